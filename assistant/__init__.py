@@ -1,0 +1,1 @@
+"""Answers with exact citations, built on the index."""

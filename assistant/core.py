@@ -1,0 +1,231 @@
+"""The assistant: a question (and the conversation so far) in, a cited answer out."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from assistant.answering import AnswerConfig, Candidate, Selection, select, values_of
+from assistant.conversation import parse_history, resolve
+from assistant.errors import IndexUnavailable, InvalidQuestion, NotFound
+from assistant.questions import Question, analyse
+from assistant.retrieval import HybridRetriever, RankedPassage, Retrieval, RetrievalConfig
+from assistant.types import Answer, Citation, Conflict, Passage
+from index.embedding import Embedder, load_embedder
+from index.errors import IndexingError
+from index.settings import Settings
+from index.store import IndexBuild, current_build_id, open_current
+
+LANGUAGE_NAMES = {
+    "en": ("English", "Engelstalige"), "nl": ("Dutch", "Nederlandstalige"),
+    "de": ("German", "Duitstalige"), "fr": ("French", "Franstalige"),
+    "es": ("Spanish", "Spaanstalige"), "it": ("Italian", "Italiaanstalige"),
+}
+PHRASES = {
+    "en": {
+        "abstain": "The documents don't say. The closest passages are listed as related reading.",
+        "disagree": "The sources disagree: {sides}.",
+        "side": "{title} [{n}] says {value}",
+        "source": "({name} source)",
+    },
+    "nl": {
+        "abstain": "De documenten zeggen hier niets over. De meest verwante passages staan "
+                   "hieronder.",
+        "disagree": "De bronnen spreken elkaar tegen: {sides}.",
+        "side": "{title} [{n}] noemt {value}",
+        "source": "({name_nl} bron)",
+    },
+}
+
+
+@lru_cache(maxsize=8)
+def _language_identifier(languages: tuple[str, ...]) -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(list(languages))
+    return identifier
+
+
+def detect_language(text: str, candidates: Iterable[str]) -> str:
+    """The question's language, chosen among English, Dutch and the corpus's languages:
+    short questions are too little text for an open choice."""
+    languages = tuple(sorted({"en", "nl", *(c for c in candidates if len(c) == 2)}))
+    language, _ = _language_identifier(languages).classify(text)
+    return str(language)
+
+
+class Assistant:
+    def __init__(self, build: IndexBuild, embedder: Embedder, *, data_dir: Path,
+                 top_k: int = 5, max_question_chars: int = 1000,
+                 answer_config: AnswerConfig | None = None,
+                 retrieval_config: RetrievalConfig | None = None) -> None:
+        build.check_embedder(embedder)
+        self.build = build
+        self.embedder = embedder
+        self.data_dir = data_dir
+        self.top_k = top_k
+        self.max_question_chars = max_question_chars
+        self.answer_config = answer_config or AnswerConfig()
+        self.retriever = HybridRetriever(build, embedder, retrieval_config)
+        self.languages = tuple(sorted({d.language for d in build.documents}))
+
+    @classmethod
+    def from_settings(cls, settings: Settings, embedder: Embedder | None = None) -> Assistant:
+        try:
+            build = open_current(settings.data_dir, settings.chroma_url)
+            embedder = embedder or load_embedder(settings.embedder, settings.embed_threads)
+            return cls(build, embedder, data_dir=settings.data_dir, top_k=settings.top_k,
+                       max_question_chars=settings.max_question_chars)
+        except IndexingError as exc:
+            raise IndexUnavailable(str(exc)) from exc
+
+    @property
+    def build_id(self) -> str:
+        return self.build.build_id
+
+    def is_current(self) -> bool:
+        return current_build_id(self.data_dir) == self.build.build_id
+
+    def reopen(self) -> Assistant:
+        """The same assistant on the newest published build, reusing the loaded model."""
+        try:
+            build = open_current(self.data_dir, self.build.chroma_url)
+            return Assistant(build, self.embedder, data_dir=self.data_dir, top_k=self.top_k,
+                             max_question_chars=self.max_question_chars,
+                             answer_config=self.answer_config,
+                             retrieval_config=self.retriever.config)
+        except IndexingError as exc:
+            raise IndexUnavailable(str(exc)) from exc
+
+    def status(self) -> dict[str, Any]:
+        info = self.build.info
+        return {"documents": info.documents, "chunks": info.chunks,
+                "sentences": info.sentences, "embedder": info.embedder,
+                "build_id": info.build_id, "built_at": info.built_at}
+
+    def sources(self) -> list[dict[str, Any]]:
+        counts: dict[str, int] = {}
+        for chunk in self.build.chunks:
+            counts[chunk.document_id] = counts.get(chunk.document_id, 0) + 1
+        return [{"id": d.id, "source": d.source, "title": d.title, "language": d.language,
+                 "chunks": counts.get(d.id, 0)} for d in self.build.documents]
+
+    def document(self, doc_id: str) -> dict[str, Any]:
+        document = self.build.document(doc_id)
+        if document is None:
+            raise NotFound(f"No document with id {doc_id!r}. GET /api/sources lists them.")
+        return {"id": document.id, "source": document.source, "title": document.title,
+                "language": document.language, "text": document.text}
+
+    def ask(self, question: str, history: Iterable[Any] | None = None,
+            top_k: int | None = None) -> Answer:
+        started = time.perf_counter()
+        question = self._validate(question)
+        k = self._validate_top_k(top_k)
+        turns = parse_history(history)
+        resolved = resolve(question, turns)
+        language = detect_language(question, self.languages)
+        analysed = analyse(resolved)
+
+        embed_started = time.perf_counter()
+        vector = self.embedder.embed_query(resolved)
+        retrieve_started = time.perf_counter()
+        retrieval = self.retriever.retrieve(resolved, k, vector)
+        answer_started = time.perf_counter()
+        selection = select(analysed, retrieval, self.build, self.answer_config)
+        answer = self._compose(question, resolved, language, analysed, retrieval, selection, k)
+        finished = time.perf_counter()
+        timings = {
+            "embed": (retrieve_started - embed_started) * 1000,
+            "retrieve": (answer_started - retrieve_started) * 1000,
+            "answer": (finished - answer_started) * 1000,
+            "total": (finished - started) * 1000,
+        }
+        return Answer(**{**answer.__dict__, "timings_ms": {k: round(v, 2)
+                                                          for k, v in timings.items()}})
+
+    def _validate(self, question: str) -> str:
+        if not isinstance(question, str) or not question.strip():
+            raise InvalidQuestion("The question is empty. Ask something about the documents.")
+        if len(question) > self.max_question_chars:
+            raise InvalidQuestion(
+                f"The question has {len(question)} characters; the limit is "
+                f"{self.max_question_chars} (ASSISTANT_MAX_QUESTION_CHARS). Shorten it.")
+        return question.strip()
+
+    def _validate_top_k(self, top_k: int | None) -> int:
+        if top_k is None:
+            return self.top_k
+        if not isinstance(top_k, int) or isinstance(top_k, bool) or not 1 <= top_k <= 50:
+            raise InvalidQuestion(f"top_k must be an integer from 1 to 50, not {top_k!r}.")
+        return top_k
+
+    def _passage(self, chunk_row: int, score: float) -> Passage:
+        chunk = self.build.chunks[chunk_row]
+        document = self.build.documents[self.build.document_row[chunk.document_id]]
+        return Passage(id=chunk.id, document_id=document.id, source=document.source,
+                       title=document.title, language=document.language, start=chunk.start,
+                       end=chunk.end, text=chunk.text, score=round(score, 4), page=chunk.page)
+
+    def _citation(self, n: int, candidate: Candidate) -> Citation:
+        document, sentence = self.build.sentence(candidate.row)
+        chunk = self.build.chunks[candidate.chunk_row]
+        return Citation(n=n, document_id=document.id, source=document.source,
+                        title=document.title, language=document.language,
+                        start=sentence.start, end=sentence.end, quote=sentence.text,
+                        passage=chunk.text, score=round(candidate.score, 4),
+                        page=document.page_at(sentence.start))
+
+    def _compose(self, question: str, resolved: str, language: str, analysed: Question,
+                 retrieval: Retrieval, selection: Selection, k: int) -> Answer:
+        phrases = PHRASES.get(language, PHRASES["en"])
+        citations = [self._citation(n, c) for n, c in enumerate(selection.sentences, start=1)]
+        passages = self._passages(retrieval.passages, selection, k)
+        if selection.abstained:
+            text = phrases["abstain"]
+        else:
+            parts = []
+            for citation in citations:
+                part = f"{citation.quote} [{citation.n}]"
+                if citation.language != language and citation.language in LANGUAGE_NAMES:
+                    name, name_nl = LANGUAGE_NAMES[citation.language]
+                    part += " " + phrases["source"].format(name=name, name_nl=name_nl)
+                parts.append(part)
+            text = " ".join(parts)
+        conflicts = []
+        for group in selection.conflict_groups:
+            sides = ", ".join(
+                phrases["side"].format(title=citations[i].title, n=citations[i].n,
+                                       value=_describe(analysed, citations[i].quote))
+                for i in group)
+            summary = phrases["disagree"].format(sides=sides)
+            conflicts.append(Conflict(summary, tuple(citations[i].n for i in group)))
+            text = f"{text}\n\n⚠ {summary}"
+        return Answer(question=question, answer=text, abstained=selection.abstained,
+                      citations=tuple(citations), passages=tuple(passages),
+                      conflicts=tuple(conflicts), language=language,
+                      index_build=self.build.build_id,
+                      resolved_question=resolved if resolved != question else None)
+
+    def _passages(self, ranked: list[RankedPassage], selection: Selection,
+                  k: int) -> list[Passage]:
+        """The top-k passages, with every cited passage among them."""
+        scores = {p.chunk_row: p.score for p in ranked}
+        rows = list(dict.fromkeys([c.chunk_row for c in selection.sentences]
+                                  + [p.chunk_row for p in ranked]))
+        cited = {c.chunk_row for c in selection.sentences}
+        kept = [r for r in rows if r in cited] + [r for r in rows if r not in cited]
+        kept = kept[:max(k, len(cited))]
+        kept.sort(key=lambda r: rows.index(r) if r in cited else len(rows) + rows.index(r))
+        return [self._passage(r, scores.get(r, 0.0)) for r in kept]
+
+
+def _describe(question: Question, quote: str) -> str:
+    values = sorted(values_of(question, quote))
+    if not values:
+        return "a different figure"
+    return " / ".join(f"{v:,.0f}" if v >= 1000 or v == int(v) else f"{v:g}" for v in values)

@@ -1,0 +1,175 @@
+"""What a question asks for, and the values a sentence states, in English and Dutch."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+
+from index.lexical import fold, words
+
+
+class Expect(Enum):
+    QUANTITY = "quantity"
+    DATE = "date"
+    PERSON = "person"
+    PLACE = "place"
+    REASON = "reason"
+    OTHER = "other"
+
+
+_PATTERNS: list[tuple[Expect, re.Pattern[str]]] = [
+    (Expect.QUANTITY, re.compile(
+        r"\b(how (many|much|old|long|large|big)|what (number|percentage|share)|"
+        r"hoeveel|hoe (oud|lang|groot)|welk aantal|aantal)\b")),
+    (Expect.DATE, re.compile(
+        r"\b(when|what (year|date|month|day|time)|which (year|years|date|month|day)|"
+        r"in what year|wanneer|welk jaar|welke (datum|maand|dag|jaren)|in welk jaar|"
+        r"sinds wanneer|tot wanneer)\b")),
+    (Expect.PERSON, re.compile(r"\b(who|whom|whose|wie|wiens)\b")),
+    (Expect.PLACE, re.compile(r"\b(where|waar|in which (city|country|place)|"
+                              r"in welke (stad|plaats|land))\b")),
+    (Expect.REASON, re.compile(r"\b(why|for what reason|waarom|om welke reden)\b")),
+]
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "hundred": 100, "thousand": 1000, "een": 1, "twee": 2, "drie": 3, "vier": 4,
+    "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "twintig": 20,
+    "dertig": 30, "veertig": 40, "vijftig": 50, "honderd": 100, "duizend": 1000,
+    "tweeduizend": 2000, "drieduizend": 3000, "vierduizend": 4000, "vijfduizend": 5000,
+    "tienduizend": 10000,
+}
+_SCALES = {
+    "thousand": 1e3, "duizend": 1e3, "million": 1e6, "millions": 1e6, "miljoen": 1e6,
+    "billion": 1e9, "miljard": 1e9, "honderdduizend": 1e5,
+}
+_VAGUE = {"hundreds", "thousands", "millions", "honderden", "duizenden", "honderdduizenden",
+          "miljoenen", "tienduizenden", "dozens", "tientallen", "countless", "talloze"}
+_NUMERAL = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)(?![\w])")
+_YEAR = re.compile(r"(?<!\d)(1[0-9]{3}|20[0-9]{2})(?!\d)")
+_MONTHS = re.compile(
+    r"\b(january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|januari|februari|maart|mei|juni|juli|augustus|oktober|jan|feb|mrt|apr|jun|"
+    r"jul|aug|sep|sept|okt|oct|nov|dec)\b")
+_REASON_CUES = re.compile(
+    r"\b(because|since|due to|as a result|in order to|so that|feared|fear|alarmed|worried|"
+    r"reason|cause|caused|omdat|doordat|want|vanwege|uit angst|vreesde|angst|oorzaak|reden|"
+    r"daardoor|waardoor)\b")
+_WH_WORDS = frozenset(
+    "who whom whose what which when where why how wie wat welk welke wanneer waar waarom hoe "
+    "hoeveel many much according sources source documents document".split())
+_CAPITALISED = re.compile(r"\b[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]+")
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    expect: Expect
+    content: tuple[str, ...]  # folded content words, no question words
+    years: frozenset[int]
+    plural_date: bool
+
+
+def analyse(question: str) -> Question:
+    folded = fold(question)
+    expect = next((kind for kind, pattern in _PATTERNS if pattern.search(folded)), Expect.OTHER)
+    content = tuple(w for w in words(question) if w not in _WH_WORDS and len(w) > 1)
+    plural = bool(re.search(r"\b(years|jaren|period|periode)\b", folded))
+    return Question(question, expect, content, frozenset(years_in(question)), plural)
+
+
+def years_in(text: str) -> list[int]:
+    return [int(y) for y in _YEAR.findall(text)]
+
+
+def quantities_in(text: str) -> list[float]:
+    """Numbers a sentence states, with their scale: "1,5 miljoen" → 1.5e6, "800.000" → 8e5,
+    "one million" → 1e6, "Drieduizend" → 3000. Years are left out."""
+    folded = fold(text)
+    tokens = re.findall(r"\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?|[a-z]+", folded)
+    values: list[float] = []
+    for i, token in enumerate(tokens):
+        value: float | None = None
+        if token[0].isdigit():
+            if _YEAR.fullmatch(token):
+                continue
+            value = _parse_numeral(token)
+        elif token in _NUMBER_WORDS:
+            value = float(_NUMBER_WORDS[token])
+        elif token in _VAGUE:
+            continue
+        if value is None:
+            continue
+        scale = tokens[i + 1] if i + 1 < len(tokens) else ""
+        values.append(value * _SCALES.get(scale, 1.0))
+    return values
+
+
+def _parse_numeral(token: str) -> float | None:
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", token):
+        return float(re.sub(r"[.,]", "", token))
+    try:
+        return float(token.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def states_quantity(text: str) -> bool:
+    folded = fold(text)
+    return bool(quantities_in(text)) or any(w in _VAGUE for w in re.findall(r"[a-z]+", folded))
+
+
+def states_date(text: str) -> bool:
+    return bool(_YEAR.search(text)) or bool(_MONTHS.search(fold(text)))
+
+
+def names_in(text: str) -> set[str]:
+    """Capitalised words that do not start the sentence: a cheap stand-in for named entities."""
+    found = set()
+    for match in _CAPITALISED.finditer(text):
+        if match.start() == 0:
+            continue
+        found.add(fold(match.group()))
+    return found
+
+
+def matches_expectation(question: Question, sentence: str) -> bool:
+    expect = question.expect
+    if expect is Expect.QUANTITY:
+        return states_quantity(sentence)
+    if expect is Expect.DATE:
+        years = set(years_in(sentence)) - question.years
+        return bool(years) or bool(_MONTHS.search(fold(sentence)))
+    if expect in (Expect.PERSON, Expect.PLACE):
+        asked = {fold(w) for w in re.findall(r"[\w'’-]+", question.text)}
+        return bool(names_in(sentence) - asked)
+    if expect is Expect.REASON:
+        return bool(_REASON_CUES.search(fold(sentence)))
+    return True
+
+
+@lru_cache(maxsize=4096)
+def trigrams(word: str) -> frozenset[str]:
+    padded = f"^{word}$"
+    return frozenset(padded[i:i + 3] for i in range(len(padded) - 2))
+
+
+def soft_overlap(content: tuple[str, ...], sentence_words: list[str]) -> float:
+    """Share of the question's content words that the sentence contains, counting cognates
+    ("arrested"/"gearresteerd", "Yagoda"/"Jagoda") by character-trigram containment, so that
+    related languages still overlap."""
+    if not content:
+        return 0.0
+    grams = [trigrams(w) for w in set(sentence_words)]
+    hits = 0.0
+    for word in content:
+        mine = trigrams(word)
+        best = max((len(mine & other) / len(mine) for other in grams), default=0.0)
+        if best >= 0.99:
+            hits += 1.0
+        elif best >= 0.6 and len(word) >= 4:
+            hits += 0.8
+    return hits / len(content)

@@ -1,0 +1,41 @@
+"""Lexical tokens for BM25 and term overlap, the same for documents and questions."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    from bm25s.stopwords import STOPWORDS_DUTCH, STOPWORDS_EN_PLUS
+
+    return frozenset(fold(w) for w in (*STOPWORDS_EN_PLUS, *STOPWORDS_DUTCH))
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # type: ignore[no-untyped-def]
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip diacritics, so "geëxecuteerd" matches "geexecuteerd"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def words(text: str) -> list[str]:
+    """Folded words, stop words removed, not stemmed."""
+    stop = _stopwords()
+    return [w for w in _WORD.findall(fold(text)) if w not in stop and w != "_"]
+
+
+def tokens(text: str) -> list[str]:
+    """Folded, stop-word-free, stemmed tokens. One stemmer for every language keeps a query
+    and a passage in the same language comparable, which is all BM25 needs."""
+    return list(_stemmer().stemWords(words(text)))

@@ -1,0 +1,89 @@
+"""Plain data carried between the index's stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Page:
+    """A PDF page: `number` is 1-based, `start`/`end` are offsets into the document text."""
+
+    number: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """One loaded file. `text` is what every offset in the index points into."""
+
+    id: str
+    source: str  # path relative to the corpus root, with forward slashes
+    title: str
+    language: str
+    text: str
+    content_hash: str
+    pages: tuple[Page, ...] = ()
+
+    def page_at(self, offset: int) -> int | None:
+        for page in self.pages:
+            if page.start <= offset < page.end:
+                return page.number
+        return None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence: `document_text[start:end] == text`."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A run of whole sentences. `first_sentence`/`last_sentence` index the document's sentences
+    (last exclusive)."""
+
+    id: str
+    document_id: str
+    position: int
+    start: int
+    end: int
+    text: str
+    first_sentence: int
+    last_sentence: int
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file the build did not index, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ChunkingConfig:
+    target_tokens: int
+    overlap_tokens: int
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    documents: list[Document] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def document_id(source: str) -> str:
+    """Stable id of a document: it depends on its path in the corpus only."""
+    import hashlib
+
+    return hashlib.sha1(source.encode("utf-8")).hexdigest()[:16]
+
+
+def chunk_id(document: str, position: int) -> str:
+    return f"{document}:{position:05d}"
