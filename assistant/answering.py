@@ -7,11 +7,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
+
 from assistant.questions import (
     Expect,
     Question,
     matches_expectation,
     quantities_in,
+    name_coverage,
+    question_names,
     soft_overlap,
     years_in,
 )
@@ -20,6 +24,8 @@ from index.lexical import words
 from index.store import IndexBuild
 
 _TERMINAL = re.compile(r"[.!?…:;\"'’”)\]]\s*$")
+_LIST_ITEM = re.compile(r"^\s*([•·▪*–-]|\d+[.)])\s")
+_PERSONAL = frozenset("he she they hij zij ze".split())
 _CONTINUATION = re.compile(
     r"^(he|she|it|they|his|her|its|their|this|these|those|that|there|then|hij|zij|ze|het|"
     r"hem|zijn|haar|hun|dit|deze|die|dat|daar|daarop|daarna|toen)\b", re.IGNORECASE)
@@ -30,15 +36,17 @@ class AnswerConfig:
     """Weights and thresholds, calibrated on development questions (see README)."""
 
     overlap_weight: float = 0.08
+    context_weight: float = 0.5  # how much a sentence borrows from its neighbours' relevance
     type_weight: float = 0.03
     fragment_penalty: float = 0.05
+    list_item_penalty: float = 0.04
     support_margin: float = 0.02  # other documents' sentences this close also answer
     conflict_margin: float = 0.10
-    max_sentences: int = 3
+    max_sentences: int = 4
     # Abstain unless the best sentence clears one of these bars.
-    min_similarity: float = 0.815
-    confident_similarity: float = 0.86
-    min_overlap: float = 0.3
+    min_confidence: float = 0.86
+    min_name_coverage: float = 1.0
+    tie_margin: float = 0.01  # same-document sentences this close are shown together
 
 
 @dataclass(frozen=True)
@@ -48,8 +56,10 @@ class Candidate:
     document_id: str
     text: str
     similarity: float
-    overlap: float
-    typed: bool
+    effective: float  # similarity, raised a little by relevant neighbours
+    overlap: float  # question words the sentence shares (cognates count in part)
+    names: float  # share of the question's names found in the sentence or its neighbours
+    typed: bool  # states the kind of thing asked for (a figure, a date, a name, a reason)
     fragment: bool
     score: float
 
@@ -69,28 +79,61 @@ def is_fragment(text: str) -> bool:
     return len(text.split()) < 5 or not _TERMINAL.search(text) or ">" in text
 
 
+def _neighbour_text(build: IndexBuild, row: int, document_row: int) -> str:
+    if 0 <= row < len(build.sentence_spans) and int(build.sentence_spans[row][0]) == document_row:
+        return build.sentence(row)[1].text
+    return ""
+
+
 def score_candidates(question: Question, retrieval: Retrieval, build: IndexBuild,
                      config: AnswerConfig) -> list[Candidate]:
+    rows = sorted(retrieval.sentences)
+    if not rows:
+        return []
+    vectors = np.asarray(build.sentence_vectors)
+    lo, hi = max(rows[0] - 1, 0), min(rows[-1] + 2, len(vectors))
+    similarity = np.full(len(vectors), -1.0, dtype=np.float32)
+    similarity[lo:hi] = vectors[lo:hi] @ retrieval.vector
+    names = question_names(question.text)
     candidates = []
-    for row, scored in retrieval.sentences.items():
+    for row in rows:
+        scored = retrieval.sentences[row]
         document, sentence = build.sentence(row)
+        document_row = build.document_row[document.id]
         overlap = soft_overlap(question.content, words(sentence.text))
+        neighbours = [r for r in (row - 1, row + 1)
+                      if 0 <= r < len(vectors)
+                      and int(build.sentence_spans[r][0]) == document_row]
+        context = max((float(similarity[r]) for r in neighbours), default=scored.similarity)
+        window = " ".join([_neighbour_text(build, row - 1, document_row), sentence.text,
+                           _neighbour_text(build, row + 1, document_row)])
+        coverage = name_coverage(names, words(window))
         typed = matches_expectation(question, sentence.text)
         fragment = is_fragment(sentence.text)
-        score = (scored.similarity + config.overlap_weight * overlap
-                 + config.type_weight * typed - config.fragment_penalty * fragment)
+        # A sentence among relevant neighbours is more likely on topic than a lone match.
+        effective = scored.similarity + config.context_weight * max(
+            0.0, (context - scored.similarity) / 2)
+        score = (effective + config.overlap_weight * overlap + config.type_weight * typed
+                 - config.fragment_penalty * fragment
+                 - config.list_item_penalty * bool(_LIST_ITEM.match(sentence.text)))
         candidates.append(Candidate(row, scored.chunk_row, document.id, sentence.text,
-                                    scored.similarity, overlap, typed, fragment, score))
+                                    scored.similarity, effective, overlap, coverage, typed,
+                                    fragment, score))
     candidates.sort(key=lambda c: -c.score)
     return candidates
 
 
 def is_answerable(best: Candidate, question: Question, config: AnswerConfig) -> bool:
-    if best.fragment or not best.typed:
+    if best.fragment or not best.typed or best.names < config.min_name_coverage:
         return False
-    if best.similarity >= config.confident_similarity:
-        return True
-    return best.similarity >= config.min_similarity and best.overlap >= config.min_overlap
+    return confidence(best, config) >= config.min_confidence
+
+
+def confidence(candidate: Candidate, config: AnswerConfig) -> float:
+    """How surely a sentence answers: its similarity, plus the question words it shares and
+    whether it states the kind of thing asked for."""
+    return (candidate.effective + config.overlap_weight * candidate.overlap
+            + config.type_weight * candidate.typed)
 
 
 def select(question: Question, retrieval: Retrieval, build: IndexBuild,
@@ -98,21 +141,29 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
     candidates = score_candidates(question, retrieval, build, config)
     if not candidates:
         return Selection([], True, [], None)
-    best = candidates[0]
+    # A sentence that misses a name the question asks about answers another question.
+    eligible = [c for c in candidates if c.names >= config.min_name_coverage] or candidates
+    best = eligible[0]
     if not is_answerable(best, question, config):
         return Selection([], True, [], best)
 
     chosen = [best]
-    continuation = _continuation(best, candidates, build, config)
-    if continuation is not None:
-        chosen.append(continuation)
-    for other in candidates[1:]:
+    by_row = {c.row: c for c in candidates}
+    antecedent = by_row.get(best.row - 1)
+    if antecedent is not None and antecedent.document_id == best.document_id and \
+            _needs_antecedent(best.text, question):
+        chosen.insert(0, antecedent)
+    _extend(chosen, _continuation(best, candidates, build, config), config)
+    for other in eligible[1:]:
         if len(chosen) >= config.max_sentences:
             break
-        if other.document_id in {c.document_id for c in chosen} or other.fragment:
+        if other in chosen or other.fragment or not other.typed:
             continue
-        if other.typed and other.score >= best.score - config.support_margin:
+        same_document = other.document_id in {c.document_id for c in chosen}
+        margin = config.tie_margin if same_document else config.support_margin
+        if other.score >= best.score - margin:
             chosen.append(other)
+            _extend(chosen, _continuation(other, candidates, build, config), config)
 
     groups: list[list[int]] = []
     if question.expect in (Expect.QUANTITY, Expect.DATE):
@@ -124,6 +175,19 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
     return Selection(chosen, False, groups, best)
 
 
+def _extend(chosen: list[Candidate], candidate: Candidate | None, config: AnswerConfig) -> None:
+    if candidate is not None and candidate not in chosen and len(chosen) < config.max_sentences:
+        chosen.append(candidate)
+
+
+def _needs_antecedent(text: str, question: Question) -> bool:
+    """A sentence that names its subject only as "he" or "she" needs the one before it,
+    at least when the question asks who."""
+    head = text.split()[:6]
+    pronouns = [w.strip(",.").lower() in _PERSONAL for w in head]
+    return (question.expect is Expect.PERSON and any(pronouns)) or bool(pronouns and pronouns[0])
+
+
 def _continuation(best: Candidate, candidates: list[Candidate], build: IndexBuild,
                   config: AnswerConfig) -> Candidate | None:
     """The next sentence, when it carries on about the same subject ("He was …") and is
@@ -132,10 +196,10 @@ def _continuation(best: Candidate, candidates: list[Candidate], build: IndexBuil
     if row >= len(build.sentence_spans):
         return None
     for candidate in candidates:
-        if candidate.row == row and candidate.document_id == best.document_id:
-            if _CONTINUATION.match(candidate.text) and not candidate.fragment and \
-                    candidate.score >= best.score - 2 * config.support_margin:
-                return candidate
+        if candidate.row == row and candidate.document_id == best.document_id \
+                and _CONTINUATION.match(candidate.text) and not candidate.fragment \
+                and candidate.similarity >= best.similarity - 3 * config.support_margin:
+            return candidate
     return None
 
 

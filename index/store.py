@@ -20,6 +20,7 @@ at any moment leaves the previous build untouched and live.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -172,7 +173,10 @@ def write_build(
     root = builds_dir(data_dir) / build_id
     root.mkdir(parents=True, exist_ok=False)
 
-    documents, chunk_rows, spans, vectors = [], [], [], []
+    documents: list[dict[str, Any]] = []
+    chunk_rows: list[dict[str, Any]] = []
+    spans: list[tuple[int, int, int]] = []
+    vectors: list[np.ndarray] = []
     for row, part in enumerate(parts):
         doc = part.document
         documents.append({
@@ -332,10 +336,9 @@ def collect_garbage(data_dir: Path, keep: int, chroma_url: str | None = None) ->
 def _drop_remote_collections(build_id: str, chroma_url: str) -> None:
     client = chroma_client(None, chroma_url)
     for kind in (CHUNKS, SENTENCES):
-        try:
+        # Already gone, or never created before a crash.
+        with contextlib.suppress(Exception):
             client.delete_collection(collection_name(build_id, kind, chroma_url))
-        except Exception:  # already gone, or never created before a crash
-            pass
 
 
 class IndexBuild:
