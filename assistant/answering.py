@@ -43,6 +43,7 @@ class AnswerConfig:
     support_margin: float = 0.02  # other documents' sentences this close also answer
     conflict_margin: float = 0.10
     max_sentences: int = 4
+    score_window: float = 0.15  # only sentences this close to the most similar are scored
     # Abstain unless the best sentence clears one of these bars.
     min_confidence: float = 0.86
     min_name_coverage: float = 1.0
@@ -87,9 +88,11 @@ def _neighbour_text(build: IndexBuild, row: int, document_row: int) -> str:
 
 def score_candidates(question: Question, retrieval: Retrieval, build: IndexBuild,
                      config: AnswerConfig) -> list[Candidate]:
-    rows = sorted(retrieval.sentences)
-    if not rows:
+    if not retrieval.sentences:
         return []
+    # Bonuses add at most about 0.12, so a sentence further below the best cannot win.
+    floor = max(s.similarity for s in retrieval.sentences.values()) - config.score_window
+    rows = sorted(r for r, s in retrieval.sentences.items() if s.similarity >= floor)
     vectors = np.asarray(build.sentence_vectors)
     lo, hi = max(rows[0] - 1, 0), min(rows[-1] + 2, len(vectors))
     similarity = np.full(len(vectors), -1.0, dtype=np.float32)

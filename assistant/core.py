@@ -16,6 +16,7 @@ from assistant.retrieval import HybridRetriever, RankedPassage, Retrieval, Retri
 from assistant.types import Answer, Citation, Conflict, Passage
 from index.embedding import Embedder, load_embedder
 from index.errors import IndexingError
+from index.lexical import fold
 from index.settings import Settings
 from index.store import IndexBuild, current_build_id, open_current
 
@@ -50,10 +51,28 @@ def _language_identifier(languages: tuple[str, ...]) -> Any:
     return identifier
 
 
+@lru_cache(maxsize=1)
+def _function_words() -> dict[str, frozenset[str]]:
+    from bm25s.stopwords import STOPWORDS_DUTCH, STOPWORDS_EN
+
+    english, dutch = set(STOPWORDS_EN) | {"who", "what", "when", "where", "why", "how", "did",
+                                          "which", "many", "much", "was", "were"}, \
+        set(STOPWORDS_DUTCH) | {"wie", "wat", "wanneer", "waar", "waarom", "hoe", "welke",
+                                "welk", "hoeveel", "werd", "werden"}
+    return {"en": frozenset(english - dutch), "nl": frozenset(dutch - english)}
+
+
 def detect_language(text: str, candidates: Iterable[str]) -> str:
-    """The question's language, chosen among English, Dutch and the corpus's languages:
-    short questions are too little text for an open choice."""
+    """The question's language. Function words settle English against Dutch at once; other
+    corpus languages, or a tie, go to py3langid restricted to the plausible ones (a short
+    question is too little text for an open choice)."""
     languages = tuple(sorted({"en", "nl", *(c for c in candidates if len(c) == 2)}))
+    tokens = fold(text).split()
+    votes = {lang: sum(t.strip("?!.,;:'\"") in words for t in tokens)
+             for lang, words in _function_words().items()}
+    ranked = sorted(votes.items(), key=lambda item: -item[1])
+    if set(languages) == {"en", "nl"} and ranked[0][1] > ranked[1][1]:
+        return ranked[0][0]
     language, _ = _language_identifier(languages).classify(text)
     return str(language)
 

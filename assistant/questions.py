@@ -90,6 +90,11 @@ def years_in(text: str) -> list[int]:
 
 
 def quantities_in(text: str) -> list[float]:
+    return list(_quantities(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _quantities(text: str) -> tuple[float, ...]:
     """Numbers a sentence states, with their scale: "1,5 miljoen" → 1.5e6, "800.000" → 8e5,
     "one million" → 1e6, "Drieduizend" → 3000. Years are left out."""
     folded = fold(text)
@@ -109,7 +114,7 @@ def quantities_in(text: str) -> list[float]:
             continue
         scale = tokens[i + 1] if i + 1 < len(tokens) else ""
         values.append(value * _SCALES.get(scale, 1.0))
-    return values
+    return tuple(values)
 
 
 def _parse_numeral(token: str) -> float | None:

@@ -23,6 +23,7 @@ def _stemmer():  # type: ignore[no-untyped-def]
     return Stemmer.Stemmer("english")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower-case and strip diacritics, so "geëxecuteerd" matches "geexecuteerd"."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
@@ -31,8 +32,14 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Folded words, stop words removed, not stemmed."""
+    return list(_words(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _words(text: str) -> tuple[str, ...]:
+    # Cached: the same sentences are scored for many questions.
     stop = _stopwords()
-    return [w for w in _WORD.findall(fold(text)) if w not in stop and w != "_"]
+    return tuple(w for w in _WORD.findall(fold(text)) if w not in stop and w != "_")
 
 
 def tokens(text: str) -> list[str]:

@@ -44,6 +44,9 @@ if TYPE_CHECKING:
 FORMAT_VERSION = 1
 CHUNKS = "chunks"
 SENTENCES = "sentences"
+# Below this many vectors an exact dot product beats an HNSW lookup and spares the query
+# path the Chroma import (about a second of a cold start). Chroma still holds every build.
+EXACT_SEARCH_LIMIT = 50_000
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,9 @@ class Hit:
 
 
 def new_build_id() -> str:
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    # Microseconds: ids must sort in creation order (garbage collection keeps the newest by
+    # name), also for builds made within the same second.
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
     return f"{stamp}-{uuid.uuid4().hex[:8]}"
 
 
@@ -209,6 +214,7 @@ def write_build(
     chunk_texts = [texts[c["document_id"]][c["start"]:c["end"]] for c in chunk_rows]
     _write_bm25(root / "bm25", chunk_texts)
     chunk_vectors = _chunk_vectors(parts, sentence_vectors, dimension)
+    np.save(root / "chunk_vectors.npy", chunk_vectors)
     _write_chroma(root, build_id, chroma_url, documents, chunk_rows, chunk_texts, chunk_vectors,
                   sentence_spans, sentence_vectors)
 
@@ -457,11 +463,24 @@ class IndexBuild:
         top = top[np.argsort(-scores[top])]
         return [Hit(int(r), float(scores[r])) for r in top if scores[r] > 0]
 
+    @cached_property
+    def chunk_vectors(self) -> np.ndarray:
+        return np.load(self.root / "chunk_vectors.npy", mmap_mode="r")
+
+    def exact_search(self) -> bool:
+        """Search in memory when the index is local and small; otherwise ask Chroma."""
+        return self.chroma_url is None and len(self.sentence_spans) <= EXACT_SEARCH_LIMIT \
+            and (self.root / "chunk_vectors.npy").exists()
+
     def search_sentences(self, vector: np.ndarray, k: int) -> list[Hit]:
-        """Sentence rows by cosine similarity, through Chroma's HNSW index."""
+        """Sentence rows by cosine similarity."""
+        if self.exact_search():
+            return _top(np.asarray(self.sentence_vectors) @ vector, k)
         return self._query(self.sentence_collection, vector, k)
 
     def search_chunks(self, vector: np.ndarray, k: int) -> list[Hit]:
+        if self.exact_search():
+            return _top(np.asarray(self.chunk_vectors) @ vector, k)
         return self._query(self.chunk_collection, vector, k)
 
     @staticmethod
@@ -474,6 +493,14 @@ class IndexBuild:
         return [Hit(int(meta["row"]), 1.0 - float(distance))
                 for meta, distance in zip(result["metadatas"][0], result["distances"][0],
                                           strict=True)]
+
+
+def _top(scores: np.ndarray, k: int) -> list[Hit]:
+    k = min(k, len(scores))
+    if k <= 0:
+        return []
+    top = np.argpartition(-scores, k - 1)[:k]
+    return [Hit(int(r), float(scores[r])) for r in top[np.argsort(-scores[top])]]
 
 
 def open_current(data_dir: Path, chroma_url: str | None = None) -> IndexBuild:

@@ -113,7 +113,7 @@ def assert_citations_are_exact(http: httpx.Client, answer: dict[str, Any]) -> No
 
 
 def parse_sse_lines(lines: Iterator[str]) -> Iterator[tuple[str, str]]:
-    event, data = "message", []
+    event, data = "message", list[str]()
     for line in lines:
         if not line:
             if data:

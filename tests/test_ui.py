@@ -31,8 +31,7 @@ DOCUMENTS: dict[str, dict[str, str]] = {
             + FILLER * 12
             + "\n\nSergei Kirov, the leader of the Leningrad chapter of the Communist Party, "
             "was assassinated on December 1, 1934, in Leningrad. "
-            "His murder became a catalyst for the Great Purge.\n\n"
-            + FILLER * 8
+            "His murder became a catalyst for the Great Purge.\n\n" + FILLER * 8
         ),
     },
     "terreur": {
@@ -45,20 +44,20 @@ DOCUMENTS: dict[str, dict[str, str]] = {
             "Tijdens de Grote Terreur, die de Sovjet-Unie tussen 1936 en 1938 teisterde, "
             "verdwenen honderdduizenden burgers in werkkampen.\n\n"
             "Rond 1,5 miljoen mensen werden gearresteerd.\n\n"
-            + "Het archief bevat veel verslagen van vergaderingen en brieven. " * 10
+            + "Het archief bevat veel verslagen van vergaderingen en brieven. "
+            * 10
         ),
     },
     "purges": {
         "id": "purges",
         "source": "corpus/001_purges.txt",
-        "title": "Stalin's Purges <1936–1938> & \"show trials\"",
+        "title": 'Stalin\'s Purges <1936–1938> & "show trials"',
         "language": "en",
         "text": (
             "Stalin's Purges\n\n"
             + FILLER * 4
             + "Estimates say that about 680,000 people were executed and that more than "
-            "three million people were arrested.\n\n"
-            + FILLER * 4
+            "three million people were arrested.\n\n" + FILLER * 4
         ),
     },
 }
@@ -265,8 +264,9 @@ def test_long_documents_are_windowed_around_the_span() -> None:
     text = "a" * VIEWER_MAX_CHARS + "THE QUOTE" + "b" * VIEWER_MAX_CHARS
     window, start, end, clipped = clip_window(text, VIEWER_MAX_CHARS, VIEWER_MAX_CHARS + 9, 1000)
     assert clipped and window[start:end] == "THE QUOTE" and len(window) <= 1000
-    citation = Citation(1, "d", "s", "t", "en", VIEWER_MAX_CHARS, VIEWER_MAX_CHARS + 9,
-                        "THE QUOTE", "", 1.0)
+    citation = Citation(
+        1, "d", "s", "t", "en", VIEWER_MAX_CHARS, VIEWER_MAX_CHARS + 9, "THE QUOTE", "", 1.0
+    )
     rendered = render_document({"text": text}, citation)
     assert ">THE QUOTE</mark>" in rendered and "doc-note" in rendered
 
@@ -458,8 +458,9 @@ def test_build_ui_exposes_chat_api_and_serves_no_files() -> None:
     assert {"chat", "unlock"} <= names
     app = FastAPI()
     mount(app, FakeService(), Settings())
-    assert any(getattr(r, "path", None) == "" or getattr(r, "path", None) == "/"
-               for r in app.routes)
+    assert any(
+        getattr(r, "path", None) == "" or getattr(r, "path", None) == "/" for r in app.routes
+    )
 
 
 def test_ui_package_does_not_import_gradio() -> None:

@@ -62,6 +62,7 @@ _LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}")
 
 ChatMessage = dict[str, str]
 Answers = list[Answer | None]
+ChatUpdate = tuple[Any, ...]  # (chat, sources, viewer, question box, answers)
 
 
 class AssistantLike(Protocol):
@@ -205,7 +206,9 @@ def render_sources(answer: Answer | None, turn: int) -> str:
     )
     searched = ""
     if answer.resolved_question and answer.resolved_question != answer.question:
-        searched = f'<div class="sources-searched">Searched for: {escape(answer.resolved_question)}</div>'
+        searched = (
+            f'<div class="sources-searched">Searched for: {escape(answer.resolved_question)}</div>'
+        )
     if cards:
         body = f'<div class="cite-list">{cards}</div>'
         hint = "Click a source to open its document with the cited passage highlighted."
@@ -300,7 +303,8 @@ def render_status_line(status: Mapping[str, Any]) -> str:
     return (
         '<span class="status-chip"><span class="status-dot ok"></span>'
         f"{escape(status.get('documents', '?'))} documents · "
-        f"{escape(status.get('chunks', '?'))} passages · build {escape(status.get('build_id', '?'))}"
+        f"{escape(status.get('chunks', '?'))} passages · "
+        f"build {escape(status.get('build_id', '?'))}"
         "</span>"
     )
 
@@ -430,7 +434,7 @@ class UiHandlers:
         answers: Answers | None,
         unlocked: bool,
         request: gr.Request | None = None,
-    ) -> Iterator[tuple[Any, ...]]:
+    ) -> Iterator[ChatUpdate]:
         """Stream one answer. Yields (chat, sources, viewer, textbox, answers)."""
         question = (message or "").strip()
         if not question:
@@ -438,31 +442,38 @@ class UiHandlers:
             return
         self.require_access(unlocked, request)
         past = normalize_history(history)
-        answers = align_answers(answers, past)
-        chat = [*past, {"role": "user", "content": render_user_message(question)}]
+        yield from self.stream_answer(question, past, align_answers(answers, past))
+
+    def stream_answer(
+        self, question: str, past: list[ChatMessage], answers: Answers
+    ) -> Iterator[ChatUpdate]:
+        asked = [*past, {"role": "user", "content": render_user_message(question)}]
         waiting = render_sources_placeholder("Searching the documents…")
         viewer = render_viewer_placeholder()
-        yield [*chat, _assistant(render_streaming_message(""))], waiting, viewer, "", answers
+
+        def update(content: str, sources: str = waiting, known: Answers = answers) -> ChatUpdate:
+            return [*asked, _assistant(content)], sources, viewer, "", known
+
+        yield update(render_streaming_message(""))
         text = ""
         final: Answer | None = None
         try:
             for piece in self.service.stream(question, history=history_for_service(past)):
                 if isinstance(piece, Answer):
                     final = piece
-                    continue
-                text += piece
-                yield [*chat, _assistant(render_streaming_message(text))], waiting, viewer, "", answers
+                else:
+                    text += piece
+                    yield update(render_streaming_message(text))
         except (AssistantError, IndexingError) as exc:
-            error = render_error_message(describe_error(exc))
-            yield [*chat, _assistant(error)], render_sources_placeholder(), viewer, "", [*answers, None]
-            return
-        if final is None:
-            error = render_error_message("The assistant stopped before finishing its answer.")
-            yield [*chat, _assistant(error)], render_sources_placeholder(), viewer, "", [*answers, None]
-            return
-        chat.append(_assistant(render_answer_message(final)))
-        sources = render_sources(final, len(answers))
-        yield chat, sources, viewer, "", [*answers, final]
+            final_error = describe_error(exc)
+        else:
+            if final is not None:
+                sources = render_sources(final, len(answers))
+                yield update(render_answer_message(final), sources, [*answers, final])
+                return
+            final_error = "The assistant stopped before finishing its answer."
+        error = render_error_message(final_error)
+        yield update(error, render_sources_placeholder(), [*answers, None])
 
     def select_answer(
         self, history: list[dict[str, Any]] | None, answers: Answers | None, evt: gr.SelectData
@@ -560,7 +571,8 @@ if (!element.dataset.citeBound) {
   element.addEventListener("click", (event) => {
     const card = event.target.closest(".cite-card");
     if (!card || !element.contains(card)) return;
-    element.querySelectorAll(".cite-card.is-active").forEach((c) => c.classList.remove("is-active"));
+    const active = element.querySelectorAll(".cite-card.is-active");
+    active.forEach((c) => c.classList.remove("is-active"));
     card.classList.add("is-active");
     trigger("click", {turn: Number(card.dataset.turn), n: Number(card.dataset.n)});
   });
@@ -592,16 +604,23 @@ SCROLL_JS = """
 CSS = """
 .gradio-container { max-width: 1440px !important; margin: 0 auto !important; }
 #app-header { display: flex; align-items: flex-end; justify-content: space-between; gap: 1rem;
-  flex-wrap: wrap; padding: .25rem .25rem .75rem; border-bottom: 1px solid var(--border-color-primary); }
+  flex-wrap: wrap; padding: .25rem .25rem .75rem;
+  border-bottom: 1px solid var(--border-color-primary); }
 #app-header h1 { font-size: 1.65rem; font-weight: 700; margin: 0; letter-spacing: -.01em; }
-#app-header h1 .accent { color: var(--color-accent); }
+#app-header h1 .logo { display: inline-grid; place-items: center; width: 2rem; height: 2rem;
+  margin-right: .5rem; border-radius: .55rem; background: #4f46e5; color: #fff; font-size: 1.1rem;
+  vertical-align: .1rem; }
+#app-title { flex: 1 1 28rem !important; }
+#status-chip { flex: 0 0 auto !important; align-self: flex-end; }
+#ask, #new-chat { white-space: nowrap; }
 #app-header p { margin: .3rem 0 0; color: var(--body-text-color-subdued); max-width: 62ch; }
 .status-chip { display: inline-flex; align-items: center; gap: .45rem; font-size: .8rem;
   padding: .3rem .7rem; border-radius: 999px; border: 1px solid var(--border-color-primary);
   background: var(--background-fill-secondary); color: var(--body-text-color-subdued); }
 .status-dot { width: .5rem; height: .5rem; border-radius: 50%; background: #94a3b8; }
 .status-dot.ok { background: #16a34a; } .status-dot.bad { background: #dc2626; }
-.panel-label { font-size: .75rem; font-weight: 700; text-transform: uppercase; letter-spacing: .08em;
+.panel-label { font-size: .75rem; font-weight: 700; text-transform: uppercase;
+  letter-spacing: .08em;
   color: var(--body-text-color-subdued); margin: .25rem 0 .4rem; }
 
 /* chat */
@@ -615,9 +634,11 @@ CSS = """
   background: #6366f1; margin-right: .35rem; animation: cite-pulse 1s ease-in-out infinite; }
 @keyframes cite-pulse { 50% { opacity: .25; } }
 .banner { display: flex; gap: .65rem; align-items: flex-start; padding: .6rem .8rem;
-  margin: 0 0 .7rem; border-radius: .6rem; border: 1px solid; font-size: .92em; line-height: 1.45; }
+  margin: 0 0 .7rem; border-radius: .6rem; border: 1px solid; font-size: .92em;
+  line-height: 1.45; }
 .banner ul { margin: .35rem 0 0 1.1rem; padding: 0; } .banner li { margin: .15rem 0; }
-.banner-icon { flex: none; display: inline-grid; place-items: center; width: 1.4rem; height: 1.4rem;
+.banner-icon { flex: none; display: inline-grid; place-items: center; width: 1.4rem;
+  height: 1.4rem;
   border-radius: 50%; font-weight: 800; font-size: .85rem; color: #fff; }
 .banner-abstain { background: #fffbeb; border-color: #f59e0b; color: #78350f; }
 .banner-abstain .banner-icon { background: #d97706; }
@@ -630,13 +651,16 @@ CSS = """
 /* sources */
 .sources { display: flex; flex-direction: column; gap: .6rem; }
 .sources-empty, .doc-empty { padding: 1.1rem 1rem; border: 1px dashed var(--border-color-primary);
-  border-radius: .7rem; color: var(--body-text-color-subdued); font-size: .92rem; text-align: center; }
+  border-radius: .7rem; color: var(--body-text-color-subdued); font-size: .92rem;
+  text-align: center; }
 .sources-head { display: flex; justify-content: space-between; align-items: baseline; }
-.sources-label { font-size: .75rem; font-weight: 700; text-transform: uppercase; letter-spacing: .08em;
+.sources-label { font-size: .75rem; font-weight: 700; text-transform: uppercase;
+  letter-spacing: .08em;
   color: var(--body-text-color-subdued); }
 .sources-count { font-size: .8rem; color: var(--body-text-color-subdued); }
 .sources-question { font-weight: 600; font-size: .98rem; }
-.sources-searched { font-size: .82rem; color: var(--body-text-color-subdued); margin-top: -.35rem; }
+.sources-searched { font-size: .82rem; color: var(--body-text-color-subdued);
+  margin-top: -.35rem; }
 .sources-none { padding: .8rem; border-radius: .6rem; background: #fffbeb; color: #78350f;
   border: 1px solid #fcd34d; font-size: .9rem; }
 .sources-hint, .sources-build { font-size: .78rem; color: var(--body-text-color-subdued); }
@@ -644,37 +668,44 @@ CSS = """
 .cite-list { display: flex; flex-direction: column; gap: .55rem; }
 .cite-card { appearance: none; display: flex; flex-direction: column; gap: .35rem; width: 100%;
   text-align: left; font: inherit; color: var(--body-text-color); cursor: pointer;
-  padding: .65rem .8rem .6rem; border-radius: .65rem; border: 1px solid var(--border-color-primary);
+  padding: .65rem .8rem .6rem; border-radius: .65rem;
+  border: 1px solid var(--border-color-primary);
   border-left: 4px solid #6366f1; background: var(--block-background-fill);
-  box-shadow: 0 1px 2px rgba(15, 23, 42, .05); transition: box-shadow .15s, border-color .15s, background .15s; }
+  box-shadow: 0 1px 2px rgba(15, 23, 42, .05);
+  transition: box-shadow .15s, border-color .15s, background .15s; }
 .cite-card:hover { border-color: #a5b4fc; border-left-color: #4f46e5;
   box-shadow: 0 4px 14px rgba(79, 70, 229, .14); }
 .cite-card:focus-visible { outline: 2px solid #6366f1; outline-offset: 2px; }
 .cite-card.is-active { background: #eef2ff; border-color: #818cf8; border-left-color: #4338ca; }
 .cite-card.is-disputed { border-left-color: #ef4444; }
 .cite-head { display: flex; align-items: center; gap: .5rem; min-width: 0; }
-.cite-n { flex: none; display: inline-grid; place-items: center; min-width: 1.55rem; height: 1.55rem;
+.cite-n { flex: none; display: inline-grid; place-items: center; min-width: 1.55rem;
+  height: 1.55rem;
   padding: 0 .3rem; border-radius: .45rem; background: #4f46e5; color: #fff; font-weight: 700;
   font-size: .82rem; }
 .cite-title { flex: 1; min-width: 0; font-weight: 600; font-size: .92rem; overflow: hidden;
   text-overflow: ellipsis; white-space: nowrap; }
-.lang-tag { flex: none; font-size: .68rem; font-weight: 700; letter-spacing: .06em; padding: .08rem .38rem;
+.lang-tag { flex: none; font-size: .68rem; font-weight: 700; letter-spacing: .06em;
+  padding: .08rem .38rem;
   border-radius: .3rem; background: #f1f5f9; color: #334155; border: 1px solid #cbd5e1; }
 .lang-tag.lang-nl { background: #fff7ed; color: #9a3412; border-color: #fdba74; }
 .disputed-tag { flex: none; font-size: .68rem; font-weight: 700; padding: .08rem .38rem;
   border-radius: .3rem; background: #fee2e2; color: #991b1b; border: 1px solid #fca5a5; }
-.cite-quote { font-size: .88rem; line-height: 1.5; padding-left: .6rem; border-left: 2px solid #e2e8f0;
+.cite-quote { font-size: .88rem; line-height: 1.5; padding-left: .6rem;
+  border-left: 2px solid #e2e8f0;
   color: var(--body-text-color); display: -webkit-box; -webkit-line-clamp: 4;
   -webkit-box-orient: vertical; overflow: hidden; }
 .cite-quote::before { content: "\\201C"; } .cite-quote::after { content: "\\201D"; }
-.cite-source { font-family: var(--font-mono); font-size: .72rem; color: var(--body-text-color-subdued);
+.cite-source { font-family: var(--font-mono); font-size: .72rem;
+  color: var(--body-text-color-subdued);
   overflow-wrap: anywhere; }
 
 /* document viewer */
 .doc-view { display: flex; flex-direction: column; gap: .55rem; }
 .doc-head { display: flex; gap: .6rem; align-items: flex-start; }
 .doc-title { font-weight: 600; display: flex; gap: .45rem; align-items: center; flex-wrap: wrap; }
-.doc-source { font-family: var(--font-mono); font-size: .75rem; color: var(--body-text-color-subdued);
+.doc-source { font-family: var(--font-mono); font-size: .75rem;
+  color: var(--body-text-color-subdued);
   overflow-wrap: anywhere; }
 .doc-text { white-space: pre-wrap; overflow-wrap: anywhere; font-size: .9rem; line-height: 1.65;
   max-height: 46vh; overflow: auto; padding: .8rem 1rem; border-radius: .6rem;
@@ -688,7 +719,8 @@ mark.cite-mark { background: #fde68a; color: inherit; padding: .05em .1em; borde
 /* index status */
 .status-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(8.5rem, 1fr));
   gap: .5rem; margin: 0; }
-.status-grid div { padding: .45rem .6rem; border-radius: .5rem; background: var(--background-fill-secondary); }
+.status-grid div { padding: .45rem .6rem; border-radius: .5rem;
+  background: var(--background-fill-secondary); }
 .status-grid dt { font-size: .7rem; text-transform: uppercase; letter-spacing: .06em;
   color: var(--body-text-color-subdued); }
 .status-grid dd { margin: 0; font-weight: 600; font-size: .88rem; overflow-wrap: anywhere; }
@@ -720,9 +752,8 @@ def make_theme() -> gr.themes.Base:
 
 
 def render_header() -> str:
-    return (
-        f'<div><h1>{escape(TITLE)}</h1><p>{escape(TAGLINE)}</p></div>'
-    )
+    logo = '<span class="logo" aria-hidden="true">&#10077;</span>'
+    return f"<div><h1>{logo}{escape(TITLE)}</h1><p>{escape(TAGLINE)}</p></div>"
 
 
 def build_ui(service: AssistantLike, settings: Settings) -> gr.Blocks:
@@ -734,7 +765,7 @@ def build_ui(service: AssistantLike, settings: Settings) -> gr.Blocks:
         unlocked = gr.State(False)
         is_admin = gr.State(False)
         with gr.Row(elem_id="app-header"):
-            gr.HTML(render_header(), padding=False)
+            gr.HTML(render_header(), elem_id="app-title")
             status_chip = gr.HTML("", elem_id="status-chip", min_width=200)
         with gr.Group(visible=locked, elem_id="key-box") as key_box:
             with gr.Row(equal_height=True):
@@ -774,8 +805,8 @@ def build_ui(service: AssistantLike, settings: Settings) -> gr.Blocks:
                         autofocus=True,
                         elem_id="question",
                     )
-                    ask = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="ask")
-                    clear = gr.Button("New chat", variant="secondary", scale=1, min_width=80)
+                    ask = gr.Button("Ask", variant="primary", scale=0, min_width=96, elem_id="ask")
+                    clear = gr.Button("New chat", scale=0, min_width=110, elem_id="new-chat")
                 with gr.Row():
                     gr.Examples(EXAMPLES_EN, inputs=[message], label="Try in English")
                     gr.Examples(EXAMPLES_NL, inputs=[message], label="Of in het Nederlands")
@@ -825,6 +856,11 @@ def build_ui(service: AssistantLike, settings: Settings) -> gr.Blocks:
             outputs=[chatbot, sources, viewer, answers],
             api_visibility="private",
         )
+        chatbot.clear(  # the chat's own trash button
+            handlers.new_conversation,
+            outputs=[chatbot, sources, viewer, answers],
+            api_visibility="private",
+        )
         gr.on(
             triggers=[unlock.click, key.submit],
             fn=handlers.unlock,
@@ -857,9 +893,7 @@ def build_admin_controls(
         )
         return
     with gr.Row(equal_height=True):
-        token = gr.Textbox(
-            label="Admin token", type="password", scale=3, elem_id="admin-token"
-        )
+        token = gr.Textbox(label="Admin token", type="password", scale=3, elem_id="admin-token")
         sign_in = gr.Button("Sign in", scale=1, size="sm")
     rebuild = gr.Button("Rebuild index", variant="stop", visible=False, elem_id="rebuild")
     admin_message = gr.Markdown("")
