@@ -12,6 +12,7 @@ import numpy as np
 from assistant.questions import (
     Expect,
     Question,
+    doubts,
     matches_expectation,
     quantities_in,
     name_coverage,
@@ -42,6 +43,7 @@ class AnswerConfig:
     list_item_penalty: float = 0.04
     support_margin: float = 0.02  # other documents' sentences this close also answer
     conflict_margin: float = 0.10
+    claim_overlap: float = 0.4  # a rival claim must share this much of the question
     max_sentences: int = 4
     score_window: float = 0.15  # only sentences this close to the most similar are scored
     # Abstain unless the best sentence clears one of these bars.
@@ -169,12 +171,15 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
             _extend(chosen, _continuation(other, candidates, build, config), config)
 
     groups: list[list[int]] = []
+    rival = None
     if question.expect in (Expect.QUANTITY, Expect.DATE):
-        rival = _disagreeing(best, candidates, question, config)
-        if rival is not None:
-            if rival not in chosen:
-                chosen = chosen[: config.max_sentences - 1] + [rival]
-            groups.append([chosen.index(best), chosen.index(rival)])
+        rival = _disagreeing(best, eligible, question, config)
+    elif question.polar:
+        rival = _opposing(best, eligible, config)
+    if rival is not None:
+        if rival not in chosen:
+            chosen = chosen[: config.max_sentences - 1] + [rival]
+        groups.append([chosen.index(best), chosen.index(rival)])
     return Selection(chosen, False, groups, best)
 
 
@@ -226,6 +231,23 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
             break
         theirs = values_of(question, other.text)
         if theirs and not _close(mine, theirs):
+            return other
+    return None
+
+
+def _opposing(best: Candidate, candidates: list[Candidate],
+              config: AnswerConfig) -> Candidate | None:
+    """For a yes/no question: another document whose own best sentence takes the other side,
+    affirming what the first doubts or denies. Only each document's best sentence counts, so
+    a stray "not" further down does not make a disagreement."""
+    seen = {best.document_id}
+    for other in candidates:
+        if other.score < best.score - config.conflict_margin:
+            break
+        if other.document_id in seen or other.fragment:
+            continue
+        seen.add(other.document_id)
+        if other.overlap >= config.claim_overlap and doubts(other.text) != doubts(best.text):
             return other
     return None
 

@@ -116,15 +116,11 @@ def create_app(
     api_key = Authorizer(settings.api_key)
     admin = Authorizer(settings.admin_token)
 
-    async def require_api_key(
-        credentials: BearerCredentials,
-    ) -> None:
+    async def require_api_key(credentials: BearerCredentials) -> None:
         if not api_key.allows_token(credentials.credentials if credentials else None):
             raise Unauthorized("A valid API key is required: `Authorization: Bearer <key>`.")
 
-    async def require_admin(
-        credentials: BearerCredentials,
-    ) -> None:
+    async def require_admin(credentials: BearerCredentials) -> None:
         if not admin.configured:
             raise Forbidden("Rebuilding over HTTP is disabled: no admin token is configured.")
         if not admin.allows_token(credentials.credentials if credentials else None):
@@ -321,7 +317,7 @@ async def _answer_events(
                 yield ServerSentEvent(_json({"text": item}), event="delta")
             item = await run_in_threadpool(_next_item, rest)
     except Exception as exc:
-        _, body = _describe_error(exc)
+        _, body = _describe_error(exc, log=True)
         yield ServerSentEvent(_json(body), event="error")
         return
     yield ServerSentEvent("{}", event="done")
@@ -397,7 +393,7 @@ async def _chat_chunks(
             item = await run_in_threadpool(_next_item, rest)
     except Exception as exc:
         # OpenAI clients raise on a data chunk that carries "error".
-        _, body = _describe_error(exc)
+        _, body = _describe_error(exc, log=True)
         yield {"data": _json(body)}
         return
     yield {"data": "[DONE]"}
@@ -416,8 +412,9 @@ def _error_response(
     return JSONResponse(_error_body(code, message), status_code=status, headers=headers)
 
 
-def _describe_error(exc: Exception) -> tuple[int, dict[str, Any]]:
-    """HTTP status and JSON body for any exception."""
+def _describe_error(exc: Exception, log: bool = False) -> tuple[int, dict[str, Any]]:
+    """HTTP status and JSON body for any exception. `log`: log unexpected ones (inside a
+    stream; elsewhere Starlette re-raises them after our handler, and uvicorn logs them)."""
     if isinstance(exc, AssistantError):
         message = str(exc) or exc.code.replace("_", " ")
         return exc.status, _error_body(exc.code, message)
@@ -425,7 +422,8 @@ def _describe_error(exc: Exception) -> tuple[int, dict[str, Any]]:
         detail = f" ({exc})" if str(exc) else ""
         message = f"The index is not available: {type(exc).__name__}{detail}. {REBUILD_HINT}"
         return 503, _error_body("index_unavailable", message)
-    logger.error("unexpected error", exc_info=exc)
+    if log:
+        logger.error("unexpected error while streaming", exc_info=exc)
     return 500, _error_body("internal_error", "Internal server error.")
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from assistant.answering import AnswerConfig, Candidate, Selection, select, values_of
 from assistant.conversation import parse_history, resolve
 from assistant.errors import IndexUnavailable, InvalidQuestion, NotFound
-from assistant.questions import Question, analyse
+from assistant.questions import Question, analyse, doubts
 from assistant.retrieval import HybridRetriever, RankedPassage, Retrieval, RetrievalConfig
 from assistant.types import Answer, Citation, Conflict, Passage
 from index.embedding import Embedder, load_embedder
@@ -30,6 +30,8 @@ PHRASES = {
         "abstain": "The documents don't say. The closest passages are listed as related reading.",
         "disagree": "The sources disagree: {sides}.",
         "side": "{title} [{n}] says {value}",
+        "affirms": "{title} [{n}] affirms it",
+        "doubts": "{title} [{n}] doubts or denies it",
         "source": "({name} source)",
     },
     "nl": {
@@ -37,6 +39,8 @@ PHRASES = {
                    "hieronder.",
         "disagree": "De bronnen spreken elkaar tegen: {sides}.",
         "side": "{title} [{n}] noemt {value}",
+        "affirms": "{title} [{n}] bevestigt het",
+        "doubts": "{title} [{n}] betwijfelt of ontkent het",
         "source": "({name_nl} bron)",
     },
 }
@@ -217,10 +221,7 @@ class Assistant:
             text = " ".join(parts)
         conflicts = []
         for group in selection.conflict_groups:
-            sides = ", ".join(
-                phrases["side"].format(title=citations[i].title, n=citations[i].n,
-                                       value=_describe(analysed, citations[i].quote))
-                for i in group)
+            sides = ", ".join(_side(phrases, analysed, citations[i]) for i in group)
             summary = phrases["disagree"].format(sides=sides)
             conflicts.append(Conflict(summary, tuple(citations[i].n for i in group)))
             text = f"{text}\n\n⚠ {summary}"
@@ -241,6 +242,14 @@ class Assistant:
         kept = kept[:max(k, len(cited))]
         kept.sort(key=lambda r: rows.index(r) if r in cited else len(rows) + rows.index(r))
         return [self._passage(r, scores.get(r, 0.0)) for r in kept]
+
+
+def _side(phrases: dict[str, str], question: Question, citation: Citation) -> str:
+    if question.polar:
+        key = "doubts" if doubts(citation.quote) else "affirms"
+        return phrases[key].format(title=citation.title, n=citation.n)
+    return phrases["side"].format(title=citation.title, n=citation.n,
+                                  value=_describe(question, citation.quote))
 
 
 def _describe(question: Question, quote: str) -> str:

@@ -75,6 +75,7 @@ class Question:
     content: tuple[str, ...]  # folded content words, no question words
     years: frozenset[int]
     plural_date: bool
+    polar: bool  # a yes/no question: "Did Stalin order …?", "Gaf Stalin opdracht …?"
 
 
 def analyse(question: str) -> Question:
@@ -82,7 +83,22 @@ def analyse(question: str) -> Question:
     expect = next((kind for kind, pattern in _PATTERNS if pattern.search(folded)), Expect.OTHER)
     content = tuple(w for w in words(question) if w not in _WH_WORDS and len(w) > 1)
     plural = bool(re.search(r"\b(years|jaren|period|periode)\b", folded))
-    return Question(question, expect, content, frozenset(years_in(question)), plural)
+    first = folded.split()[0] if folded.split() else ""
+    polar = expect is Expect.OTHER and first not in _WH_WORDS and first not in _OPENERS
+    return Question(question, expect, content, frozenset(years_in(question)), plural, polar)
+
+
+_OPENERS = frozenset("in on at for from according during tell describe explain give list name "
+                     "noem geef beschrijf leg volgens tijdens".split())
+_DOUBT = re.compile(
+    r"\b(not|never|no evidence|no proof|unclear|uncertain|disputed|doubt|doubts|divided|"
+    r"debated|unproven|denied|denies|niet|geen|nooit|onduidelijk|onzeker|verdeeld|betwist|"
+    r"twijfel|twijfelen|ontkende|ontkent)\b")
+
+
+def doubts(text: str) -> bool:
+    """The sentence denies or questions its claim ("historians are divided", "no evidence")."""
+    return bool(_DOUBT.search(fold(text)))
 
 
 def years_in(text: str) -> list[int]:

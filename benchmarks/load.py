@@ -209,7 +209,8 @@ def local_server(startup_timeout_s: float = 300.0) -> Iterator[str]:
         "from assistant.api import serve; from assistant.settings import Settings; "
         f"serve(Settings(), '127.0.0.1', {port})"
     )
-    process = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT)
+    # stdout carries uvicorn's access log: dropped, it would bury the report (and --json).
+    process = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + startup_timeout_s

@@ -3,7 +3,7 @@
 Layout: the chat on the left; on the right the sources of the selected answer (cards) and a
 document viewer that shows the whole cited document with the quoted span highlighted.
 
-Rendering is done by pure `render_*` functions (unit-tested, no gradio needed); `UiHandlers`
+Rendering is done by pure `render_*` functions (HTML strings, all text escaped); `UiHandlers`
 holds the event handlers; `build_ui` wires them into `gr.Blocks`; `mount` is the
 `assistant.ui` entry point. gradio is imported at module level here (not in `ui/__init__`)
 because it resolves the `gr.Request` / `gr.EventData` annotations of the handlers by name.
@@ -43,6 +43,10 @@ EXAMPLES_NL = [
     "Wie was Sergej Kirov?",
     "Wanneer vond de Grote Terreur plaats?",
 ]
+QUESTION_PLACEHOLDER = "Ask a question in English or Dutch…"
+LOCKED_PLACEHOLDER = "Enter the access key above to start"
+# Chats run in parallel (the service is thread-safe); Gradio's default would be one at a time.
+CHAT_CONCURRENCY = 4
 # Whole documents can be huge (up to max_file_bytes); the viewer shows a window around the span.
 VIEWER_MAX_CHARS = 200_000
 STATUS_FIELDS = (
@@ -293,10 +297,14 @@ def render_viewer_placeholder(text: str | None = None) -> str:
 
 def render_status(status: Mapping[str, Any]) -> str:
     rows = "".join(
-        f"<div><dt>{label}</dt><dd>{escape(status.get(key, '–'))}</dd></div>"
+        f"<div><dt>{label}</dt><dd>{escape(_or_dash(status.get(key)))}</dd></div>"
         for key, label in STATUS_FIELDS
     )
     return f'<dl class="status-grid">{rows}</dl>'
+
+
+def _or_dash(value: object) -> object:
+    return "–" if value is None or value == "" else value
 
 
 def render_status_line(status: Mapping[str, Any]) -> str:
@@ -313,6 +321,15 @@ def render_status_problem(message: str) -> tuple[str, str]:
     panel = f'<div class="status-problem">{escape(message)}</div>'
     chip = f'<span class="status-chip"><span class="status-dot bad"></span>{escape(message)}</span>'
     return panel, chip
+
+
+def render_header(status_chip: str = "") -> str:
+    """Title, one-line explanation and (once loaded) the index status chip."""
+    logo = '<span class="logo" aria-hidden="true">&#10077;</span>'
+    return (
+        f'<div class="app-header"><div><h1>{logo}{escape(TITLE)}</h1>'
+        f"<p>{escape(TAGLINE)}</p></div>{status_chip}</div>"
+    )
 
 
 # -- chat history ------------------------------------------------------------------------------
@@ -369,7 +386,7 @@ def align_answers(answers: Answers | None, history: Sequence[ChatMessage]) -> An
 
 
 def answer_ordinal(history: Sequence[ChatMessage], index: int) -> int | None:
-    """Which assistant message (0-based) message `index` is, or answers if it is a question."""
+    """The 0-based answer number of chat message `index` (a question maps to its answer)."""
     ordinal = -1
     for position, message in enumerate(history):
         if message["role"] == "assistant":
@@ -417,13 +434,25 @@ class UiHandlers:
         if not self.has_access(unlocked, request):
             raise gr.Error("This assistant needs an access key: enter it above and press Unlock.")
 
-    def unlock(self, key: str) -> tuple[bool, Any, str, str, str]:
-        """Check the access key; on success hide the key box and load the index status."""
+    def unlock(self, key: str) -> tuple[Any, ...]:
+        """Check the access key; on success hide the key box and enable the question box.
+
+        Returns (unlocked, key box, key error, status panel, header, question box, ask button).
+        """
         if not self.api_key.allows_token((key or "").strip()):
             message = '<div class="key-error" role="alert">That key is not valid.</div>'
-            return False, gr.update(visible=True), message, gr.skip(), gr.skip()
-        panel, chip = self.show_status(True, None)
-        return True, gr.update(visible=False), "", panel, chip
+            return False, gr.update(visible=True), message, *([gr.skip()] * 4)
+        panel, header = self.show_status(True, None)
+        question = gr.update(interactive=True, placeholder=QUESTION_PLACEHOLDER)
+        return (
+            True,
+            gr.update(visible=False),
+            "",
+            panel,
+            header,
+            question,
+            gr.update(interactive=True),
+        )
 
     # -- chat
 
@@ -466,6 +495,9 @@ class UiHandlers:
                     yield update(render_streaming_message(text))
         except (AssistantError, IndexingError) as exc:
             final_error = describe_error(exc)
+        except Exception:  # a bug must not leave the chat "searching" forever
+            logger.exception("answering %r failed", question)
+            final_error = "Something went wrong while answering; the server log has details."
         else:
             if final is not None:
                 sources = render_sources(final, len(answers))
@@ -520,14 +552,16 @@ class UiHandlers:
     # -- index status and rebuild
 
     def show_status(self, unlocked: bool, request: gr.Request | None = None) -> tuple[str, str]:
-        """(panel, header chip) for the index status."""
+        """(status panel, page header with a status chip)."""
         if not self.has_access(unlocked, request):
-            return render_status_problem("Locked: enter the access key to use the assistant.")
+            panel, chip = render_status_problem("Locked: enter the access key to ask questions.")
+            return panel, render_header(chip)
         try:
             status = self.service.status()
         except (AssistantError, IndexingError) as exc:
-            return render_status_problem(describe_error(exc))
-        return render_status(status), render_status_line(status)
+            panel, chip = render_status_problem(describe_error(exc))
+            return panel, render_header(chip)
+        return render_status(status), render_header(render_status_line(status))
 
     def admin_sign_in(self, token: str) -> tuple[bool, Any, str]:
         """Reveal the rebuild button to whoever knows the admin token."""
@@ -535,8 +569,8 @@ class UiHandlers:
             return True, gr.update(visible=True), "Signed in: you can rebuild the index."
         return False, gr.update(visible=False), "That admin token is not valid."
 
-    def rebuild(self, token: str, is_admin: bool) -> tuple[str, str, str]:
-        """(message, status panel, status chip). Checks the token again: state can go stale."""
+    def rebuild(self, token: str, is_admin: bool) -> tuple[str, Any, Any]:
+        """(message, status panel, header). Checks the token again: state can go stale."""
         if not (is_admin and self.admin.allows_token((token or "").strip())):
             return "Rebuilding needs a valid admin token.", gr.skip(), gr.skip()
         try:
@@ -603,17 +637,15 @@ SCROLL_JS = """
 
 CSS = """
 .gradio-container { max-width: 1440px !important; margin: 0 auto !important; }
-#app-header { display: flex; align-items: flex-end; justify-content: space-between; gap: 1rem;
-  flex-wrap: wrap; padding: .25rem .25rem .75rem;
+.app-header { display: flex; align-items: flex-end; justify-content: space-between; gap: 1rem;
+  flex-wrap: wrap; padding: .25rem .25rem .9rem;
   border-bottom: 1px solid var(--border-color-primary); }
-#app-header h1 { font-size: 1.65rem; font-weight: 700; margin: 0; letter-spacing: -.01em; }
-#app-header h1 .logo { display: inline-grid; place-items: center; width: 2rem; height: 2rem;
+.app-header h1 { font-size: 1.65rem; font-weight: 700; margin: 0; letter-spacing: -.01em; }
+.app-header h1 .logo { display: inline-grid; place-items: center; width: 2rem; height: 2rem;
   margin-right: .5rem; border-radius: .55rem; background: #4f46e5; color: #fff; font-size: 1.1rem;
   vertical-align: .1rem; }
-#app-title { flex: 1 1 28rem !important; }
-#status-chip { flex: 0 0 auto !important; align-self: flex-end; }
 #ask, #new-chat { white-space: nowrap; }
-#app-header p { margin: .3rem 0 0; color: var(--body-text-color-subdued); max-width: 62ch; }
+.app-header p { margin: .3rem 0 0; color: var(--body-text-color-subdued); max-width: 62ch; }
 .status-chip { display: inline-flex; align-items: center; gap: .45rem; font-size: .8rem;
   padding: .3rem .7rem; border-radius: 999px; border: 1px solid var(--border-color-primary);
   background: var(--background-fill-secondary); color: var(--body-text-color-subdued); }
@@ -703,7 +735,8 @@ CSS = """
 /* document viewer */
 .doc-view { display: flex; flex-direction: column; gap: .55rem; }
 .doc-head { display: flex; gap: .6rem; align-items: flex-start; }
-.doc-title { font-weight: 600; display: flex; gap: .45rem; align-items: center; flex-wrap: wrap; }
+.doc-title { font-weight: 600; line-height: 1.35; }
+.doc-title .lang-tag { margin-left: .35rem; vertical-align: .1rem; }
 .doc-source { font-family: var(--font-mono); font-size: .75rem;
   color: var(--body-text-color-subdued);
   overflow-wrap: anywhere; }
@@ -724,6 +757,9 @@ mark.cite-mark { background: #fde68a; color: inherit; padding: .05em .1em; borde
 .status-grid dt { font-size: .7rem; text-transform: uppercase; letter-spacing: .06em;
   color: var(--body-text-color-subdued); }
 .status-grid dd { margin: 0; font-weight: 600; font-size: .88rem; overflow-wrap: anywhere; }
+.key-intro { font-size: .95rem; padding: .15rem .1rem; }
+#key-box { padding: .9rem 1rem; border-radius: .75rem; border: 1px solid #c7d2fe;
+  background: var(--block-background-fill); margin-bottom: .5rem; }
 .status-problem, .key-error { padding: .55rem .75rem; border-radius: .5rem; background: #fef2f2;
   color: #7f1d1d; border: 1px solid #fca5a5; font-size: .88rem; }
 
@@ -751,11 +787,6 @@ def make_theme() -> gr.themes.Base:
     )
 
 
-def render_header() -> str:
-    logo = '<span class="logo" aria-hidden="true">&#10077;</span>'
-    return f"<div><h1>{logo}{escape(TITLE)}</h1><p>{escape(TAGLINE)}</p></div>"
-
-
 def build_ui(service: AssistantLike, settings: Settings) -> gr.Blocks:
     """The whole page. Theme and CSS are applied by `mount` (Gradio 6 takes them there)."""
     handlers = UiHandlers(service, settings)
@@ -764,19 +795,23 @@ def build_ui(service: AssistantLike, settings: Settings) -> gr.Blocks:
         answers = gr.State([])
         unlocked = gr.State(False)
         is_admin = gr.State(False)
-        with gr.Row(elem_id="app-header"):
-            gr.HTML(render_header(), elem_id="app-title")
-            status_chip = gr.HTML("", elem_id="status-chip", min_width=200)
-        with gr.Group(visible=locked, elem_id="key-box") as key_box:
+        header = gr.HTML(render_header(), elem_id="app-header")
+        with gr.Column(visible=locked, elem_id="key-box") as key_box:
+            gr.HTML(
+                '<div class="key-intro"><strong>This assistant is private.</strong> '
+                "Enter its access key to start asking questions.</div>"
+            )
             with gr.Row(equal_height=True):
                 key = gr.Textbox(
-                    label="Access key",
+                    show_label=False,
                     type="password",
-                    placeholder="This assistant is private: enter its access key",
+                    placeholder="Access key",
                     scale=4,
                     elem_id="access-key",
                 )
-                unlock = gr.Button("Unlock", variant="primary", scale=1, elem_id="unlock")
+                unlock = gr.Button(
+                    "Unlock", variant="primary", scale=0, min_width=120, elem_id="unlock"
+                )
             key_error = gr.HTML("")
         with gr.Row(equal_height=False):
             with gr.Column(scale=3, min_width=420):
@@ -788,7 +823,7 @@ def build_ui(service: AssistantLike, settings: Settings) -> gr.Blocks:
                     min_height=420,
                     latex_delimiters=[],  # `$` in sources is money, not maths
                     feedback_options=None,
-                    buttons=["copy"],
+                    buttons=[],  # its copy button would copy our HTML; selecting text works
                     placeholder=(
                         "**Ask a question about the documents.**\n\n"
                         "Answers cite their sources as [1], [2], … — click a source on the "
@@ -798,14 +833,22 @@ def build_ui(service: AssistantLike, settings: Settings) -> gr.Blocks:
                 with gr.Row(equal_height=True):
                     message = gr.Textbox(
                         show_label=False,
-                        placeholder="Ask a question in English or Dutch…",
+                        placeholder=LOCKED_PLACEHOLDER if locked else QUESTION_PLACEHOLDER,
+                        interactive=not locked,
                         scale=6,
                         lines=1,
                         max_lines=4,
                         autofocus=True,
                         elem_id="question",
                     )
-                    ask = gr.Button("Ask", variant="primary", scale=0, min_width=96, elem_id="ask")
+                    ask = gr.Button(
+                        "Ask",
+                        variant="primary",
+                        scale=0,
+                        min_width=96,
+                        interactive=not locked,
+                        elem_id="ask",
+                    )
                     clear = gr.Button("New chat", scale=0, min_width=110, elem_id="new-chat")
                 with gr.Row():
                     gr.Examples(EXAMPLES_EN, inputs=[message], label="Try in English")
@@ -827,7 +870,7 @@ def build_ui(service: AssistantLike, settings: Settings) -> gr.Blocks:
                 with gr.Accordion("Index", open=False, elem_id="index-panel"):
                     status_panel = gr.HTML("", elem_id="status-panel")
                     refresh = gr.Button("Refresh status", size="sm")
-                    build_admin_controls(handlers, settings, is_admin, status_panel, status_chip)
+                    build_admin_controls(handlers, settings, is_admin, status_panel, header)
 
         chat_outputs = [chatbot, sources, viewer, message, answers]
         gr.on(
@@ -837,6 +880,7 @@ def build_ui(service: AssistantLike, settings: Settings) -> gr.Blocks:
             outputs=chat_outputs,
             api_name="chat",
             show_progress="hidden",
+            concurrency_limit=CHAT_CONCURRENCY,
         )
         chatbot.select(
             handlers.select_answer,
@@ -850,6 +894,7 @@ def build_ui(service: AssistantLike, settings: Settings) -> gr.Blocks:
             outputs=[viewer],
             api_visibility="private",
             show_progress="hidden",
+            concurrency_limit=None,  # a dictionary lookup: never queue behind chats
         ).then(None, js=SCROLL_JS)
         clear.click(
             handlers.new_conversation,
@@ -865,14 +910,14 @@ def build_ui(service: AssistantLike, settings: Settings) -> gr.Blocks:
             triggers=[unlock.click, key.submit],
             fn=handlers.unlock,
             inputs=[key],
-            outputs=[unlocked, key_box, key_error, status_panel, status_chip],
+            outputs=[unlocked, key_box, key_error, status_panel, header, message, ask],
             api_name="unlock",
         )
         gr.on(
             triggers=[blocks.load, refresh.click],
             fn=handlers.show_status,
             inputs=[unlocked],
-            outputs=[status_panel, status_chip],
+            outputs=[status_panel, header],
             api_visibility="private",
         )
     return blocks
@@ -883,7 +928,7 @@ def build_admin_controls(
     settings: Settings,
     is_admin: gr.State,
     status_panel: gr.HTML,
-    status_chip: gr.HTML,
+    header: gr.HTML,
 ) -> None:
     """Admin token box + rebuild button (hidden until the token is accepted)."""
     if not settings.admin_token:
@@ -893,8 +938,14 @@ def build_admin_controls(
         )
         return
     with gr.Row(equal_height=True):
-        token = gr.Textbox(label="Admin token", type="password", scale=3, elem_id="admin-token")
-        sign_in = gr.Button("Sign in", scale=1, size="sm")
+        token = gr.Textbox(
+            show_label=False,
+            placeholder="Admin token",
+            type="password",
+            scale=3,
+            elem_id="admin-token",
+        )
+        sign_in = gr.Button("Sign in", scale=1, min_width=90)
     rebuild = gr.Button("Rebuild index", variant="stop", visible=False, elem_id="rebuild")
     admin_message = gr.Markdown("")
     gr.on(
@@ -907,7 +958,7 @@ def build_admin_controls(
     rebuild.click(
         handlers.rebuild,
         inputs=[token, is_admin],
-        outputs=[admin_message, status_panel, status_chip],
+        outputs=[admin_message, status_panel, header],
         api_visibility="private",
         concurrency_limit=1,
     )
@@ -927,5 +978,5 @@ def mount(app: FastAPI, service: AssistantLike, settings: Settings) -> None:
         css=CSS,
         ssr_mode=False,  # no Node.js side server
         run_history=False,  # questions are not kept in the browser's storage
-        footer_links=["api"],
+        footer_links=["api", "settings"],
     )

@@ -22,14 +22,21 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-DEFAULT_QUESTION = "How many people were arrested during Stalin's purges?"
+DEFAULT_QUESTIONS = [
+    "Who was Sergei Kirov?",
+    "How many people were arrested during Stalin's purges?",
+]
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", default="http://127.0.0.1:7860/")
     parser.add_argument("--out", type=Path, default=Path("docs/screenshot.png"))
-    parser.add_argument("--question", default=DEFAULT_QUESTION)
+    parser.add_argument(
+        "--question",
+        action="append",
+        help="A question to ask; repeat for a conversation (default: two sample questions).",
+    )
     parser.add_argument("--key", default=None, help="Access key, when the UI asks for one.")
     parser.add_argument("--card", type=int, default=1, help="Which citation card to open.")
     parser.add_argument("--width", type=int, default=1440)
@@ -74,7 +81,8 @@ def take_screenshot(args: argparse.Namespace) -> Path:
             page.locator("#question textarea").wait_for(timeout=timeout_ms)
             if args.key:
                 unlock(page, args.key, timeout_ms)
-            ask(page, args.question, timeout_ms)
+            for question in args.question or DEFAULT_QUESTIONS:
+                ask(page, question, timeout_ms)
             open_card(page, args.card, timeout_ms)
             page.evaluate("window.scrollTo(0, 0)")
             args.out.parent.mkdir(parents=True, exist_ok=True)
