@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -13,7 +16,7 @@ from assistant.conversation import parse_history, resolve
 from assistant.errors import IndexUnavailable, InvalidQuestion, NotFound
 from assistant.questions import Question, analyse, doubts
 from assistant.retrieval import HybridRetriever, RankedPassage, Retrieval, RetrievalConfig
-from assistant.types import Answer, Citation, Conflict, Passage
+from assistant.types import Answer, Citation, Conflict, Passage, Turn
 from index.embedding import Embedder, load_embedder
 from index.errors import IndexingError
 from index.lexical import fold
@@ -85,7 +88,8 @@ class Assistant:
     def __init__(self, build: IndexBuild, embedder: Embedder, *, data_dir: Path,
                  top_k: int = 5, max_question_chars: int = 1000,
                  answer_config: AnswerConfig | None = None,
-                 retrieval_config: RetrievalConfig | None = None) -> None:
+                 retrieval_config: RetrievalConfig | None = None,
+                 cache_size: int = 1024) -> None:
         build.check_embedder(embedder)
         self.build = build
         self.embedder = embedder
@@ -95,6 +99,11 @@ class Assistant:
         self.answer_config = answer_config or AnswerConfig()
         self.retriever = HybridRetriever(build, embedder, retrieval_config)
         self.languages = tuple(sorted({d.language for d in build.documents}))
+        # Answers are deterministic for a build, so repeated questions are served from memory.
+        # A new build gets a new Assistant (see `reopen`) and so an empty cache.
+        self._cache: OrderedDict[tuple[Any, ...], Answer] = OrderedDict()
+        self._cache_lock = threading.Lock()
+        self.cache_size = cache_size
 
     @classmethod
     def from_settings(cls, settings: Settings, embedder: Embedder | None = None) -> Assistant:
@@ -102,7 +111,8 @@ class Assistant:
             build = open_current(settings.data_dir, settings.chroma_url)
             embedder = embedder or load_embedder(settings.embedder, settings.embed_threads)
             return cls(build, embedder, data_dir=settings.data_dir, top_k=settings.top_k,
-                       max_question_chars=settings.max_question_chars)
+                       max_question_chars=settings.max_question_chars,
+                       cache_size=settings.answer_cache)
         except IndexingError as exc:
             raise IndexUnavailable(str(exc)) from exc
 
@@ -120,7 +130,8 @@ class Assistant:
             return Assistant(build, self.embedder, data_dir=self.data_dir, top_k=self.top_k,
                              max_question_chars=self.max_question_chars,
                              answer_config=self.answer_config,
-                             retrieval_config=self.retriever.config)
+                             retrieval_config=self.retriever.config,
+                             cache_size=self.cache_size)
         except IndexingError as exc:
             raise IndexUnavailable(str(exc)) from exc
 
@@ -150,6 +161,23 @@ class Assistant:
         question = self._validate(question)
         k = self._validate_top_k(top_k)
         turns = parse_history(history)
+        key = (question, tuple(turns), k)
+        with self._cache_lock:
+            hit = self._cache.get(key)
+            if hit is not None:
+                self._cache.move_to_end(key)
+        if hit is not None:
+            elapsed = (time.perf_counter() - started) * 1000
+            return replace(hit, timings_ms={"total": round(elapsed, 2), "cached": 1.0})
+        answer = self._answer(question, turns, k, started)
+        if self.cache_size:
+            with self._cache_lock:
+                self._cache[key] = answer
+                while len(self._cache) > self.cache_size:
+                    self._cache.popitem(last=False)
+        return answer
+
+    def _answer(self, question: str, turns: list[Turn], k: int, started: float) -> Answer:
         resolved = resolve(question, turns)
         language = detect_language(question, self.languages)
         analysed = analyse(resolved)
@@ -168,8 +196,8 @@ class Assistant:
             "answer": (finished - answer_started) * 1000,
             "total": (finished - started) * 1000,
         }
-        return Answer(**{**answer.__dict__, "timings_ms": {k: round(v, 2)
-                                                          for k, v in timings.items()}})
+        return replace(answer, timings_ms={name: round(value, 2)
+                                           for name, value in timings.items()})
 
     def _validate(self, question: str) -> str:
         if not isinstance(question, str) or not question.strip():

@@ -29,6 +29,7 @@ class Settings(BaseSettings):
 
     top_k: int = Field(5, ge=1, le=50)
     max_question_chars: int = Field(1000, ge=10)
+    answer_cache: int = Field(1024, ge=0, description="Answers kept per build; 0 disables.")
     api_key: str | None = Field(None, description="If set, /api and /v1 need this bearer key.")
     admin_token: str | None = Field(None, description="Bearer token for POST /api/index/rebuild.")
     host: str = "127.0.0.1"

@@ -400,6 +400,9 @@ def test_service_errors_become_a_visible_message() -> None:
     chat, _, _, _, answers = run_chat(h, "Who was Sergei Kirov?", [], [])
     assert "chat-error" in chat[-1]["content"] and "no index yet" in chat[-1]["content"]
     assert answers == [None]
+    service.fail_with = RuntimeError("a bug")
+    chat = run_chat(h, "Who was Sergei Kirov?", [], [])[0]
+    assert "chat-error" in chat[-1]["content"] and "Something went wrong" in chat[-1]["content"]
 
 
 def test_api_key_gate() -> None:
@@ -470,5 +473,8 @@ def test_ui_package_does_not_import_gradio() -> None:
     import subprocess
     import sys
 
+    from pathlib import Path
+
     code = "import sys, ui; assert 'gradio' not in sys.modules"
-    subprocess.run([sys.executable, "-c", code], check=True)
+    root = Path(__file__).resolve().parent.parent
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=root)
