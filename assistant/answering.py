@@ -41,6 +41,9 @@ class AnswerConfig:
     type_weight: float = 0.03
     fragment_penalty: float = 0.05
     list_item_penalty: float = 0.04
+    # multilingual-e5 scores a sentence in another language than the question about this much
+    # lower than an equally relevant one in the same language.
+    cross_lingual_offset: float = 0.03
     support_margin: float = 0.02  # other documents' sentences this close also answer
     conflict_margin: float = 0.10
     claim_overlap: float = 0.4  # a rival claim must share this much of the question
@@ -110,14 +113,17 @@ def score_candidates(question: Question, retrieval: Retrieval, build: IndexBuild
                       if 0 <= r < len(vectors)
                       and int(build.sentence_spans[r][0]) == document_row]
         context = max((float(similarity[r]) for r in neighbours), default=scored.similarity)
-        window = " ".join([_neighbour_text(build, row - 1, document_row), sentence.text,
-                           _neighbour_text(build, row + 1, document_row)])
+        # A sentence is read in its context: its neighbours and its document's title.
+        window = " ".join([document.title, _neighbour_text(build, row - 1, document_row),
+                           sentence.text, _neighbour_text(build, row + 1, document_row)])
         coverage = name_coverage(names, words(window))
         typed = matches_expectation(question, sentence.text)
         fragment = is_fragment(sentence.text)
         # A sentence among relevant neighbours is more likely on topic than a lone match.
         effective = scored.similarity + config.context_weight * max(
             0.0, (context - scored.similarity) / 2)
+        if document.language != question.language:
+            effective += config.cross_lingual_offset
         score = (effective + config.overlap_weight * overlap + config.type_weight * typed
                  - config.fragment_penalty * fragment
                  - config.list_item_penalty * bool(_LIST_ITEM.match(sentence.text)))
@@ -253,5 +259,9 @@ def _opposing(best: Candidate, candidates: list[Candidate],
 
 
 def _close(a: set[float], b: set[float]) -> bool:
-    """Two sets of figures agree when some pair is within 10 % of each other."""
-    return any(abs(x - y) <= 0.1 * max(abs(x), abs(y)) for x in a for y in b)
+    """Two sets of figures agree when some pair is within 10 % of each other. Figures over
+    a hundredfold apart count as answers about different things, not a disagreement."""
+    pairs = [(x, y) for x in a for y in b]
+    if any(abs(x - y) <= 0.1 * max(abs(x), abs(y)) for x, y in pairs):
+        return True
+    return not any(max(x, y) <= 100 * max(min(x, y), 1e-9) for x, y in pairs)

@@ -180,7 +180,7 @@ class Assistant:
     def _answer(self, question: str, turns: list[Turn], k: int, started: float) -> Answer:
         resolved = resolve(question, turns)
         language = detect_language(question, self.languages)
-        analysed = analyse(resolved)
+        analysed = replace(analyse(resolved), language=language)
 
         embed_started = time.perf_counter()
         vector = self.embedder.embed_query(resolved)

@@ -38,12 +38,15 @@ _PATTERNS: list[tuple[Expect, re.Pattern[str]]] = [
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "hundred": 100, "thousand": 1000, "een": 1, "twee": 2, "drie": 3, "vier": 4,
+    "fifty": 50, "hundred": 100, "thousand": 1000, "twee": 2, "drie": 3, "vier": 4,
     "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "twintig": 20,
     "dertig": 30, "veertig": 40, "vijftig": 50, "honderd": 100, "duizend": 1000,
     "tweeduizend": 2000, "drieduizend": 3000, "vierduizend": 4000, "vijfduizend": 5000,
     "tienduizend": 10000,
 }
+_DECADE = {"jaren", "the", "mid", "late", "early", "eind", "begin", "midden"}
+_AGE = {"jarige", "year", "years", "jaar"}
+_ONE = {"een", "one"}  # Dutch "een" is also the article "a": only with a scale after it
 _SCALES = {
     "thousand": 1e3, "duizend": 1e3, "million": 1e6, "millions": 1e6, "miljoen": 1e6,
     "billion": 1e9, "miljard": 1e9, "honderdduizend": 1e5,
@@ -76,6 +79,7 @@ class Question:
     years: frozenset[int]
     plural_date: bool
     polar: bool  # a yes/no question: "Did Stalin order …?", "Gaf Stalin opdracht …?"
+    language: str = "en"
 
 
 def analyse(question: str) -> Question:
@@ -122,13 +126,22 @@ def _quantities(text: str) -> tuple[float, ...]:
             if _YEAR.fullmatch(token):
                 continue
             value = _parse_numeral(token)
-        elif token in _NUMBER_WORDS:
-            value = float(_NUMBER_WORDS[token])
+        elif token in _NUMBER_WORDS or token in _ONE:
+            value = float(_NUMBER_WORDS.get(token, 1))
+            # "one of them", "twee keer": small number words are rarely the figure asked for
+            # unless a scale follows ("one million", "drie miljoen").
+            if value < 20 and (i + 1 >= len(tokens) or tokens[i + 1] not in _SCALES):
+                continue
         elif token in _VAGUE:
             continue
         if value is None:
             continue
+        before = tokens[i - 1] if i else ""
         scale = tokens[i + 1] if i + 1 < len(tokens) else ""
+        # Days of the month, decades ("jaren dertig", "the 1930s") and ages are no counts.
+        if _MONTHS.fullmatch(scale) or _MONTHS.fullmatch(before) or before in _DECADE \
+                or scale in _AGE:
+            continue
         values.append(value * _SCALES.get(scale, 1.0))
     return tuple(values)
 

@@ -40,11 +40,11 @@ class Retrieval:
 
 @dataclass(frozen=True)
 class RetrievalConfig:
-    dense_sentences: int = 60
+    dense_sentences: int = 120
     dense_chunks: int = 30
     bm25_chunks: int = 40
     rrf_k: int = 60
-    candidates: int = 30
+    candidates: int = 40
     diversity_penalty: float = 0.01  # per passage already taken from the same document
 
 

@@ -266,14 +266,14 @@ def _plan(documents: Sequence[Document], live: IndexBuild | None, compatible: bo
     updated: list[str] = []
     unchanged: list[str] = []
     for doc in documents:
-        old = live.document(doc.id) if live is not None else None
-        if old is None or not compatible:
+        old = live.document(doc.id) if live is not None and compatible else None
+        if live is None or old is None:
             fresh.append(doc)
             added.append(doc.source)
         elif (old.content_hash, old.language, old.pages) == (doc.content_hash, doc.language,
                                                              doc.pages):
             # Same text, split the same way: reuse everything, with the newest metadata.
-            parts = live.parts(doc.id)  # type: ignore[union-attr]
+            parts = live.parts(doc.id)
             reused[doc.id] = DocumentParts(doc, parts.sentences, parts.chunks, parts.vectors)
             (unchanged if old == doc else updated).append(doc.source)
         else:

@@ -36,6 +36,16 @@ class InvalidSettings(IndexingError):
     """An ASSISTANT_* variable that does not parse."""
 
 
+class StorageError(IndexingError):
+    """The data folder or the corpus cannot be written or read (permissions, a full disk)."""
+
+
+class Interrupted(IndexingError):
+    """Ctrl-C. The live build is untouched; the next rebuild clears what was half written."""
+
+    exit_code = 130
+
+
 def add_index_commands(subparsers: Any) -> None:
     """Add `rebuild` and `status` to `subparsers` (from `add_subparsers(dest=COMMAND)`)."""
     rebuild = subparsers.add_parser(
@@ -90,6 +100,11 @@ def run(args: argparse.Namespace) -> int:
                       else _status(settings))
     except IndexingError as exc:
         return _report_error(exc, as_json)
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        return _report_error(StorageError(f"{exc.strerror or exc}{where}"), as_json)
+    except KeyboardInterrupt:
+        return _report_error(Interrupted("Interrupted; the live index is still a complete build."), as_json)
     if as_json:
         print(json.dumps(result, ensure_ascii=False))
     else:

@@ -361,6 +361,15 @@ def test_unknown_embedder_is_reported(fake_env: None, monkeypatch: pytest.Monkey
     assert code == 7 and "Unknown embedder" in err
 
 
+def test_unwritable_data_folder_is_reported(fake_env: None, tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    code, out, err = run_cli(["rebuild", "--json", "--data-dir", str(blocker / "data")], capsys)
+    assert code == 1 and err.startswith("error: ") and str(blocker) in err
+    assert json.loads(out)["error"]["code"] == "storage_error"
+
+
 def test_error_codes_are_snake_case() -> None:
     assert error_code(RebuildInProgress("x")) == "rebuild_in_progress"
     assert error_code(IndexNotBuilt("x")) == "index_not_built"

@@ -324,7 +324,7 @@ def test_history_round_trip_gives_the_service_plain_text() -> None:
     )
 
     answer = canned_answer("How many people were arrested?", [])
-    chatbot_value = [  # what Gradio 6 hands the handler: content is a list of parts
+    chatbot_value: list[dict[str, Any]] = [  # Gradio 6 sends content as a list of parts
         {"role": "user", "content": [{"type": "text", "text": render_user_message("a < b?")}]},
         {"role": "assistant", "content": [{"type": "text", "text": "oops"}]},
         {"role": "user", "content": "How many people were arrested?"},
@@ -472,7 +472,6 @@ def test_build_ui_exposes_chat_api_and_serves_no_files() -> None:
 def test_ui_package_does_not_import_gradio() -> None:
     import subprocess
     import sys
-
     from pathlib import Path
 
     code = "import sys, ui; assert 'gradio' not in sys.modules"
