@@ -5,6 +5,7 @@ be invented."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -13,9 +14,10 @@ from assistant.questions import (
     Expect,
     Question,
     doubts,
+    focus_of,
     matches_expectation,
-    quantities_in,
     name_coverage,
+    quantities_in,
     question_names,
     soft_overlap,
     years_in,
@@ -26,7 +28,7 @@ from index.store import IndexBuild
 
 _TERMINAL = re.compile(r"[.!?…:;\"'’”)\]]\s*$")
 _LIST_ITEM = re.compile(r"^\s*([•·▪*–-]|\d+[.)])\s")
-_PERSONAL = frozenset("he she they hij zij ze".split())
+_PERSONAL = frozenset(["he", "she", "they", "hij", "zij", "ze"])
 _CONTINUATION = re.compile(
     r"^(he|she|it|they|his|her|its|their|this|these|those|that|there|then|hij|zij|ze|het|"
     r"hem|zijn|haar|hun|dit|deze|die|dat|daar|daarop|daarna|toen)\b", re.IGNORECASE)
@@ -51,6 +53,10 @@ class AnswerConfig:
     score_window: float = 0.15  # only sentences this close to the most similar are scored
     # Abstain unless the best sentence clears one of these bars.
     min_confidence: float = 0.86
+    # When the best sentence shares none of the question's other words ("wife" in "Who was
+    # Kirov's wife?"), it must still match the question with its names taken out this well;
+    # otherwise it is about the right names but answers another question.
+    min_focus_similarity: float = 0.788
     min_name_coverage: float = 1.0
     tie_margin: float = 0.01  # same-document sentences this close are shown together
 
@@ -66,6 +72,7 @@ class Candidate:
     overlap: float  # question words the sentence shares (cognates count in part)
     names: float  # share of the question's names found in the sentence or its neighbours
     typed: bool  # states the kind of thing asked for (a figure, a date, a name, a reason)
+    focus: float  # share of the question's non-name words it shares (cognates in part)
     fragment: bool
     score: float
 
@@ -103,6 +110,7 @@ def score_candidates(question: Question, retrieval: Retrieval, build: IndexBuild
     similarity = np.full(len(vectors), -1.0, dtype=np.float32)
     similarity[lo:hi] = vectors[lo:hi] @ retrieval.vector
     names = question_names(question.text)
+    _, focus_words = focus_of(question.text)
     candidates = []
     for row in rows:
         scored = retrieval.sentences[row]
@@ -118,6 +126,7 @@ def score_candidates(question: Question, retrieval: Retrieval, build: IndexBuild
                            sentence.text, _neighbour_text(build, row + 1, document_row)])
         coverage = name_coverage(names, words(window))
         typed = matches_expectation(question, sentence.text)
+        focus = soft_overlap(focus_words, words(sentence.text)) if focus_words else 1.0
         fragment = is_fragment(sentence.text)
         # A sentence among relevant neighbours is more likely on topic than a lone match.
         effective = scored.similarity + config.context_weight * max(
@@ -129,15 +138,23 @@ def score_candidates(question: Question, retrieval: Retrieval, build: IndexBuild
                  - config.list_item_penalty * bool(_LIST_ITEM.match(sentence.text)))
         candidates.append(Candidate(row, scored.chunk_row, document.id, sentence.text,
                                     scored.similarity, effective, overlap, coverage, typed,
-                                    fragment, score))
+                                    focus, fragment, score))
     candidates.sort(key=lambda c: -c.score)
     return candidates
 
 
-def is_answerable(best: Candidate, question: Question, config: AnswerConfig) -> bool:
+FocusSimilarity = Callable[[int], float]
+
+
+def is_answerable(best: Candidate, question: Question, config: AnswerConfig,
+                  focus_similarity: FocusSimilarity | None = None) -> bool:
     if best.fragment or not best.typed or best.names < config.min_name_coverage:
         return False
-    return confidence(best, config) >= config.min_confidence
+    if confidence(best, config) < config.min_confidence:
+        return False
+    if best.focus == 0 and focus_similarity is not None:
+        return focus_similarity(best.row) >= config.min_focus_similarity
+    return True
 
 
 def confidence(candidate: Candidate, config: AnswerConfig) -> float:
@@ -148,14 +165,14 @@ def confidence(candidate: Candidate, config: AnswerConfig) -> float:
 
 
 def select(question: Question, retrieval: Retrieval, build: IndexBuild,
-           config: AnswerConfig) -> Selection:
+           config: AnswerConfig, focus_similarity: FocusSimilarity | None = None) -> Selection:
     candidates = score_candidates(question, retrieval, build, config)
     if not candidates:
         return Selection([], True, [], None)
     # A sentence that misses a name the question asks about answers another question.
     eligible = [c for c in candidates if c.names >= config.min_name_coverage] or candidates
     best = eligible[0]
-    if not is_answerable(best, question, config):
+    if not is_answerable(best, question, config, focus_similarity):
         return Selection([], True, [], best)
 
     chosen = [best]

@@ -11,10 +11,19 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from assistant.answering import AnswerConfig, Candidate, Selection, select, values_of
+import numpy as np
+
+from assistant.answering import (
+    AnswerConfig,
+    Candidate,
+    FocusSimilarity,
+    Selection,
+    select,
+    values_of,
+)
 from assistant.conversation import parse_history, resolve
 from assistant.errors import IndexUnavailable, InvalidQuestion, NotFound
-from assistant.questions import Question, analyse, doubts
+from assistant.questions import Question, analyse, doubts, focus_of
 from assistant.retrieval import HybridRetriever, RankedPassage, Retrieval, RetrievalConfig
 from assistant.types import Answer, Citation, Conflict, Passage, Turn
 from index.embedding import Embedder, load_embedder
@@ -187,7 +196,8 @@ class Assistant:
         retrieve_started = time.perf_counter()
         retrieval = self.retriever.retrieve(resolved, k, vector)
         answer_started = time.perf_counter()
-        selection = select(analysed, retrieval, self.build, self.answer_config)
+        selection = select(analysed, retrieval, self.build, self.answer_config,
+                           self._focus_similarity(resolved))
         answer = self._compose(question, resolved, language, analysed, retrieval, selection, k)
         finished = time.perf_counter()
         timings = {
@@ -198,6 +208,21 @@ class Assistant:
         }
         return replace(answer, timings_ms={name: round(value, 2)
                                            for name, value in timings.items()})
+
+    def _focus_similarity(self, question: str) -> FocusSimilarity | None:
+        """A sentence's similarity to the question without its names, embedded only when the
+        answer check asks for it (one more model call)."""
+        text, words = focus_of(question)
+        if not words or text == question:
+            return None
+        vector: list[np.ndarray] = []
+
+        def similarity(row: int) -> float:
+            if not vector:
+                vector.append(self.embedder.embed_query(text))
+            return float(np.asarray(self.build.sentence_vectors[row]) @ vector[0])
+
+        return similarity
 
     def _validate(self, question: str) -> str:
         if not isinstance(question, str) or not question.strip():

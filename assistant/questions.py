@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from enum import Enum
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -92,8 +92,7 @@ def analyse(question: str) -> Question:
     return Question(question, expect, content, frozenset(years_in(question)), plural, polar)
 
 
-_OPENERS = frozenset("in on at for from according during tell describe explain give list name "
-                     "noem geef beschrijf leg volgens tijdens".split())
+_OPENERS = frozenset(["in", "on", "at", "for", "from", "according", "during", "tell", "describe", "explain", "give", "list", "name", "noem", "geef", "beschrijf", "leg", "volgens", "tijdens"])
 _DOUBT = re.compile(
     r"\b(not|never|no evidence|no proof|unclear|uncertain|disputed|doubt|doubts|divided|"
     r"debated|unproven|denied|denies|niet|geen|nooit|onduidelijk|onzeker|verdeeld|betwist|"
@@ -236,6 +235,28 @@ def question_names(question: str) -> list[tuple[str, ...]]:
         if name and name not in found:
             found.append(name)
     return found
+
+
+def focus_of(question: str) -> tuple[str, tuple[str, ...]]:
+    """What a question asks about its names: the question with the names taken out, and its
+    content words that are not names. "Who was Kirov's wife?" → ("Who was wife?", ("wife",))."""
+    names = {w for name in question_names(question) for w in name}
+    text = question
+    for match in reversed(list(_NAME_RUN.finditer(question))):
+        if match.start() == 0:
+            continue
+        text = text[:match.start()] + text[match.end():]
+    text = re.sub(r"\s+", " ", re.sub(r"(?<=\s)['’]s\b", "", text)).strip()
+    content = tuple(w for w in words(question) if w not in _WH_WORDS and w not in names
+                    and w not in _SCAFFOLD and len(w) > 1)
+    return text, content
+
+
+# Words that frame a question rather than say what it asks ("What happened to X in the end?").
+_SCAFFOLD = frozenset(
+    "happen happened happens happening end ending eventually finally ultimately later "
+    "afterwards know known tell say said mean meant gebeurd gebeurde gebeurt einde eind "
+    "uiteindelijk later daarna weten bekend zeggen betekent betekende".split())
 
 
 def name_coverage(names: list[tuple[str, ...]], text_words: list[str]) -> float:
