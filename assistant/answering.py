@@ -58,6 +58,7 @@ class AnswerConfig:
     # otherwise it is about the right names but answers another question.
     min_focus_similarity: float = 0.788
     min_name_coverage: float = 1.0
+    ending_margin: float = 0.03  # how close a later sentence must be to win "in the end"
     tie_margin: float = 0.01  # same-document sentences this close are shown together
 
 
@@ -172,6 +173,8 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
     # A sentence that misses a name the question asks about answers another question.
     eligible = [c for c in candidates if c.names >= config.min_name_coverage] or candidates
     best = eligible[0]
+    if question.last:
+        best = _latest(best, eligible, config)
     if not is_answerable(best, question, config, focus_similarity):
         return Selection([], True, [], best)
 
@@ -204,6 +207,14 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
             chosen = chosen[: config.max_sentences - 1] + [rival]
         groups.append([chosen.index(best), chosen.index(rival)])
     return Selection(chosen, False, groups, best)
+
+
+def _latest(best: Candidate, eligible: list[Candidate], config: AnswerConfig) -> Candidate:
+    """For "what happened in the end": of the nearly best sentences of the best document, the
+    one that comes last, since a narrative ends with the outcome."""
+    close = [c for c in eligible if c.document_id == best.document_id and not c.fragment
+             and c.score >= best.score - config.ending_margin]
+    return max(close, key=lambda c: c.row, default=best)
 
 
 def _extend(chosen: list[Candidate], candidate: Candidate | None, config: AnswerConfig) -> None:

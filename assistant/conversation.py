@@ -59,7 +59,10 @@ def own_names(question: str) -> list[str]:
 
 def subject_of(history: Sequence[Turn]) -> str | None:
     """The most recent named subject: the last user turn first, then the reply to it."""
-    for turn in reversed(history):
+    users = [t for t in history if t.role == "user"]
+    replies = [t for t in history if t.role == "assistant"]
+    ordered = users[-1:] + replies[-1:] + users[-2::-1]
+    for turn in ordered:
         found = names(turn.content)
         if found:
             return max(found, key=len) if turn.role == "user" else found[0]
@@ -76,12 +79,13 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
         return question
     previous = last_user_question(history)
     ellipsis = _ELLIPSIS.match(question)
-    if ellipsis and previous and own_names(ellipsis.group("rest")):
-        old = subject_of([Turn("user", previous)])
-        new = own_names(ellipsis.group("rest"))[0]
-        if old and old in previous:
-            return previous.replace(old, new)
-        return f"{question} {previous}"
+    if ellipsis and previous:
+        if own_names(ellipsis.group("rest")):
+            old = subject_of([Turn("user", previous)])
+            new = own_names(ellipsis.group("rest"))[0]
+            if old and old in previous:
+                return previous.replace(old, new)
+        return f"{question} ({previous})"
     if own_names(question) or not _ANAPHOR.search(question):
         return question
     subject = subject_of(history)

@@ -80,6 +80,7 @@ class Question:
     plural_date: bool
     polar: bool  # a yes/no question: "Did Stalin order …?", "Gaf Stalin opdracht …?"
     language: str = "en"
+    last: bool = False  # asks how things ended: "in the end", "eventually", "uiteindelijk"
 
 
 def analyse(question: str) -> Question:
@@ -89,7 +90,13 @@ def analyse(question: str) -> Question:
     plural = bool(re.search(r"\b(years|jaren|period|periode)\b", folded))
     first = folded.split()[0] if folded.split() else ""
     polar = expect is Expect.OTHER and first not in _WH_WORDS and first not in _OPENERS
-    return Question(question, expect, content, frozenset(years_in(question)), plural, polar)
+    last = bool(_LAST.search(folded))
+    return Question(question, expect, content, frozenset(years_in(question)), plural, polar,
+                    last=last)
+
+
+_LAST = re.compile(r"\b(in the end|eventually|finally|ultimately|at last|uiteindelijk|"
+                   r"ten slotte|tenslotte|op het eind|aan het eind)\b")
 
 
 _OPENERS = frozenset(["in", "on", "at", "for", "from", "according", "during", "tell", "describe", "explain", "give", "list", "name", "noem", "geef", "beschrijf", "leg", "volgens", "tijdens"])
