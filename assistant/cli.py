@@ -6,6 +6,7 @@ Settings are built here. Errors of both layers become exit codes in `main`, in o
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Iterator
@@ -125,9 +126,10 @@ def _ask(settings: Settings, args: argparse.Namespace) -> int:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2) if args.json
               else render(answer))
         return 0
-    stream = sys.stdin if args.jsonl == "-" else Path(args.jsonl).open(encoding="utf-8")
     failures = 0
-    with stream:
+    with contextlib.ExitStack() as stack:
+        stream = sys.stdin if args.jsonl == "-" else stack.enter_context(
+            Path(args.jsonl).open(encoding="utf-8"))
         for number, row in _requests(stream):
             try:
                 answer = assistant.ask(row.get("question", ""), row.get("history"),

@@ -22,7 +22,8 @@ _ELLIPSIS = re.compile(
 _NAME = re.compile(r"(?:[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]+)(?:\s+[A-Z\u00C0-\u024F]"
                    r"[\w\u00C0-\u024F'’-]+)*")
 _NOT_NAMES = frozenset(
-    ["who", "what", "when", "where", "why", "how", "which", "whom", "whose", "wie", "wat", "wanneer", "waar", "waarom", "hoe", "welk", "welke", "the", "a", "an", "de", "het", "een", "in", "on", "at", "op", "and", "en", "did", "does", "do", "was", "were", "is", "are", "had", "has"])
+    "who what when where why how which whom whose wie wat wanneer waar waarom hoe welk "
+    "welke the a an de het een in on at op and en did does do was were is are had has".split())
 
 
 def parse_history(raw: Iterable[Any] | None) -> list[Turn]:

@@ -64,8 +64,10 @@ _REASON_CUES = re.compile(
     r"reason|cause|caused|omdat|doordat|want|vanwege|uit angst|vreesde|angst|oorzaak|reden|"
     r"daardoor|waardoor)\b")
 _WH_WORDS = frozenset(
-    ["who", "whom", "whose", "what", "which", "when", "where", "why", "how", "wie", "wat", "welk", "welke", "wanneer", "waar", "waarom", "hoe", "hoeveel", "many", "much", "according", "sources", "source", "documents", "document"])
-_STOP_CAPITALS = frozenset(["i", "de", "het", "een", "the", "a", "an"])
+    "who whom whose what which when where why how wie wat welk welke wanneer waar waarom "
+    "hoe hoeveel many much according sources source documents document".split())
+_STOP_CAPITALS = frozenset(
+    "i de het een the a an".split())
 _NAME_RUN = re.compile(r"[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]*"
                        r"(?:\s+[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]*)*")
 _CAPITALISED = re.compile(r"\b[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]+")
@@ -99,7 +101,9 @@ _LAST = re.compile(r"\b(in the end|eventually|finally|ultimately|at last|uiteind
                    r"ten slotte|tenslotte|op het eind|aan het eind)\b")
 
 
-_OPENERS = frozenset(["in", "on", "at", "for", "from", "according", "during", "tell", "describe", "explain", "give", "list", "name", "noem", "geef", "beschrijf", "leg", "volgens", "tijdens"])
+_OPENERS = frozenset(
+    "in on at for from according during tell describe explain give list name noem geef "
+    "beschrijf leg volgens tijdens".split())
 _DOUBT = re.compile(
     r"\b(not|never|no evidence|no proof|unclear|uncertain|disputed|doubt|doubts|divided|"
     r"debated|unproven|denied|denies|niet|geen|nooit|onduidelijk|onzeker|verdeeld|betwist|"

@@ -1,0 +1,843 @@
+"""The assistant layer, fast: question analysis, follow-ups, retrieval, cited answers, the
+evaluation, the CLI and the LangChain adapters. The fake embedder stands in for the model;
+Chroma and BM25 are real, in temporary folders."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assistant.answering import AnswerConfig
+from assistant.cli import main
+from assistant.conversation import parse_history, resolve
+from assistant.core import PHRASES, Assistant, detect_language
+from assistant.errors import IndexUnavailable, InvalidHistory, InvalidQuestion
+from assistant.evaluation import Outcome, Report, check, load_questions
+from assistant.questions import (
+    Expect,
+    analyse,
+    quantities_in,
+    question_names,
+    soft_overlap,
+    transliterate,
+    years_in,
+)
+from assistant.retrieval import HybridRetriever, RetrievalConfig, fuse
+from assistant.types import Answer, Citation, Conflict, Passage, Turn
+from index.build import rebuild
+from index.errors import EmbedderMismatch
+from index.settings import Settings
+from index.store import IndexBuild, open_current
+from index.types import ChunkingConfig
+from tests.conftest import FakeEmbedder
+
+CHUNKING = ChunkingConfig(60, 10)
+# The fake embedder's similarities are bag-of-words cosines over hashed words: a question
+# sharing three of its four content words with a sentence scores about 0.5-0.7, one sharing
+# none about 0-0.3 (hash collisions). The defaults (min_confidence 0.86) are calibrated for
+# multilingual-e5, whose scores sit on another scale, so the fake embedder needs its own bar.
+FAKE_CONFIG = AnswerConfig(min_confidence=0.3)
+
+FLOOD_A = "The flood of 1953 killed 1,836 people in the Netherlands."
+FLOOD_B = "The flood of 1953 killed 2,551 people in the Netherlands."
+SMEATON = "The Eddystone lighthouse was completed by John Smeaton in 1759."
+MAIN_CORPUS = {
+    "flood_a.txt": f"The North Sea Flood\n{FLOOD_A} The storm surge struck on the night of "
+                   "31 January. Dikes in Zeeland gave way in many places.\n",
+    "flood_b.txt": f"Storm of 1953\n{FLOOD_B} Many farms were lost to the sea. The Delta Works "
+                   "were built afterwards to protect the coast.\n",
+    "lighthouse.txt": f"Lighthouse Keepers\n{SMEATON} His tower stood on the rocks for more "
+                      "than a century. Keepers lived in the tower for weeks at a time and "
+                      "trimmed the lamps every night.\n",
+}
+AFSLUITDIJK = "The Afsluitdijk in the Zuiderzee was opened in 1932 after five years of work."
+KERING = "De Oosterscheldekering werd in 1986 geopend door koningin Beatrix."
+BILINGUAL_CORPUS = {
+    "afsluitdijk.txt": f"Closing the Zuiderzee\n{AFSLUITDIJK} Engineers used boulder clay to "
+                       "build the dam across the shallow sea. The new lake behind it was named "
+                       "the IJsselmeer.\n",
+    "kering.txt": f"De Oosterscheldekering\n{KERING} De kering bestaat uit tweeënzestig "
+                  "beweegbare schuiven tussen betonnen pijlers. Bij zware storm gaan de "
+                  "schuiven dicht en blijft het water buiten.\n",
+}
+ANSWER_KEYS = {"question", "answer", "abstained", "citations", "passages", "conflicts",
+               "language", "index_build", "timings_ms", "resolved_question"}
+CITATION_KEYS = {"n", "source", "title", "language", "start", "end", "quote", "passage",
+                 "score"}
+
+
+def write_corpus(root: Path, files: dict[str, str]) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def build_index(corpus: Path, data: Path, embedder: FakeEmbedder | None = None) -> None:
+    rebuild(corpus, data, embedder or FakeEmbedder(), CHUNKING, max_file_bytes=10**6)
+
+
+def make_assistant(data: Path, config: AnswerConfig = FAKE_CONFIG) -> Assistant:
+    return Assistant(open_current(data), FakeEmbedder(), data_dir=data, answer_config=config)
+
+
+@pytest.fixture
+def main_assistant(tmp_path: Path) -> Assistant:
+    corpus = write_corpus(tmp_path / "corpus", MAIN_CORPUS)
+    build_index(corpus, tmp_path / "data")
+    return make_assistant(tmp_path / "data")
+
+
+@pytest.fixture
+def bilingual_assistant(tmp_path: Path) -> Assistant:
+    corpus = write_corpus(tmp_path / "corpus", BILINGUAL_CORPUS)
+    build_index(corpus, tmp_path / "data")
+    return make_assistant(tmp_path / "data")
+
+
+def document_text(assistant: Assistant, document_id: str) -> str:
+    document = assistant.build.document(document_id)
+    assert document is not None
+    return document.text
+
+
+def assert_cited_exactly(assistant: Assistant, answer: Answer) -> None:
+    """Every citation quotes its document verbatim, at its offsets, inside its passage."""
+    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+    for citation in answer.citations:
+        assert citation.quote
+        assert document_text(assistant, citation.document_id)[citation.start:citation.end] \
+            == citation.quote
+        assert citation.quote in citation.passage
+        assert f"[{citation.n}]" in answer.answer
+    for passage in answer.passages:
+        assert document_text(assistant, passage.document_id)[passage.start:passage.end] \
+            == passage.text
+
+
+# --- questions ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("question", "expect"), [
+    ("How many people died in the flood?", Expect.QUANTITY),
+    ("Hoeveel mensen kwamen om bij de overstroming?", Expect.QUANTITY),
+    ("When was Kirov murdered?", Expect.DATE),
+    ("Wanneer werd Kirov vermoord?", Expect.DATE),
+    ("In which year did Stalin come to power?", Expect.DATE),
+    ("Who led the NKVD after Yezhov?", Expect.PERSON),
+    ("Wie leidde de NKVD na Jezjov?", Expect.PERSON),
+    ("Where was Kirov shot?", Expect.PLACE),
+    ("Waar werd Kirov doodgeschoten?", Expect.PLACE),
+    ("Why was Stalin worried about Kirov?", Expect.REASON),
+    ("Waarom was Stalin verontrust over Kirov?", Expect.REASON),
+    ("Did Stalin order the murder of Kirov?", Expect.OTHER),
+])
+def test_analyse_expects_the_kind_of_answer_asked_for(question: str, expect: Expect) -> None:
+    assert analyse(question).expect is expect
+
+
+def test_analyse_content_words_years_and_polarity() -> None:
+    question = analyse("Who led the NKVD after Yezhov in 1938?")
+    assert "nkvd" in question.content and "yezhov" in question.content
+    assert "who" not in question.content
+    assert question.years == frozenset({1938})
+    assert not question.polar
+    assert analyse("Did Stalin order the murder of Kirov?").polar
+    assert analyse("In which years did the Great Terror take place?").plural_date
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("1,5 miljoen", [1.5e6]),
+    ("800.000", [8e5]),
+    ("one million", [1e6]),
+    ("Drieduizend", [3000.0]),
+    ("20 million", [2e7]),
+    ("700,000 prisoners", [7e5]),
+    ("The flood of 1953 killed 1,836 people.", [1836.0]),
+])
+def test_quantities_in_reads_scales_and_separators(text: str, values: list[float]) -> None:
+    assert quantities_in(text) == values
+
+
+def test_years_are_not_quantities() -> None:
+    assert quantities_in("In 1937 the purge reached its height.") == []
+    assert quantities_in("Tussen 1936 en 1938 verdwenen 700.000 mensen.") == [7e5]
+    # Small number words without a scale are rarely the figure asked for; decades and ages
+    # are not counts either.
+    assert quantities_in("one of them") == []
+    assert quantities_in("in the 1930s and the jaren dertig") == []
+
+
+def test_years_in() -> None:
+    assert years_in("Tussen 1936 en 1938, periode 1936-1938") == [1936, 1938, 1936, 1938]
+    assert years_in("20 million people, 800.000 camps, 12345") == []
+    assert years_in("from 2024 on") == [2024]
+
+
+def test_transliterate_folds_spellings_together() -> None:
+    assert transliterate("yezhov") == transliterate("jezjov")
+    assert transliterate("tukhachevsky") != transliterate("kirov")
+
+
+def test_soft_overlap_counts_cognates_in_part_and_exact_words_fully() -> None:
+    exact = soft_overlap(("arrested",), ["arrested", "1937"])
+    cognate = soft_overlap(("arrested",), ["gearresteerd", "1937"])
+    transliterated = soft_overlap(("yezhov",), ["jezjov"])
+    unrelated = soft_overlap(("arrested",), ["tulip", "bulbs"])
+    assert exact == 1.0
+    assert transliterated == 1.0
+    assert 0.0 < cognate < 1.0
+    assert unrelated == 0.0
+    assert soft_overlap(("arrested", "yezhov"), ["arrested"]) == 0.5
+    assert soft_overlap((), ["arrested"]) == 0.0
+
+
+def test_question_names() -> None:
+    assert question_names("Who led the NKVD after Yezhov?") == [("nkvd",), ("yezhov",)]
+    assert question_names("When did the Great Terror end?") == [("great", "terror")]
+    assert question_names("how many people died?") == []
+
+
+# --- conversation ---------------------------------------------------------------------------
+
+
+KIROV_HISTORY = [Turn("user", "Who was Sergei Kirov?"),
+                 Turn("assistant", "Kirov was the leader of the Leningrad party. [1]")]
+
+
+def test_resolve_replaces_a_pronoun_with_the_subject_of_the_last_question() -> None:
+    assert resolve("When was he murdered?", KIROV_HISTORY) == "When was Sergei Kirov murdered?"
+
+
+def test_resolve_prefers_the_user_question_over_other_names_in_the_reply() -> None:
+    history = [Turn("user", "Who was Sergei Kirov?"),
+               Turn("assistant", "The Leningrad party chose him as its leader in 1926. [1]")]
+    assert "Sergei Kirov" in resolve("When was he murdered?", history)
+    assert "Leningrad" not in resolve("When was he murdered?", history)
+
+
+def test_resolve_falls_back_to_the_reply_when_the_question_names_nobody() -> None:
+    history = [Turn("user", "who ran the party there?"), Turn("assistant", "Kirov ran it. [1]")]
+    assert resolve("When was he murdered?", history) == "When was Kirov murdered?"
+
+
+def test_resolve_possessive() -> None:
+    resolved = resolve("What was his role in the party?", KIROV_HISTORY)
+    assert "Sergei Kirov's role" in resolved
+    assert "his" not in resolved.split()
+
+
+def test_resolve_what_about_swaps_the_subject_of_the_previous_question() -> None:
+    history = [Turn("user", "What happened to Yagoda in the end?"),
+               Turn("assistant", "Yagoda was tried and executed. [1]")]
+    assert resolve("What about Yezhov?", history) == "What happened to Yezhov in the end?"
+
+
+def test_resolve_leaves_self_contained_questions_alone() -> None:
+    question = "When did Joseph Stalin come to power?"
+    assert resolve(question, KIROV_HISTORY) == question
+    assert resolve("How many people died in the purges?", KIROV_HISTORY) \
+        == "How many people died in the purges?"
+    assert resolve("When was he murdered?", []) == "When was he murdered?"
+
+
+def test_parse_history() -> None:
+    turns = parse_history([
+        {"role": "system", "content": "Be brief."},
+        {"role": "user", "content": "Who was Kirov?"},
+        Turn("assistant", "A Soviet leader."),
+    ])
+    assert turns == [Turn("user", "Who was Kirov?"), Turn("assistant", "A Soviet leader.")]
+    assert parse_history(None) == []
+
+
+@pytest.mark.parametrize("history", [
+    [{"role": "moderator", "content": "hi"}],
+    [{"role": "user", "content": 42}],
+    [{"role": "user"}],
+    ["Who was Kirov?"],
+    [{"role": "user", "content": "ok"}, {"role": "assistant", "content": None}],
+])
+def test_parse_history_rejects_malformed_turns(history: list[Any]) -> None:
+    with pytest.raises(InvalidHistory, match=r"history\[\d+\]"):
+        parse_history(history)
+
+
+# --- retrieval ------------------------------------------------------------------------------
+
+
+def test_fuse_is_reciprocal_rank_fusion() -> None:
+    scores = fuse([[1, 2, 3], [3, 1]], k=60)
+    assert scores[1] == pytest.approx(1 / 61 + 1 / 62)
+    assert scores[2] == pytest.approx(1 / 62)
+    assert scores[3] == pytest.approx(1 / 63 + 1 / 61)
+    assert set(scores) == {1, 2, 3}
+    assert sorted(scores, key=scores.__getitem__, reverse=True) == [1, 3, 2]
+    assert fuse([], k=60) == {}
+
+
+# One long document repeats the topic sentence; the short ones state it with one word more,
+# which makes them a little (0.0116) less similar to the query than the long one.
+TOPIC = ("Beavers build dams across cold northern rivers with branches mud stones and patience "
+         "every autumn while otters watch from the reeds.")
+TOPIC_SHORT = TOPIC.replace("patience", "great patience")
+DIVERSITY_CORPUS = {
+    "long.txt": "Field Almanac\n" + " ".join([TOPIC] * 30) + "\n",
+    "short_a.txt": f"River Engineers\n{TOPIC_SHORT} Their lodges keep the family warm.\n",
+    "short_b.txt": f"Field Almanac Two\n{TOPIC_SHORT} Kits stay with their parents for two "
+                   "years.\n",
+}
+
+
+def _sources(build: IndexBuild, retriever: HybridRetriever, query: str, k: int) -> list[str]:
+    sources = []
+    for passage in retriever.retrieve(query, k).passages:
+        document = build.document(build.chunks[passage.chunk_row].document_id)
+        assert document is not None
+        sources.append(document.source)
+    return sources
+
+
+def test_one_long_document_does_not_crowd_out_the_rest(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus", DIVERSITY_CORPUS)
+    build_index(corpus, tmp_path / "data")
+    build = open_current(tmp_path / "data")
+    assert sum(c.document_id == build.documents[0].id for c in build.chunks) >= 5
+    embedder = FakeEmbedder()
+    query = "beavers build dams rivers"
+
+    # Without the penalty, the long document's slightly better sentence takes every place.
+    plain = HybridRetriever(build, embedder, RetrievalConfig(diversity_penalty=0.0))
+    assert _sources(build, plain, query, 4) == ["long.txt"] * 4
+
+    diverse = HybridRetriever(build, embedder)
+    sources = _sources(build, diverse, query, 4)
+    assert sources[0] == "long.txt"
+    assert {"short_a.txt", "short_b.txt"} <= set(sources)
+    passages = diverse.retrieve(query, 4).passages
+    assert [p.score for p in passages] == sorted((p.score for p in passages), reverse=True)
+
+
+# --- the assistant over a small corpus ------------------------------------------------------
+
+
+def test_answer_cites_the_documents_own_sentences(main_assistant: Assistant) -> None:
+    answer = main_assistant.ask("Who completed the Eddystone lighthouse?")
+    assert not answer.abstained
+    assert answer.citations
+    assert answer.citations[0].quote == SMEATON
+    assert answer.citations[0].source == "lighthouse.txt"
+    assert answer.citations[0].title == "Lighthouse Keepers"
+    assert "[1]" in answer.answer
+    assert answer.answer.startswith(SMEATON)
+    assert answer.language == "en"
+    assert answer.index_build == main_assistant.build_id
+    assert answer.resolved_question is None
+    assert answer.passages[0].source == "lighthouse.txt"
+    assert len(answer.passages) <= main_assistant.top_k
+    assert_cited_exactly(main_assistant, answer)
+    assert {"embed", "retrieve", "answer", "total"} <= set(answer.timings_ms)
+
+
+def test_absent_topic_abstains_and_lists_related_reading(main_assistant: Assistant) -> None:
+    # None of the question's words occur in the corpus.
+    answer = main_assistant.ask("How many penguins nest on icebergs?")
+    assert answer.abstained
+    assert answer.citations == ()
+    assert answer.conflicts == ()
+    assert answer.answer == PHRASES["en"]["abstain"]
+    assert "[1]" not in answer.answer
+    assert 1 <= len(answer.passages) <= main_assistant.top_k
+    assert_cited_exactly(main_assistant, answer)
+
+
+def test_a_question_about_a_missing_name_abstains(main_assistant: Assistant) -> None:
+    # The question's name must be found near the answer; "Zwolle" is nowhere.
+    answer = main_assistant.ask("Who completed the Zwolle lighthouse?")
+    assert answer.abstained
+    assert answer.citations == ()
+
+
+def test_documents_that_disagree_are_shown_side_by_side(main_assistant: Assistant) -> None:
+    answer = main_assistant.ask("How many people did the flood of 1953 kill in the "
+                                "Netherlands?")
+    assert not answer.abstained
+    assert len(answer.conflicts) == 1
+    conflict = answer.conflicts[0]
+    cited = {main_assistant.build.document(c.document_id).source  # type: ignore[union-attr]
+             for c in answer.citations if c.n in conflict.citations}
+    assert cited == {"flood_a.txt", "flood_b.txt"}
+    quotes = {c.quote for c in answer.citations}
+    assert {FLOOD_A, FLOOD_B} <= quotes
+    assert "1,836" in conflict.summary and "2,551" in conflict.summary
+    assert conflict.summary in answer.answer
+    assert_cited_exactly(main_assistant, answer)
+
+
+def test_agreeing_documents_raise_no_conflict(tmp_path: Path) -> None:
+    files = dict(MAIN_CORPUS)
+    files["flood_b.txt"] = files["flood_b.txt"].replace("2,551", "1,836")
+    build_index(write_corpus(tmp_path / "corpus", files), tmp_path / "data")
+    answer = make_assistant(tmp_path / "data").ask(
+        "How many people did the flood of 1953 kill in the Netherlands?")
+    assert not answer.abstained
+    assert answer.conflicts == ()
+    assert "⚠" not in answer.answer
+
+
+@pytest.mark.parametrize("question", ["", "   ", "\n\t", "x" * 1001])
+def test_invalid_questions_are_rejected(main_assistant: Assistant, question: str) -> None:
+    with pytest.raises(InvalidQuestion):
+        main_assistant.ask(question)
+
+
+def test_question_at_the_length_limit_is_accepted(main_assistant: Assistant) -> None:
+    question = "Who completed the Eddystone lighthouse? "
+    question = question + "x" * (1000 - len(question))
+    assert len(question) == 1000
+    assert main_assistant.ask(question).question == question.strip()
+
+
+@pytest.mark.parametrize("top_k", [0, 51, -1, True, 2.0, "3"])
+def test_invalid_top_k_is_rejected(main_assistant: Assistant, top_k: Any) -> None:
+    with pytest.raises(InvalidQuestion, match="top_k"):
+        main_assistant.ask("Who completed the Eddystone lighthouse?", top_k=top_k)
+
+
+def test_top_k_limits_the_passages(main_assistant: Assistant) -> None:
+    one = main_assistant.ask("How many penguins nest on icebergs?", top_k=1)
+    assert len(one.passages) == 1
+    many = main_assistant.ask("How many penguins nest on icebergs?", top_k=50)
+    assert len(many.passages) == len(main_assistant.build.chunks)
+
+
+def test_answer_to_dict_has_the_documented_shape(main_assistant: Assistant) -> None:
+    answer = main_assistant.ask("Who completed the Eddystone lighthouse?")
+    data = answer.to_dict()
+    assert set(data) == ANSWER_KEYS
+    assert CITATION_KEYS <= set(data["citations"][0])
+    assert data["citations"][0]["quote"] == SMEATON
+    assert {"text", "source", "start", "end", "score"} <= set(data["passages"][0])
+    json.loads(json.dumps(data))  # plain JSON
+
+
+def test_conflicts_serialise_with_citation_numbers(main_assistant: Assistant) -> None:
+    data = main_assistant.ask(
+        "How many people did the flood of 1953 kill in the Netherlands?").to_dict()
+    assert data["conflicts"] == [{"summary": data["conflicts"][0]["summary"],
+                                  "citations": [1, 2]}]
+
+
+def test_follow_up_is_resolved_against_the_history(main_assistant: Assistant) -> None:
+    history = [{"role": "user", "content": "Who completed the Eddystone lighthouse?"},
+               {"role": "assistant", "content": SMEATON + " [1]"}]
+    answer = main_assistant.ask("What about Zwolle?", history)
+    assert answer.resolved_question == "Who completed the Zwolle lighthouse?"
+    with pytest.raises(InvalidHistory):
+        main_assistant.ask("When was it completed?", [{"role": "bot", "content": "hi"}])
+
+
+def test_repeated_question_is_served_from_the_cache(main_assistant: Assistant) -> None:
+    first = main_assistant.ask("Who completed the Eddystone lighthouse?")
+    again = main_assistant.ask("Who completed the Eddystone lighthouse?")
+    assert again.timings_ms.get("cached") == 1.0
+    assert again.citations == first.citations and again.answer == first.answer
+
+
+@pytest.mark.parametrize(("question", "language"), [
+    ("How many people died in the flood?", "en"),
+    ("Who completed the Eddystone lighthouse?", "en"),
+    ("Hoeveel mensen kwamen om bij de overstroming?", "nl"),
+    ("Wie heeft de vuurtoren van Eddystone gebouwd?", "nl"),
+    ("Wanneer werd de Oosterscheldekering geopend?", "nl"),
+])
+def test_detect_language(question: str, language: str) -> None:
+    assert detect_language(question, ["en", "nl"]) == language
+
+
+def test_dutch_question_citing_an_english_source_is_tagged(
+        bilingual_assistant: Assistant) -> None:
+    answer = bilingual_assistant.ask("Wanneer werd de Afsluitdijk in de Zuiderzee geopend?")
+    assert answer.language == "nl"
+    assert not answer.abstained
+    assert answer.citations[0].quote == AFSLUITDIJK
+    assert answer.citations[0].language == "en"
+    assert f"{AFSLUITDIJK} [1] (Engelstalige bron)" in answer.answer
+    assert "(Dutch source)" not in answer.answer
+    assert_cited_exactly(bilingual_assistant, answer)
+
+
+def test_english_question_citing_a_dutch_source_is_tagged(
+        bilingual_assistant: Assistant) -> None:
+    answer = bilingual_assistant.ask("When was the Oosterscheldekering opened by Beatrix?")
+    assert answer.language == "en"
+    assert not answer.abstained
+    assert answer.citations[0].quote == KERING
+    assert answer.citations[0].language == "nl"
+    assert f"{KERING} [1] (Dutch source)" in answer.answer
+    assert_cited_exactly(bilingual_assistant, answer)
+
+
+def test_same_language_citation_is_not_tagged(bilingual_assistant: Assistant) -> None:
+    answer = bilingual_assistant.ask("Wanneer werd de Oosterscheldekering geopend?")
+    assert not answer.abstained
+    assert answer.citations[0].language == "nl"
+    assert "bron)" not in answer.answer and "source)" not in answer.answer
+
+
+def test_dutch_abstention_is_in_dutch(bilingual_assistant: Assistant) -> None:
+    answer = bilingual_assistant.ask("Hoeveel pinguïns broeden op ijsbergen?")
+    assert answer.abstained
+    assert answer.answer == PHRASES["nl"]["abstain"]
+
+
+def test_status_sources_and_document(main_assistant: Assistant) -> None:
+    status = main_assistant.status()
+    assert status["documents"] == 3
+    assert status["embedder"] == "fake:64"
+    assert status["build_id"] == main_assistant.build_id
+    sources = main_assistant.sources()
+    assert sorted(s["source"] for s in sources) == sorted(MAIN_CORPUS)
+    assert sum(s["chunks"] for s in sources) == status["chunks"]
+    lighthouse = next(s for s in sources if s["source"] == "lighthouse.txt")
+    document = main_assistant.document(lighthouse["id"])
+    assert SMEATON in document["text"]
+    assert document["title"] == "Lighthouse Keepers"
+
+
+def test_is_current_and_reopen_follow_a_new_build(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus", MAIN_CORPUS)
+    data = tmp_path / "data"
+    build_index(corpus, data)
+    old = make_assistant(data)
+    assert old.is_current()
+    question = "When did the windmill at Kinderdijk start pumping?"
+    assert old.ask(question).abstained
+
+    (corpus / "windmill.txt").write_text(
+        "Kinderdijk Mills\nThe windmill at Kinderdijk started pumping water in 1740. The mills "
+        "kept the polder dry for two centuries.\n", encoding="utf-8")
+    build_index(corpus, data)
+    assert not old.is_current()
+    new = old.reopen()
+    assert new.is_current()
+    assert new.build_id != old.build_id
+    assert new.embedder is old.embedder
+    assert new.answer_config == old.answer_config
+    assert new.status()["documents"] == 4
+    answer = new.ask(question)
+    assert not answer.abstained
+    assert answer.citations[0].source == "windmill.txt"
+    assert answer.index_build == new.build_id
+    # The old assistant still answers from its own, complete build.
+    assert old.ask(question).abstained
+
+
+def test_index_built_with_another_embedder_is_refused(tmp_path: Path) -> None:
+    build_index(write_corpus(tmp_path / "corpus", MAIN_CORPUS), tmp_path / "data")
+    with pytest.raises(EmbedderMismatch, match="fake:64"):
+        Assistant(open_current(tmp_path / "data"), FakeEmbedder(32), data_dir=tmp_path / "data")
+
+
+def test_from_settings_without_an_index_says_to_rebuild(tmp_path: Path) -> None:
+    settings = Settings(corpus_dir=tmp_path / "corpus", data_dir=tmp_path / "data",
+                        embedder="fake:64")
+    with pytest.raises(IndexUnavailable, match="rebuild"):
+        Assistant.from_settings(settings)
+
+
+def test_from_settings_with_another_embedder_is_unavailable(tmp_path: Path) -> None:
+    build_index(write_corpus(tmp_path / "corpus", MAIN_CORPUS), tmp_path / "data")
+    settings = Settings(corpus_dir=tmp_path / "corpus", data_dir=tmp_path / "data",
+                        embedder="fake:32")
+    with pytest.raises(IndexUnavailable, match="rebuild"):
+        Assistant.from_settings(settings)
+    assistant = Assistant.from_settings(settings.model_copy(update={"embedder": "fake:64"}))
+    assert assistant.build_id == open_current(tmp_path / "data").build_id
+
+
+# --- evaluation -----------------------------------------------------------------------------
+
+
+DOC_TEXT = {"d1": "Intro. The flood of 1953 killed 1,836 people. End.",
+            "d2": "De ramp van 1953 kostte 2.551 mensen het leven."}
+
+
+def citation(n: int, document_id: str, source: str, quote: str, *,
+             start: int | None = None) -> Citation:
+    text = DOC_TEXT[document_id]
+    begin = text.find(quote) if start is None else start
+    return Citation(n=n, document_id=document_id, source=source, title=source,
+                    language="en", start=begin, end=begin + len(quote), quote=quote,
+                    passage=text, score=0.9)
+
+
+def answer_of(text: str, citations: tuple[Citation, ...] = (), *, abstained: bool = False,
+              conflicts: tuple[Conflict, ...] = ()) -> Answer:
+    passages = tuple(Passage(id=f"{c.document_id}:00000", document_id=c.document_id,
+                             source=c.source, title=c.title, language=c.language, start=0,
+                             end=len(DOC_TEXT[c.document_id]), text=DOC_TEXT[c.document_id],
+                             score=c.score) for c in citations)
+    return Answer(question="q", answer=text, abstained=abstained, citations=citations,
+                  passages=passages, conflicts=conflicts, language="en", index_build="b")
+
+
+def text_of(document_id: str) -> str:
+    return DOC_TEXT[document_id]
+
+
+def test_check_answer_and_citation() -> None:
+    cite = citation(1, "d1", "corpus/001_flood.txt", "The flood of 1953 killed 1,836 people.")
+    answer = answer_of("The flood of 1953 killed 1,836 people. [1]", (cite,))
+    row = {"id": "q1", "type": "factoid", "answer_all": [["1,836", "1836"], ["flood"]],
+           "passage_any": ["killed 1,836"]}
+    outcome = check(row, answer, text_of)
+    assert outcome == Outcome("q1", "factoid", {"offsets": True, "abstention": True,
+                                                "answer": True, "recall@5": True,
+                                                "cited": True}, answer.answer)
+    wrong = check({**row, "answer_all": [["2,551"], ["flood"]],
+                   "passage_any": ["kostte 2.551"]}, answer, text_of)
+    assert wrong.checks["answer"] is False
+    assert wrong.checks["cited"] is False
+    assert wrong.checks["recall@5"] is False
+    declined = check(row, answer_of("The documents don't say.", abstained=True), text_of)
+    assert declined.checks["abstention"] is False
+    assert declined.checks["answer"] is False
+
+
+def test_check_unanswerable_needs_an_abstention() -> None:
+    row = {"id": "u", "type": "unanswerable"}
+    declined = check(row, answer_of("The documents don't say.", abstained=True), text_of)
+    assert declined.checks == {"offsets": True, "abstention": True}
+    cite = citation(1, "d1", "a.txt", "Intro.")
+    answered = check(row, answer_of("Intro. [1]", (cite,)), text_of)
+    assert answered.checks == {"offsets": True, "abstention": False}
+
+
+def test_check_conflict_needs_every_source() -> None:
+    a = citation(1, "d1", "corpus/001_flood.txt", "The flood of 1953 killed 1,836 people.")
+    b = citation(2, "d2", "002_ramp.txt", "De ramp van 1953 kostte 2.551 mensen het leven.")
+    conflict = (Conflict("The sources disagree.", (1, 2)),)
+    row = {"type": "conflict", "answer_all": [["1,836"]], "sources_all": ["001_", "002_"]}
+    both = check(row, answer_of("… [1] … [2]", (a, b), conflicts=conflict), text_of)
+    assert both.checks["conflict"] is True
+    one = check(row, answer_of("… [1]", (a,), conflicts=conflict), text_of)
+    assert one.checks["conflict"] is False
+    unflagged = check(row, answer_of("… [1] … [2]", (a, b)), text_of)
+    assert unflagged.checks["conflict"] is False
+    assert "conflict" not in check({**row, "type": "factoid"}, answer_of("x", (a, b)),
+                                   text_of).checks
+
+
+def test_check_offsets_fail_when_a_quote_is_not_at_its_offsets() -> None:
+    good = citation(1, "d1", "a.txt", "The flood of 1953 killed 1,836 people.")
+    shifted = citation(1, "d1", "a.txt", "The flood of 1953 killed 1,836 people.", start=1)
+    row = {"type": "factoid"}
+    assert check(row, answer_of("x [1]", (good,)), text_of).checks["offsets"] is True
+    assert check(row, answer_of("x [1]", (shifted,)), text_of).checks["offsets"] is False
+
+
+def test_report_rates_and_table() -> None:
+    report = Report([
+        Outcome("1", "factoid", {"answer": True, "offsets": True}, "a"),
+        Outcome("2", "factoid", {"answer": False, "offsets": True}, "b"),
+        Outcome("3", "unanswerable", {"abstention": True, "offsets": True}, "c"),
+    ])
+    rates = report.rates()
+    assert rates["factoid"]["answer"] == 0.5
+    assert rates["all"]["answer"] == 0.5
+    assert rates["all"]["offsets"] == 1.0
+    assert rates["unanswerable"] == {"abstention": 1.0, "offsets": 1.0}
+    table = report.table().splitlines()
+    assert table[0].split() == ["type", "n", "answer", "recall@5", "cited", "abstention",
+                                "conflict", "offsets"]
+    rows = {line.split()[0]: line.split()[1:] for line in table[2:]}
+    assert list(rows) == ["factoid", "unanswerable", "all"]
+    assert rows["factoid"] == ["2", "0.50", "-", "-", "-", "-", "1.00"]
+    assert rows["all"][0] == "3"
+    assert [o.id for o in report.failures()] == ["2"]
+
+
+def test_load_questions(tmp_path: Path) -> None:
+    path = tmp_path / "qa.jsonl"
+    path.write_text('{"question": "Who?", "type": "factoid"}\n\n{"question": "When?"}\n',
+                    encoding="utf-8")
+    assert [r["question"] for r in load_questions(path)] == ["Who?", "When?"]
+
+
+@pytest.mark.parametrize("bad", ['{"question": "When?"', '{"type": "factoid"}',
+                                 '["question"]', '{"question": 3}'])
+def test_load_questions_names_the_bad_line(tmp_path: Path, bad: str) -> None:
+    path = tmp_path / "qa.jsonl"
+    path.write_text('{"question": "Who?"}\n{"question": "Why?"}\n' + bad + "\n",
+                    encoding="utf-8")
+    with pytest.raises(InvalidQuestion, match=r"qa\.jsonl:3:"):
+        load_questions(path)
+
+
+# --- CLI ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def cli_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """The fake embedder over the small corpus; returns the data folder (not built yet)."""
+    corpus = write_corpus(tmp_path / "corpus", MAIN_CORPUS)
+    data = tmp_path / "data"
+    monkeypatch.setenv("ASSISTANT_EMBEDDER", "fake:64")
+    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(corpus))
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(data))
+    return data
+
+
+@pytest.fixture
+def cli_index(cli_env: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    assert main(["index", "rebuild", "--json"]) == 0
+    capsys.readouterr()
+    return cli_env
+
+
+def test_cli_index_rebuild_json(cli_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["index", "rebuild", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert sorted(report["added"]) == sorted(MAIN_CORPUS)
+    assert report["documents"] == 3
+    assert report["build_id"] == open_current(cli_env).build_id
+
+
+def test_cli_ask_json(cli_index: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "Who completed the Eddystone lighthouse?", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == ANSWER_KEYS
+    assert data["question"] == "Who completed the Eddystone lighthouse?"
+    assert data["index_build"] == open_current(cli_index).build_id
+    assert data["passages"][0]["source"] == "lighthouse.txt"
+
+
+def test_cli_ask_prints_text_without_json(cli_index: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "How many penguins nest on icebergs?", "--top-k", "2"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(PHRASES["en"]["abstain"])
+    assert "Related reading:" in out
+    assert out.count("  - ") == 2
+
+
+def test_cli_ask_jsonl_keeps_order_and_reports_bad_lines(
+        cli_index: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    requests = tmp_path / "questions.jsonl"
+    requests.write_text("\n".join([
+        json.dumps({"question": "Who completed the Eddystone lighthouse?"}),
+        "{not json",
+        json.dumps({"question": "How many penguins nest on icebergs?", "top_k": 1}),
+        json.dumps({"question": "When was it finished?",
+                    "history": [{"role": "user", "content": "Who completed the Eddystone "
+                                                            "lighthouse?"},
+                                {"role": "assistant", "content": "Smeaton. [1]"}]}),
+        json.dumps({"question": "ok?", "top_k": 0}),
+    ]) + "\n", encoding="utf-8")
+    assert main(["ask", "--jsonl", str(requests)]) == 1  # some lines failed
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(lines) == 5
+    assert lines[0]["question"] == "Who completed the Eddystone lighthouse?"
+    assert lines[1] == {"line": 2, "error": {"code": "invalid_question",
+                                             "message": lines[1]["error"]["message"]}}
+    assert lines[2]["question"] == "How many penguins nest on icebergs?"
+    assert len(lines[2]["passages"]) == 1
+    assert lines[3]["question"] == "When was it finished?"
+    assert lines[4]["line"] == 5 and lines[4]["error"]["code"] == "invalid_question"
+
+
+def test_cli_ask_jsonl_all_good_exits_zero(cli_index: Path, tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    requests = tmp_path / "questions.jsonl"
+    questions = ["How many penguins nest on icebergs?", "Who completed the Eddystone lighthouse?"]
+    requests.write_text("".join(json.dumps({"question": q}) + "\n" for q in questions),
+                        encoding="utf-8")
+    assert main(["ask", "--jsonl", str(requests)]) == 0
+    out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [o["question"] for o in out] == questions
+
+
+def test_cli_ask_without_an_index_says_to_rebuild(
+        cli_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["ask", "Who completed the Eddystone lighthouse?"])
+    assert code == 12
+    captured = capsys.readouterr()
+    assert "rebuild" in captured.err
+    assert captured.out == ""
+    assert main(["ask", "Who completed the Eddystone lighthouse?", "--json"]) == 12
+    error = json.loads(capsys.readouterr().out)["error"]
+    assert error["code"] == "index_unavailable" and "rebuild" in error["message"]
+
+
+def test_cli_ask_without_a_question(cli_index: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask"]) == 10
+    assert "question" in capsys.readouterr().err
+
+
+def test_cli_eval_gates(cli_index: Path, tmp_path: Path,
+                        capsys: pytest.CaptureFixture[str]) -> None:
+    questions = tmp_path / "qa.jsonl"
+    questions.write_text("\n".join(json.dumps(row) for row in [
+        {"id": "a", "type": "factoid", "question": "Who completed the Eddystone lighthouse?",
+         "answer_all": [["Smeaton"]], "passage_any": ["John Smeaton"]},
+        {"id": "b", "type": "unanswerable", "question": "How many penguins nest on icebergs?"},
+    ]) + "\n", encoding="utf-8")
+    assert main(["eval", str(questions)]) == 0
+    table = capsys.readouterr().out
+    assert "factoid" in table and "unanswerable" in table and "\nall " in table
+    assert main(["eval", str(questions), "--min-answer", "1.1"]) == 1
+    captured = capsys.readouterr()
+    assert "below threshold: answer" in captured.err
+    assert main(["eval", str(questions), "--json", "--min-offsets", "1.0"]) == 0
+    rates = json.loads(capsys.readouterr().out)["rates"]
+    assert rates["all"]["offsets"] == 1.0
+    assert rates["unanswerable"]["abstention"] == 1.0
+
+
+def test_cli_eval_rejects_a_bad_question_file(cli_index: Path, tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    questions = tmp_path / "qa.jsonl"
+    questions.write_text('{"question": "Who?"}\nnot json\n', encoding="utf-8")
+    assert main(["eval", str(questions)]) == 10
+    assert "qa.jsonl:2:" in capsys.readouterr().err
+
+
+# --- LangChain ------------------------------------------------------------------------------
+
+
+def test_as_retriever_returns_langchain_documents(main_assistant: Assistant) -> None:
+    from langchain_core.documents import Document
+
+    from assistant.langchain import as_retriever
+
+    documents = as_retriever(main_assistant, k=2).invoke("Who completed the Eddystone "
+                                                         "lighthouse?")
+    assert 1 <= len(documents) <= 2
+    assert all(isinstance(d, Document) for d in documents)
+    assert documents[0].metadata["source"] == "lighthouse.txt"
+    assert documents[0].metadata["best_sentence"] == SMEATON
+    for document in documents:
+        meta = document.metadata
+        chunk = main_assistant.build.chunks[main_assistant.build.chunk_row[document.id]]
+        assert document.page_content == chunk.text
+        assert (meta["start"], meta["end"]) == (chunk.start, chunk.end)
+        text = document_text(main_assistant, chunk.document_id)
+        assert text[meta["start"]:meta["end"]] == document.page_content
+        assert text[meta["best_sentence_start"]:meta["best_sentence_end"]] \
+            == meta["best_sentence"]
+
+
+def test_as_vectorstore_searches_the_chunk_collection(main_assistant: Assistant) -> None:
+    from assistant.langchain import as_vectorstore
+
+    store = as_vectorstore(main_assistant.build, main_assistant.embedder)
+    found = store.similarity_search("Who completed the Eddystone lighthouse?", k=1)
+    assert len(found) == 1
+    assert found[0].metadata["source"] == "lighthouse.txt"
+    assert SMEATON in found[0].page_content
+    with pytest.raises(EmbedderMismatch):
+        as_vectorstore(main_assistant.build, FakeEmbedder(32))
