@@ -83,6 +83,9 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(exc.code, str(exc), EXIT_CODES.get(exc.code, 1), args)
     except IndexingError as exc:
         return _fail("index_unavailable", str(exc), exc.exit_code, args)
+    except OSError as exc:  # a question file that is missing or unreadable
+        where = f" {exc.filename}" if exc.filename else ""
+        return _fail("io_error", f"Cannot read{where}: {exc.strerror or exc}.", 2, args)
 
 
 def _fail(code: str, message: str, exit_code: int, args: argparse.Namespace) -> int:

@@ -55,7 +55,19 @@ def names(text: str) -> list[str]:
 
 
 def own_names(question: str) -> list[str]:
-    return names(question)
+    """Names in the question itself. A lone capitalised first word ("Tell me about his
+    death", "Werd hij vermoord?") is only the start of a sentence."""
+    found = []
+    for match in _NAME.finditer(question):
+        run = match.group()
+        if match.start() == 0 and " " not in run:
+            continue
+        if match.start() == 0:
+            run = run.split(" ", 1)[1]
+        parts = [p for p in run.split() if p.lower() not in _NOT_NAMES]
+        if parts:
+            found.append(" ".join(parts))
+    return found
 
 
 def subject_of(history: Sequence[Turn]) -> str | None:
@@ -81,9 +93,9 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
     previous = last_user_question(history)
     ellipsis = _ELLIPSIS.match(question)
     if ellipsis and previous:
-        if own_names(ellipsis.group("rest")):
+        if names(ellipsis.group("rest")):
             old = subject_of([Turn("user", previous)])
-            new = own_names(ellipsis.group("rest"))[0]
+            new = names(ellipsis.group("rest"))[0]
             if old and old in previous:
                 return previous.replace(old, new)
         return f"{question} ({previous})"

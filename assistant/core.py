@@ -227,6 +227,7 @@ class Assistant:
     def _validate(self, question: str) -> str:
         if not isinstance(question, str) or not question.strip():
             raise InvalidQuestion("The question is empty. Ask something about the documents.")
+        question = question.strip()
         if len(question) > self.max_question_chars:
             raise InvalidQuestion(
                 f"The question has {len(question)} characters; the limit is "

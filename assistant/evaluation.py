@@ -65,7 +65,10 @@ class Report:
 
 def load_questions(path: Path) -> list[dict[str, Any]]:
     rows = []
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InvalidQuestion(f"Cannot read {path}: {exc.strerror or exc}.") from exc
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -76,6 +79,8 @@ def load_questions(path: Path) -> list[dict[str, Any]]:
         if not isinstance(row, dict) or not isinstance(row.get("question"), str):
             raise InvalidQuestion(f"{path}:{number}: needs a string field 'question'.")
         rows.append(row)
+    if not rows:
+        raise InvalidQuestion(f"{path} holds no questions: one JSON object a line.")
     return rows
 
 

@@ -244,6 +244,11 @@ def test_resolve_leaves_self_contained_questions_alone() -> None:
     assert resolve("When was he murdered?", []) == "When was he murdered?"
 
 
+@pytest.mark.parametrize("question", ["Tell me about his death.", "Werd hij vermoord?"])
+def test_resolve_a_follow_up_that_opens_with_a_verb(question: str) -> None:
+    assert "Sergei Kirov" in resolve(question, KIROV_HISTORY)
+
+
 def test_parse_history() -> None:
     turns = parse_history([
         {"role": "system", "content": "Be brief."},
@@ -418,7 +423,7 @@ def test_answer_to_dict_has_the_documented_shape(main_assistant: Assistant) -> N
     answer = main_assistant.ask("Who completed the Eddystone lighthouse?")
     data = answer.to_dict()
     assert set(data) == ANSWER_KEYS
-    assert CITATION_KEYS <= set(data["citations"][0])
+    assert set(data["citations"][0]) >= CITATION_KEYS
     assert data["citations"][0]["quote"] == SMEATON
     assert {"text", "source", "start", "end", "score"} <= set(data["passages"][0])
     json.loads(json.dumps(data))  # plain JSON
@@ -806,6 +811,23 @@ def test_cli_eval_rejects_a_bad_question_file(cli_index: Path, tmp_path: Path,
     assert "qa.jsonl:2:" in capsys.readouterr().err
 
 
+def test_cli_eval_of_an_empty_question_file(cli_index: Path, tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    questions = tmp_path / "qa.jsonl"
+    questions.write_text("\n", encoding="utf-8")
+    assert main(["eval", str(questions)]) == 10
+    assert "holds no questions" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv", [["ask", "--jsonl"], ["eval"]])
+def test_cli_missing_question_file_is_an_error_message(
+        cli_index: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        argv: list[str]) -> None:
+    missing = tmp_path / "missing.jsonl"
+    assert main([*argv, str(missing)]) != 0
+    assert "missing.jsonl" in capsys.readouterr().err
+
+
 # --- LangChain ------------------------------------------------------------------------------
 
 
@@ -822,6 +844,7 @@ def test_as_retriever_returns_langchain_documents(main_assistant: Assistant) -> 
     assert documents[0].metadata["best_sentence"] == SMEATON
     for document in documents:
         meta = document.metadata
+        assert document.id is not None
         chunk = main_assistant.build.chunks[main_assistant.build.chunk_row[document.id]]
         assert document.page_content == chunk.text
         assert (meta["start"], meta["end"]) == (chunk.start, chunk.end)
