@@ -104,7 +104,8 @@ def run(args: argparse.Namespace) -> int:
         where = f" ({exc.filename})" if exc.filename else ""
         return _report_error(StorageError(f"{exc.strerror or exc}{where}"), as_json)
     except KeyboardInterrupt:
-        return _report_error(Interrupted("Interrupted; the live index is still a complete build."), as_json)
+        interrupted = Interrupted("Interrupted; the live index is still a complete build.")
+        return _report_error(interrupted, as_json)
     if as_json:
         print(json.dumps(result, ensure_ascii=False))
     else:
