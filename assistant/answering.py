@@ -57,6 +57,7 @@ class AnswerConfig:
     # Kirov's wife?"), it must still match the question with its names taken out this well;
     # otherwise it is about the right names but answers another question.
     min_focus_similarity: float = 0.788
+    figure_focus_allowance: float = 0.02
     min_name_coverage: float = 1.0
     ending_margin: float = 0.03  # how close a later sentence must be to win "in the end"
     tie_margin: float = 0.01  # same-document sentences this close are shown together
@@ -72,6 +73,7 @@ class Candidate:
     effective: float  # similarity, raised a little by relevant neighbours
     overlap: float  # question words the sentence shares (cognates count in part)
     names: float  # share of the question's names found in the sentence or its neighbours
+    own_names: float  # share of the question's names found in the sentence itself
     typed: bool  # states the kind of thing asked for (a figure, a date, a name, a reason)
     focus: float  # share of the question's non-name words it shares (cognates in part)
     fragment: bool
@@ -111,7 +113,7 @@ def score_candidates(question: Question, retrieval: Retrieval, build: IndexBuild
     similarity = np.full(len(vectors), -1.0, dtype=np.float32)
     similarity[lo:hi] = vectors[lo:hi] @ retrieval.vector
     names = question_names(question.text)
-    _, focus_words = focus_of(question.text)
+    _, focus_words = focus_of(question.text, question.language)
     candidates = []
     for row in rows:
         scored = retrieval.sentences[row]
@@ -126,6 +128,7 @@ def score_candidates(question: Question, retrieval: Retrieval, build: IndexBuild
         window = " ".join([document.title, _neighbour_text(build, row - 1, document_row),
                            sentence.text, _neighbour_text(build, row + 1, document_row)])
         coverage = name_coverage(names, words(window))
+        own_coverage = name_coverage(names, words(sentence.text))
         typed = matches_expectation(question, sentence.text)
         focus = soft_overlap(focus_words, words(sentence.text)) if focus_words else 1.0
         fragment = is_fragment(sentence.text)
@@ -138,8 +141,8 @@ def score_candidates(question: Question, retrieval: Retrieval, build: IndexBuild
                  - config.fragment_penalty * fragment
                  - config.list_item_penalty * bool(_LIST_ITEM.match(sentence.text)))
         candidates.append(Candidate(row, scored.chunk_row, document.id, sentence.text,
-                                    scored.similarity, effective, overlap, coverage, typed,
-                                    focus, fragment, score))
+                                    scored.similarity, effective, overlap, coverage,
+                                    own_coverage, typed, focus, fragment, score))
     candidates.sort(key=lambda c: -c.score)
     return candidates
 
@@ -154,7 +157,11 @@ def is_answerable(best: Candidate, question: Question, config: AnswerConfig,
     if confidence(best, config) < config.min_confidence:
         return False
     if best.focus == 0 and focus_similarity is not None:
-        return focus_similarity(best.row) >= config.min_focus_similarity
+        bar = config.min_focus_similarity
+        if question.expect in (Expect.QUANTITY, Expect.DATE) and best.own_names >= 1:
+            # A figure or year stated next to the very names asked about is hard evidence.
+            bar -= config.figure_focus_allowance
+        return focus_similarity(best.row) >= bar
     return True
 
 

@@ -197,7 +197,7 @@ class Assistant:
         retrieval = self.retriever.retrieve(resolved, k, vector)
         answer_started = time.perf_counter()
         selection = select(analysed, retrieval, self.build, self.answer_config,
-                           self._focus_similarity(resolved))
+                           self._focus_similarity(resolved, language))
         answer = self._compose(question, resolved, language, analysed, retrieval, selection, k)
         finished = time.perf_counter()
         timings = {
@@ -209,10 +209,10 @@ class Assistant:
         return replace(answer, timings_ms={name: round(value, 2)
                                            for name, value in timings.items()})
 
-    def _focus_similarity(self, question: str) -> FocusSimilarity | None:
+    def _focus_similarity(self, question: str, language: str) -> FocusSimilarity | None:
         """A sentence's similarity to the question without its names, embedded only when the
         answer check asks for it (one more model call)."""
-        text, words = focus_of(question)
+        text, words = focus_of(question, language)
         if not words or text == question:
             return None
         vector: list[np.ndarray] = []

@@ -44,6 +44,9 @@ _NUMBER_WORDS = {
     "tweeduizend": 2000, "drieduizend": 3000, "vierduizend": 4000, "vijfduizend": 5000,
     "tienduizend": 10000,
 }
+_AGE_QUESTION = re.compile(r"\b(how old|hoe oud|what age|welke leeftijd|at what age)\b")
+_AGE_STATED = re.compile(r"\b(\d+|[a-z]+)[ -]?(year old|years old|jarige|jaar oud)\b|"
+                         r"\b(aged|age of|leeftijd van) \d+")
 _DECADE = {"jaren", "the", "mid", "late", "early", "eind", "begin", "midden"}
 _AGE = {"jarige", "year", "years", "jaar"}
 _ONE = {"een", "one"}  # Dutch "een" is also the article "a": only with a scale after it
@@ -187,6 +190,8 @@ def names_in(text: str) -> set[str]:
 def matches_expectation(question: Question, sentence: str) -> bool:
     expect = question.expect
     if expect is Expect.QUANTITY:
+        if _AGE_QUESTION.search(fold(question.text)):
+            return bool(_AGE_STATED.search(fold(sentence)))
         return states_quantity(sentence)
     if expect is Expect.DATE:
         years = set(years_in(sentence)) - question.years
@@ -248,7 +253,7 @@ def question_names(question: str) -> list[tuple[str, ...]]:
     return found
 
 
-def focus_of(question: str) -> tuple[str, tuple[str, ...]]:
+def focus_of(question: str, language: str = "") -> tuple[str, tuple[str, ...]]:
     """What a question asks about its names: the question with the names taken out, and its
     content words that are not names. "Who was Kirov's wife?" → ("Who was wife?", ("wife",))."""
     names = {w for name in question_names(question) for w in name}
@@ -258,9 +263,22 @@ def focus_of(question: str) -> tuple[str, tuple[str, ...]]:
             continue
         text = text[:match.start()] + text[match.end():]
     text = re.sub(r"\s+", " ", re.sub(r"(?<=\s)['’]s\b", "", text)).strip()
-    content = tuple(w for w in words(question) if w not in _WH_WORDS and w not in names
-                    and w not in _SCAFFOLD and len(w) > 1)
-    return text, content
+    # Only the question's own language's stop words: "die" is a Dutch stop word but the
+    # point of "When did Lenin die?".
+    stop = _stopwords_of(language)
+    content = tuple(w for w in re.findall(r"\w+", fold(question))
+                    if w not in stop and w not in _WH_WORDS and w not in names
+                    and w not in _SCAFFOLD and len(w) > 1 and not w.isdigit())
+    return text, tuple(dict.fromkeys(content))
+
+
+@lru_cache(maxsize=8)
+def _stopwords_of(language: str) -> frozenset[str]:
+    from bm25s.stopwords import STOPWORDS_DUTCH, STOPWORDS_EN_PLUS
+
+    lists = {"en": STOPWORDS_EN_PLUS, "nl": STOPWORDS_DUTCH}
+    chosen = lists.get(language) or (*STOPWORDS_EN_PLUS, *STOPWORDS_DUTCH)
+    return frozenset(fold(w) for w in chosen)
 
 
 # Words that frame a question rather than say what it asks ("What happened to X in the end?").
