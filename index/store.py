@@ -4,6 +4,8 @@ Layout under the data folder::
 
     CURRENT                  the id of the live build, replaced atomically
     rebuild.lock             held by the one rebuild allowed at a time
+    fingerprints.json        raw-byte hashes of the corpus files, so an unchanged rebuild is
+                             a directory scan (written by index.build)
     builds/<build_id>/
         manifest.json        what built it: embedder, dimension, chunking, counts
         documents.jsonl      every document, with its text
