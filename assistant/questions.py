@@ -206,7 +206,7 @@ def matches_expectation(question: Question, sentence: str) -> bool:
 
 def soft_overlap(content: tuple[str, ...], sentence_words: list[str]) -> float:
     """Share of the question's content words that the sentence contains, counting cognates and
-    transliterations ("arrested"/"gearresteerd", "Yezhov"/"Jezjov") as partial matches, so
+    transliterations ("arrested"/"gearresteerd", "Khrushchev"/"Chroesjtsjov") as partial matches, so
     that related languages still overlap."""
     if not content:
         return 0.0
@@ -231,8 +231,8 @@ _TRANSLITERATIONS = (("tsj", "ch"), ("sj", "sh"), ("zj", "zh"), ("kh", "ch"), ("
 
 @lru_cache(maxsize=65536)
 def transliterate(word: str) -> str:
-    """Fold the usual English/Dutch/German spellings of transliterated names together
-    ("Yezhov"/"Jezjov", "Tukhachevsky"/"Toechatsjevski")."""
+    """Bring the usual English and Dutch spellings of transliterated names close enough for
+    the fuzzy match ("Khrushchev"/"Chroesjtsjov" become "chrushchev"/"chrushchov")."""
     for source, target in _TRANSLITERATIONS:
         word = word.replace(source, target)
     return word
