@@ -289,13 +289,9 @@ class Assistant:
                   k: int) -> list[Passage]:
         """The top-k passages, with every cited passage among them."""
         scores = {p.chunk_row: p.score for p in ranked}
-        rows = list(dict.fromkeys([c.chunk_row for c in selection.sentences]
-                                  + [p.chunk_row for p in ranked]))
-        cited = {c.chunk_row for c in selection.sentences}
-        kept = [r for r in rows if r in cited] + [r for r in rows if r not in cited]
-        kept = kept[:max(k, len(cited))]
-        kept.sort(key=lambda r: rows.index(r) if r in cited else len(rows) + rows.index(r))
-        return [self._passage(r, scores.get(r, 0.0)) for r in kept]
+        cited = list(dict.fromkeys(c.chunk_row for c in selection.sentences))
+        rows = list(dict.fromkeys(cited + [p.chunk_row for p in ranked]))
+        return [self._passage(r, scores.get(r, 0.0)) for r in rows[:max(k, len(cited))]]
 
 
 def _side(phrases: dict[str, str], question: Question, citation: Citation) -> str:
