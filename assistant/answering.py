@@ -58,7 +58,10 @@ class AnswerConfig:
     # otherwise it is about the right names but answers another question.
     min_focus_similarity: float = 0.788
     figure_focus_allowance: float = 0.02
+    # Every name of the question must be found, unless it names three or more: then names
+    # that were translated ("Moscow"/"Moskou", "German"/"Duitse") may be missing.
     min_name_coverage: float = 1.0
+    many_names_coverage: float = 0.6
     ending_margin: float = 0.03  # how close a later sentence must be to win "in the end"
     tie_margin: float = 0.01  # same-document sentences this close are shown together
 
@@ -152,7 +155,7 @@ FocusSimilarity = Callable[[int], float]
 
 def is_answerable(best: Candidate, question: Question, config: AnswerConfig,
                   focus_similarity: FocusSimilarity | None = None) -> bool:
-    if best.fragment or not best.typed or best.names < config.min_name_coverage:
+    if best.fragment or not best.typed or best.names < _names_needed(question, config):
         return False
     if confidence(best, config) < config.min_confidence:
         return False
@@ -163,6 +166,11 @@ def is_answerable(best: Candidate, question: Question, config: AnswerConfig,
             bar -= config.figure_focus_allowance
         return focus_similarity(best.row) >= bar
     return True
+
+
+def _names_needed(question: Question, config: AnswerConfig) -> float:
+    many = len(question_names(question.text)) >= 3
+    return config.many_names_coverage if many else config.min_name_coverage
 
 
 def confidence(candidate: Candidate, config: AnswerConfig) -> float:
@@ -178,7 +186,8 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
     if not candidates:
         return Selection([], True, [], None)
     # A sentence that misses a name the question asks about answers another question.
-    eligible = [c for c in candidates if c.names >= config.min_name_coverage] or candidates
+    needed = _names_needed(question, config)
+    eligible = [c for c in candidates if c.names >= needed] or candidates
     best = eligible[0]
     if question.last:
         best = _latest(best, eligible, config)

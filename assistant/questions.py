@@ -69,8 +69,10 @@ _REASON_CUES = re.compile(
 _WH_WORDS = frozenset(
     "who whom whose what which when where why how wie wat welk welke wanneer waar waarom "
     "hoe hoeveel many much according sources source documents document".split())
+# Capitalised but no names: articles, and the languages a question may ask sources in.
 _STOP_CAPITALS = frozenset(
-    "i de het een the a an".split())
+    "i de het een the a an english dutch engelse engelstalige nederlandse nederlandstalige "
+    "nederlands engels".split())
 _NAME_RUN = re.compile(r"[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]*"
                        r"(?:\s+[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]*)*")
 _CAPITALISED = re.compile(r"\b[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]+")
@@ -169,8 +171,22 @@ def _parse_numeral(token: str) -> float | None:
 
 
 def states_quantity(text: str) -> bool:
+    """A count or amount, in digits or words, compounds included ("Driehonderdvijftig")."""
     folded = fold(text)
-    return bool(quantities_in(text)) or any(w in _VAGUE for w in re.findall(r"[a-z]+", folded))
+    return bool(quantities_in(text)) or bool(_NUMBER_MORPHEME.search(folded)) \
+        or any(w in _VAGUE for w in re.findall(r"[a-z]+", folded))
+
+
+_MORPHEMES = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fifteen "
+    "eighteen teen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
+    "million billion een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien "
+    "veertien twintig dertig veertig vijftig zestig zeventig tachtig negentig honderd "
+    "duizend miljoen miljard").split()
+_MORPHEME = "|".join(sorted(_MORPHEMES, key=len, reverse=True))
+# Whole words made only of number parts: "zestien", "Tweehonderd", "Driehonderdvijftig".
+_NUMBER_MORPHEME = re.compile(
+    rf"\b(?!(?:een|one)\b)(?:{_MORPHEME})(?:{_MORPHEME}|en)*\b")  # "een" alone is "a"
 
 
 def states_date(text: str) -> bool:
