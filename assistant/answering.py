@@ -28,7 +28,8 @@ from index.store import IndexBuild
 
 _TERMINAL = re.compile(r"[.!?…:;\"'’”)\]]\s*$")
 _LIST_ITEM = re.compile(r"^\s*([•·▪*–-]|\d+[.)])\s")
-_PERSONAL = frozenset(["he", "she", "they", "hij", "zij", "ze"])
+_PERSONAL = frozenset("he she they hij zij ze".split())
+_REFERRING = _PERSONAL | frozenset("him his her them their hem zijn haar hun".split())
 _CONTINUATION = re.compile(
     r"^(he|she|it|they|his|her|its|their|this|these|those|that|there|then|hij|zij|ze|het|"
     r"hem|zijn|haar|hun|dit|deze|die|dat|daar|daarop|daarna|toen)\b", re.IGNORECASE)
@@ -63,7 +64,8 @@ class AnswerConfig:
     min_name_coverage: float = 1.0
     many_names_coverage: float = 0.6
     ending_margin: float = 0.03  # how close a later sentence must be to win "in the end"
-    tie_margin: float = 0.01  # same-document sentences this close are shown together
+    tie_margin: float = 0.01
+    continuation_margin: float = 0.08  # same-document sentences this close are shown together
 
 
 @dataclass(frozen=True)
@@ -196,10 +198,14 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
 
     chosen = [best]
     by_row = {c.row: c for c in candidates}
-    antecedent = by_row.get(best.row - 1)
-    if antecedent is not None and antecedent.document_id == best.document_id and \
-            _needs_antecedent(best.text, question):
+    current = best
+    # "He …" needs the sentence that names him; walk back at most two sentences.
+    while len(chosen) < 3 and _needs_antecedent(current.text, question):
+        antecedent = by_row.get(current.row - 1)
+        if antecedent is None or antecedent.document_id != best.document_id:
+            break
         chosen.insert(0, antecedent)
+        current = antecedent
     _extend(chosen, _continuation(best, candidates, build, config), config)
     for other in eligible[1:]:
         if len(chosen) >= config.max_sentences:
@@ -241,9 +247,10 @@ def _extend(chosen: list[Candidate], candidate: Candidate | None, config: Answer
 def _needs_antecedent(text: str, question: Question) -> bool:
     """A sentence that names its subject only as "he" or "she" needs the one before it,
     at least when the question asks who."""
-    head = text.split()[:6]
-    pronouns = [w.strip(",.").lower() in _PERSONAL for w in head]
-    return (question.expect is Expect.PERSON and any(pronouns)) or bool(pronouns and pronouns[0])
+    head = [w.strip(",.").lower() for w in text.split()[:6]]
+    if question.expect is Expect.PERSON and any(w in _REFERRING for w in head):
+        return True
+    return bool(head) and head[0] in _PERSONAL
 
 
 def _continuation(best: Candidate, candidates: list[Candidate], build: IndexBuild,
@@ -254,9 +261,15 @@ def _continuation(best: Candidate, candidates: list[Candidate], build: IndexBuil
     if row >= len(build.sentence_spans):
         return None
     for candidate in candidates:
-        if candidate.row == row and candidate.document_id == best.document_id \
-                and _CONTINUATION.match(candidate.text) and not candidate.fragment \
-                and candidate.similarity >= best.similarity - 3 * config.support_margin:
+        if candidate.row != row or candidate.document_id != best.document_id \
+                or candidate.fragment:
+            continue
+        # A sentence that carries on about the same subject ("He was …") may be a little
+        # less similar; any next sentence nearly as good as the best one belongs too.
+        if _CONTINUATION.match(candidate.text) and \
+                candidate.similarity >= best.similarity - config.continuation_margin:
+            return candidate
+        if candidate.score >= best.score - config.support_margin:
             return candidate
     return None
 
