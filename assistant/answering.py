@@ -92,18 +92,12 @@ class Selection:
     sentences: list[Candidate]
     abstained: bool
     conflict_groups: list[list[int]]  # indices into `sentences`, one list per conflict
-    best: Candidate | None
 
 
 def is_fragment(text: str) -> bool:
     """Headings, menu trails and captions: short, or without a closing mark."""
     return len(text.split()) < 5 or not _TERMINAL.search(text) or ">" in text
 
-
-def _neighbour_text(build: IndexBuild, row: int, document_row: int) -> str:
-    if 0 <= row < len(build.sentence_spans) and int(build.sentence_spans[row][0]) == document_row:
-        return build.sentence(row)[1].text
-    return ""
 
 
 def score_candidates(question: Question, retrieval: Retrieval, build: IndexBuild,
@@ -130,8 +124,8 @@ def score_candidates(question: Question, retrieval: Retrieval, build: IndexBuild
                       and int(build.sentence_spans[r][0]) == document_row]
         context = max((float(similarity[r]) for r in neighbours), default=scored.similarity)
         # A sentence is read in its context: its neighbours and its document's title.
-        window = " ".join([document.title, _neighbour_text(build, row - 1, document_row),
-                           sentence.text, _neighbour_text(build, row + 1, document_row)])
+        window = " ".join([document.title, sentence.text,
+                           *(build.sentence(r)[1].text for r in neighbours)])
         coverage = name_coverage(names, words(window))
         own_coverage = name_coverage(names, words(sentence.text))
         typed = matches_expectation(question, sentence.text)
@@ -186,7 +180,7 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
            config: AnswerConfig, focus_similarity: FocusSimilarity | None = None) -> Selection:
     candidates = score_candidates(question, retrieval, build, config)
     if not candidates:
-        return Selection([], True, [], None)
+        return Selection([], True, [])
     # A sentence that misses a name the question asks about answers another question.
     needed = _names_needed(question, config)
     eligible = [c for c in candidates if c.names >= needed] or candidates
@@ -194,7 +188,7 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
     if question.last:
         best = _latest(best, eligible, config)
     if not is_answerable(best, question, config, focus_similarity):
-        return Selection([], True, [], best)
+        return Selection([], True, [])
 
     chosen = [best]
     by_row = {c.row: c for c in candidates}
@@ -228,7 +222,7 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
         if rival not in chosen:
             chosen = chosen[: config.max_sentences - 1] + [rival]
         groups.append([chosen.index(best), chosen.index(rival)])
-    return Selection(chosen, False, groups, best)
+    return Selection(chosen, False, groups)
 
 
 def _latest(best: Candidate, eligible: list[Candidate], config: AnswerConfig) -> Candidate:

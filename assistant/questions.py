@@ -189,9 +189,6 @@ _NUMBER_MORPHEME = re.compile(
     rf"\b(?!(?:een|one)\b)(?:{_MORPHEME})(?:{_MORPHEME}|en)*\b")  # "een" alone is "a"
 
 
-def states_date(text: str) -> bool:
-    return bool(_YEAR.search(text)) or bool(_MONTHS.search(fold(text)))
-
 
 def names_in(text: str) -> set[str]:
     """Capitalised words that do not start the sentence: a cheap stand-in for named entities."""

@@ -3,7 +3,6 @@ re-scored at sentence level with a per-document diversity penalty."""
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -121,7 +120,3 @@ class HybridRetriever:
             taken.append(RankedPassage(choice.chunk_row, adjusted(choice), choice.similarity,
                                        choice.best_sentence, choice.fused))
         return taken
-
-
-def idf(document_frequency: int, documents: int) -> float:
-    return math.log(1.0 + (documents - document_frequency + 0.5) / (document_frequency + 0.5))
