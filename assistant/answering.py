@@ -100,50 +100,69 @@ def is_fragment(text: str) -> bool:
 
 
 
-def score_candidates(question: Question, retrieval: Retrieval, build: IndexBuild,
-                     config: AnswerConfig) -> list[Candidate]:
+def score_candidates(scorer: SentenceScorer) -> list[Candidate]:
+    retrieval, config = scorer.retrieval, scorer.config
     if not retrieval.sentences:
         return []
     # Bonuses add at most about 0.12, so a sentence further below the best cannot win.
     floor = max(s.similarity for s in retrieval.sentences.values()) - config.score_window
     rows = sorted(r for r, s in retrieval.sentences.items() if s.similarity >= floor)
-    vectors = np.asarray(build.sentence_vectors)
-    lo, hi = max(rows[0] - 1, 0), min(rows[-1] + 2, len(vectors))
-    similarity = np.full(len(vectors), -1.0, dtype=np.float32)
-    similarity[lo:hi] = vectors[lo:hi] @ retrieval.vector
-    names = question_names(question.text)
-    _, focus_words = focus_of(question.text, question.language)
-    candidates = []
-    for row in rows:
-        scored = retrieval.sentences[row]
+    candidates = [scorer.candidate(row) for row in rows]
+    candidates.sort(key=lambda c: -c.score)
+    return candidates
+
+
+class SentenceScorer:
+    """Scores any sentence of the index against one question."""
+
+    def __init__(self, question: Question, retrieval: Retrieval, build: IndexBuild,
+                 config: AnswerConfig) -> None:
+        self.question = question
+        self.retrieval = retrieval
+        self.build = build
+        self.config = config
+        self.vectors = np.asarray(build.sentence_vectors)
+        self.names = question_names(question.text)
+        _, self.focus_words = focus_of(question.text, question.language)
+        self._similarity: dict[int, float] = {}
+
+    def similarity(self, row: int) -> float:
+        if row not in self._similarity:
+            scored = self.retrieval.sentences.get(row)
+            self._similarity[row] = scored.similarity if scored is not None else \
+                float(self.vectors[row] @ self.retrieval.vector)
+        return self._similarity[row]
+
+    def candidate(self, row: int) -> Candidate:
+        question, build, config = self.question, self.build, self.config
+        scored = self.retrieval.sentences.get(row)
         document, sentence = build.sentence(row)
         document_row = build.document_row[document.id]
+        chunk_row = scored.chunk_row if scored is not None else int(build.sentence_chunk[row])
+        similarity = self.similarity(row)
         overlap = soft_overlap(question.content, words(sentence.text))
         neighbours = [r for r in (row - 1, row + 1)
-                      if 0 <= r < len(vectors)
+                      if 0 <= r < len(self.vectors)
                       and int(build.sentence_spans[r][0]) == document_row]
-        context = max((float(similarity[r]) for r in neighbours), default=scored.similarity)
+        context = max((self.similarity(r) for r in neighbours), default=similarity)
         # A sentence is read in its context: its neighbours and its document's title.
         window = " ".join([document.title, sentence.text,
                            *(build.sentence(r)[1].text for r in neighbours)])
-        coverage = name_coverage(names, words(window))
-        own_coverage = name_coverage(names, words(sentence.text))
+        coverage = name_coverage(self.names, words(window))
+        own_coverage = name_coverage(self.names, words(sentence.text))
         typed = matches_expectation(question, sentence.text)
-        focus = soft_overlap(focus_words, words(sentence.text)) if focus_words else 1.0
+        focus = soft_overlap(self.focus_words, words(sentence.text)) if self.focus_words \
+            else 1.0
         fragment = is_fragment(sentence.text)
         # A sentence among relevant neighbours is more likely on topic than a lone match.
-        effective = scored.similarity + config.context_weight * max(
-            0.0, (context - scored.similarity) / 2)
+        effective = similarity + config.context_weight * max(0.0, (context - similarity) / 2)
         if document.language != question.language:
             effective += config.cross_lingual_offset
         score = (effective + config.overlap_weight * overlap + config.type_weight * typed
                  - config.fragment_penalty * fragment
                  - config.list_item_penalty * bool(_LIST_ITEM.match(sentence.text)))
-        candidates.append(Candidate(row, scored.chunk_row, document.id, sentence.text,
-                                    scored.similarity, effective, overlap, coverage,
-                                    own_coverage, typed, focus, fragment, score))
-    candidates.sort(key=lambda c: -c.score)
-    return candidates
+        return Candidate(row, chunk_row, document.id, sentence.text, similarity, effective,
+                         overlap, coverage, own_coverage, typed, focus, fragment, score)
 
 
 FocusSimilarity = Callable[[int], float]
@@ -178,7 +197,8 @@ def confidence(candidate: Candidate, config: AnswerConfig) -> float:
 
 def select(question: Question, retrieval: Retrieval, build: IndexBuild,
            config: AnswerConfig, focus_similarity: FocusSimilarity | None = None) -> Selection:
-    candidates = score_candidates(question, retrieval, build, config)
+    scorer = SentenceScorer(question, retrieval, build, config)
+    candidates = score_candidates(scorer)
     if not candidates:
         return Selection([], True, [])
     # A sentence that misses a name the question asks about answers another question.
@@ -195,9 +215,10 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
     current = best
     # "He …" needs the sentence that names him; walk back at most two sentences.
     while len(chosen) < 3 and _needs_antecedent(current.text, question):
-        antecedent = by_row.get(current.row - 1)
-        if antecedent is None or antecedent.document_id != best.document_id:
+        row = current.row - 1
+        if row < 0 or int(build.sentence_spans[row][0]) != build.document_row[best.document_id]:
             break
+        antecedent = by_row.get(row) or scorer.candidate(row)
         chosen.insert(0, antecedent)
         current = antecedent
     _extend(chosen, _continuation(best, candidates, build, config), config)

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from assistant.errors import InvalidHistory
+from assistant.questions import Expect, analyse, years_in
 from assistant.types import Turn
 from index.lexical import words
 
@@ -76,7 +77,7 @@ def subject_of(history: Sequence[Turn]) -> str | None:
     replies = [t for t in history if t.role == "assistant"]
     ordered = users[-1:] + replies[-1:] + users[-2::-1]
     for turn in ordered:
-        found = names(turn.content)
+        found = [n for n in names(turn.content) if set(words(n)) - _FRAMING]
         if found:
             return max(found, key=len) if turn.role == "user" else found[0]
     return None
@@ -84,6 +85,49 @@ def subject_of(history: Sequence[Turn]) -> str | None:
 
 def last_user_question(history: Sequence[Turn]) -> str | None:
     return next((t.content for t in reversed(history) if t.role == "user"), None)
+
+
+def exchanges(history: Sequence[Turn]) -> list[tuple[str, str]]:
+    """(question, reply) pairs, the latest first."""
+    pairs = [(a.content, b.content) for a, b in zip(history, history[1:], strict=False)
+             if a.role == "user" and b.role == "assistant"]
+    return pairs[::-1]
+
+
+# "that year" and "there" stand for a date or place; the article-like ones ("die stad") are
+# noun phrases, "there"/"daar" an adverb that needs "in" once replaced.
+_TIME = re.compile(r"\b(that year|that time|then|dat jaar|die tijd|toen)\b", re.IGNORECASE)
+_PLACE = re.compile(r"\b(there|that city|that place|that town|that country|daar|die stad|"
+                    r"die plaats|dat land)\b", re.IGNORECASE)
+_DESCRIBE = re.compile(r"^\s*(?i:who|what|wie|wat)\s+(?i:is|was|are|were|waren)\s+"
+                       r"(?:(?i:the|de|het)\s+)?[A-Z\u00C0-\u024F]")
+_WHICH = re.compile(r"^\s*(?:which|what|welke|welk)\s+(?!is\b|was\b|are\b|were\b|did\b|"
+                    r"does\b|do\b|had\b|has\b|werd\b|werden\b|waren\b|heeft\b|had\b)\w+",
+                    re.IGNORECASE)
+# Capitalised words a reply uses to frame its answer, not names.
+_FRAMING = frozenset("according volgens dutch english nederlandse engelse article artikel".split())
+
+
+def answered_entity(question: str, reply: str, expect: Expect) -> str | None:
+    """What a reply answered, when its question asked for a person, place or date: the name
+    or year the reply adds to the question ("Which marshal was arrested?" → "Tukhachevsky
+    was …"). A follow-up's "he", "there" or "that year" most often means it."""
+    asked = analyse(question)
+    if expect is Expect.DATE:
+        if asked.expect is not Expect.DATE:
+            return None
+        years = [str(y) for y in years_in(reply) if y not in asked.years]
+        return years[0] if years else None
+    if _DESCRIBE.match(question):  # "Who was Kirov?" asks about Kirov, not for someone new
+        return None
+    if asked.expect is not expect and not _WHICH.match(question):
+        return None
+    known = {w for name in names(question) for w in words(name)}
+    for name in names(reply):
+        found = set(words(name))
+        if not found & known and found - _FRAMING:
+            return name
+    return None
 
 
 def resolve(question: str, history: Sequence[Turn]) -> str:
@@ -99,15 +143,47 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
             if old and old in previous:
                 return previous.replace(old, new)
         return f"{question} ({previous})"
-    if own_names(question) or not _ANAPHOR.search(question):
+    pairs = exchanges(history)
+    for pattern, expect in ((_TIME, Expect.DATE), (_PLACE, Expect.PLACE)):
+        match = pattern.search(question)
+        # A date can come from any earlier answer; a place only from the last one.
+        for asked, reply in (pairs if expect is Expect.DATE else pairs[:1]):
+            entity = answered_entity(asked, reply, expect) if match else None
+            if match and entity:
+                adverb = match.group().lower() in ("there", "daar", "then", "toen")
+                replacement = f"in {entity}" if adverb else entity
+                return question[:match.start()] + replacement + question[match.end():]
+    if not _ANAPHOR.search(question) or not _refers_back(question, pairs[:1]):
         return question
-    subject = subject_of(history)
-    if subject:
-        replaced = re.sub(rf"\b({_PERSON})\b", subject, question, count=1, flags=re.IGNORECASE)
-        replaced = re.sub(rf"\b({_POSSESSIVE})\b", f"{subject}'s", replaced, count=1,
-                          flags=re.IGNORECASE)
-        if replaced != question:
-            return replaced
-        return f"{question} ({subject})"
-    context = " ".join(words(previous or ""))
+    person = re.search(rf"\b({_PERSON}|{_POSSESSIVE})\b", question, re.IGNORECASE)
+    subject = (answered_entity(*pairs[0], Expect.PERSON) if pairs else None) \
+        or subject_of(history)
+    if person and subject:
+        if re.fullmatch(_POSSESSIVE, person.group(), re.IGNORECASE):
+            return question[:person.start()] + f"{subject}'s" + question[person.end():]
+        return question[:person.start()] + subject + question[person.end():]
+    # "it", "that trial", "die organisatie": the topic of the last question, itself resolved
+    # against the turns before it.
+    before = history[:max(i for i, t in enumerate(history) if t.role == "user")]
+    context = " ".join(words(resolve(previous, before) if previous else "")) or subject
     return f"{question} ({context})" if context else question
+
+
+def _refers_back(question: str, last: Sequence[tuple[str, str]]) -> bool:
+    """Whether the question's pronoun points back to earlier turns. Without names of its own
+    it does. With them, only a "he" before the first name ("What did he oppose when Stalin
+    …", not "When did Stalin say he …") or "that"/"die" before a noun the last exchange used
+    ("that trial" after a question about a trial)."""
+    found = own_names(question)
+    if not found:
+        return True
+    anaphor = _ANAPHOR.search(question)
+    if anaphor is not None and anaphor.start() < question.find(found[0]) \
+            and re.fullmatch(rf"{_PERSON}|{_POSSESSIVE}", anaphor.group(), re.IGNORECASE):
+        return True
+    said = {w for pair in last for text in pair for w in words(text)}
+    return any(w.lower() in said for w in _DEMONSTRATIVE.findall(question))
+
+
+_DEMONSTRATIVE = re.compile(r"\b(?:that|this|these|those|die|deze|dat|dit)\s+(\w+)",
+                            re.IGNORECASE)

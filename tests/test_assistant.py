@@ -249,6 +249,43 @@ def test_resolve_a_follow_up_that_opens_with_a_verb(question: str) -> None:
     assert "Sergei Kirov" in resolve(question, KIROV_HISTORY)
 
 
+def test_resolve_he_to_the_person_a_which_question_was_answered_with() -> None:
+    history = [Turn("user", "Which admiral was arrested in 1921?"),
+               Turn("assistant", "Admiral Pieter Bas was arrested in 1921. [1]")]
+    assert resolve("What was he accused of?", history) == \
+        "What was Admiral Pieter Bas accused of?"
+
+
+def test_resolve_he_after_a_who_was_question_keeps_its_subject() -> None:
+    history = [Turn("user", "Wie was Jan Smit?"),
+               Turn("assistant", "Smit was burgemeester van Zwolle. [1]")]
+    assert resolve("Wanneer stierf hij?", history) == "Wanneer stierf Jan Smit?"
+
+
+def test_resolve_that_year_and_that_city_to_the_answer_given() -> None:
+    history = [Turn("user", "In what year did the flood happen?"),
+               Turn("assistant", "The flood happened in 1916. [1]"),
+               Turn("user", "Who was blamed?"), Turn("assistant", "The dike board. [2]")]
+    assert resolve("How many ships sank in that year?", history) == \
+        "How many ships sank in 1916?"
+    city = [Turn("user", "In welke stad begon de staking?"),
+            Turn("assistant", "De staking begon in Deventer. [1]")]
+    assert resolve("Hoe heet die stad tegenwoordig?", city) == "Hoe heet Deventer tegenwoordig?"
+    assert resolve("Who lived there?", city) == "Who lived in Deventer?"
+
+
+def test_resolve_a_pronoun_before_a_name_and_a_demonstrative_noun_from_the_last_turn() -> None:
+    assert resolve("What did he say when Stalin spoke?", KIROV_HISTORY) == \
+        "What did Sergei Kirov say when Stalin spoke?"
+    trial = [Turn("user", "When was the second lighthouse trial held?"),
+             Turn("assistant", "In 1911. [1]")]
+    assert "(" in resolve("Who testified at that trial in Zwolle?", trial)
+    assert resolve("When did Stalin say he was ill?", KIROV_HISTORY) == \
+        "When did Stalin say he was ill?"
+    assert resolve("Who built that lighthouse in Zwolle?", KIROV_HISTORY) == \
+        "Who built that lighthouse in Zwolle?"
+
+
 def test_parse_history() -> None:
     turns = parse_history([
         {"role": "system", "content": "Be brief."},
