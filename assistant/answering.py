@@ -54,11 +54,15 @@ class AnswerConfig:
     score_window: float = 0.15  # only sentences this close to the most similar are scored
     # Abstain unless the best sentence clears one of these bars.
     min_confidence: float = 0.86
-    # When the best sentence shares none of the question's other words ("wife" in "Who was
-    # Kirov's wife?"), it must still match the question with its names taken out this well;
-    # otherwise it is about the right names but answers another question.
-    min_focus_similarity: float = 0.788
-    figure_focus_allowance: float = 0.02
+    # When the best sentence shares none of the question's focus words ("wife" in "Who was
+    # Kirov's wife?"), those words must still raise its similarity: the question matches it
+    # better than the question without them does. Otherwise the sentence is about the right
+    # names but answers another question.
+    min_focus_contribution: float = 0.002
+    # How far below such a sentence another may answer instead, and how much more clearly
+    # the focus words must raise that one.
+    focus_fallback_margin: float = 0.03
+    min_fallback_contribution: float = 0.01
     # Every name of the question must be found, unless it names three or more: then names
     # that were translated ("Moscow"/"Moskou", "German"/"Duitse") may be missing.
     min_name_coverage: float = 1.0
@@ -165,21 +169,18 @@ class SentenceScorer:
                          overlap, coverage, own_coverage, typed, focus, fragment, score)
 
 
-FocusSimilarity = Callable[[int], float]
+# A sentence row → how much the question's focus words add to its similarity.
+FocusContribution = Callable[[int], float]
 
 
 def is_answerable(best: Candidate, question: Question, config: AnswerConfig,
-                  focus_similarity: FocusSimilarity | None = None) -> bool:
+                  focus_contribution: FocusContribution | None = None) -> bool:
     if best.fragment or not best.typed or best.names < _names_needed(question, config):
         return False
     if confidence(best, config) < config.min_confidence:
         return False
-    if best.focus == 0 and focus_similarity is not None:
-        bar = config.min_focus_similarity
-        if question.expect in (Expect.QUANTITY, Expect.DATE) and best.own_names >= 1:
-            # A figure or year stated next to the very names asked about is hard evidence.
-            bar -= config.figure_focus_allowance
-        return focus_similarity(best.row) >= bar
+    if best.focus == 0 and focus_contribution is not None:
+        return focus_contribution(best.row) >= config.min_focus_contribution
     return True
 
 
@@ -196,7 +197,8 @@ def confidence(candidate: Candidate, config: AnswerConfig) -> float:
 
 
 def select(question: Question, retrieval: Retrieval, build: IndexBuild,
-           config: AnswerConfig, focus_similarity: FocusSimilarity | None = None) -> Selection:
+           config: AnswerConfig,
+           focus_contribution: FocusContribution | None = None) -> Selection:
     scorer = SentenceScorer(question, retrieval, build, config)
     candidates = score_candidates(scorer)
     if not candidates:
@@ -207,8 +209,12 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
     best = eligible[0]
     if question.last:
         best = _latest(best, eligible, config)
-    if not is_answerable(best, question, config, focus_similarity):
-        return Selection([], True, [])
+    if not is_answerable(best, question, config, focus_contribution):
+        alternative = _focused_alternative(best, eligible, question, config,
+                                           focus_contribution)
+        if alternative is None:
+            return Selection([], True, [])
+        best = alternative
 
     chosen = [best]
     by_row = {c.row: c for c in candidates}
@@ -244,6 +250,20 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
             chosen = chosen[: config.max_sentences - 1] + [rival]
         groups.append([chosen.index(best), chosen.index(rival)])
     return Selection(chosen, False, groups)
+
+
+def _focused_alternative(best: Candidate, eligible: list[Candidate], question: Question,
+                         config: AnswerConfig,
+                         focus: FocusContribution | None) -> Candidate | None:
+    """When the best sentence only matches the question's names, a nearly as good one that
+    the focus words do raise may answer it ("How many chekists were eliminated?")."""
+    if focus is None or best.focus > 0:
+        return None
+    close = [c for c in eligible if c is not best
+             and c.score >= best.score - config.focus_fallback_margin]
+    close.sort(key=lambda c: -(c.score + focus(c.row)))
+    return next((c for c in close if is_answerable(c, question, config, focus)
+                 and focus(c.row) >= config.min_fallback_contribution), None)
 
 
 def _latest(best: Candidate, eligible: list[Candidate], config: AnswerConfig) -> Candidate:

@@ -16,14 +16,14 @@ import numpy as np
 from assistant.answering import (
     AnswerConfig,
     Candidate,
-    FocusSimilarity,
+    FocusContribution,
     Selection,
     select,
     values_of,
 )
 from assistant.conversation import parse_history, resolve
 from assistant.errors import IndexUnavailable, InvalidQuestion, NotFound
-from assistant.questions import Question, analyse, doubts, focus_of
+from assistant.questions import Question, analyse, doubts, unfocused
 from assistant.retrieval import HybridRetriever, RankedPassage, Retrieval, RetrievalConfig
 from assistant.types import Answer, Citation, Conflict, Passage, Turn
 from index.embedding import Embedder, load_embedder
@@ -197,7 +197,7 @@ class Assistant:
         retrieval = self.retriever.retrieve(resolved, k, vector)
         answer_started = time.perf_counter()
         selection = select(analysed, retrieval, self.build, self.answer_config,
-                           self._focus_similarity(resolved, language))
+                           self._focus_contribution(resolved, language, vector))
         answer = self._compose(question, resolved, language, analysed, retrieval, selection, k)
         finished = time.perf_counter()
         timings = {
@@ -209,20 +209,22 @@ class Assistant:
         return replace(answer, timings_ms={name: round(value, 2)
                                            for name, value in timings.items()})
 
-    def _focus_similarity(self, question: str, language: str) -> FocusSimilarity | None:
-        """A sentence's similarity to the question without its names, embedded only when the
-        answer check asks for it (one more model call)."""
-        text, words = focus_of(question, language)
-        if not words or text == question:
+    def _focus_contribution(self, question: str, language: str,
+                            vector: np.ndarray) -> FocusContribution | None:
+        """How much the question's focus words add to a sentence's similarity: the question
+        without them is embedded only when the answer check asks (one more model call)."""
+        text = unfocused(question, language)
+        if text == question:
             return None
-        vector: list[np.ndarray] = []
+        plain: list[np.ndarray] = []
 
-        def similarity(row: int) -> float:
-            if not vector:
-                vector.append(self.embedder.embed_query(text))
-            return float(np.asarray(self.build.sentence_vectors[row]) @ vector[0])
+        def contribution(row: int) -> float:
+            if not plain:
+                plain.append(self.embedder.embed_query(text))
+            sentence = np.asarray(self.build.sentence_vectors[row])
+            return float(sentence @ vector - sentence @ plain[0])
 
-        return similarity
+        return contribution
 
     def _validate(self, question: str) -> str:
         if not isinstance(question, str) or not question.strip():

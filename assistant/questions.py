@@ -30,8 +30,8 @@ _PATTERNS: list[tuple[Expect, re.Pattern[str]]] = [
         r"in what year|wanneer|welk jaar|welke (datum|maand|dag|jaren)|in welk jaar|"
         r"sinds wanneer|tot wanneer)\b")),
     (Expect.PERSON, re.compile(r"\b(who|whom|whose|wie|wiens)\b")),
-    (Expect.PLACE, re.compile(r"\b(where|waar|in which (city|country|place)|"
-                              r"in welke (stad|plaats|land))\b")),
+    (Expect.PLACE, re.compile(r"\b(where|waar|(in|from) (which|what) (city|country|place|town|"
+                              r"village|region)|in welke? (stad|plaats|land|dorp|streek))\b")),
     (Expect.REASON, re.compile(r"\b(why|for what reason|waarom|om welke reden)\b")),
 ]
 
@@ -47,7 +47,8 @@ _NUMBER_WORDS = {
 _AGE_QUESTION = re.compile(r"\b(how old|hoe oud|what age|welke leeftijd|at what age)\b")
 _AGE_STATED = re.compile(r"\b(\d+|[a-z]+)[ -]?(year old|years old|jarige|jaar oud)\b|"
                          r"\b(aged|age of|leeftijd van) \d+")
-_DECADE = {"jaren", "the", "mid", "late", "early", "eind", "begin", "midden"}
+_DECADE = {"jaren", "the", "mid", "late", "early", "eind", "begin", "midden"}  # "jaren dertig"
+_DETERMINERS = {"de", "het", "the", "those", "these", "die", "deze", "all", "alle"}
 _AGE = {"jarige", "year", "years", "jaar"}
 _ONE = {"een", "one"}  # Dutch "een" is also the article "a": only with a scale after it
 _SCALES = {
@@ -138,7 +139,10 @@ def _quantities(text: str) -> tuple[float, ...]:
     for i, token in enumerate(tokens):
         value: float | None = None
         if token[0].isdigit():
-            if _YEAR.fullmatch(token):
+            # "1934" is a year, but "de 1225 leden" and "the 1500 soldiers" are counts.
+            if _YEAR.fullmatch(token) and (i == 0 or tokens[i - 1] not in _DETERMINERS
+                                           or i + 1 >= len(tokens)
+                                           or not tokens[i + 1].isalpha()):
                 continue
             value = _parse_numeral(token)
         elif token in _NUMBER_WORDS or token in _ONE:
@@ -154,7 +158,8 @@ def _quantities(text: str) -> tuple[float, ...]:
         before = tokens[i - 1] if i else ""
         scale = tokens[i + 1] if i + 1 < len(tokens) else ""
         # Days of the month, decades ("jaren dertig", "the 1930s") and ages are no counts.
-        if _MONTHS.fullmatch(scale) or _MONTHS.fullmatch(before) or before in _DECADE \
+        decade = scale == "s" or before in _DECADE and token in _NUMBER_WORDS
+        if _MONTHS.fullmatch(scale) or _MONTHS.fullmatch(before) or decade \
                 or scale in _AGE:
             continue
         values.append(value * _SCALES.get(scale, 1.0))
@@ -283,6 +288,14 @@ def focus_of(question: str, language: str = "") -> tuple[str, tuple[str, ...]]:
                     if w not in stop and w not in _WH_WORDS and w not in names
                     and w not in _SCAFFOLD and len(w) > 1 and not w.isdigit())
     return text, tuple(dict.fromkeys(content))
+
+
+def unfocused(question: str, language: str = "") -> str:
+    """The question without its focus words: "Who was Kirov's wife?" → "Who was Kirov's ?"."""
+    _, focus = focus_of(question, language)
+    drop = set(focus)
+    tokens = re.findall(r"\w+|\W+", question)
+    return "".join(t for t in tokens if fold(t) not in drop)
 
 
 @lru_cache(maxsize=8)

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from assistant.answering import AnswerConfig
+from assistant.answering import AnswerConfig, Candidate, _focused_alternative, is_answerable
 from assistant.cli import main
 from assistant.conversation import parse_history, resolve
 from assistant.core import PHRASES, Assistant, detect_language
@@ -23,6 +23,7 @@ from assistant.questions import (
     question_names,
     soft_overlap,
     transliterate,
+    unfocused,
     years_in,
 )
 from assistant.retrieval import HybridRetriever, RetrievalConfig, fuse
@@ -169,6 +170,54 @@ def test_years_are_not_quantities() -> None:
     # are not counts either.
     assert quantities_in("one of them") == []
     assert quantities_in("in the 1930s and the jaren dertig") == []
+
+
+def test_a_count_after_an_article_is_no_year_and_the_is_no_decade() -> None:
+    assert quantities_in("93 of the 139 council members and 81 of the 103 mayors") == \
+        [93.0, 139.0, 81.0, 103.0]
+    assert quantities_in("Tweehonderd van de 1225 leden stemden tegen.") == [1225.0]
+    assert quantities_in("In 1934 waren er meer dan 60.000 ongelukken.") == [60000.0]
+    assert quantities_in("the events of 1917 and the 30s") == []
+
+
+@pytest.mark.parametrize("question", ["In which town was the painter born?",
+                                      "In welk dorp werd hij geboren?", "Where did it happen?"])
+def test_place_questions(question: str) -> None:
+    assert analyse(question).expect is Expect.PLACE
+
+
+def test_unfocused_drops_the_words_a_question_asks_about_its_names() -> None:
+    assert unfocused("Who was Kirov's wife?", "en") == "Who was Kirov's ?"
+    assert unfocused("Hoe heette de vrouw van Jan Smit?", "nl") == "Hoe  de  van Jan Smit?"
+    assert unfocused("Who was Jan Smit?", "en") == "Who was Jan Smit?"
+
+
+def _candidate(row: int, score: float, focus: float = 0.0) -> Candidate:
+    return Candidate(row=row, chunk_row=0, document_id="d", text=f"Sentence {row} was said.",
+                     similarity=score, effective=score, overlap=0.0, names=1.0, own_names=1.0,
+                     typed=True, focus=focus, fragment=False, score=score)
+
+
+def test_focus_words_must_raise_a_sentence_that_shares_none_of_them() -> None:
+    question = analyse("Who was the wife of Jan Smit?")
+    config = AnswerConfig()
+    contributions = {1: -0.01, 2: 0.02}
+    best = _candidate(1, 0.95)
+    assert not is_answerable(best, question, config, contributions.__getitem__)
+    assert is_answerable(_candidate(2, 0.95), question, config, contributions.__getitem__)
+    # Sharing a focus word, or having no second embedding, skips the check.
+    assert is_answerable(_candidate(1, 0.95, focus=0.5), question, config,
+                         contributions.__getitem__)
+    assert is_answerable(best, question, config, None)
+    # A nearly as good sentence that the focus words do raise answers instead; one too far
+    # below, or raised too little, does not.
+    close, far = _candidate(2, 0.93), _candidate(2, 0.80)
+    assert _focused_alternative(best, [best, close], question, config,
+                                contributions.__getitem__) is close
+    assert _focused_alternative(best, [best, far], question, config,
+                                contributions.__getitem__) is None
+    assert _focused_alternative(best, [best, close], question, config,
+                                {1: -0.01, 2: 0.005}.__getitem__) is None
 
 
 def test_years_in() -> None:
