@@ -311,7 +311,9 @@ def _stopwords_of(language: str) -> frozenset[str]:
 _SCAFFOLD = frozenset(
     "happen happened happens happening end ending eventually finally ultimately later "
     "afterwards know known tell say said mean meant gebeurd gebeurde gebeurt einde eind "
-    "uiteindelijk later daarna weten bekend zeggen betekent betekende".split())
+    "uiteindelijk later daarna weten bekend zeggen betekent betekende take takes took taken "
+    "place occur occurred occurs vond vinden vindt plaats plaatsvinden plaatsvond "
+    "voorgevallen gebeuren".split())
 
 
 def name_coverage(names: list[tuple[str, ...]], text_words: list[str]) -> float:
