@@ -164,8 +164,9 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
         return question[:person.start()] + subject + question[person.end():]
     # "it", "that trial", "die organisatie": the topic of the last question, itself resolved
     # against the turns before it.
-    before = history[:max(i for i, t in enumerate(history) if t.role == "user")]
-    context = " ".join(words(resolve(previous, before) if previous else "")) or subject
+    users = [i for i, t in enumerate(history) if t.role == "user"]
+    context = " ".join(words(resolve(previous, history[:users[-1]]))) if previous else ""
+    context = context or subject or ""
     return f"{question} ({context})" if context else question
 
 

@@ -335,6 +335,11 @@ def test_resolve_a_pronoun_before_a_name_and_a_demonstrative_noun_from_the_last_
         "Who built that lighthouse in Zwolle?"
 
 
+def test_resolve_with_only_a_greeting_in_the_history() -> None:
+    greeting = [Turn("assistant", "Hello, ask me about the documents.")]
+    assert resolve("What is it?", greeting).startswith("What is it?")
+
+
 def test_parse_history() -> None:
     turns = parse_history([
         {"role": "system", "content": "Be brief."},
