@@ -14,7 +14,7 @@ from assistant.questions import (
     Expect,
     Question,
     doubts,
-    focus_of,
+    focus_words,
     matches_expectation,
     name_coverage,
     quantities_in,
@@ -127,7 +127,7 @@ class SentenceScorer:
         self.config = config
         self.vectors = np.asarray(build.sentence_vectors)
         self.names = question_names(question.text)
-        _, self.focus_words = focus_of(question.text, question.language)
+        self.focus_words = focus_words(question.text, question.language)
         self._similarity: dict[int, float] = {}
 
     def similarity(self, row: int) -> float:

@@ -102,8 +102,10 @@ _PLACE = re.compile(r"\b(there|that city|that place|that town|that country|daar|
 _DESCRIBE = re.compile(r"^\s*(?i:who|what|wie|wat)\s+(?i:is|was|are|were|waren)\s+"
                        r"(?:(?i:the|de|het)\s+)?[A-Z\u00C0-\u024F]")
 _WHICH = re.compile(r"^\s*(?:which|what|welke|welk)\s+(?!is\b|was\b|are\b|were\b|did\b|"
-                    r"does\b|do\b|had\b|has\b|werd\b|werden\b|waren\b|heeft\b|had\b)\w+",
+                    r"does\b|do\b|had\b|has\b|werd\b|werden\b|waren\b|heeft\b)\w+",
                     re.IGNORECASE)
+_DEMONSTRATIVE = re.compile(r"\b(?:that|this|these|those|die|deze|dat|dit)\s+(\w+)",
+                            re.IGNORECASE)
 # Capitalised words a reply uses to frame its answer, not names.
 _FRAMING = frozenset("according volgens dutch english nederlandse engelse article artikel".split())
 
@@ -146,10 +148,12 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
     pairs = exchanges(history)
     for pattern, expect in ((_TIME, Expect.DATE), (_PLACE, Expect.PLACE)):
         match = pattern.search(question)
+        if match is None:
+            continue
         # A date can come from any earlier answer; a place only from the last one.
         for asked, reply in (pairs if expect is Expect.DATE else pairs[:1]):
-            entity = answered_entity(asked, reply, expect) if match else None
-            if match and entity:
+            entity = answered_entity(asked, reply, expect)
+            if entity:
                 adverb = match.group().lower() in ("there", "daar", "then", "toen")
                 replacement = f"in {entity}" if adverb else entity
                 return question[:match.start()] + replacement + question[match.end():]
@@ -184,7 +188,3 @@ def _refers_back(question: str, last: Sequence[tuple[str, str]]) -> bool:
         return True
     said = {w for pair in last for text in pair for w in words(text)}
     return any(w.lower() in said for w in _DEMONSTRATIVE.findall(question))
-
-
-_DEMONSTRATIVE = re.compile(r"\b(?:that|this|these|those|die|deze|dat|dit)\s+(\w+)",
-                            re.IGNORECASE)

@@ -271,29 +271,22 @@ def question_names(question: str) -> list[tuple[str, ...]]:
     return found
 
 
-def focus_of(question: str, language: str = "") -> tuple[str, tuple[str, ...]]:
-    """What a question asks about its names: the question with the names taken out, and its
-    content words that are not names. "Who was Kirov's wife?" → ("Who was wife?", ("wife",))."""
+def focus_words(question: str, language: str = "") -> tuple[str, ...]:
+    """What a question asks about its names: its content words that are not names.
+    "Who was Kirov's wife?" → ("wife",)."""
     names = {w for name in question_names(question) for w in name}
-    text = question
-    for match in reversed(list(_NAME_RUN.finditer(question))):
-        if match.start() == 0:
-            continue
-        text = text[:match.start()] + text[match.end():]
-    text = re.sub(r"\s+", " ", re.sub(r"(?<=\s)['’]s\b", "", text)).strip()
     # Only the question's own language's stop words: "die" is a Dutch stop word but the
     # point of "When did Lenin die?".
     stop = _stopwords_of(language)
     content = tuple(w for w in re.findall(r"\w+", fold(question))
                     if w not in stop and w not in _WH_WORDS and w not in names
                     and w not in _SCAFFOLD and len(w) > 1 and not w.isdigit())
-    return text, tuple(dict.fromkeys(content))
+    return tuple(dict.fromkeys(content))
 
 
 def unfocused(question: str, language: str = "") -> str:
     """The question without its focus words: "Who was Kirov's wife?" → "Who was Kirov's ?"."""
-    _, focus = focus_of(question, language)
-    drop = set(focus)
+    drop = set(focus_words(question, language))
     tokens = re.findall(r"\w+|\W+", question)
     return "".join(t for t in tokens if fold(t) not in drop)
 
