@@ -30,6 +30,11 @@ _TERMINAL = re.compile(r"[.!?…:;\"'’”)\]]\s*$")
 _LIST_ITEM = re.compile(r"^\s*([•·▪*–-]|\d+[.)])\s")
 _PERSONAL = frozenset("he she they hij zij ze".split())
 _REFERRING = _PERSONAL | frozenset("him his her them their hem zijn haar hun".split())
+_DEMONSTRATIVES = frozenset("this these dit deze".split())
+# A sentence that announces a quotation ("… defined by one chilling quote.", "… zei hij:").
+_ANNOUNCES = re.compile(r"(:|\b(quote|quotation|words|saying|remark|citaat|uitspraak|woorden)"
+                        r"\W*)$", re.IGNORECASE)
+_QUOTATION = re.compile(r"^\s*[‘“„«\"']")
 _CONTINUATION = re.compile(
     r"^(he|she|it|they|his|her|its|their|this|these|those|that|there|then|hij|zij|ze|het|"
     r"hem|zijn|haar|hun|dit|deze|die|dat|daar|daarop|daarna|toen)\b", re.IGNORECASE)
@@ -227,7 +232,7 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
         antecedent = by_row.get(row) or scorer.candidate(row)
         chosen.insert(0, antecedent)
         current = antecedent
-    _extend(chosen, _continuation(best, candidates, build, config), config)
+    _extend(chosen, _continuation(best, candidates, scorer, config), config)
     for other in eligible[1:]:
         if len(chosen) >= config.max_sentences:
             break
@@ -237,7 +242,7 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
         margin = config.tie_margin if same_document else config.support_margin
         if other.score >= best.score - margin:
             chosen.append(other)
-            _extend(chosen, _continuation(other, candidates, build, config), config)
+            _extend(chosen, _continuation(other, candidates, scorer, config), config)
 
     groups: list[list[int]] = []
     rival = None
@@ -280,21 +285,33 @@ def _extend(chosen: list[Candidate], candidate: Candidate | None, config: Answer
 
 
 def _needs_antecedent(text: str, question: Question) -> bool:
-    """A sentence that names its subject only as "he" or "she" needs the one before it,
-    at least when the question asks who."""
+    """A sentence that names its subject only as "he" or "she", or that opens on "this
+    suggestion", needs the one before it; with a "who" question, so does any "his"."""
     head = [w.strip(",.").lower() for w in text.split()[:6]]
     if question.expect is Expect.PERSON and any(w in _REFERRING for w in head):
         return True
-    return bool(head) and head[0] in _PERSONAL
+    return refers_back(text)
 
 
-def _continuation(best: Candidate, candidates: list[Candidate], build: IndexBuild,
+def refers_back(text: str) -> bool:
+    """Opens on a pronoun, or on a demonstrative within its first words ("Kirov opposed this
+    suggestion", "Met dit doel …"): what it is about is said in the sentence before."""
+    head = [w.strip(",.;:").lower() for w in text.split()[:8]]
+    return bool(head) and (head[0] in _PERSONAL or any(w in _DEMONSTRATIVES for w in head))
+
+
+def _continuation(best: Candidate, candidates: list[Candidate], scorer: SentenceScorer,
                   config: AnswerConfig) -> Candidate | None:
     """The next sentence, when it carries on about the same subject ("He was …") and is
-    nearly as relevant: an answer often spans two sentences."""
+    nearly as relevant, or is the quotation the best one announces: an answer often spans
+    two sentences."""
+    build = scorer.build
     row = best.row + 1
-    if row >= len(build.sentence_spans):
+    if row >= len(build.sentence_spans) or \
+            int(build.sentence_spans[row][0]) != build.document_row[best.document_id]:
         return None
+    if _ANNOUNCES.search(best.text.strip()) and _QUOTATION.match(build.sentence(row)[1].text):
+        return scorer.candidate(row)
     for candidate in candidates:
         if candidate.row != row or candidate.document_id != best.document_id \
                 or candidate.fragment:

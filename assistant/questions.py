@@ -29,7 +29,8 @@ _PATTERNS: list[tuple[Expect, re.Pattern[str]]] = [
         r"\b(when|what (year|date|month|day|time)|which (year|years|date|month|day)|"
         r"in what year|wanneer|welk jaar|welke (datum|maand|dag|jaren)|in welk jaar|"
         r"sinds wanneer|tot wanneer)\b")),
-    (Expect.PERSON, re.compile(r"\b(who|whom|whose|wie|wiens)\b")),
+    (Expect.PERSON, re.compile(r"\b(who|whom|whose|wie|wiens|what (is|was|were) the names?|"
+                               r"wat (is|was|waren) de naam|hoe (heet|heette|heetten))\b")),
     (Expect.PLACE, re.compile(r"\b(where|waar|(in|from) (which|what) (city|country|place|town|"
                               r"village|region)|in welke? (stad|plaats|land|dorp|streek))\b")),
     (Expect.REASON, re.compile(r"\b(why|for what reason|waarom|om welke reden)\b")),
@@ -66,7 +67,11 @@ _MONTHS = re.compile(
 _REASON_CUES = re.compile(
     r"\b(because|since|due to|as a result|in order to|so that|feared|fear|alarmed|worried|"
     r"reason|cause|caused|omdat|doordat|want|vanwege|uit angst|vreesde|angst|oorzaak|reden|"
-    r"daardoor|waardoor)\b")
+    r"daardoor|waardoor|"
+    # purposes and consequences answer "why" too
+    r"in the hope|hoping|meant|led to|leading to|resulted|consequence|purpose|aim|aimed|"
+    r"motive|pretext|sought to|wanted to|thanks to|in de hoop|zodat|betekende|leidde tot|"
+    r"gevolg|doel|motief|voorwendsel|wilde|dankzij)\b")
 _WH_WORDS = frozenset(
     "who whom whose what which when where why how wie wat welk welke wanneer waar waarom "
     "hoe hoeveel many much according sources source documents document".split())
@@ -74,8 +79,9 @@ _WH_WORDS = frozenset(
 _STOP_CAPITALS = frozenset(
     "i de het een the a an english dutch engelse engelstalige nederlandse nederlandstalige "
     "nederlands engels".split())
+# A run of capitalised words, with the number that may identify it ("Order 485").
 _NAME_RUN = re.compile(r"[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]*"
-                       r"(?:\s+[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]*)*")
+                       r"(?:\s+[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]*)*(?:\s+\d+\b)?")
 _CAPITALISED = re.compile(r"\b[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]+")
 
 
@@ -93,7 +99,7 @@ class Question:
 
 def analyse(question: str) -> Question:
     folded = fold(question)
-    expect = next((kind for kind, pattern in _PATTERNS if pattern.search(folded)), Expect.OTHER)
+    expect = _expectation(folded)
     content = tuple(w for w in words(question) if w not in _WH_WORDS and len(w) > 1)
     plural = bool(re.search(r"\b(years|jaren|period|periode)\b", folded))
     first = folded.split()[0] if folded.split() else ""
@@ -101,6 +107,24 @@ def analyse(question: str) -> Question:
     last = bool(_LAST.search(folded))
     return Question(question, expect, content, frozenset(years_in(question)), plural, polar,
                     last=last)
+
+
+_INTERROGATIVE = re.compile(r"\b(who|whom|whose|what|which|when|where|why|how|wie|wiens|wat|"
+                            r"welk|welke|wanneer|waar|waarom|hoe|hoeveel)\b")
+# Question words that also start clauses ("… when Stalin wanted", "… die man wie").
+_CONJUNCTIONS = frozenset("when where who whom whose wanneer waar wie wiens".split())
+
+
+def _expectation(folded: str) -> Expect:
+    """What the question asks for. A "when" or "who" after the question word starts a
+    clause: "What did Kirov oppose when Stalin …?" does not ask for a date."""
+    first = _INTERROGATIVE.search(folded)
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(folded):
+            if match.group() not in _CONJUNCTIONS or first is None \
+                    or match.start() == first.start():
+                return kind
+    return Expect.OTHER
 
 
 _LAST = re.compile(r"\b(in the end|eventually|finally|ultimately|at last|uiteindelijk|"
@@ -266,7 +290,7 @@ def question_names(question: str) -> list[tuple[str, ...]]:
             parts = parts[1:]
         parts = [p for p in parts if p not in _WH_WORDS and p not in _STOP_CAPITALS]
         name = tuple(w for p in parts for w in re.findall(r"\w+", p) if len(w) > 1)
-        if name and name not in found:
+        if name and not all(w.isdigit() for w in name) and name not in found:
             found.append(name)
     return found
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 _TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 _LINE = re.compile(r"[^\n]+")
+_DANGLING_OPENER = re.compile(r"(?<=\s)[‘“„«(\[]+\s*$")
 _SPACY_LANGUAGES = {"en", "nl", "de", "fr", "es", "it", "pt", "da", "sv", "nb", "fi", "pl", "ru"}
 
 
@@ -42,10 +43,16 @@ def split_sentences(text: str, language: str = "en", max_tokens: int = 160) -> l
     nlp = sentencizer(language)
     lines = [(m.start(), m.group()) for m in _LINE.finditer(text) if m.group().strip()]
     sentences: list[Sentence] = []
-    for (line_start, _), doc in zip(lines, nlp.pipe(line for _, line in lines), strict=True):
-        for span in doc.sents:
-            sentences.extend(_trimmed_pieces(text, line_start + span.start_char,
-                                             line_start + span.end_char, max_tokens))
+    for (line_start, line), doc in zip(lines, nlp.pipe(line for _, line in lines), strict=True):
+        bounds = [span.start_char for span in doc.sents] + [len(line)]
+        for i in range(1, len(bounds) - 1):
+            # spaCy leaves the next sentence's opening quote on this one ("… datsja. ‘Ik …").
+            opening = _DANGLING_OPENER.search(line, bounds[i - 1], bounds[i])
+            if opening is not None and opening.start() > bounds[i - 1]:
+                bounds[i] = opening.start()
+        for start, end in zip(bounds, bounds[1:], strict=False):
+            sentences.extend(_trimmed_pieces(text, line_start + start, line_start + end,
+                                             max_tokens))
     return sentences
 
 

@@ -19,6 +19,7 @@ from assistant.evaluation import Outcome, Report, check, load_questions
 from assistant.questions import (
     Expect,
     analyse,
+    matches_expectation,
     quantities_in,
     question_names,
     soft_overlap,
@@ -135,6 +136,13 @@ def assert_cited_exactly(assistant: Assistant, answer: Answer) -> None:
     ("Why was Stalin worried about Kirov?", Expect.REASON),
     ("Waarom was Stalin verontrust over Kirov?", Expect.REASON),
     ("Did Stalin order the murder of Kirov?", Expect.OTHER),
+    # A "when" or "who" after the question word starts a clause; it asks nothing.
+    ("What did Kirov oppose when Stalin wanted arrests?", Expect.OTHER),
+    ("Who was killed when the tower fell?", Expect.PERSON),
+    ("How many people died when the dikes broke?", Expect.QUANTITY),
+    ("Tell me when Kirov died.", Expect.DATE),
+    ("What was the name of the keeper?", Expect.PERSON),
+    ("Hoe heet die stad tegenwoordig?", Expect.PERSON),
 ])
 def test_analyse_expects_the_kind_of_answer_asked_for(question: str, expect: Expect) -> None:
     assert analyse(question).expect is expect
@@ -246,6 +254,10 @@ def test_soft_overlap_counts_cognates_in_part_and_exact_words_fully() -> None:
 
 def test_question_names() -> None:
     assert question_names("Who led the NKVD after Yezhov?") == [("nkvd",), ("yezhov",)]
+    # The number that identifies a name is part of it ("Verordening 485" matches); a year
+    # after a sentence-initial word is no name.
+    assert question_names("Who was targeted under Order 485?") == [("order", "485")]
+    assert question_names("In 1934, who killed Kirov?") == [("kirov",)]
     assert question_names("When did the Great Terror end?") == [("great", "terror")]
     assert question_names("how many people died?") == []
 
@@ -455,6 +467,35 @@ def test_a_question_about_a_missing_name_abstains(main_assistant: Assistant) -> 
     answer = main_assistant.ask("Who completed the Zwolle lighthouse?")
     assert answer.abstained
     assert answer.citations == ()
+
+
+def test_an_announced_quotation_and_the_antecedent_of_this_are_cited_with_the_answer(
+        tmp_path: Path) -> None:
+    proposal = "The mayor proposed to close the harbour of Delfzijl for good."
+    rejection = "The council rejected this proposal in a public vote."
+    announcement = "The keeper of Eddystone is remembered for one famous quote."
+    quotation = "“The lamp must never go out,” he wrote in his log."
+    corpus = write_corpus(tmp_path / "corpus", {
+        "harbour.txt": f"Harbour\n{proposal} {rejection} Ships kept sailing.\n",
+        "keeper.txt": f"Keeper\n{announcement} {quotation} He retired in 1800.\n"})
+    build_index(corpus, tmp_path / "data")
+    assistant = make_assistant(tmp_path / "data")
+
+    voted = assistant.ask("What did the council reject in a public vote?")
+    assert [c.quote for c in voted.citations][:2] == [proposal, rejection]
+    quoted = assistant.ask("Which famous quote is the keeper of Eddystone remembered for?")
+    assert [c.quote for c in quoted.citations][:2] == [announcement, quotation]
+    assert_cited_exactly(assistant, quoted)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zij bekenden in de hoop hun familie te sparen.",
+    "The army lost its generals, which meant it was crippled in 1941.",
+    "Met dit doel werd de dienst gezuiverd.",
+])
+def test_purposes_and_consequences_answer_why(sentence: str) -> None:
+    assert matches_expectation(analyse("Why did they confess?"), sentence)
+    assert not matches_expectation(analyse("Why did they confess?"), "They confessed in 1936.")
 
 
 def test_documents_that_disagree_are_shown_side_by_side(main_assistant: Assistant) -> None:

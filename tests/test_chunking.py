@@ -98,6 +98,13 @@ def test_abbreviations_do_not_end_a_sentence(text: str, language: str,
     assert [s.text for s in split_sentences(text, language)] == expected
 
 
+def test_an_opening_quote_starts_the_next_sentence() -> None:
+    text = "Hij zat in de datsja (buitenhuis). ‘Dat is Orion,’ zegt hij. “Nee.” (Zie boven.)"
+    assert [s.text for s in split_sentences(text, "nl")] == [
+        "Hij zat in de datsja (buitenhuis).", "‘Dat is Orion,’ zegt hij.", "“Nee.”",
+        "(Zie boven.)"]
+
+
 def test_line_breaks_end_sentences() -> None:
     text = "Stalin en de Grote Terreur\n\n • Auteur:\n  Menno Bos\nDe tekst begint hier."
     assert [s.text for s in split_sentences(text, "nl")] == [
