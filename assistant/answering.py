@@ -245,16 +245,28 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
             _extend(chosen, _continuation(other, candidates, scorer, config), config)
 
     groups: list[list[int]] = []
-    rival = None
+    anchor, rival = best, None
     if question.expect in (Expect.QUANTITY, Expect.DATE):
-        rival = _disagreeing(best, eligible, question, config)
+        anchor = _stated(best, eligible, question, config)
+        rival = _disagreeing(anchor, eligible, question, config)
     elif question.polar:
         rival = _opposing(best, eligible, config)
     if rival is not None:
-        if rival not in chosen:
-            chosen = chosen[: config.max_sentences - 1] + [rival]
-        groups.append([chosen.index(best), chosen.index(rival)])
+        missing = [side for side in (anchor, rival) if side not in chosen]
+        chosen = chosen[: max(1, config.max_sentences - len(missing))] + missing
+        groups.append([chosen.index(anchor), chosen.index(rival)])
     return Selection(chosen, False, groups)
+
+
+def _stated(best: Candidate, candidates: list[Candidate], question: Question,
+            config: AnswerConfig) -> Candidate:
+    """The sentence whose figure stands for its document: the best one, or, when that gives
+    none ("hundreds of thousands"), a nearly as good one of the same document that does."""
+    if values_of(question, best.text):
+        return best
+    return next((c for c in candidates if c.document_id == best.document_id
+                 and c.score >= best.score - config.support_margin and not c.fragment
+                 and values_of(question, c.text)), best)
 
 
 def _focused_alternative(best: Candidate, eligible: list[Candidate], question: Question,

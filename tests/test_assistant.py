@@ -5,12 +5,20 @@ Chroma and BM25 are real, in temporary folders."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from assistant.answering import AnswerConfig, Candidate, _focused_alternative, is_answerable
+from assistant.answering import (
+    AnswerConfig,
+    Candidate,
+    _disagreeing,
+    _focused_alternative,
+    _stated,
+    is_answerable,
+)
 from assistant.cli import main
 from assistant.conversation import parse_history, resolve
 from assistant.core import PHRASES, Assistant, detect_language
@@ -204,6 +212,20 @@ def _candidate(row: int, score: float, focus: float = 0.0) -> Candidate:
     return Candidate(row=row, chunk_row=0, document_id="d", text=f"Sentence {row} was said.",
                      similarity=score, effective=score, overlap=0.0, names=1.0, own_names=1.0,
                      typed=True, focus=focus, fragment=False, score=score)
+
+
+def test_a_vague_figure_is_stood_for_by_a_nearly_as_good_exact_one() -> None:
+    question = analyse("How many prisoners vanished into the camps?")
+    vague = replace(_candidate(1, 0.90), text="Hundreds of thousands vanished into camps.")
+    exact = replace(_candidate(2, 0.89), text="About 700,000 prisoners died in the camps.")
+    far = replace(_candidate(3, 0.80), text="In all 20 million were sent to the camps.")
+    rival = replace(_candidate(4, 0.85), document_id="e",
+                    text="Some 20 million prisoners were sent to the camps.")
+    config = AnswerConfig()
+    assert _stated(vague, [vague, exact, rival], question, config) is exact
+    assert _stated(vague, [vague, far, rival], question, config) is vague  # too far below
+    assert _stated(exact, [vague, exact], question, config) is exact
+    assert _disagreeing(exact, [vague, exact, rival], question, config) is rival
 
 
 def test_focus_words_must_raise_a_sentence_that_shares_none_of_them() -> None:
