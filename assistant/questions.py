@@ -64,6 +64,10 @@ _MONTHS = re.compile(
     r"\b(january|february|march|april|may|june|july|august|september|october|november|"
     r"december|januari|februari|maart|mei|juni|juli|augustus|oktober|jan|feb|mrt|apr|jun|"
     r"jul|aug|sep|sept|okt|oct|nov|dec)\b")
+# Full month names only: "Jan" and "May" are names too.
+_MONTH_NAMES = frozenset(
+    "january february march april june july august september october november december "
+    "januari februari maart juni juli augustus oktober".split())
 _REASON_CUES = re.compile(
     r"\b(because|since|due to|as a result|in order to|so that|feared|fear|alarmed|worried|"
     r"reason|cause|caused|omdat|doordat|want|vanwege|uit angst|vreesde|angst|oorzaak|reden|"
@@ -268,7 +272,7 @@ def soft_overlap(content: tuple[str, ...], sentence_words: list[str]) -> float:
 
 
 _TRANSLITERATIONS = (("tsj", "ch"), ("sj", "sh"), ("zj", "zh"), ("kh", "ch"), ("oe", "u"),
-                     ("y", "j"), ("w", "v"))
+                     ("y", "j"), ("w", "v"), ("c", "k"))
 
 
 @lru_cache(maxsize=65536)
@@ -288,7 +292,8 @@ def question_names(question: str) -> list[tuple[str, ...]]:
         parts = [fold(p) for p in match.group().split()]
         if match.start() == 0:
             parts = parts[1:]
-        parts = [p for p in parts if p not in _WH_WORDS and p not in _STOP_CAPITALS]
+        parts = [p for p in parts if p not in _WH_WORDS and p not in _STOP_CAPITALS
+                 and p not in _MONTH_NAMES]
         name = tuple(w for p in parts for w in re.findall(r"\w+", p) if len(w) > 1)
         if name and not all(w.isdigit() for w in name) and name not in found:
             found.append(name)

@@ -259,6 +259,8 @@ def test_years_in() -> None:
 def test_transliterate_folds_spellings_together() -> None:
     assert transliterate("yezhov") == transliterate("jezjov")
     assert transliterate("tukhachevsky") != transliterate("kirov")
+    assert soft_overlap(("moscow",), ["moskou"]) > 0  # c and k, w and v
+    assert soft_overlap(("khrushchev",), ["chroesjtsjov"]) > 0
 
 
 def test_soft_overlap_counts_cognates_in_part_and_exact_words_fully() -> None:
@@ -280,6 +282,8 @@ def test_question_names() -> None:
     # after a sentence-initial word is no name.
     assert question_names("Who was targeted under Order 485?") == [("order", "485")]
     assert question_names("In 1934, who killed Kirov?") == [("kirov",)]
+    # A month is a date, not a name.
+    assert question_names("Who spoke at the trial in August 1936?") == []
     assert question_names("When did the Great Terror end?") == [("great", "terror")]
     assert question_names("how many people died?") == []
 
