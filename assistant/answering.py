@@ -20,6 +20,7 @@ from assistant.questions import (
     quantities_in,
     question_names,
     soft_overlap,
+    states_ending,
     years_in,
 )
 from assistant.retrieval import Retrieval
@@ -286,8 +287,12 @@ def _focused_alternative(best: Candidate, eligible: list[Candidate], question: Q
 def _latest(best: Candidate, eligible: list[Candidate], config: AnswerConfig) -> Candidate:
     """For "what happened in the end": of the nearly best sentences of the best document, the
     one that comes last, since a narrative ends with the outcome."""
-    close = [c for c in eligible if c.document_id == best.document_id and not c.fragment
-             and c.score >= best.score - config.ending_margin]
+    same = [c for c in eligible if c.document_id == best.document_id and not c.fragment]
+    # A sentence that says how it ended ("… would eventually be executed") may sit further
+    # below the best one.
+    ended = [c for c in same if c.score >= best.score - 2 * config.ending_margin
+             and states_ending(c.text)]
+    close = ended or [c for c in same if c.score >= best.score - config.ending_margin]
     return max(close, key=lambda c: c.row, default=best)
 
 

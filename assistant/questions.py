@@ -132,7 +132,17 @@ def _expectation(folded: str) -> Expect:
 
 
 _LAST = re.compile(r"\b(in the end|eventually|finally|ultimately|at last|uiteindelijk|"
-                   r"ten slotte|tenslotte|op het eind|aan het eind)\b")
+                   r"ten slotte|tenslotte|op het eind|aan het eind|what became of|"
+                   r"how did .* end|hoe (liep|is) .* af(gelopen)?|wat werd er van)\b")
+
+
+_ENDING = re.compile(r"\b(in the end|eventually|finally|ultimately|at last|uiteindelijk|"
+                     r"ten slotte|tenslotte|ten einde|eindigde|ended)\b")
+
+
+def states_ending(text: str) -> bool:
+    """The sentence tells how things ended ("… would eventually be executed")."""
+    return bool(_ENDING.search(fold(text)))
 
 
 _OPENERS = frozenset(
@@ -335,7 +345,7 @@ _SCAFFOLD = frozenset(
     "afterwards know known tell say said mean meant gebeurd gebeurde gebeurt einde eind "
     "uiteindelijk later daarna weten bekend zeggen betekent betekende take takes took taken "
     "place occur occurred occurs vond vinden vindt plaats plaatsvinden plaatsvond "
-    "voorgevallen gebeuren".split())
+    "voorgevallen gebeuren liep af afliep afgelopen verging became fared heet heette".split())
 
 
 def name_coverage(names: list[tuple[str, ...]], text_words: list[str]) -> float:

@@ -16,6 +16,7 @@ from assistant.answering import (
     Candidate,
     _disagreeing,
     _focused_alternative,
+    _latest,
     _stated,
     is_answerable,
 )
@@ -27,6 +28,7 @@ from assistant.evaluation import Outcome, Report, check, load_questions
 from assistant.questions import (
     Expect,
     analyse,
+    focus_words,
     matches_expectation,
     quantities_in,
     question_names,
@@ -204,7 +206,7 @@ def test_place_questions(question: str) -> None:
 
 def test_unfocused_drops_the_words_a_question_asks_about_its_names() -> None:
     assert unfocused("Who was Kirov's wife?", "en") == "Who was Kirov's ?"
-    assert unfocused("Hoe heette de vrouw van Jan Smit?", "nl") == "Hoe  de  van Jan Smit?"
+    assert unfocused("Hoe heette de vrouw van Jan Smit?", "nl") == "Hoe heette de  van Jan Smit?"
     assert unfocused("Who was Jan Smit?", "en") == "Who was Jan Smit?"
 
 
@@ -226,6 +228,26 @@ def test_a_vague_figure_is_stood_for_by_a_nearly_as_good_exact_one() -> None:
     assert _stated(vague, [vague, far, rival], question, config) is vague  # too far below
     assert _stated(exact, [vague, exact], question, config) is exact
     assert _disagreeing(exact, [vague, exact, rival], question, config) is rival
+
+
+@pytest.mark.parametrize("question", ["What happened to Yezhov in the end?",
+                                      "What became of Yezhov?",
+                                      "Hoe liep het uiteindelijk met Jezjov af?",
+                                      "Hoe is het met Jezjov afgelopen?"])
+def test_questions_about_how_things_ended(question: str) -> None:
+    analysed = analyse(question)
+    assert analysed.last
+    assert focus_words(question, "nl" if "Jezjov" in question else "en") == ()
+
+
+def test_an_ending_is_told_by_the_sentence_that_says_so_or_else_by_the_last() -> None:
+    best = replace(_candidate(1, 0.90), text="Yezhov replaced Yagoda at the NKVD.")
+    later = replace(_candidate(5, 0.88), text="Yezhov purged the NKVD in turn.")
+    ended = replace(_candidate(3, 0.85), text="Yezhov was eventually executed as well.")
+    config = AnswerConfig()
+    assert _latest(best, [best, later, ended], config) is ended
+    assert _latest(best, [best, later], config) is later
+    assert _latest(best, [best, replace(ended, score=0.80)], config) is best  # too far
 
 
 def test_focus_words_must_raise_a_sentence_that_shares_none_of_them() -> None:
