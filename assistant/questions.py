@@ -243,8 +243,22 @@ def names_in(text: str) -> set[str]:
     return found
 
 
+_EXPANSION_QUESTION = re.compile(r"\b(stands? for|abbreviation|acronym|afkorting|staat voor)\b")
+
+
+def _expands(question: str, sentence: str) -> bool:
+    """For "What does NKVD stand for?": the sentence spells an abbreviation of the question
+    out in brackets, "NKVD (People's Commissariat …)" or "People's Commissariat … (NKVD)"."""
+    for acronym in re.findall(r"\b[A-Z][A-Z0-9]{1,9}\b", question):
+        if re.search(rf"\b{acronym}\s*\(|\(\s*{acronym}\s*\)", sentence):
+            return True
+    return False
+
+
 def matches_expectation(question: Question, sentence: str) -> bool:
     expect = question.expect
+    if expect is Expect.OTHER and _EXPANSION_QUESTION.search(fold(question.text)):
+        return _expands(question.text, sentence)
     if expect is Expect.QUANTITY:
         if _AGE_QUESTION.search(fold(question.text)):
             return bool(_AGE_STATED.search(fold(sentence)))
@@ -345,7 +359,8 @@ _SCAFFOLD = frozenset(
     "afterwards know known tell say said mean meant gebeurd gebeurde gebeurt einde eind "
     "uiteindelijk later daarna weten bekend zeggen betekent betekende take takes took taken "
     "place occur occurred occurs vond vinden vindt plaats plaatsvinden plaatsvond "
-    "voorgevallen gebeuren liep af afliep afgelopen verging became fared heet heette".split())
+    "voorgevallen gebeuren liep af afliep afgelopen verging became fared heet heette "
+    "abbreviation acronym stand stands afkorting staat".split())
 
 
 def name_coverage(names: list[tuple[str, ...]], text_words: list[str]) -> float:

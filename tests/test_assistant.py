@@ -536,6 +536,14 @@ def test_an_announced_quotation_and_the_antecedent_of_this_are_cited_with_the_an
     assert_cited_exactly(assistant, quoted)
 
 
+def test_what_an_abbreviation_stands_for_is_spelled_out_in_brackets() -> None:
+    question = analyse("What does the abbreviation KNMI stand for?")
+    assert matches_expectation(question, "The KNMI (Royal Meteorological Institute) warned.")
+    assert matches_expectation(question, "Het Koninklijk Instituut (KNMI) waarschuwde.")
+    assert not matches_expectation(question, "The KNMI warned of the storm in 1953.")
+    assert focus_words(question.text, "en") == ()
+
+
 @pytest.mark.parametrize("sentence", [
     "Zij bekenden in de hoop hun familie te sparen.",
     "The army lost its generals, which meant it was crippled in 1941.",
