@@ -21,6 +21,7 @@ from assistant.questions import (
     question_names,
     soft_overlap,
     states_ending,
+    vague_amounts,
     years_in,
 )
 from assistant.retrieval import Retrieval
@@ -349,11 +350,20 @@ def values_of(question: Question, text: str) -> set[float]:
     return {round(v, 6) for v in quantities_in(text)}
 
 
+def ranges_of(question: Question, text: str) -> list[tuple[float, float]]:
+    """The figures a sentence gives for the question, each as a range: a stated number is a
+    point, "millions" is (2e6, 1e8)."""
+    ranges = [(v, v) for v in values_of(question, text)]
+    if question.expect is Expect.QUANTITY:
+        ranges += [(low, high) for low, high, _ in vague_amounts(text)]
+    return ranges
+
+
 def _disagreeing(best: Candidate, candidates: list[Candidate], question: Question,
                  config: AnswerConfig) -> Candidate | None:
     """The best sentence of another document that states a different figure for the same
     question, if one is close enough to count as an answer to it."""
-    mine = values_of(question, best.text)
+    mine = ranges_of(question, best.text)
     if not mine:
         return None
     for other in candidates:
@@ -361,7 +371,7 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
             continue
         if other.score < best.score - config.conflict_margin:
             break
-        theirs = values_of(question, other.text)
+        theirs = ranges_of(question, other.text)
         if theirs and not _close(mine, theirs):
             return other
     return None
@@ -384,10 +394,16 @@ def _opposing(best: Candidate, candidates: list[Candidate],
     return None
 
 
-def _close(a: set[float], b: set[float]) -> bool:
-    """Two sets of figures agree when some pair is within 10 % of each other. Figures over
-    a hundredfold apart count as answers about different things, not a disagreement."""
+def _close(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> bool:
+    """Two sets of figures agree when some pair overlaps, give or take 10 %. Figures over a
+    hundredfold apart, or a vague amount over thirtyfold from the other, count as answers about
+    different things, not a disagreement."""
     pairs = [(x, y) for x in a for y in b]
-    if any(abs(x - y) <= 0.1 * max(abs(x), abs(y)) for x, y in pairs):
+    if any(x[0] <= 1.1 * y[1] and y[0] <= 1.1 * x[1] for x, y in pairs):
         return True
-    return not any(max(x, y) <= 100 * max(min(x, y), 1e-9) for x, y in pairs)
+    return all(max(x[0], y[0]) > _apart(x, y) * max(min(x[1], y[1]), 1e-9) for x, y in pairs)
+
+
+def _apart(x: tuple[float, float], y: tuple[float, float]) -> float:
+    vague = x[0] != x[1] or y[0] != y[1]
+    return 30.0 if vague else 100.0

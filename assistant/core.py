@@ -23,7 +23,7 @@ from assistant.answering import (
 )
 from assistant.conversation import parse_history, resolve
 from assistant.errors import IndexUnavailable, InvalidQuestion, NotFound
-from assistant.questions import Question, analyse, doubts, unfocused
+from assistant.questions import Expect, Question, analyse, doubts, unfocused, vague_amounts
 from assistant.retrieval import HybridRetriever, RankedPassage, Retrieval, RetrievalConfig
 from assistant.types import Answer, Citation, Conflict, Passage, Turn
 from index.embedding import Embedder, load_embedder
@@ -305,7 +305,11 @@ def _side(phrases: dict[str, str], question: Question, citation: Citation) -> st
 
 
 def _describe(question: Question, quote: str) -> str:
-    values = sorted(values_of(question, quote))
-    if not values:
-        return "a different figure"
-    return " / ".join(f"{v:,.0f}" if v >= 1000 or v == int(v) else f"{v:g}" for v in values)
+    if question.expect is Expect.DATE:
+        return " / ".join(f"{v:.0f}" for v in sorted(values_of(question, quote))) \
+            or "another date"
+    values = [f"{v:,.0f}" if v >= 1000 or v == int(v) else f"{v:g}"
+              for v in sorted(values_of(question, quote))]
+    if question.expect is Expect.QUANTITY:
+        values += [f"“{words}”" for _, _, words in vague_amounts(quote)]
+    return " / ".join(values) or "a different figure"

@@ -160,7 +160,21 @@ def doubts(text: str) -> bool:
 
 
 def years_in(text: str) -> list[int]:
-    return [int(y) for y in _YEAR.findall(text)]
+    """Years a text names; "de 1225 leden" is a count, not a year."""
+    tokens = _tokens(text)
+    return [int(t) for i, t in enumerate(tokens)
+            if _YEAR.fullmatch(t) and not _is_count(tokens, i)]
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?|[a-z]+", fold(text))
+
+
+def _is_count(tokens: list[str], i: int) -> bool:
+    """A year-like number after an article and before a noun counts things: "the 1500
+    soldiers", "de 1225 leden"."""
+    return 0 < i < len(tokens) - 1 and tokens[i - 1] in _DETERMINERS \
+        and tokens[i + 1].isalpha()
 
 
 def quantities_in(text: str) -> list[float]:
@@ -171,20 +185,16 @@ def quantities_in(text: str) -> list[float]:
 def _quantities(text: str) -> tuple[float, ...]:
     """Numbers a sentence states, with their scale: "1,5 miljoen" → 1.5e6, "800.000" → 8e5,
     "one million" → 1e6, "Drieduizend" → 3000. Years are left out."""
-    folded = fold(text)
-    tokens = re.findall(r"\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?|[a-z]+", folded)
+    tokens = _tokens(text)
     values: list[float] = []
     for i, token in enumerate(tokens):
         value: float | None = None
         if token[0].isdigit():
-            # "1934" is a year, but "de 1225 leden" and "the 1500 soldiers" are counts.
-            if _YEAR.fullmatch(token) and (i == 0 or tokens[i - 1] not in _DETERMINERS
-                                           or i + 1 >= len(tokens)
-                                           or not tokens[i + 1].isalpha()):
+            if _YEAR.fullmatch(token) and not _is_count(tokens, i):
                 continue
             value = _parse_numeral(token)
-        elif token in _NUMBER_WORDS or token in _ONE:
-            value = float(_NUMBER_WORDS.get(token, 1))
+        elif token in _NUMBER_WORDS or token in _ONE or dutch_numeral(token) is not None:
+            value = float(_NUMBER_WORDS.get(token) or dutch_numeral(token) or 1)
             # "one of them", "twee keer": small number words are rarely the figure asked for
             # unless a scale follows ("one million", "drie miljoen").
             if value < 20 and (i + 1 >= len(tokens) or tokens[i + 1] not in _SCALES):
@@ -202,6 +212,67 @@ def _quantities(text: str) -> tuple[float, ...]:
             continue
         values.append(value * _SCALES.get(scale, 1.0))
     return tuple(values)
+
+
+# Vague amounts as ranges, so that "millions" disagrees with "700.000" but "hundreds of
+# thousands" does not. Longer phrases first.
+_VAGUE_RANGES: tuple[tuple[re.Pattern[str], float, float], ...] = tuple(
+    (re.compile(rf"\b{phrase}\b"), low, high) for phrase, low, high in (
+        ("hundreds of thousands|honderdduizenden", 2e5, 1e6),
+        ("tens of thousands|tienduizenden", 2e4, 1e5),
+        ("tens of millions|tientallen miljoenen", 2e7, 1e8),
+        ("millions|miljoenen", 2e6, 1e8),
+        ("thousands|duizenden", 2e3, 1e4),
+        ("hundreds|honderden", 200.0, 1e3),
+        ("dozens|tientallen", 24.0, 100.0),
+    ))
+
+
+def vague_amounts(text: str) -> list[tuple[float, float, str]]:
+    """Amounts given in words without a figure, as (low, high, the words): "millions" →
+    (2e6, 1e8, "millions")."""
+    folded = fold(text)
+    found = []
+    for pattern, low, high in _VAGUE_RANGES:
+        match = pattern.search(folded)
+        if match is not None:
+            found.append((low, high, match.group()))
+            folded = pattern.sub(" ", folded)
+    return found
+
+
+_DUTCH_UNITS = {
+    "een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
+    "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14,
+    "vijftien": 15, "zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19,
+}
+_DUTCH_TENS = {"twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60,
+               "zeventig": 70, "tachtig": 80, "negentig": 90}
+
+_DUTCH_COMPOUND = re.compile(  # "vijfentwintig": five-and-twenty
+    r"(een|twee|drie|vier|vijf|zes|zeven|acht|negen)en(twintig|dertig|veertig|vijftig|"
+    r"zestig|zeventig|tachtig|negentig)")
+
+
+def dutch_numeral(word: str) -> float | None:
+    """Dutch writes numbers as one word: "tweehonderd" → 200, "driehonderdvijftig" → 350,
+    "vijfentwintigduizend" → 25000. None for any other word."""
+    for scale, factor in (("duizend", 1000), ("honderd", 100)):
+        if scale in word:
+            head, _, tail = word.partition(scale)
+            high = dutch_numeral(head) if head else 1.0
+            low = dutch_numeral(tail) if tail else 0.0
+            if high is None or low is None or (tail and low >= factor):
+                return None
+            return high * factor + low
+    if word in _DUTCH_UNITS:
+        return float(_DUTCH_UNITS[word])
+    if word in _DUTCH_TENS:
+        return float(_DUTCH_TENS[word])
+    match = _DUTCH_COMPOUND.fullmatch(word)
+    if match is None:
+        return None
+    return float(_DUTCH_UNITS[match.group(1)] + _DUTCH_TENS[match.group(2)])
 
 
 def _parse_numeral(token: str) -> float | None:

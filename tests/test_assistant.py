@@ -14,6 +14,7 @@ import pytest
 from assistant.answering import (
     AnswerConfig,
     Candidate,
+    _close,
     _disagreeing,
     _focused_alternative,
     _latest,
@@ -22,12 +23,13 @@ from assistant.answering import (
 )
 from assistant.cli import main
 from assistant.conversation import parse_history, resolve
-from assistant.core import PHRASES, Assistant, detect_language
+from assistant.core import PHRASES, Assistant, _describe, detect_language
 from assistant.errors import IndexUnavailable, InvalidHistory, InvalidQuestion
 from assistant.evaluation import Outcome, Report, check, load_questions
 from assistant.questions import (
     Expect,
     analyse,
+    dutch_numeral,
     focus_words,
     matches_expectation,
     quantities_in,
@@ -35,6 +37,7 @@ from assistant.questions import (
     soft_overlap,
     transliterate,
     unfocused,
+    vague_amounts,
     years_in,
 )
 from assistant.retrieval import HybridRetriever, RetrievalConfig, fuse
@@ -181,6 +184,35 @@ def test_quantities_in_reads_scales_and_separators(text: str, values: list[float
     assert quantities_in(text) == values
 
 
+@pytest.mark.parametrize(("word", "value"), [
+    ("tweehonderd", 200.0), ("driehonderdvijftig", 350.0), ("eenendertig", 31.0),
+    ("vijfentwintigduizend", 25000.0), ("zeshonderdduizend", 6e5), ("honderden", None),
+    ("entree", None), ("tweehonderdduizendtwee", 200002.0), ("honderdhonderd", None),
+])
+def test_dutch_numerals_are_one_word(word: str, value: float | None) -> None:
+    assert dutch_numeral(word) == value
+
+
+def test_vague_amounts_are_ranges_that_can_disagree_with_a_figure() -> None:
+    assert [w for _, _, w in vague_amounts("Honderdduizenden burgers, duizenden boeren")] == \
+        ["honderdduizenden", "duizenden"]
+    assert vague_amounts("hundreds of thousands died") == [(2e5, 1e6, "hundreds of thousands")]
+    millions, hundreds_of_thousands = [(2e6, 1e8)], [(2e5, 1e6)]
+    assert not _close(millions, [(7e5, 7e5)])  # "millions" disagrees with 700,000
+    assert _close(hundreds_of_thousands, [(7e5, 7e5)])
+    assert _close(hundreds_of_thousands, [(3e3, 3e3)])  # 66-fold apart: other things
+    assert not _close([(2e7, 2e7)], hundreds_of_thousands)  # 20-fold: a disagreement
+    assert not _close([(1836.0, 1836.0)], [(2551.0, 2551.0)])
+    assert _close([(1836.0, 1836.0)], [(1800.0, 1800.0)])
+
+
+def test_a_side_of_a_disagreement_is_described_by_its_figures() -> None:
+    assert _describe(analyse("In which year did the flood strike?"),
+                     "The flood struck in 1953, as the 1500 farmers recall.") == "1953"
+    assert _describe(analyse("How many farms were lost?"),
+                     "Duizenden boerderijen, 1,5 miljoen euro.") == "1,500,000 / “duizenden”"
+
+
 def test_years_are_not_quantities() -> None:
     assert quantities_in("In 1937 the purge reached its height.") == []
     assert quantities_in("Tussen 1936 en 1938 verdwenen 700.000 mensen.") == [7e5]
@@ -193,7 +225,8 @@ def test_years_are_not_quantities() -> None:
 def test_a_count_after_an_article_is_no_year_and_the_is_no_decade() -> None:
     assert quantities_in("93 of the 139 council members and 81 of the 103 mayors") == \
         [93.0, 139.0, 81.0, 103.0]
-    assert quantities_in("Tweehonderd van de 1225 leden stemden tegen.") == [1225.0]
+    assert quantities_in("Tweehonderd van de 1225 leden stemden tegen.") == [200.0, 1225.0]
+    assert years_in("Tweehonderd van de 1225 leden stemden in 1934 tegen.") == [1934]
     assert quantities_in("In 1934 waren er meer dan 60.000 ongelukken.") == [60000.0]
     assert quantities_in("the events of 1917 and the 30s") == []
 
