@@ -17,6 +17,7 @@ from assistant.questions import (
     focus_words,
     matches_expectation,
     name_coverage,
+    names_in,
     quantities_in,
     question_names,
     soft_overlap,
@@ -232,6 +233,8 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
         if row < 0 or int(build.sentence_spans[row][0]) != build.document_row[best.document_id]:
             break
         antecedent = by_row.get(row) or scorer.candidate(row)
+        if not _coheres(antecedent.text, current.text, question):
+            break  # a newsletter box or caption between paragraphs says nothing about "he"
         chosen.insert(0, antecedent)
         current = antecedent
     _extend(chosen, _continuation(best, candidates, scorer, config), config)
@@ -300,6 +303,15 @@ def _latest(best: Candidate, eligible: list[Candidate], config: AnswerConfig) ->
 def _extend(chosen: list[Candidate], candidate: Candidate | None, config: AnswerConfig) -> None:
     if candidate is not None and candidate not in chosen and len(chosen) < config.max_sentences:
         chosen.append(candidate)
+
+
+def _coheres(antecedent: str, sentence: str, question: Question) -> bool:
+    """The sentence before names someone, or shares a word with the sentence that refers
+    back to it or with the question: adjacent sentences about the same thing repeat words."""
+    if names_in(antecedent):
+        return True
+    shared = {w for w in words(antecedent) if len(w) > 3}
+    return bool(shared & set(words(sentence))) or bool(shared & set(question.content))
 
 
 def _needs_antecedent(text: str, question: Question) -> bool:

@@ -577,6 +577,22 @@ def test_what_an_abbreviation_stands_for_is_spelled_out_in_brackets() -> None:
     assert focus_words(question.text, "en") == ()
 
 
+def test_he_is_explained_by_the_sentence_before_unless_that_one_is_unrelated(
+        tmp_path: Path) -> None:
+    box = "Subscribe to our free weekly newsletter today."
+    lit = "He lit the lamp of the tower every night at dusk."
+    named = "The keeper of the tower was Henry Hall."
+    trimmed = "He trimmed the wicks of the lamp at dawn."
+    corpus = write_corpus(tmp_path / "corpus", {
+        "lamp.txt": f"Lamp\n{box} {lit}\n", "wicks.txt": f"Wicks\n{named} {trimmed}\n"})
+    build_index(corpus, tmp_path / "data")
+    assistant = make_assistant(tmp_path / "data")
+
+    assert assistant.ask("What was lit every night at dusk?").citations[0].quote == lit
+    assert [c.quote for c in assistant.ask("What was trimmed at dawn?").citations][:2] == \
+        [named, trimmed]
+
+
 @pytest.mark.parametrize("sentence", [
     "Zij bekenden in de hoop hun familie te sparen.",
     "The army lost its generals, which meant it was crippled in 1941.",
