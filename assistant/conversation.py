@@ -24,7 +24,10 @@ _NAME = re.compile(r"(?:[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]+)(?:\s+[A-Z\u00
                    r"[\w\u00C0-\u024F'’-]+)*")
 _NOT_NAMES = frozenset(
     "who what when where why how which whom whose wie wat wanneer waar waarom hoe welk "
-    "welke the a an de het een in on at op and en did does do was were is are had has".split())
+    "welke the a an de het een in on at op and en did does do was were is are had has "
+    # what a chat turn opens with: "Hello! Ask me …", "Sure, …", "Hallo! Stel een vraag."
+    "hello hi hey welcome sure okay ok yes no sorry thanks ask please hallo hoi welkom "
+    "prima ja nee bedankt stel vraag".split())
 
 
 def parse_history(raw: Iterable[Any] | None) -> list[Turn]:

@@ -431,6 +431,11 @@ def test_resolve_a_pronoun_before_a_name_and_a_demonstrative_noun_from_the_last_
 def test_resolve_with_only_a_greeting_in_the_history() -> None:
     greeting = [Turn("assistant", "Hello, ask me about the documents.")]
     assert resolve("What is it?", greeting).startswith("What is it?")
+    # A greeting names nobody: "Hello" is not who "he" is.
+    assert resolve("What is it?", [Turn("assistant", "Hello! Ask me anything.")]) == \
+        "What is it?"
+    assert resolve("Wanneer stierf hij?", [Turn("assistant", "Hallo! Stel een vraag.")]) == \
+        "Wanneer stierf hij?"
 
 
 def test_parse_history() -> None:
