@@ -69,7 +69,8 @@ class BuildInfo:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> BuildInfo:
         data = dict(data)
-        data["chunking"] = ChunkingConfig(**data["chunking"])
+        # Builds from before the splitter was versioned were made by version 1.
+        data["chunking"] = ChunkingConfig(**{"splitter": 1, **data["chunking"]})
         return cls(**data)
 
 

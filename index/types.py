@@ -66,10 +66,17 @@ class Skipped:
     reason: str
 
 
+# 2: an opening quote mark starts the sentence it opens.
+SPLITTER_VERSION = 2
+
+
 @dataclass(frozen=True)
 class ChunkingConfig:
     target_tokens: int
     overlap_tokens: int
+    # The version of the sentence splitter: a build made by another one is redone in full
+    # rather than mixing its sentences with new ones.
+    splitter: int = SPLITTER_VERSION
 
 
 @dataclass(frozen=True)

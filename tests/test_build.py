@@ -19,7 +19,7 @@ from index.build import FINGERPRINTS_NAME, LOCK_NAME, BuildReport, index_status,
 from index.cli import error_code, main
 from index.errors import EmbedderMismatch, IndexNotBuilt, RebuildInProgress
 from index.store import builds_dir, completed_build_ids, current_build_id, open_current
-from index.types import ChunkingConfig, document_id
+from index.types import SPLITTER_VERSION, ChunkingConfig, document_id
 from tests.conftest import CORPUS, ROOT, FakeEmbedder
 
 CHUNKING = ChunkingConfig(target_tokens=160, overlap_tokens=32)
@@ -221,6 +221,23 @@ def test_changed_chunking_rebuilds_everything(corpus: Path, data: Path) -> None:
     assert open_current(data).info.chunking == ChunkingConfig(60, 10)
 
 
+def test_a_build_by_an_older_sentence_splitter_is_redone_in_full(
+    corpus: Path, data: Path,
+) -> None:
+    first = build(corpus, data)
+    manifest = builds_dir(data) / first.build_id / "manifest.json"
+    saved = json.loads(manifest.read_text(encoding="utf-8"))
+    del saved["chunking"]["splitter"]  # as written before the splitter had a version
+    manifest.write_text(json.dumps(saved), encoding="utf-8")
+    assert open_current(data).info.chunking.splitter == 1
+
+    embedder = FakeEmbedder()
+    again = build(corpus, data, embedder)
+    assert again.added == SOURCES and again.unchanged == []
+    assert embedder.calls == again.embedded > 0
+    assert open_current(data).info.chunking.splitter == SPLITTER_VERSION
+
+
 def test_another_embedder_is_refused_by_readers_and_rebuilds_everything(
     corpus: Path, data: Path,
 ) -> None:
@@ -296,7 +313,8 @@ def test_cli_human_summary_and_status(fake_env: None, corpus: Path, data: Path,
     assert set(status) == {"documents", "chunks", "sentences", "embedder", "dimension",
                            "chunking", "build_id", "built_at", "data_dir"}
     assert status["documents"] == 3 and status["embedder"] == "fake:64"
-    assert status["chunking"] == {"target_tokens": 160, "overlap_tokens": 32}
+    assert status["chunking"] == {"target_tokens": 160, "overlap_tokens": 32,
+                                  "splitter": SPLITTER_VERSION}
     assert status == index_status(data, None)
     code, out, _ = run_cli(["status"], capsys)
     assert code == 0 and status["build_id"] in out
