@@ -78,6 +78,7 @@ class AnswerConfig:
     many_names_coverage: float = 0.6
     ending_margin: float = 0.03  # how close a later sentence must be to win "in the end"
     tie_margin: float = 0.01
+    typed_margin: float = 0.08  # how far below an untyped best sentence a typed one may be
     continuation_margin: float = 0.08  # same-document sentences this close are shown together
 
 
@@ -215,7 +216,7 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
     # A sentence that misses a name the question asks about answers another question.
     needed = _names_needed(question, config)
     eligible = [c for c in candidates if c.names >= needed] or candidates
-    best = eligible[0]
+    best = _stating(eligible, config)
     if question.last:
         best = _latest(best, eligible, config)
     if not is_answerable(best, question, config, focus_contribution):
@@ -273,6 +274,16 @@ def _stated(best: Candidate, candidates: list[Candidate], question: Question,
     return next((c for c in candidates if c.document_id == best.document_id
                  and c.score >= best.score - config.support_margin and not c.fragment
                  and values_of(question, c.text)), best)
+
+
+def _stating(eligible: list[Candidate], config: AnswerConfig) -> Candidate:
+    """The best sentence, unless it does not state what is asked (no figure for "how many")
+    or is a heading: then a nearly as good one that does."""
+    best = eligible[0]
+    if best.typed and not best.fragment:
+        return best
+    return next((c for c in eligible if c.typed and not c.fragment
+                 and c.score >= best.score - config.typed_margin), best)
 
 
 def _focused_alternative(best: Candidate, eligible: list[Candidate], question: Question,

@@ -19,6 +19,7 @@ from assistant.answering import (
     _focused_alternative,
     _latest,
     _stated,
+    _stating,
     is_answerable,
 )
 from assistant.cli import main
@@ -281,6 +282,17 @@ def test_an_ending_is_told_by_the_sentence_that_says_so_or_else_by_the_last() ->
     assert _latest(best, [best, later, ended], config) is ended
     assert _latest(best, [best, later], config) is later
     assert _latest(best, [best, replace(ended, score=0.80)], config) is best  # too far
+
+
+def test_a_nearly_as_good_sentence_that_states_what_is_asked_answers_first() -> None:
+    config = AnswerConfig()
+    untyped = replace(_candidate(1, 0.90), typed=False)
+    typed, far = _candidate(2, 0.84), _candidate(3, 0.80)
+    heading = replace(_candidate(4, 0.90), fragment=True)
+    assert _stating([untyped, typed], config) is typed
+    assert _stating([untyped, far], config) is untyped  # too far below: the answer check decides
+    assert _stating([heading, typed], config) is typed
+    assert _stating([typed, untyped], config) is typed
 
 
 def test_focus_words_must_raise_a_sentence_that_shares_none_of_them() -> None:
