@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from assistant.errors import InvalidHistory
-from assistant.questions import Expect, analyse, years_in
+from assistant.questions import Expect, analyse, places_in, years_in
 from assistant.types import Turn
 from index.lexical import words
 
@@ -22,6 +22,7 @@ _ELLIPSIS = re.compile(
     r"hoe zit het met)\b\s*(?P<rest>.*)$", re.IGNORECASE)
 _NAME = re.compile(r"(?:[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]+)(?:\s+[A-Z\u00C0-\u024F]"
                    r"[\w\u00C0-\u024F'’-]+)*")
+_POSSESSIVE_S = re.compile(r"['’]s?$")
 _NOT_NAMES = frozenset(
     "who what when where why how which whom whose wie wat wanneer waar waarom hoe welk "
     "welke the a an de het een in on at op and en did does do was were is are had has "
@@ -49,12 +50,13 @@ def parse_history(raw: Iterable[Any] | None) -> list[Turn]:
 
 
 def names(text: str) -> list[str]:
-    """Runs of capitalised words, dropping a capitalised question word or article."""
+    """Runs of capitalised words, dropping a capitalised question word or article and a
+    possessive "'s" ("Stalin's nickname" names Stalin)."""
     found = []
     for match in _NAME.finditer(text):
         parts = [p for p in match.group().split() if p.lower() not in _NOT_NAMES]
         if parts:
-            found.append(" ".join(parts))
+            found.append(_POSSESSIVE_S.sub("", " ".join(parts)))
     return found
 
 
@@ -70,17 +72,19 @@ def own_names(question: str) -> list[str]:
             run = run.split(" ", 1)[1]
         parts = [p for p in run.split() if p.lower() not in _NOT_NAMES]
         if parts:
-            found.append(" ".join(parts))
+            found.append(_POSSESSIVE_S.sub("", " ".join(parts)))
     return found
 
 
-def subject_of(history: Sequence[Turn]) -> str | None:
-    """The most recent named subject: the last user turn first, then the reply to it."""
+def subject_of(history: Sequence[Turn], person: bool = False) -> str | None:
+    """The most recent named subject: the last user turn first, then the reply to it. For
+    "he" a place ("in Leiden") is no subject."""
     users = [t for t in history if t.role == "user"]
     replies = [t for t in history if t.role == "assistant"]
     ordered = users[-1:] + replies[-1:] + users[-2::-1]
     for turn in ordered:
-        found = [n for n in names(turn.content) if set(words(n)) - _FRAMING]
+        places = places_in(turn.content) if person else set()
+        found = [n for n in names(turn.content) if set(words(n)) - _FRAMING - places]
         if found:
             return max(found, key=len) if turn.role == "user" else found[0]
     return None
@@ -128,9 +132,10 @@ def answered_entity(question: str, reply: str, expect: Expect) -> str | None:
     if asked.expect is not expect and not _WHICH.match(question):
         return None
     known = {w for name in names(question) for w in words(name)}
+    places = places_in(reply) if expect is Expect.PERSON else set()
     for name in names(reply):
         found = set(words(name))
-        if not found & known and found - _FRAMING:
+        if not found & known and found - _FRAMING - places:
             return name
     return None
 
@@ -164,7 +169,7 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
         return question
     person = re.search(rf"\b({_PERSON}|{_POSSESSIVE})\b", question, re.IGNORECASE)
     subject = (answered_entity(*pairs[0], Expect.PERSON) if pairs else None) \
-        or subject_of(history)
+        or subject_of(history, person=person is not None)
     if person and subject:
         if re.fullmatch(_POSSESSIVE, person.group(), re.IGNORECASE):
             return question[:person.start()] + f"{subject}'s" + question[person.end():]
@@ -173,7 +178,11 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
     # against the turns before it.
     users = [i for i, t in enumerate(history) if t.role == "user"]
     context = " ".join(words(resolve(previous, history[:users[-1]]))) if previous else ""
-    context = context or subject or ""
+    if previous and len(users) > 1 and not names(previous):
+        # "Who was the prosecutor?" names nothing: it too is about the topic before it.
+        before = history[users[-2]].content
+        context += " " + " ".join(words(resolve(before, history[:users[-2]])))
+    context = context.strip() or subject or ""
     return f"{question} ({context})" if context else question
 
 

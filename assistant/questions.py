@@ -314,6 +314,15 @@ def names_in(text: str) -> set[str]:
     return found
 
 
+_LOCATIVE = re.compile(r"\b(?:in|at|to|from|near|naar|te|bij|uit|nabij|rond)\s+"
+                       r"([A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]+)")
+
+
+def places_in(text: str) -> set[str]:
+    """Capitalised words after "in", "to", "naar", "te": places, not people."""
+    return {fold(m.group(1)) for m in _LOCATIVE.finditer(text)}
+
+
 _EXPANSION_QUESTION = re.compile(r"\b(stands? for|abbreviation|acronym|afkorting|staat voor)\b")
 
 
@@ -339,7 +348,10 @@ def matches_expectation(question: Question, sentence: str) -> bool:
         return bool(years) or bool(_MONTHS.search(fold(sentence)))
     if expect in (Expect.PERSON, Expect.PLACE):
         asked = {fold(w) for w in re.findall(r"[\w'’-]+", question.text)}
-        return bool(names_in(sentence) - asked)
+        new = names_in(sentence) - asked
+        if expect is Expect.PERSON:
+            new -= places_in(sentence)  # "vermoord in Leningrad" names no one who did it
+        return bool(new)
     if expect is Expect.REASON:
         return bool(_REASON_CUES.search(fold(sentence)))
     return True

@@ -450,6 +450,33 @@ def test_resolve_with_only_a_greeting_in_the_history() -> None:
         "Wanneer stierf hij?"
 
 
+def test_resolve_a_possessive_name_and_a_place_that_is_no_person() -> None:
+    nickname = [Turn("user", "What was Stalin's nickname?"),
+                Turn("assistant", "Koba was his nickname. [1]")]
+    assert resolve("Who gave him that name?", nickname) == "Who gave Stalin that name?"
+    # The reply to "who" names only a place: "he" stays the question's subject.
+    shot = [Turn("user", "Who shot the mayor?"),
+            Turn("assistant", "The mayor was shot in Leiden. [1]")]
+    assert "Leiden" not in resolve("Why did he do it?", shot)
+
+
+def test_resolve_it_after_a_question_that_names_nothing_keeps_the_earlier_topic() -> None:
+    history = [Turn("user", "When did the first show trial start?"),
+               Turn("assistant", "It started on 19 August 1936. [1]"),
+               Turn("user", "Who was the prosecutor?"),
+               Turn("assistant", "Vyshinsky led the trial. [2]")]
+    resolved = resolve("Where was it held?", history)
+    assert "prosecutor" in resolved and "trial" in resolved
+
+
+def test_a_place_is_no_answer_to_who() -> None:
+    question = analyse("Who killed the mayor?")
+    assert not matches_expectation(question, "The mayor was killed in Leiden.")
+    assert matches_expectation(question, "The mayor was killed by Jan Smit.")
+    assert matches_expectation(analyse("Where was the mayor killed?"),
+                               "The mayor was killed in Leiden.")
+
+
 def test_parse_history() -> None:
     turns = parse_history([
         {"role": "system", "content": "Be brief."},
