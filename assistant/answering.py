@@ -18,6 +18,7 @@ from assistant.questions import (
     matches_expectation,
     name_coverage,
     names_in,
+    ordinals_in,
     quantities_in,
     question_names,
     soft_overlap,
@@ -52,6 +53,7 @@ class AnswerConfig:
     type_weight: float = 0.03
     fragment_penalty: float = 0.05
     list_item_penalty: float = 0.04
+    ordinal_penalty: float = 0.05  # the sentence is about another one of a series
     # multilingual-e5 scores a sentence in another language than the question lower than an
     # equally relevant one in the same language: about 0.03 on average over the top 20, more
     # for the sentence that answers (0.05 did best on the held-out files, see README).
@@ -138,6 +140,7 @@ class SentenceScorer:
         self.vectors = np.asarray(build.sentence_vectors)
         self.names = question_names(question.text)
         self.focus_words = focus_words(question.text, question.language)
+        self.ordinals = ordinals_in(question.text)
         self._similarity: dict[int, float] = {}
 
     def similarity(self, row: int) -> float:
@@ -172,9 +175,14 @@ class SentenceScorer:
         effective = similarity + config.context_weight * max(0.0, (context - similarity) / 2)
         if document.language != question.language:
             effective += config.cross_lingual_offset
+        # "the second trial" does not answer a question about the first one.
+        stated = ordinals_in(sentence.text)
+        other_one = bool(self.ordinals and stated and not stated & self.ordinals)
+        typed = typed and not other_one
         score = (effective + config.overlap_weight * overlap + config.type_weight * typed
                  - config.fragment_penalty * fragment
-                 - config.list_item_penalty * bool(_LIST_ITEM.match(sentence.text)))
+                 - config.list_item_penalty * bool(_LIST_ITEM.match(sentence.text))
+                 - config.ordinal_penalty * other_one)
         return Candidate(row, chunk_row, document.id, sentence.text, similarity, effective,
                          overlap, coverage, own_coverage, typed, focus, fragment, score)
 

@@ -357,6 +357,17 @@ def matches_expectation(question: Question, sentence: str) -> bool:
     return True
 
 
+_ORDINALS = {
+    "first": 1, "eerste": 1, "second": 2, "tweede": 2, "third": 3, "derde": 3, "fourth": 4,
+    "vierde": 4, "fifth": 5, "vijfde": 5, "last": -1, "final": -1, "laatste": -1,
+}
+
+
+def ordinals_in(text: str) -> frozenset[int]:
+    """Which one of a series a text speaks of: "the first trial" → {1}, "laatste" → {-1}."""
+    return frozenset(_ORDINALS[w] for w in re.findall(r"[a-z]+", fold(text)) if w in _ORDINALS)
+
+
 def soft_overlap(content: tuple[str, ...], sentence_words: list[str]) -> float:
     """Share of the question's content words that the sentence contains, counting cognates and
     transliterations ("arrested"/"gearresteerd", "Khrushchev"/"Chroesjtsjov") as partial matches, so

@@ -33,6 +33,7 @@ from assistant.questions import (
     dutch_numeral,
     focus_words,
     matches_expectation,
+    ordinals_in,
     quantities_in,
     question_names,
     soft_overlap,
@@ -467,6 +468,18 @@ def test_resolve_it_after_a_question_that_names_nothing_keeps_the_earlier_topic(
                Turn("assistant", "Vyshinsky led the trial. [2]")]
     resolved = resolve("Where was it held?", history)
     assert "prosecutor" in resolved and "trial" in resolved
+
+
+def test_a_sentence_about_another_one_of_a_series_does_not_answer(tmp_path: Path) -> None:
+    assert ordinals_in("Het tweede en laatste proces") == {2, -1}
+    first = "The first storm trial began in 1954."
+    second = "The second storm trial opened in Zwolle court in 1955."
+    corpus = write_corpus(tmp_path / "corpus", {"trials.txt": f"Trials\n{first} {second}\n"})
+    build_index(corpus, tmp_path / "data")
+    assistant = make_assistant(tmp_path / "data")
+    # The second sentence shares more words, but it is about the other trial.
+    answer = assistant.ask("When did the first storm trial open in Zwolle court?")
+    assert answer.citations[0].quote == first
 
 
 def test_a_place_is_no_answer_to_who() -> None:
