@@ -15,6 +15,7 @@ _FRAGMENTS = [
     "Dr.", "a.s.", "z.g.a.n.", "...", "!", "?", " ", "  ", "\n", "\n\n", "\r\n", "\t",
     "Stalin's", "geëxecuteerd", "Ñandú", "Москва", "東京", "🙂", "—", "«quoted»", "(1937–1938)",
     ";", ",", "word", "Word.", "1.", "2.5", "U.S.S.R.", "\u00a0", "\u2028",
+    "Hij zei het. ‘Ja,’ zei ze.", " ‘", "“", " (", "End. “Quote", "[ ", "„Nee.”",
 ]
 _texts = st.lists(
     st.one_of(st.sampled_from(_FRAGMENTS), st.text(max_size=30)), max_size=60,
@@ -73,6 +74,7 @@ def check_chunks(document: str, text: str, sentences: list[Sentence], chunks: li
 @example(text="Op 1 dec. 1934 werd Kirov vermoord. Daarna.", language="nl", max_tokens=20,
          overlap=4)
 @example(text="x," * 300, language="en", max_tokens=8, overlap=3)
+@example(text="Een. ‘ ‘Twee.’ “ (Drie.) ‘", language="nl", max_tokens=6, overlap=2)
 @example(text="a" * 500 + " " + "b " * 200, language="en", max_tokens=5, overlap=0)
 def test_sentences_and_chunks_keep_exact_offsets(
     text: str, language: str, max_tokens: int, overlap: int,
