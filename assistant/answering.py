@@ -267,10 +267,22 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
     elif question.polar:
         rival = _opposing(best, eligible, config)
     if rival is not None:
-        missing = [side for side in (anchor, rival) if side not in chosen]
-        chosen = chosen[: max(1, config.max_sentences - len(missing))] + missing
+        chosen = with_sides(chosen, best, anchor, rival, config.max_sentences)
         groups.append([chosen.index(anchor), chosen.index(rival)])
     return Selection(chosen, False, groups)
+
+
+def with_sides(chosen: list[Candidate], best: Candidate, anchor: Candidate,
+               rival: Candidate, limit: int) -> list[Candidate]:
+    """The answer's sentences with both sides of a disagreement added. Room is made by
+    dropping sentences from the end, but never the best one or either side."""
+    chosen = chosen + [side for side in (anchor, rival) if side not in chosen]
+    while len(chosen) > limit:
+        spare = [c for c in chosen if c not in (best, anchor, rival)]
+        if not spare:
+            break
+        chosen.remove(spare[-1])
+    return chosen
 
 
 def _stated(best: Candidate, candidates: list[Candidate], question: Question,

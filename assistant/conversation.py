@@ -22,6 +22,8 @@ _ELLIPSIS = re.compile(
     r"hoe zit het met)\b\s*(?P<rest>.*)$", re.IGNORECASE)
 _NAME = re.compile(r"(?:[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]+)(?:\s+[A-Z\u00C0-\u024F]"
                    r"[\w\u00C0-\u024F'’-]+)*")
+_MAX_CONTEXT_WORDS = 12
+_MAX_TURNS = 12
 _POSSESSIVE_S = re.compile(r"['’]s?$")
 _NOT_NAMES = frozenset(
     "who what when where why how which whom whose wie wat wanneer waar waarom hoe welk "
@@ -144,6 +146,7 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
     """Rewrite a follow-up into a self-contained question; return others unchanged."""
     if not history:
         return question
+    history = history[-_MAX_TURNS:]  # a follow-up refers to the last few exchanges
     previous = last_user_question(history)
     ellipsis = _ELLIPSIS.match(question)
     if ellipsis and previous:
@@ -178,11 +181,14 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
     # against the turns before it.
     users = [i for i, t in enumerate(history) if t.role == "user"]
     context = " ".join(words(resolve(previous, history[:users[-1]]))) if previous else ""
-    if previous and len(users) > 1 and not names(previous):
-        # "Who was the prosecutor?" names nothing: it too is about the topic before it.
-        before = history[users[-2]].content
-        context += " " + " ".join(words(resolve(before, history[:users[-2]])))
-    context = context.strip() or subject or ""
+    if previous and len(users) > 1 and not own_names(previous) \
+            and not _ANAPHOR.search(previous):
+        # "Who was the prosecutor?" names nothing: it too is about the topic before it. (A
+        # previous question with "it" of its own already carries that topic.)
+        context += " " + " ".join(words(history[users[-2]].content))
+    # Repeated follow-ups must not grow the question without bound.
+    context = " ".join(list(dict.fromkeys(context.split()))[:_MAX_CONTEXT_WORDS]) \
+        or subject or ""
     return f"{question} ({context})" if context else question
 
 

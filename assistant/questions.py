@@ -133,7 +133,8 @@ def _expectation(folded: str) -> Expect:
 
 _LAST = re.compile(r"\b(in the end|eventually|finally|ultimately|at last|uiteindelijk|"
                    r"ten slotte|tenslotte|op het eind|aan het eind|what became of|"
-                   r"how did .* end|hoe (liep|is) .* af(gelopen)?|wat werd er van)\b")
+                   r"how did [^?.!]{0,80} end\b(?! up)|hoe (liep|is) [^?.!]{0,80} af(gelopen)?|"
+                   r"wat werd er van)\b")
 
 
 _ENDING = re.compile(r"\b(in the end|eventually|finally|ultimately|at last|uiteindelijk|"
@@ -171,10 +172,16 @@ def _tokens(text: str) -> list[str]:
 
 
 def _is_count(tokens: list[str], i: int) -> bool:
-    """A year-like number after an article and before a noun counts things: "the 1500
-    soldiers", "de 1225 leden"."""
+    """A year-like number between an article and a plural noun counts things: "the 1500
+    soldiers", "de 1225 leden"; "the 1917 revolution" and "the 1934 congress" are years."""
     return 0 < i < len(tokens) - 1 and tokens[i - 1] in _DETERMINERS \
-        and tokens[i + 1].isalpha()
+        and _plural(tokens[i + 1])
+
+
+def _plural(word: str) -> bool:
+    if not word.isalpha() or len(word) < 4:
+        return False
+    return word.endswith("en") or (word.endswith("s") and not word.endswith(("ss", "us", "is")))
 
 
 def quantities_in(text: str) -> list[float]:
@@ -218,6 +225,9 @@ def _quantities(text: str) -> tuple[float, ...]:
 # thousands" does not. Longer phrases first.
 _VAGUE_RANGES: tuple[tuple[re.Pattern[str], float, float], ...] = tuple(
     (re.compile(rf"\b{phrase}\b"), low, high) for phrase, low, high in (
+        ("hundreds of millions|honderden miljoenen", 2e8, 1e9),
+        ("thousands of millions|duizenden miljoenen", 2e9, 1e10),
+        ("tienduizenden miljoenen", 2e10, 1e11),
         ("hundreds of thousands|honderdduizenden", 2e5, 1e6),
         ("tens of thousands|tienduizenden", 2e4, 1e5),
         ("tens of millions|tientallen miljoenen", 2e7, 1e8),
@@ -257,6 +267,8 @@ _DUTCH_COMPOUND = re.compile(  # "vijfentwintig": five-and-twenty
 def dutch_numeral(word: str) -> float | None:
     """Dutch writes numbers as one word: "tweehonderd" → 200, "driehonderdvijftig" → 350,
     "vijfentwintigduizend" → 25000. None for any other word."""
+    if len(word) > 60:  # longer than any numeral, and it would recurse too deep
+        return None
     for scale, factor in (("duizend", 1000), ("honderd", 100)):
         if scale in word:
             head, _, tail = word.partition(scale)
@@ -314,12 +326,13 @@ def names_in(text: str) -> set[str]:
     return found
 
 
-_LOCATIVE = re.compile(r"\b(?:in|at|to|from|near|naar|te|bij|uit|nabij|rond)\s+"
+_LOCATIVE = re.compile(r"\b(?:in|near|te|nabij)\s+"
                        r"([A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]+)")
 
 
 def places_in(text: str) -> set[str]:
-    """Capitalised words after "in", "to", "naar", "te": places, not people."""
+    """Capitalised words after "in", "near", "te": places, not people ("from Stalin" and
+    "naar Stalin" may well name a person)."""
     return {fold(m.group(1)) for m in _LOCATIVE.finditer(text)}
 
 
@@ -329,10 +342,10 @@ _EXPANSION_QUESTION = re.compile(r"\b(stands? for|abbreviation|acronym|afkorting
 def _expands(question: str, sentence: str) -> bool:
     """For "What does NKVD stand for?": the sentence spells an abbreviation of the question
     out in brackets, "NKVD (People's Commissariat …)" or "People's Commissariat … (NKVD)"."""
-    for acronym in re.findall(r"\b[A-Z][A-Z0-9]{1,9}\b", question):
-        if re.search(rf"\b{acronym}\s*\(|\(\s*{acronym}\s*\)", sentence):
-            return True
-    return False
+    acronyms = re.findall(r"\b[A-Z][A-Z0-9]{1,9}\b", question)
+    if not acronyms:  # "What does the hammer and sickle stand for?": any sentence may say
+        return True
+    return any(re.search(rf"\b{a}\s*\(|\(\s*{a}\s*\)", sentence) for a in acronyms)
 
 
 def matches_expectation(question: Question, sentence: str) -> bool:
@@ -363,9 +376,13 @@ _ORDINALS = {
 }
 
 
+_NOT_ORDINAL = re.compile(r"\b(at last|at first|first of all|op het laatst|ten laatste)\b")
+
+
 def ordinals_in(text: str) -> frozenset[int]:
     """Which one of a series a text speaks of: "the first trial" → {1}, "laatste" → {-1}."""
-    return frozenset(_ORDINALS[w] for w in re.findall(r"[a-z]+", fold(text)) if w in _ORDINALS)
+    text = _NOT_ORDINAL.sub(" ", fold(text))
+    return frozenset(_ORDINALS[w] for w in re.findall(r"[a-z]+", text) if w in _ORDINALS)
 
 
 def soft_overlap(content: tuple[str, ...], sentence_words: list[str]) -> float:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 _TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 _LINE = re.compile(r"[^\n]+")
-_DANGLING_OPENER = re.compile(r"(?<=\s)[‘“„«(\[]+\s*$")
+_DANGLING_OPENER = re.compile(r"""(?<=\s)[‘“„«(\["']+\s*$""")
 _SPACY_LANGUAGES = {"en", "nl", "de", "fr", "es", "it", "pt", "da", "sv", "nb", "fi", "pl", "ru"}
 
 

@@ -66,8 +66,8 @@ class Skipped:
     reason: str
 
 
-# 2: an opening quote mark starts the sentence it opens.
-SPLITTER_VERSION = 2
+# 2: an opening quote mark starts the sentence it opens; 3: straight quotes too.
+SPLITTER_VERSION = 3
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from assistant.answering import (
     _stated,
     _stating,
     is_answerable,
+    with_sides,
 )
 from assistant.cli import main
 from assistant.conversation import parse_history, resolve
@@ -195,7 +196,14 @@ def test_dutch_numerals_are_one_word(word: str, value: float | None) -> None:
     assert dutch_numeral(word) == value
 
 
+def test_a_word_made_of_many_scale_words_is_no_numeral() -> None:
+    assert dutch_numeral("duizend" * 1000) is None
+    assert dutch_numeral("honderdjarig") is None
+
+
 def test_vague_amounts_are_ranges_that_can_disagree_with_a_figure() -> None:
+    assert vague_amounts("Hundreds of millions lived there.") == \
+        [(2e8, 1e9, "hundreds of millions")]
     assert [w for _, _, w in vague_amounts("Honderdduizenden burgers, duizenden boeren")] == \
         ["honderdduizenden", "duizenden"]
     assert vague_amounts("hundreds of thousands died") == [(2e5, 1e6, "hundreds of thousands")]
@@ -229,6 +237,7 @@ def test_a_count_after_an_article_is_no_year_and_the_is_no_decade() -> None:
         [93.0, 139.0, 81.0, 103.0]
     assert quantities_in("Tweehonderd van de 1225 leden stemden tegen.") == [200.0, 1225.0]
     assert years_in("Tweehonderd van de 1225 leden stemden in 1934 tegen.") == [1934]
+    assert years_in("The 1917 revolution and the 1934 congress.") == [1917, 1934]
     assert quantities_in("In 1934 waren er meer dan 60.000 ongelukken.") == [60000.0]
     assert quantities_in("the events of 1917 and the 30s") == []
 
@@ -294,6 +303,18 @@ def test_a_nearly_as_good_sentence_that_states_what_is_asked_answers_first() -> 
     assert _stating([untyped, far], config) is untyped  # too far below: the answer check decides
     assert _stating([heading, typed], config) is typed
     assert _stating([typed, untyped], config) is typed
+
+
+def test_both_sides_of_a_disagreement_and_the_best_sentence_always_stay() -> None:
+    he, these, best, extra, anchor, rival = (_candidate(row, 0.9 - row / 100)
+                                             for row in range(6))
+    # The anchor already among the last of four, the rival missing (this once raised).
+    kept = with_sides([he, best, extra, anchor], best, anchor, rival, 4)
+    assert kept == [he, best, anchor, rival]
+    # Best after two context sentences, both sides missing: the context goes, not best.
+    kept = with_sides([he, these, best], best, anchor, rival, 4)
+    assert kept == [he, best, anchor, rival]
+    assert with_sides([best], best, best, rival, 1) == [best, rival]
 
 
 def test_focus_words_must_raise_a_sentence_that_shares_none_of_them() -> None:
@@ -472,6 +493,7 @@ def test_resolve_it_after_a_question_that_names_nothing_keeps_the_earlier_topic(
 
 def test_a_sentence_about_another_one_of_a_series_does_not_answer(tmp_path: Path) -> None:
     assert ordinals_in("Het tweede en laatste proces") == {2, -1}
+    assert ordinals_in("What happened to him at last?") == frozenset()
     first = "The first storm trial began in 1954."
     second = "The second storm trial opened in Zwolle court in 1955."
     corpus = write_corpus(tmp_path / "corpus", {"trials.txt": f"Trials\n{first} {second}\n"})
@@ -486,8 +508,14 @@ def test_a_place_is_no_answer_to_who() -> None:
     question = analyse("Who killed the mayor?")
     assert not matches_expectation(question, "The mayor was killed in Leiden.")
     assert matches_expectation(question, "The mayor was killed by Jan Smit.")
+    assert matches_expectation(analyse("Who gave the order?"), "The order came from Jan Smit.")
     assert matches_expectation(analyse("Where was the mayor killed?"),
                                "The mayor was killed in Leiden.")
+
+
+def test_repeated_follow_ups_stay_short() -> None:
+    history = [Turn("user", "What was its verdict?"), Turn("assistant", "Guilty. [1]")] * 30
+    assert len(resolve("Why was it so?", history)) < 200
 
 
 def test_parse_history() -> None:
@@ -632,6 +660,9 @@ def test_what_an_abbreviation_stands_for_is_spelled_out_in_brackets() -> None:
     assert matches_expectation(question, "Het Koninklijk Instituut (KNMI) waarschuwde.")
     assert not matches_expectation(question, "The KNMI warned of the storm in 1953.")
     assert focus_words(question.text, "en") == ()
+    # Without an abbreviation to spell out, any sentence may say what a thing stands for.
+    assert matches_expectation(analyse("What does the red flag stand for?"),
+                               "The red flag stands for the blood of workers.")
 
 
 def test_he_is_explained_by_the_sentence_before_unless_that_one_is_unrelated(

@@ -105,6 +105,9 @@ def test_an_opening_quote_starts_the_next_sentence() -> None:
     assert [s.text for s in split_sentences(text, "nl")] == [
         "Hij zat in de datsja (buitenhuis).", "‘Dat is Orion,’ zegt hij.", "“Nee.”",
         "(Zie boven.)"]
+    plain = 'He was known for one quote. "Death solves all problems," he said.'
+    assert [s.text for s in split_sentences(plain, "en")] == [
+        "He was known for one quote.", '"Death solves all problems," he said.']
 
 
 def test_line_breaks_end_sentences() -> None:
