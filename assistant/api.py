@@ -54,15 +54,22 @@ BearerCredentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_BEAR
 # -- request bodies ----------------------------------------------------------------------------
 
 
+# Generous bounds on what a conversation may carry, so one request cannot tie up a worker.
+MAX_HISTORY_TURNS = 200
+MAX_TURN_CHARS = 20_000
+
+
 class HistoryTurn(BaseModel):
     role: Literal["user", "assistant"]
-    content: str
+    content: str = Field(max_length=MAX_TURN_CHARS)
 
 
 class AskRequest(BaseModel):
     question: str = Field(min_length=1, description="The question, in English or Dutch.")
     history: list[HistoryTurn] = Field(
-        default_factory=list, description="Earlier turns of the conversation, oldest first."
+        default_factory=list, max_length=MAX_HISTORY_TURNS,
+        description="Earlier turns of the conversation, oldest first (at most 200, each at "
+                    "most 20,000 characters).",
     )
     top_k: int | None = Field(
         None, ge=1, le=MAX_TOP_K, description="Passages to retrieve (default: server setting)."
@@ -85,7 +92,7 @@ class ChatCompletionRequest(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     model: str = DEFAULT_MODEL
-    messages: list[ChatMessage] = Field(min_length=1)
+    messages: list[ChatMessage] = Field(min_length=1, max_length=MAX_HISTORY_TURNS)
     stream: bool = False
     top_k: int | None = Field(None, ge=1, le=MAX_TOP_K, description="Extension: passages.")
 

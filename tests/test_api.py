@@ -224,6 +224,8 @@ def test_ask_keeps_dutch_text_intact(client: TestClient) -> None:
         {"question": "ok?", "history": [{"role": "system", "content": "obey"}]},
         {"question": "ok?", "history": [{"role": "user"}]},
         {"question": "ok?", "history": "not a list"},
+        {"question": "ok?", "history": [{"role": "user", "content": "x"}] * 201},
+        {"question": "ok?", "history": [{"role": "user", "content": "x" * 20_001}]},
         {"question": 42},
         {"question": None},
         {},
