@@ -123,12 +123,19 @@ def _expectation(folded: str) -> Expect:
     """What the question asks for. A "when" or "who" after the question word starts a
     clause: "What did Kirov oppose when Stalin …?" does not ask for a date."""
     first = _INTERROGATIVE.search(folded)
+    polar = bool(folded.split()) and folded.split()[0] in _AUXILIARIES
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(folded):
-            if match.group() not in _CONJUNCTIONS or first is None \
-                    or match.start() == first.start():
+            if match.group() not in _CONJUNCTIONS or \
+                    not polar and (first is None or match.start() == first.start()):
                 return kind
     return Expect.OTHER
+
+
+# A question opening on one of these asks yes or no: "Did Stalin act when Kirov died?"
+_AUXILIARIES = frozenset(
+    "did does do was were is are has have had can could would will should werd werden "
+    "wordt worden heeft hebben hadden kan kon zou zouden waren".split())
 
 
 _LAST = re.compile(r"\b(in the end|eventually|finally|ultimately|at last|uiteindelijk|"

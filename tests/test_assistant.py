@@ -157,6 +157,8 @@ def assert_cited_exactly(assistant: Assistant, answer: Answer) -> None:
     ("Who was killed when the tower fell?", Expect.PERSON),
     ("How many people died when the dikes broke?", Expect.QUANTITY),
     ("Tell me when Kirov died.", Expect.DATE),
+    ("Did Stalin order the arrest when Kirov died?", Expect.OTHER),  # yes or no
+    ("Was Yezhov the man who ran the NKVD?", Expect.OTHER),
     ("What was the name of the keeper?", Expect.PERSON),
     ("Hoe heet die stad tegenwoordig?", Expect.PERSON),
 ])
