@@ -51,6 +51,7 @@ _AGE_STATED = re.compile(r"\b(\d+|[a-z]+)[ -]?(year old|years old|jarige|jaar ou
 _DECADE = {"jaren", "the", "mid", "late", "early", "eind", "begin", "midden"}  # "jaren dertig"
 _DETERMINERS = {"de", "het", "the", "those", "these", "die", "deze", "all", "alle"}
 _AGE = {"jarige", "year", "years", "jaar"}
+_SOME = {"enkele", "enige", "several", "some", "paar", "few"}  # "enkele honderdduizend"
 _ONE = {"een", "one"}  # Dutch "een" is also the article "a": only with a scale after it
 _SCALES = {
     "thousand": 1e3, "duizend": 1e3, "million": 1e6, "millions": 1e6, "miljoen": 1e6,
@@ -208,6 +209,10 @@ def _quantities(text: str) -> tuple[float, ...]:
                 continue
             value = _parse_numeral(token)
         elif token in _NUMBER_WORDS or token in _ONE or dutch_numeral(token) is not None:
+            before = tokens[i - 1] if i else ""
+            if token in _SCALES and (before[:1].isdigit() or before in _NUMBER_WORDS
+                                     or before in _ONE or before in _SOME):
+                continue  # the scale of the number before it ("twee honderdduizend")
             value = float(_NUMBER_WORDS.get(token) or dutch_numeral(token) or 1)
             # "one of them", "twee keer": small number words are rarely the figure asked for
             # unless a scale follows ("one million", "drie miljoen").

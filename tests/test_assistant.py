@@ -181,6 +181,8 @@ def test_analyse_content_words_years_and_polarity() -> None:
     ("800.000", [8e5]),
     ("one million", [1e6]),
     ("Drieduizend", [3000.0]),
+    ("twee honderdduizend mensen", [2e5]),  # a scale word after a number is its scale
+    ("enkele honderdduizend mensen", []),
     ("20 million", [2e7]),
     ("700,000 prisoners", [7e5]),
     ("The flood of 1953 killed 1,836 people.", [1836.0]),
