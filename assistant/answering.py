@@ -19,6 +19,7 @@ from assistant.questions import (
     name_coverage,
     names_in,
     ordinals_in,
+    other_years,
     quantities_in,
     question_names,
     soft_overlap,
@@ -175,9 +176,11 @@ class SentenceScorer:
         effective = similarity + config.context_weight * max(0.0, (context - similarity) / 2)
         if document.language != question.language:
             effective += config.cross_lingual_offset
-        # "the second trial" does not answer a question about the first one.
+        # "the second trial" does not answer a question about the first one, nor "in 1937"
+        # one about 1936.
         stated = ordinals_in(sentence.text)
-        other_one = bool(self.ordinals and stated and not stated & self.ordinals)
+        other_one = bool(self.ordinals and stated and not stated & self.ordinals) \
+            or other_years(question, sentence.text)
         typed = typed and not other_one
         score = (effective + config.overlap_weight * overlap + config.type_weight * typed
                  - config.fragment_penalty * fragment

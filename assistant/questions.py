@@ -388,6 +388,23 @@ _ORDINALS = {
 }
 
 
+_YEAR_RANGE = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\s*(?:-|–|—|to|tot|until|en|and)\s*"
+                         r"(1[0-9]{3}|20[0-9]{2})\b")
+
+
+def other_years(question: Question, text: str) -> bool:
+    """The text dates itself to other years than the question names: "in juni 1937" for a
+    question about August 1936. A span ("1936-1938") that covers the question's year is
+    no other year. A question that asks for a date wants another year than it names."""
+    if not question.years or question.expect is Expect.DATE:
+        return False
+    stated = set(years_in(text))
+    if not stated or stated & question.years:
+        return False
+    spans = [(int(a), int(b)) for a, b in _YEAR_RANGE.findall(text)]
+    return not any(a <= y <= b for a, b in spans for y in question.years)
+
+
 _NOT_ORDINAL = re.compile(r"\b(at last|at first|first of all|op het laatst|ten laatste)\b")
 
 

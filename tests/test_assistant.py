@@ -35,6 +35,7 @@ from assistant.questions import (
     focus_words,
     matches_expectation,
     ordinals_in,
+    other_years,
     quantities_in,
     question_names,
     soft_overlap,
@@ -506,6 +507,16 @@ def test_a_sentence_about_another_one_of_a_series_does_not_answer(tmp_path: Path
     # The second sentence shares more words, but it is about the other trial.
     answer = assistant.ask("When did the first storm trial open in Zwolle court?")
     assert answer.citations[0].quote == first
+
+
+def test_a_sentence_dated_to_other_years_is_about_something_else() -> None:
+    question = analyse("Who led the trial in August 1936?")
+    assert other_years(question, "In June 1937 he was sentenced in a secret trial.")
+    assert not other_years(question, "On 19 August 1936 sixteen men stood trial.")
+    assert not other_years(question, "Fear ruled in the years 1935-1938.")  # a span covers it
+    assert not other_years(question, "Vyshinsky led the trial.")
+    # Asking for a date means asking for another year than the one named.
+    assert not other_years(analyse("When, after 1934, did the trials start?"), "In 1936.")
 
 
 def test_a_place_is_no_answer_to_who() -> None:
