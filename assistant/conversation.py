@@ -8,14 +8,15 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from assistant.errors import InvalidHistory
-from assistant.questions import Expect, analyse, places_in, years_in
+from assistant.questions import Expect, analyse, places_in, soft_overlap, years_in
 from assistant.types import Turn
 from index.lexical import words
 
 _PERSON = r"he|him|she|her|hij|hem|zij|ze"
 _POSSESSIVE = r"his|hers|zijn|haar"
-_THING = r"it|its|they|them|their|this|that|these|those|there|then|het|hun|hen|daar|dit|dat|" \
-         r"deze|die|toen|daarna"
+_THING = r"it|its|they|them|their|this|that|these|those|there|then|thereby|het|hun|hen|daar|" \
+         r"dit|dat|deze|die|toen|daarna|daardoor|daarvan|daarbij|daarin|daarmee|daarover|" \
+         r"daaraan|hierdoor|hiervan"
 _ANAPHOR = re.compile(rf"\b({_PERSON}|{_POSSESSIVE}|{_THING})\b", re.IGNORECASE)
 _ELLIPSIS = re.compile(
     r"^\s*(and|what about|how about|and what about|en|en wat met|wat dan met|wat met|"
@@ -92,10 +93,6 @@ def subject_of(history: Sequence[Turn], person: bool = False) -> str | None:
     return None
 
 
-def last_user_question(history: Sequence[Turn]) -> str | None:
-    return next((t.content for t in reversed(history) if t.role == "user"), None)
-
-
 def exchanges(history: Sequence[Turn]) -> list[tuple[str, str]]:
     """(question, reply) pairs, the latest first."""
     pairs = [(a.content, b.content) for a, b in zip(history, history[1:], strict=False)
@@ -135,19 +132,38 @@ def answered_entity(question: str, reply: str, expect: Expect) -> str | None:
         return None
     known = {w for name in names(question) for w in words(name)}
     places = places_in(reply) if expect is Expect.PERSON else set()
-    for name in names(reply):
-        found = set(words(name))
-        if not found & known and found - _FRAMING - places:
-            return name
-    return None
+    candidates = [n for n in names(reply)
+                  if not set(words(n)) & known and set(words(n)) - _FRAMING - places]
+    which = _WHICH.match(question)
+    if which is not None:
+        # "Which marshal …?": the name the reply gives that title ("maarschalk Michail …").
+        noun = which.group().split()[-1].lower()
+        titled = [n for n in candidates if _titled(reply, n, noun)]
+        candidates = titled + candidates
+    return candidates[0] if candidates else None
+
+
+def _titled(reply: str, name: str, noun: str) -> bool:
+    """Whether one of the three words before `name` in the reply is `noun` or its cognate."""
+    at = reply.find(name)
+    before = words(reply[:at])[-3:] if at > 0 else []
+    return soft_overlap((noun,), before) > 0
 
 
 def resolve(question: str, history: Sequence[Turn]) -> str:
     """Rewrite a follow-up into a self-contained question; return others unchanged."""
     if not history:
         return question
-    history = history[-_MAX_TURNS:]  # a follow-up refers to the last few exchanges
-    previous = last_user_question(history)
+    history = list(history[-_MAX_TURNS:])  # a follow-up refers to the last few exchanges
+    users = [i for i, t in enumerate(history) if t.role == "user"]
+    previous = raw_previous = None
+    if users:
+        # The last question as it was understood, its own "he" or "it" resolved.
+        raw_previous = history[users[-1]].content
+        previous = resolve(raw_previous, history[:users[-1]])
+        history[users[-1]] = Turn("user", previous)
+    if previous and _bare(question):  # "Why?", "In which year?", "Hoeveel?"
+        return f"{question} ({previous})"
     ellipsis = _ELLIPSIS.match(question)
     if ellipsis and previous:
         if names(ellipsis.group("rest")):
@@ -179,10 +195,8 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
         return question[:person.start()] + subject + question[person.end():]
     # "it", "that trial", "die organisatie": the topic of the last question, itself resolved
     # against the turns before it.
-    users = [i for i, t in enumerate(history) if t.role == "user"]
-    context = " ".join(words(resolve(previous, history[:users[-1]]))) if previous else ""
-    if previous and len(users) > 1 and not own_names(previous) \
-            and not _ANAPHOR.search(previous):
+    context = " ".join(words(previous)) if previous else ""
+    if previous and len(users) > 1 and previous == raw_previous and not own_names(previous):
         # "Who was the prosecutor?" names nothing: it too is about the topic before it. (A
         # previous question with "it" of its own already carries that topic.)
         context += " " + " ".join(words(history[users[-2]].content))
@@ -190,6 +204,19 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
     context = " ".join(list(dict.fromkeys(context.split()))[:_MAX_CONTEXT_WORDS]) \
         or subject or ""
     return f"{question} ({context})" if context else question
+
+
+# Words that say what kind of answer is wanted but not what about: "In which year?"
+_BARE = frozenset(
+    "who whom whose what which when where why how many much wie wat welk welke wanneer waar "
+    "waarom hoe hoeveel year jaar date datum day dag month maand place plaats reason reden "
+    "exactly precies precisely then dan in op".split())
+
+
+def _bare(question: str) -> bool:
+    """A question with nothing of its own to ask about ("Why?", "In which year?")."""
+    tokens = re.findall(r"\w+", question.lower())
+    return bool(tokens) and all(t in _BARE for t in tokens) and not own_names(question)
 
 
 def _refers_back(question: str, last: Sequence[tuple[str, str]]) -> bool:

@@ -528,6 +528,30 @@ def test_a_place_is_no_answer_to_who() -> None:
                                "The mayor was killed in Leiden.")
 
 
+def test_follow_ups_build_on_the_last_question_as_it_was_understood() -> None:
+    history = [Turn("user", "Wie was Boecharin?"), Turn("assistant", "Boecharin was … [1]"),
+               Turn("user", "Wanneer werd hij berecht?"), Turn("assistant", "In 1938. [2]")]
+    assert resolve("En Rykov?", history) == "Wanneer werd Rykov berecht?"
+    assert resolve("Waarom?", history) == "Waarom? (Wanneer werd Boecharin berecht?)"
+    assert resolve("In which year?", history).startswith("In which year? (Wanneer werd Boech")
+    killer = [Turn("user", "Who was Nikolayev?"), Turn("assistant", "A former member. [1]"),
+              Turn("user", "Why did he kill Kirov?"), Turn("assistant", "Nobody knows. [2]")]
+    assert resolve("Was he executed?", killer) == "Was Nikolayev executed?"
+
+
+def test_which_marshal_is_the_name_the_reply_gives_that_title() -> None:
+    history = [Turn("user", "Which marshal was accused of a coup?"),
+               Turn("assistant", "Jezjov made him say that maarschalk Michail Toechatsjevski "
+                                 "planned a coup. [1]")]
+    assert resolve("What happened to him?", history) == \
+        "What happened to Michail Toechatsjevski?"
+
+
+def test_dutch_pronominal_adverbs_refer_back() -> None:
+    history = [Turn("user", "Wat was verordening 447?"), Turn("assistant", "Een bevel. [1]")]
+    assert "447" in resolve("Hoeveel mensen werden daardoor getroffen?", history)
+
+
 def test_repeated_follow_ups_stay_short() -> None:
     history = [Turn("user", "What was its verdict?"), Turn("assistant", "Guilty. [1]")] * 30
     assert len(resolve("Why was it so?", history)) < 200
