@@ -123,6 +123,8 @@ _CONJUNCTIONS = frozenset("when where who whom whose wanneer waar wie wiens".spl
 def _expectation(folded: str) -> Expect:
     """What the question asks for. A "when" or "who" after the question word starts a
     clause: "What did Kirov oppose when Stalin …?" does not ask for a date."""
+    if _EXPANSION_QUESTION.search(folded):  # "Waar staat NKVD voor?" asks no place
+        return Expect.OTHER
     first = _INTERROGATIVE.search(folded)
     polar = bool(folded.split()) and folded.split()[0] in _AUXILIARIES
     for kind, pattern in _PATTERNS:
@@ -332,7 +334,7 @@ def names_in(text: str) -> set[str]:
     """Capitalised words that do not start the sentence: a cheap stand-in for named entities."""
     found = set()
     for match in _CAPITALISED.finditer(text):
-        if match.start() == 0:
+        if match.start() == 0 or not match.group()[0].isupper():  # "één" is lower case
             continue
         found.add(fold(match.group()))
     return found
@@ -346,6 +348,52 @@ def places_in(text: str) -> set[str]:
     """Capitalised words after "in", "near", "te": places, not people ("from Stalin" and
     "naar Stalin" may well name a person)."""
     return {fold(m.group(1)) for m in _LOCATIVE.finditer(text)}
+
+
+# "Russische geheime dienst", "German tanks": a capitalised adjective of nationality.
+_DEMONYM = re.compile(r"(?:ische|sche|se|ian|ese|ish)$")
+_WORD = re.compile(r"[\w'’-]+")
+_OPENS = (".", "!", "?", ":", "‘", "“", '"')
+
+
+def name_runs(sentence: str) -> list[tuple[str, ...]]:
+    """Runs of capitalised words, folded, leaving out the word that opens a sentence and
+    adjectives of nationality: "De Russische dienst arresteerde Nikolaj Boecharin" →
+    [("nikolaj", "boecharin")]."""
+    runs: list[list[str]] = []
+    run_end = previous_end = -1
+    previous_word = ""
+    for match in _WORD.finditer(sentence):
+        word, gap = match.group(), sentence[max(previous_end, 0):match.start()]
+        # A full stop after "St" or "Dr" ends an abbreviation, not a sentence.
+        abbreviation = gap.startswith(".") and len(previous_word) <= 3 \
+            and previous_word[:1].isupper()
+        opens = previous_end < 0 or gap.rstrip().endswith(_OPENS) and not abbreviation
+        following = sentence[match.end():match.end() + 2]
+        adjective = bool(_DEMONYM.search(word)) and following[:1] == " " \
+            and following[1:].islower()
+        if word[0].isupper() and not opens and not adjective:
+            if runs and run_end == previous_end and (gap.isspace() or abbreviation):
+                runs[-1].append(fold(word))
+            else:
+                runs.append([fold(word)])
+            run_end = match.end()
+        previous_end, previous_word = match.end(), word
+    return [tuple(run) for run in runs]
+
+
+def new_names(question: Question, sentence: str) -> list[str]:
+    """Names the sentence adds to the question: what a "who" or "where" question needs. A
+    name counts whole ("Sergei Kirov" is not new when Kirov is asked about); months,
+    adjectives of nationality and, for "who", places ("in Leningrad") are no answer."""
+    asked = [fold(w) for w in _WORD.findall(question.text)]
+    places = places_in(sentence) if question.expect is Expect.PERSON else set()
+    found = []
+    for run in name_runs(sentence):
+        words_ = [w for w in run if w not in _MONTH_NAMES]
+        if words_ and not soft_overlap(tuple(words_), asked) and not set(words_) <= places:
+            found.append(" ".join(words_))
+    return found
 
 
 _EXPANSION_QUESTION = re.compile(r"\b(stands? for|abbreviation|acronym|afkorting|staat voor)\b")
@@ -372,11 +420,7 @@ def matches_expectation(question: Question, sentence: str) -> bool:
         years = set(years_in(sentence)) - question.years
         return bool(years) or bool(_MONTHS.search(fold(sentence)))
     if expect in (Expect.PERSON, Expect.PLACE):
-        asked = {fold(w) for w in re.findall(r"[\w'’-]+", question.text)}
-        new = names_in(sentence) - asked
-        if expect is Expect.PERSON:
-            new -= places_in(sentence)  # "vermoord in Leningrad" names no one who did it
-        return bool(new)
+        return bool(new_names(question, sentence))
     if expect is Expect.REASON:
         return bool(_REASON_CUES.search(fold(sentence)))
     return True
@@ -453,6 +497,8 @@ def question_names(question: str) -> list[tuple[str, ...]]:
     ("great", "terror"), "Yezhov" gives ("yezhov",)."""
     found: list[tuple[str, ...]] = []
     for match in _NAME_RUN.finditer(question):
+        if not match.group()[0].isupper():  # the class also holds "é", "ë"
+            continue
         parts = [fold(p) for p in match.group().split()]
         if match.start() == 0:
             parts = parts[1:]
@@ -500,7 +546,9 @@ _SCAFFOLD = frozenset(
     "uiteindelijk later daarna weten bekend zeggen betekent betekende take takes took taken "
     "place occur occurred occurs vond vinden vindt plaats plaatsvinden plaatsvond "
     "voorgevallen gebeuren liep af afliep afgelopen verging became fared heet heette "
-    "abbreviation acronym stand stands afkorting staat".split())
+    "abbreviation acronym stand stands afkorting staat "
+    # fillers: "Waar staat NKVD eigenlijk voor?", "Where exactly …?"
+    "eigenlijk precies actually exactly precisely really".split())
 
 
 def name_coverage(names: list[tuple[str, ...]], text_words: list[str]) -> float:

@@ -34,6 +34,8 @@ from assistant.questions import (
     dutch_numeral,
     focus_words,
     matches_expectation,
+    name_runs,
+    new_names,
     ordinals_in,
     other_years,
     quantities_in,
@@ -519,6 +521,19 @@ def test_a_sentence_dated_to_other_years_is_about_something_else() -> None:
     assert not other_years(analyse("When, after 1934, did the trials start?"), "In 1936.")
 
 
+def test_only_names_the_question_lacks_answer_who() -> None:
+    assert name_runs("Sergei Kirov died in Leningrad (now St. Petersburg). Dr. Jansen wrote.") \
+        == [("kirov",), ("leningrad",), ("st", "petersburg"), ("jansen",)]
+    who = analyse("Who succeeded Kirov in Leningrad?")
+    # Kirov's first name, a month, a place and an adjective of nationality name no one new.
+    assert new_names(who, "Sergei Kirov was shot in December in Leningrad.") == []
+    assert new_names(who, "De Russische geheime dienst schoot Kirov neer.") == []
+    assert new_names(who, "Kirov was succeeded by Andrei Zhdanov.") == ["andrei zhdanov"]
+    assert new_names(analyse("Who replaced Yagoda?"), "Hij verving Jagoda door Jezjov.") == \
+        ["jezjov"]  # "Jagoda" is the asked "Yagoda"
+    assert analyse("Waar staat de afkorting NKVD eigenlijk voor?").expect is Expect.OTHER
+
+
 def test_a_place_is_no_answer_to_who() -> None:
     question = analyse("Who killed the mayor?")
     assert not matches_expectation(question, "The mayor was killed in Leiden.")
@@ -858,7 +873,8 @@ def test_same_language_citation_is_not_tagged(bilingual_assistant: Assistant) ->
 
 
 def test_dutch_abstention_is_in_dutch(bilingual_assistant: Assistant) -> None:
-    answer = bilingual_assistant.ask("Hoeveel pinguïns broeden op ijsbergen?")
+    # Antarctica is named nowhere in the documents, so nothing can answer.
+    answer = bilingual_assistant.ask("Hoeveel pinguïns broeden op Antarctica?")
     assert answer.abstained
     assert answer.answer == PHRASES["nl"]["abstain"]
 
