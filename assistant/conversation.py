@@ -144,10 +144,11 @@ def answered_entity(question: str, reply: str, expect: Expect) -> str | None:
 
 
 def _titled(reply: str, name: str, noun: str) -> bool:
-    """Whether one of the three words before `name` in the reply is `noun` or its cognate."""
+    """Whether the reply gives `name` the title `noun` (or its cognate): in one of the three
+    words before it, or as its own first word ("Marshal Mikhail Tukhachevsky")."""
     at = reply.find(name)
     before = words(reply[:at])[-3:] if at > 0 else []
-    return soft_overlap((noun,), before) > 0
+    return soft_overlap((noun,), before + words(name)[:1]) > 0
 
 
 def resolve(question: str, history: Sequence[Turn]) -> str:
@@ -165,6 +166,10 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
     if previous and _bare(question):  # "Why?", "In which year?", "Hoeveel?"
         return f"{question} ({previous})"
     ellipsis = _ELLIPSIS.match(question)
+    if ellipsis and _QUESTION_WORD.match(ellipsis.group("rest")):
+        # "And when was the marshal convicted?" is a question of its own after the "and".
+        rest = ellipsis.group("rest")
+        question, ellipsis = rest[:1].upper() + rest[1:], None
     if ellipsis and previous:
         if names(ellipsis.group("rest")):
             old = subject_of([Turn("user", previous)])
@@ -173,6 +178,9 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
                 return previous.replace(old, new)
         return f"{question} ({previous})"
     pairs = exchanges(history)
+    titled = _the_one_asked_about(question, pairs[:1])
+    if titled is not None:
+        return titled
     for pattern, expect in ((_TIME, Expect.DATE), (_PLACE, Expect.PLACE)):
         match = pattern.search(question)
         if match is None:
@@ -217,6 +225,31 @@ def _bare(question: str) -> bool:
     """A question with nothing of its own to ask about ("Why?", "In which year?")."""
     tokens = re.findall(r"\w+", question.lower())
     return bool(tokens) and all(t in _BARE for t in tokens) and not own_names(question)
+
+
+_QUESTION_WORD = re.compile(r"(?i:who|whom|whose|what|when|where|why|how|which|wie|wat|"
+                            r"wanneer|waar|waarom|hoe|welke|welk|hoeveel)\b")
+
+
+def _the_one_asked_about(question: str, last: Sequence[tuple[str, str]]) -> str | None:
+    """After "Which marshal …?", "the marshal" / "die maarschalk" is the one the reply named:
+    the question with that name in its place."""
+    if not last:
+        return None
+    asked, reply = last[0]
+    which = _WHICH.match(asked)
+    if which is None:
+        return None
+    noun = which.group().split()[-1]
+    mention = re.search(rf"\b(?:the|that|this|de|die|deze)\s+{re.escape(noun)}\b", question,
+                        re.IGNORECASE)
+    if mention is None:
+        return None
+    # Only a name the reply itself gives that title; a guess would mislead the search.
+    titled = [n for n in names(reply) if _titled(reply, n, noun.lower())]
+    if not titled:
+        return None
+    return question[:mention.start()] + titled[0] + question[mention.end():]
 
 
 def _refers_back(question: str, last: Sequence[tuple[str, str]]) -> bool:

@@ -543,12 +543,14 @@ def _stopwords_of(language: str) -> frozenset[str]:
 _SCAFFOLD = frozenset(
     "happen happened happens happening end ending eventually finally ultimately later "
     "afterwards know known tell say said mean meant gebeurd gebeurde gebeurt einde eind "
-    "uiteindelijk later daarna weten bekend zeggen betekent betekende take takes took taken "
+    "uiteindelijk later daarna weten zeggen betekent betekende take takes took taken "
     "place occur occurred occurs vond vinden vindt plaats plaatsvinden plaatsvond "
     "voorgevallen gebeuren liep af afliep afgelopen verging became fared heet heette "
     "abbreviation acronym stand stands afkorting staat "
     # fillers: "Waar staat NKVD eigenlijk voor?", "Where exactly …?"
-    "eigenlijk precies actually exactly precisely really".split())
+    "eigenlijk precies actually exactly precisely really "
+    # Dutch conjunctions that open a clause ("… nadat hij bekend had")
+    "nadat voordat terwijl zodra".split())
 
 
 def name_coverage(names: list[tuple[str, ...]], text_words: list[str]) -> float:

@@ -562,6 +562,17 @@ def test_which_marshal_is_the_name_the_reply_gives_that_title() -> None:
         "What happened to Michail Toechatsjevski?"
 
 
+def test_the_title_a_which_question_asked_for_is_the_name_the_reply_gave() -> None:
+    history = [Turn("user", "Which marshal was accused of a coup?"),
+               Turn("assistant", "Under pressure, Yagoda named Marshal Mikhail Tukhachevsky. [1]")]
+    assert resolve("And when was the marshal convicted?", history) == \
+        "When was Marshal Mikhail Tukhachevsky convicted?"
+    # Without a name the reply itself calls "marshal", nothing is guessed.
+    vague = [Turn("user", "Which marshal was accused?"), Turn("assistant", "Yagoda did. [1]")]
+    assert "Yagoda" not in resolve("When was the marshal convicted?", vague)
+    assert focus_words("Wat gebeurde er met hem nadat hij bekend had?", "nl") == ("bekend",)
+
+
 def test_dutch_pronominal_adverbs_refer_back() -> None:
     history = [Turn("user", "Wat was verordening 447?"), Turn("assistant", "Een bevel. [1]")]
     assert "447" in resolve("Hoeveel mensen werden daardoor getroffen?", history)
