@@ -29,6 +29,7 @@ _POSSESSIVE_S = re.compile(r"['’]s?$")
 _NOT_NAMES = frozenset(
     "who what when where why how which whom whose wie wat wanneer waar waarom hoe welk "
     "welke the a an de het een in on at op and en did does do was were is are had has "
+    "waarvan waardoor waarmee waarover waarin waarop hoeveel "
     # what a chat turn opens with: "Hello! Ask me …", "Sure, …", "Hallo! Stel een vraag."
     "hello hi hey welcome sure okay ok yes no sorry thanks ask please hallo hoi welkom "
     "prima ja nee bedankt stel vraag".split())
@@ -87,7 +88,9 @@ def subject_of(history: Sequence[Turn], person: bool = False) -> str | None:
     ordered = users[-1:] + replies[-1:] + users[-2::-1]
     for turn in ordered:
         places = places_in(turn.content) if person else set()
-        found = [n for n in names(turn.content) if set(words(n)) - _FRAMING - places]
+        # A question's first word is a question word or a verb ("Waarvan werd hij …?").
+        named = own_names(turn.content) if turn.role == "user" else names(turn.content)
+        found = [n for n in named if set(words(n)) - _FRAMING - places]
         if found:
             return max(found, key=len) if turn.role == "user" else found[0]
     return None
@@ -132,8 +135,12 @@ def answered_entity(question: str, reply: str, expect: Expect) -> str | None:
         return None
     known = {w for name in names(question) for w in words(name)}
     places = places_in(reply) if expect is Expect.PERSON else set()
-    candidates = [n for n in names(reply)
-                  if not set(words(n)) & known and set(words(n)) - _FRAMING - places]
+    candidates = []
+    for name in names(reply):
+        # "liet Stalin Jagoda arresteren": a run of two names, one of them asked about.
+        rest = " ".join(p for p in name.split() if not set(words(p)) & known)
+        if rest and set(words(rest)) - _FRAMING - places:
+            candidates.append(rest)
     which = _WHICH.match(question)
     if which is not None:
         # "Which marshal …?": the name the reply gives that title ("maarschalk Michail …").

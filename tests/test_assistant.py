@@ -573,6 +573,17 @@ def test_the_title_a_which_question_asked_for_is_the_name_the_reply_gave() -> No
     assert focus_words("Wat gebeurde er met hem nadat hij bekend had?", "nl") == ("bekend",)
 
 
+def test_he_is_the_one_named_next_to_the_asked_name_not_the_question_word() -> None:
+    history = [Turn("user", "Wie liet Stalin in maart 1937 arresteren?"),
+               Turn("assistant", "In maart 1937 liet Stalin Jagoda arresteren. [1]"),
+               Turn("user", "Waarvan werd hij beschuldigd?"),
+               Turn("assistant", "Van verraad. [2]")]
+    assert resolve("Waarvan werd hij beschuldigd?", history[:2]) == \
+        "Waarvan werd Jagoda beschuldigd?"
+    assert resolve("En wie moest hij daarna aanwijzen?", history) == \
+        "Wie moest Jagoda daarna aanwijzen?"
+
+
 def test_dutch_pronominal_adverbs_refer_back() -> None:
     history = [Turn("user", "Wat was verordening 447?"), Turn("assistant", "Een bevel. [1]")]
     assert "447" in resolve("Hoeveel mensen werden daardoor getroffen?", history)
