@@ -168,7 +168,6 @@ class SentenceScorer:
                            *(build.sentence(r)[1].text for r in neighbours)])
         coverage = name_coverage(self.names, words(window))
         own_coverage = name_coverage(self.names, words(sentence.text))
-        typed = matches_expectation(question, sentence.text)
         focus = soft_overlap(self.focus_words, words(sentence.text)) if self.focus_words \
             else 1.0
         fragment = is_fragment(sentence.text)
@@ -181,7 +180,7 @@ class SentenceScorer:
         stated = ordinals_in(sentence.text)
         other_one = bool(self.ordinals and stated and not stated & self.ordinals) \
             or other_years(question, sentence.text)
-        typed = typed and not other_one
+        typed = not other_one and matches_expectation(question, sentence.text)
         score = (effective + config.overlap_weight * overlap + config.type_weight * typed
                  - config.fragment_penalty * fragment
                  - config.list_item_penalty * bool(_LIST_ITEM.match(sentence.text))

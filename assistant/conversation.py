@@ -8,9 +8,16 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from assistant.errors import InvalidHistory
-from assistant.questions import Expect, analyse, places_in, soft_overlap, years_in
+from assistant.questions import (
+    INTERROGATIVE,
+    Expect,
+    analyse,
+    places_in,
+    soft_overlap,
+    years_in,
+)
 from assistant.types import Turn
-from index.lexical import words
+from index.lexical import fold, words
 
 _PERSON = r"he|him|she|her|hij|hem|zij|ze"
 _POSSESSIVE = r"his|hers|zijn|haar"
@@ -141,13 +148,17 @@ def answered_entity(question: str, reply: str, expect: Expect) -> str | None:
         rest = " ".join(p for p in name.split() if not set(words(p)) & known)
         if rest and set(words(rest)) - _FRAMING - places:
             candidates.append(rest)
-    which = _WHICH.match(question)
-    if which is not None:
+    noun = _which_noun(question)
+    if noun is not None:
         # "Which marshal …?": the name the reply gives that title ("maarschalk Michail …").
-        noun = which.group().split()[-1].lower()
-        titled = [n for n in candidates if _titled(reply, n, noun)]
-        candidates = titled + candidates
+        candidates = [n for n in candidates if _titled(reply, n, noun)] + candidates
     return candidates[0] if candidates else None
+
+
+def _which_noun(question: str) -> str | None:
+    """"marshal" in "Which marshal was arrested?"."""
+    which = _WHICH.match(question)
+    return which.group().split()[-1].lower() if which is not None else None
 
 
 def _titled(reply: str, name: str, noun: str) -> bool:
@@ -173,7 +184,7 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
     if previous and _bare(question):  # "Why?", "In which year?", "Hoeveel?"
         return f"{question} ({previous})"
     ellipsis = _ELLIPSIS.match(question)
-    if ellipsis and _QUESTION_WORD.match(ellipsis.group("rest")):
+    if ellipsis and INTERROGATIVE.match(fold(ellipsis.group("rest"))):
         # "And when was the marshal convicted?" is a question of its own after the "and".
         rest = ellipsis.group("rest")
         question, ellipsis = rest[:1].upper() + rest[1:], None
@@ -234,26 +245,21 @@ def _bare(question: str) -> bool:
     return bool(tokens) and all(t in _BARE for t in tokens) and not own_names(question)
 
 
-_QUESTION_WORD = re.compile(r"(?i:who|whom|whose|what|when|where|why|how|which|wie|wat|"
-                            r"wanneer|waar|waarom|hoe|welke|welk|hoeveel)\b")
-
-
 def _the_one_asked_about(question: str, last: Sequence[tuple[str, str]]) -> str | None:
     """After "Which marshal …?", "the marshal" / "die maarschalk" is the one the reply named:
     the question with that name in its place."""
     if not last:
         return None
     asked, reply = last[0]
-    which = _WHICH.match(asked)
-    if which is None:
+    noun = _which_noun(asked)
+    if noun is None:
         return None
-    noun = which.group().split()[-1]
     mention = re.search(rf"\b(?:the|that|this|de|die|deze)\s+{re.escape(noun)}\b", question,
                         re.IGNORECASE)
     if mention is None:
         return None
     # Only a name the reply itself gives that title; a guess would mislead the search.
-    titled = [n for n in names(reply) if _titled(reply, n, noun.lower())]
+    titled = [n for n in names(reply) if _titled(reply, n, noun)]
     if not titled:
         return None
     return question[:mention.start()] + titled[0] + question[mention.end():]

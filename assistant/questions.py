@@ -114,7 +114,7 @@ def analyse(question: str) -> Question:
                     last=last)
 
 
-_INTERROGATIVE = re.compile(r"\b(who|whom|whose|what|which|when|where|why|how|wie|wiens|wat|"
+INTERROGATIVE = re.compile(r"\b(who|whom|whose|what|which|when|where|why|how|wie|wiens|wat|"
                             r"welk|welke|wanneer|waar|waarom|hoe|hoeveel)\b")
 # Question words that also start clauses ("… when Stalin wanted", "… die man wie").
 _CONJUNCTIONS = frozenset("when where who whom whose wanneer waar wie wiens".split())
@@ -125,7 +125,7 @@ def _expectation(folded: str) -> Expect:
     clause: "What did Kirov oppose when Stalin …?" does not ask for a date."""
     if _EXPANSION_QUESTION.search(folded):  # "Waar staat NKVD voor?" asks no place
         return Expect.OTHER
-    first = _INTERROGATIVE.search(folded)
+    first = INTERROGATIVE.search(folded)
     polar = bool(folded.split()) and folded.split()[0] in _AUXILIARIES
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(folded):
@@ -141,14 +141,11 @@ _AUXILIARIES = frozenset(
     "wordt worden heeft hebben hadden kan kon zou zouden waren".split())
 
 
-_LAST = re.compile(r"\b(in the end|eventually|finally|ultimately|at last|uiteindelijk|"
-                   r"ten slotte|tenslotte|op het eind|aan het eind|what became of|"
+_ENDED = r"in the end|eventually|finally|ultimately|at last|uiteindelijk|ten slotte|tenslotte"
+_LAST = re.compile(rf"\b({_ENDED}|op het eind|aan het eind|what became of|"
                    r"how did [^?.!]{0,80} end\b(?! up)|hoe (liep|is) [^?.!]{0,80} af(gelopen)?|"
                    r"wat werd er van)\b")
-
-
-_ENDING = re.compile(r"\b(in the end|eventually|finally|ultimately|at last|uiteindelijk|"
-                     r"ten slotte|tenslotte|ten einde|eindigde|ended)\b")
+_ENDING = re.compile(rf"\b({_ENDED}|ten einde|eindigde|ended)\b")
 
 
 def states_ending(text: str) -> bool:
@@ -210,12 +207,12 @@ def _quantities(text: str) -> tuple[float, ...]:
             if _YEAR.fullmatch(token) and not _is_count(tokens, i):
                 continue
             value = _parse_numeral(token)
-        elif token in _NUMBER_WORDS or token in _ONE or dutch_numeral(token) is not None:
+        elif (spelled := _NUMBER_WORDS.get(token) or dutch_numeral(token)) is not None:
             before = tokens[i - 1] if i else ""
             if token in _SCALES and (before[:1].isdigit() or before in _NUMBER_WORDS
                                      or before in _ONE or before in _SOME):
                 continue  # the scale of the number before it ("twee honderdduizend")
-            value = float(_NUMBER_WORDS.get(token) or dutch_numeral(token) or 1)
+            value = float(spelled)
             # "one of them", "twee keer": small number words are rarely the figure asked for
             # unless a scale follows ("one million", "drie miljoen").
             if value < 20 and (i + 1 >= len(tokens) or tokens[i + 1] not in _SCALES):

@@ -18,7 +18,7 @@ import os
 import time
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -234,9 +234,7 @@ def index_status(data_dir: Path, chroma_url: str | None = None) -> dict[str, Any
         "sentences": info.sentences,
         "embedder": info.embedder,
         "dimension": info.dimension,
-        "chunking": {"target_tokens": info.chunking.target_tokens,
-                     "overlap_tokens": info.chunking.overlap_tokens,
-                     "splitter": info.chunking.splitter},
+        "chunking": asdict(info.chunking),
         "build_id": info.build_id,
         "built_at": info.built_at,
         "data_dir": str(data_dir),
