@@ -22,6 +22,7 @@ from assistant.questions import (
     other_years,
     quantities_in,
     question_names,
+    setting_names,
     soft_overlap,
     states_ending,
     vague_amounts,
@@ -33,6 +34,7 @@ from index.store import IndexBuild
 
 _TERMINAL = re.compile(r"[.!?…:;\"'’”)\]]\s*$")
 _LIST_ITEM = re.compile(r"^\s*([•·▪*–-]|\d+[.)])\s")
+_LINK = re.compile(r"\b(https?://|www\.)\S", re.IGNORECASE)
 _PERSONAL = frozenset("he she they hij zij ze".split())
 _REFERRING = _PERSONAL | frozenset("him his her them their hem zijn haar hun".split())
 _DEMONSTRATIVES = frozenset("this these dit deze".split())
@@ -112,8 +114,10 @@ class Selection:
 
 
 def is_fragment(text: str) -> bool:
-    """Headings, menu trails and captions: short, or without a closing mark."""
-    return len(text.split()) < 5 or not _TERMINAL.search(text) or ">" in text
+    """Headings, menu trails, captions and pointers to other pages ("more on this at
+    www…"): short, without a closing mark, or holding a web address."""
+    return len(text.split()) < 5 or not _TERMINAL.search(text) or ">" in text \
+        or bool(_LINK.search(text))
 
 
 
@@ -143,6 +147,13 @@ class SentenceScorer:
         self.focus_words = focus_words(question.text, question.language)
         self.ordinals = ordinals_in(question.text)
         self._similarity: dict[int, float] = {}
+        self.settings = setting_names(question.text)
+        self._doc_words: dict[str, list[str]] = {}
+
+    def _document_words(self, doc_id: str, text: str) -> list[str]:
+        if doc_id not in self._doc_words:
+            self._doc_words[doc_id] = list(set(words(text)))
+        return self._doc_words[doc_id]
 
     def similarity(self, row: int) -> float:
         if row not in self._similarity:
@@ -167,6 +178,12 @@ class SentenceScorer:
         window = " ".join([document.title, sentence.text,
                            *(build.sentence(r)[1].text for r in neighbours)])
         coverage = name_coverage(self.names, words(window))
+        if self.settings and coverage < 1.0:
+            found = [n for n in self.names if n in self.settings
+                     and name_coverage([n], self._document_words(document.id, document.text))]
+            local = [n for n in self.names if n not in found]
+            coverage = (len(found) + name_coverage(local, words(window)) * len(local)) \
+                / len(self.names)
         own_coverage = name_coverage(self.names, words(sentence.text))
         focus = soft_overlap(self.focus_words, words(sentence.text)) if self.focus_words \
             else 1.0
@@ -272,6 +289,40 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
         chosen = with_sides(chosen, best, anchor, rival, config.max_sentences)
         groups.append([chosen.index(anchor), chosen.index(rival)])
     return Selection(chosen, False, groups)
+
+
+def combine(whole: Selection, parts: list[Selection],
+            limit: int) -> tuple[Selection, list[int]]:
+    """One answer to a question that asks two things: the sentences chosen for the whole
+    question, then what each part adds, its best sentence and the sides of its
+    disagreements, at most `limit` sentences in all. A part the documents do not answer adds
+    nothing; the whole is declined only when it and every part are. Also returns, for each
+    disagreement, which selection found it (0 for the whole, 1 for the first part)."""
+    chosen: list[Candidate] = []
+    groups: list[list[Candidate]] = []
+    found_by: list[int] = []
+    for index, selection in enumerate([whole, *parts]):
+        if selection.abstained:
+            continue
+        sentences = selection.sentences
+        own = [[sentences[i] for i in group] for group in selection.conflict_groups]
+        # The same sentence scores differently for each part: compare rows.
+        adds = [c for c in sentences if c.row not in {c.row for c in chosen}][:1]
+        wanted = sentences if index == 0 else [*adds, *(c for group in own for c in group)]
+        for candidate in wanted:
+            if len(chosen) < limit and candidate.row not in {c.row for c in chosen}:
+                chosen.append(candidate)
+        present = {c.row for c in chosen}
+        for group in own:
+            sides = {c.row for c in group}
+            if sides <= present and sides not in [{c.row for c in g} for g in groups]:
+                groups.append(group)
+                found_by.append(index)
+    if not chosen:
+        return Selection([], True, []), []
+    rows = [c.row for c in chosen]
+    return Selection(chosen, False, [[rows.index(c.row) for c in group] for group in groups]), \
+        found_by
 
 
 def with_sides(chosen: list[Candidate], best: Candidate, anchor: Candidate,

@@ -8,6 +8,7 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
+from itertools import zip_longest
 from pathlib import Path
 from typing import Any
 
@@ -18,12 +19,21 @@ from assistant.answering import (
     Candidate,
     FocusContribution,
     Selection,
+    combine,
     select,
     values_of,
 )
 from assistant.conversation import parse_history, resolve
 from assistant.errors import IndexUnavailable, InvalidQuestion, NotFound
-from assistant.questions import Expect, Question, analyse, doubts, unfocused, vague_amounts
+from assistant.questions import (
+    Expect,
+    Question,
+    analyse,
+    doubts,
+    split_compound,
+    unfocused,
+    vague_amounts,
+)
 from assistant.retrieval import HybridRetriever, RankedPassage, Retrieval, RetrievalConfig
 from assistant.types import Answer, Citation, Conflict, Passage, Turn
 from index.embedding import Embedder, load_embedder
@@ -189,23 +199,29 @@ class Assistant:
     def _answer(self, question: str, turns: list[Turn], k: int, started: float) -> Answer:
         resolved = resolve(question, turns)
         language = detect_language(question, self.languages)
-        analysed = replace(analyse(resolved), language=language)
-
-        embed_started = time.perf_counter()
-        vector = self.embedder.embed_query(resolved)
-        retrieve_started = time.perf_counter()
-        retrieval = self.retriever.retrieve(resolved, k, vector)
+        timings = {"embed": 0.0, "retrieve": 0.0, "answer": 0.0}
+        parts: list[tuple[Question, Retrieval, Selection]] = []
+        # "On what day did it open, and how many stood trial?" is answered as a whole and
+        # part by part.
+        pieces = split_compound(resolved)
+        for text in [resolved, *pieces] if len(pieces) > 1 else [resolved]:
+            analysed = replace(analyse(text), language=language)
+            embed_started = time.perf_counter()
+            vector = self.embedder.embed_query(text)
+            retrieve_started = time.perf_counter()
+            retrieval = self.retriever.retrieve(text, k, vector)
+            answer_started = time.perf_counter()
+            selection = select(analysed, retrieval, self.build, self.answer_config,
+                               self._focus_contribution(text, language, vector))
+            parts.append((analysed, retrieval, selection))
+            timings["embed"] += (retrieve_started - embed_started) * 1000
+            timings["retrieve"] += (answer_started - retrieve_started) * 1000
+            timings["answer"] += (time.perf_counter() - answer_started) * 1000
         answer_started = time.perf_counter()
-        selection = select(analysed, retrieval, self.build, self.answer_config,
-                           self._focus_contribution(resolved, language, vector))
-        answer = self._compose(question, resolved, language, analysed, retrieval, selection, k)
+        answer = self._compose(question, resolved, language, parts, k)
         finished = time.perf_counter()
-        timings = {
-            "embed": (retrieve_started - embed_started) * 1000,
-            "retrieve": (answer_started - retrieve_started) * 1000,
-            "answer": (finished - answer_started) * 1000,
-            "total": (finished - started) * 1000,
-        }
+        timings["answer"] += (finished - answer_started) * 1000
+        timings["total"] = (finished - started) * 1000
         return replace(answer, timings_ms={name: round(value, 2)
                                            for name, value in timings.items()})
 
@@ -259,24 +275,30 @@ class Assistant:
                         passage=chunk.text, score=round(candidate.score, 4),
                         page=document.page_at(sentence.start))
 
-    def _compose(self, question: str, resolved: str, language: str, analysed: Question,
-                 retrieval: Retrieval, selection: Selection, k: int) -> Answer:
+    def _compose(self, question: str, resolved: str, language: str,
+                 parts: list[tuple[Question, Retrieval, Selection]], k: int) -> Answer:
         phrases = PHRASES.get(language, PHRASES["en"])
+        selection, found_by = parts[0][2], [0] * len(parts[0][2].conflict_groups)
+        if len(parts) > 1:
+            selection, found_by = combine(parts[0][2], [p[2] for p in parts[1:]],
+                                          self.answer_config.max_sentences + 2)
+        # Each disagreement is described in the terms of the part that found it.
+        asked = [parts[i][0] for i in found_by]
         citations = [self._citation(n, c) for n, c in enumerate(selection.sentences, start=1)]
-        passages = self._passages(retrieval.passages, selection, k)
+        passages = self._passages([r.passages for _, r, _ in parts], selection, k)
         if selection.abstained:
             text = phrases["abstain"]
         else:
-            parts = []
+            parts_text = []
             for citation in citations:
                 part = f"{citation.quote} [{citation.n}]"
                 if citation.language != language and citation.language in LANGUAGE_NAMES:
                     name, name_nl = LANGUAGE_NAMES[citation.language]
                     part += " " + phrases["source"].format(name=name, name_nl=name_nl)
-                parts.append(part)
-            text = " ".join(parts)
+                parts_text.append(part)
+            text = " ".join(parts_text)
         conflicts = []
-        for group in selection.conflict_groups:
+        for analysed, group in zip(asked, selection.conflict_groups, strict=True):
             sides = ", ".join(_side(phrases, analysed, citations[i]) for i in group)
             summary = phrases["disagree"].format(sides=sides)
             conflicts.append(Conflict(summary, tuple(citations[i].n for i in group)))
@@ -287,12 +309,18 @@ class Assistant:
                       index_build=self.build.build_id,
                       resolved_question=resolved if resolved != question else None)
 
-    def _passages(self, ranked: list[RankedPassage], selection: Selection,
+    def _passages(self, rankings: list[list[RankedPassage]], selection: Selection,
                   k: int) -> list[Passage]:
-        """The top-k passages, with every cited passage among them."""
-        scores = {p.chunk_row: p.score for p in ranked}
+        """The top-k passages, with every cited passage among them; a question asked in parts
+        takes them from each part's ranking in turn."""
+        scores: dict[int, float] = {}
+        for ranked in rankings:
+            for p in ranked:
+                scores[p.chunk_row] = max(p.score, scores.get(p.chunk_row, p.score))
+        interleaved = [p.chunk_row for rank in zip_longest(*rankings) for p in rank
+                       if p is not None]
         cited = list(dict.fromkeys(c.chunk_row for c in selection.sentences))
-        rows = list(dict.fromkeys(cited + [p.chunk_row for p in ranked]))
+        rows = list(dict.fromkeys(cited + interleaved))
         return [self._passage(r, scores.get(r, 0.0)) for r in rows[:max(k, len(cited))]]
 
 

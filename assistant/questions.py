@@ -116,6 +116,27 @@ def analyse(question: str) -> Question:
 
 INTERROGATIVE = re.compile(r"\b(who|whom|whose|what|which|when|where|why|how|wie|wiens|wat|"
                             r"welk|welke|wanneer|waar|waarom|hoe|hoeveel)\b")
+# ", and how many …?", ", en hoeveel …?": a second question joined to the first. "or" joins
+# alternatives of one question ("Was he shot, or was he punished differently?").
+_SECOND_QUESTION = re.compile(
+    r",?\s+(?:and|en)\s+(?=(?:how|what|when|where|who|whom|which|why|hoeveel|hoe|wat|"
+    r"wanneer|waar|wie|welke|welk|waarom)\b)", re.IGNORECASE)
+_MAX_PART_CONTEXT = 12
+
+
+def split_compound(question: str) -> list[str]:
+    """The parts of a question that asks two things ("On what day did it open, and how many
+    stood trial?"), each as a question of its own. Each later part carries the first one's
+    words as context: "how many stood trial" is about the trial the first part names. Parts
+    of fewer than three words ("…, and why?") stay with the question."""
+    pieces = [p.strip(" ,?") for p in _SECOND_QUESTION.split(question.strip())]
+    if len(pieces) < 2 or any(len(p.split()) < 3 for p in pieces):
+        return [question]
+    first = pieces[0] + "?"
+    context = " ".join(list(dict.fromkeys(analyse(first).content))[:_MAX_PART_CONTEXT])
+    return [first] + [f"{p[:1].upper()}{p[1:]}? ({context})" for p in pieces[1:]]
+
+
 # Question words that also start clauses ("… when Stalin wanted", "… die man wie").
 _CONJUNCTIONS = frozenset("when where who whom whose wanneer waar wie wiens".split())
 
@@ -505,6 +526,17 @@ def question_names(question: str) -> list[tuple[str, ...]]:
         if name and not all(w.isdigit() for w in name) and name not in found:
             found.append(name)
     return found
+
+
+_SETTING = re.compile(r"\b(?:in|te|throughout|across)\s+(?:the\s+|de\s+|het\s+)?"
+                      r"([A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]*)")
+
+
+def setting_names(question: str) -> list[tuple[str, ...]]:
+    """The question's names that say where it all happens ("in the Soviet Union", "in
+    Moskou"): a document about that place need not repeat it in every sentence."""
+    places = {re.findall(r"\w+", fold(m.group(1)))[0] for m in _SETTING.finditer(question)}
+    return [name for name in question_names(question) if name and name[0] in places]
 
 
 def focus_words(question: str, language: str = "") -> tuple[str, ...]:

@@ -21,6 +21,7 @@ from assistant.answering import (
     _stated,
     _stating,
     is_answerable,
+    is_fragment,
     with_sides,
 )
 from assistant.cli import main
@@ -40,7 +41,9 @@ from assistant.questions import (
     other_years,
     quantities_in,
     question_names,
+    setting_names,
     soft_overlap,
+    split_compound,
     transliterate,
     unfocused,
     vague_amounts,
@@ -765,6 +768,68 @@ def test_he_is_explained_by_the_sentence_before_unless_that_one_is_unrelated(
 def test_purposes_and_consequences_answer_why(sentence: str) -> None:
     assert matches_expectation(analyse("Why did they confess?"), sentence)
     assert not matches_expectation(analyse("Why did they confess?"), "They confessed in 1936.")
+
+
+def test_a_pointer_to_a_web_page_is_no_answer(tmp_path: Path) -> None:
+    pointer = "An interesting article on the flood of 1953 is at www.example.org/flood.html."
+    assert is_fragment(pointer)
+    assert is_fragment("More photographs of the dikes: https://example.org/dikes.")
+    assert not is_fragment(FLOOD_A)
+    files = {"flood.txt": f"The North Sea Flood\n{pointer} {FLOOD_A}\n"}
+    build_index(write_corpus(tmp_path / "corpus", files), tmp_path / "data")
+    answer = make_assistant(tmp_path / "data").ask("What is said about the flood of 1953?")
+    assert [c.quote for c in answer.citations] == [FLOOD_A]
+
+
+def test_a_place_the_whole_document_is_about_need_not_be_in_the_answer(
+        tmp_path: Path) -> None:
+    assert setting_names("How many accidents were there in the Soviet Union?") == \
+        [("soviet", "union")]
+    assert setting_names("Hoeveel ongelukken waren er in de Sovjet-Unie?") == \
+        [("sovjet", "unie")]
+    assert setting_names("Who led the NKVD after Yezhov?") == []
+    accidents = "In 1934 there were more than 600 accidents on the tracks."
+    files = {"rail.txt": "Railways\nThe railways of Friesland grew fast after 1900. Lines "
+                         "reached every town of the province. Stations were built of brick. "
+                         f"Freight trains carried peat and butter. {accidents}\n"}
+    build_index(write_corpus(tmp_path / "corpus", files), tmp_path / "data")
+    assistant = make_assistant(tmp_path / "data")
+    answer = assistant.ask("How many accidents on the tracks were there in 1934 in Friesland?")
+    assert [c.quote for c in answer.citations][:1] == [accidents]
+    # A place the document never names still has to be found.
+    assert assistant.ask("How many accidents on the tracks were there in 1934 in "
+                         "Groningen?").abstained
+    # Outside "in …" a name must be near the answer, as before.
+    assert assistant.ask("How many Friesland accidents on the tracks were there in "
+                         "1934?").abstained
+
+
+def test_a_question_that_asks_two_things_is_split_into_its_parts() -> None:
+    assert split_compound("Op welke dag begon het eerste proces, en hoeveel mensen stonden "
+                          "er terecht?") == [
+        "Op welke dag begon het eerste proces?",
+        "Hoeveel mensen stonden er terecht? (dag begon eerste proces)"]
+    assert split_compound("How many voted against him, and what result was announced?")[1] \
+        == "What result was announced? (voted)"
+    for single in ("Who were Zinoviev and Kamenev?", "What did he do, and why?",
+                   "Was he shot, or what happened to him?", "When and where was he born?"):
+        assert split_compound(single) == [single]
+
+
+def test_each_part_of_a_two_part_question_is_answered_and_cited(
+        main_assistant: Assistant) -> None:
+    answer = main_assistant.ask("Who completed the Eddystone lighthouse, and how many people "
+                                "did the flood of 1953 kill in the Netherlands?")
+    quotes = [c.quote for c in answer.citations]
+    assert quotes[0] == SMEATON
+    assert len(quotes) == len(set(quotes))  # a sentence both parts chose is cited once
+    assert {FLOOD_A, FLOOD_B} <= set(quotes)
+    # The flood part's disagreement is found and described by its figures.
+    assert len(answer.conflicts) == 1
+    assert "1,836" in answer.conflicts[0].summary and "2,551" in answer.conflicts[0].summary
+    assert {quotes[n - 1] for n in answer.conflicts[0].citations} == {FLOOD_A, FLOOD_B}
+    assert_cited_exactly(main_assistant, answer)
+    assert len(answer.citations) <= main_assistant.answer_config.max_sentences + 2
 
 
 def test_documents_that_disagree_are_shown_side_by_side(main_assistant: Assistant) -> None:
