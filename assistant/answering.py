@@ -52,6 +52,7 @@ class AnswerConfig:
     """Weights and thresholds, calibrated on development questions (see README)."""
 
     overlap_weight: float = 0.08
+    focus_weight: float = 0.015  # the words a question asks about its names count extra
     context_weight: float = 0.5  # how much a sentence borrows from its neighbours' relevance
     type_weight: float = 0.03
     fragment_penalty: float = 0.05
@@ -199,6 +200,7 @@ class SentenceScorer:
             or other_years(question, sentence.text)
         typed = not other_one and matches_expectation(question, sentence.text)
         score = (effective + config.overlap_weight * overlap + config.type_weight * typed
+                 + config.focus_weight * focus
                  - config.fragment_penalty * fragment
                  - config.list_item_penalty * bool(_LIST_ITEM.match(sentence.text))
                  - config.ordinal_penalty * other_one)

@@ -14,6 +14,7 @@ import pytest
 from assistant.answering import (
     AnswerConfig,
     Candidate,
+    SentenceScorer,
     _close,
     _disagreeing,
     _focused_alternative,
@@ -347,6 +348,30 @@ def test_focus_words_must_raise_a_sentence_that_shares_none_of_them() -> None:
                                 contributions.__getitem__) is None
     assert _focused_alternative(best, [best, close], question, config,
                                 {1: -0.01, 2: 0.005}.__getitem__) is None
+
+
+def test_a_sentence_sharing_the_words_asked_about_outranks_one_sharing_only_names(
+        tmp_path: Path) -> None:
+    names_only = "John Smeaton built many bridges and harbours in Cornwall."
+    focused = "John Smeaton also designed a lighthouse lamp for keepers."
+    corpus = write_corpus(tmp_path / "corpus",
+                          {"smeaton.txt": f"Smeaton\n{names_only} {focused}\n"})
+    build_index(corpus, tmp_path / "data")
+    assistant = make_assistant(tmp_path / "data")
+    question = replace(analyse("What lamp did John Smeaton design?"), language="en")
+    retrieval = assistant.retriever.retrieve(question.text, 5,
+                                             assistant.embedder.embed_query(question.text))
+
+    def scores(config: AnswerConfig) -> dict[str, Candidate]:
+        scorer = SentenceScorer(question, retrieval, assistant.build, config)
+        rows = range(len(assistant.build.sentence_spans))
+        return {c.text: c for c in map(scorer.candidate, rows)}
+
+    plain, weighted = scores(replace(FAKE_CONFIG, focus_weight=0.0)), scores(FAKE_CONFIG)
+    assert weighted[focused].focus > 0 and weighted[names_only].focus == 0
+    assert weighted[focused].score - plain[focused].score == \
+        pytest.approx(FAKE_CONFIG.focus_weight * weighted[focused].focus)
+    assert weighted[names_only].score == plain[names_only].score
 
 
 def test_years_in() -> None:
