@@ -77,7 +77,7 @@ class AnswerConfig:
     # How far below such a sentence another may answer instead, and how much more clearly
     # the focus words must raise that one.
     focus_fallback_margin: float = 0.03
-    min_fallback_contribution: float = 0.01
+    min_fallback_contribution: float = 0.03
     # Every name of the question must be found, unless it names three or more: then names
     # that were translated ("Moscow"/"Moskou", "German"/"Duitse") may be missing.
     min_name_coverage: float = 1.0

@@ -331,7 +331,7 @@ def test_both_sides_of_a_disagreement_and_the_best_sentence_always_stay() -> Non
 def test_focus_words_must_raise_a_sentence_that_shares_none_of_them() -> None:
     question = analyse("Who was the wife of Jan Smit?")
     config = AnswerConfig()
-    contributions = {1: -0.01, 2: 0.02}
+    contributions = {1: -0.01, 2: 0.04}
     best = _candidate(1, 0.95)
     assert not is_answerable(best, question, config, contributions.__getitem__)
     assert is_answerable(_candidate(2, 0.95), question, config, contributions.__getitem__)
@@ -346,8 +346,9 @@ def test_focus_words_must_raise_a_sentence_that_shares_none_of_them() -> None:
                                 contributions.__getitem__) is close
     assert _focused_alternative(best, [best, far], question, config,
                                 contributions.__getitem__) is None
+    # Raised only a little (as "weapon" raises "the massacre after the murder") is chance.
     assert _focused_alternative(best, [best, close], question, config,
-                                {1: -0.01, 2: 0.005}.__getitem__) is None
+                                {1: -0.01, 2: 0.02}.__getitem__) is None
 
 
 def test_a_sentence_sharing_the_words_asked_about_outranks_one_sharing_only_names(
