@@ -353,12 +353,19 @@ def _stated(best: Candidate, candidates: list[Candidate], question: Question,
 
 def _stating(eligible: list[Candidate], config: AnswerConfig) -> Candidate:
     """The best sentence, unless it does not state what is asked (no figure for "how many")
-    or is a heading: then a nearly as good one that does."""
+    or is a heading: then a nearly as good one that does. The sentence just before the best
+    one must name what is asked itself: it only borrows those names from the best one, and
+    a text goes on about what it names, it does not lead up to it."""
     best = eligible[0]
     if best.typed and not best.fragment:
         return best
     return next((c for c in eligible if c.typed and not c.fragment
-                 and c.score >= best.score - config.typed_margin), best)
+                 and c.score >= best.score - config.typed_margin
+                 and (c.own_names >= best.own_names or not _precedes(c, best))), best)
+
+
+def _precedes(a: Candidate, b: Candidate) -> bool:
+    return a.document_id == b.document_id and a.row == b.row - 1
 
 
 def _focused_alternative(best: Candidate, eligible: list[Candidate], question: Question,

@@ -316,6 +316,21 @@ def test_a_nearly_as_good_sentence_that_states_what_is_asked_answers_first() -> 
     assert _stating([typed, untyped], config) is typed
 
 
+def test_the_sentence_before_stands_in_only_if_it_names_what_is_asked_itself() -> None:
+    # "Kirov's murder sparked the Vinnytsia massacre." has no figure; the sentence before it
+    # ("The NKVD arrested hundreds of thousands.") borrows the name from it and is about
+    # something else. The sentence after it may carry on ("The killer was 30.").
+    config = AnswerConfig()
+    named = replace(_candidate(5, 0.90), typed=False)
+    before = replace(_candidate(4, 0.88), own_names=0.0)
+    after = replace(_candidate(6, 0.88), own_names=0.0)
+    elsewhere = replace(_candidate(9, 0.88), own_names=0.0)
+    assert _stating([named, before], config) is named
+    assert _stating([named, after], config) is after
+    assert _stating([named, elsewhere], config) is elsewhere
+    assert _stating([named, replace(before, own_names=1.0)], config).row == 4
+
+
 def test_both_sides_of_a_disagreement_and_the_best_sentence_always_stay() -> None:
     he, these, best, extra, anchor, rival = (_candidate(row, 0.9 - row / 100)
                                              for row in range(6))
