@@ -358,8 +358,9 @@ def names_in(text: str) -> set[str]:
     return found
 
 
-_LOCATIVE = re.compile(r"\b(?:in|near|te|nabij)\s+"
-                       r"([A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]+)")
+# "in Leiden", and a place's other name: "Leningrad (now St. Petersburg)".
+_LOCATIVE = re.compile(r"(?:\b(?:in|near|te|nabij)|\((?:now|nu|today|thans|tegenwoordig|"
+                       r"formerly|voorheen))\s+([A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]+)")
 
 
 def places_in(text: str) -> set[str]:
@@ -409,7 +410,7 @@ def new_names(question: Question, sentence: str) -> list[str]:
     found = []
     for run in name_runs(sentence):
         words_ = [w for w in run if w not in _MONTH_NAMES]
-        if words_ and not soft_overlap(tuple(words_), asked) and not set(words_) <= places:
+        if words_ and not soft_overlap(tuple(words_), asked) and words_[0] not in places:
             found.append(" ".join(words_))
     return found
 

@@ -572,6 +572,12 @@ def test_only_names_the_question_lacks_answer_who() -> None:
     # Kirov's first name, a month, a place and an adjective of nationality name no one new.
     assert new_names(who, "Sergei Kirov was shot in December in Leningrad.") == []
     assert new_names(who, "De Russische geheime dienst schoot Kirov neer.") == []
+    # A place's other name is a place too.
+    assert new_names(analyse("Who shot Kirov?"), "Kirov was shot in Leningrad (now "
+                                                 "St. Petersburg).") == []
+    assert new_names(analyse("Where was Kirov shot?"), "Kirov was shot in Leningrad (now "
+                                                       "St. Petersburg).") == \
+        ["leningrad", "st petersburg"]
     assert new_names(who, "Kirov was succeeded by Andrei Zhdanov.") == ["andrei zhdanov"]
     assert new_names(analyse("Who replaced Yagoda?"), "Hij verving Jagoda door Jezjov.") == \
         ["jezjov"]  # "Jagoda" is the asked "Yagoda"
