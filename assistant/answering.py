@@ -15,6 +15,7 @@ from assistant.questions import (
     Question,
     doubts,
     focus_words,
+    initialisms,
     matches_expectation,
     name_coverage,
     names_in,
@@ -176,14 +177,14 @@ class SentenceScorer:
                       and int(build.sentence_spans[r][0]) == document_row]
         context = max((self.similarity(r) for r in neighbours), default=similarity)
         # A sentence is read in its context: its neighbours and its document's title.
-        window = " ".join([document.title, sentence.text,
-                           *(build.sentence(r)[1].text for r in neighbours)])
-        coverage = name_coverage(self.names, words(window))
+        parts = [document.title, sentence.text, *(build.sentence(r)[1].text for r in neighbours)]
+        window = [w for part in parts for w in words(part) + initialisms(part)]
+        coverage = name_coverage(self.names, window)
         if self.settings and coverage < 1.0:
             found = [n for n in self.names if n in self.settings
                      and name_coverage([n], self._document_words(document.id, document.text))]
             local = [n for n in self.names if n not in found]
-            coverage = (len(found) + name_coverage(local, words(window)) * len(local)) \
+            coverage = (len(found) + name_coverage(local, window) * len(local)) \
                 / len(self.names)
         own_coverage = name_coverage(self.names, words(sentence.text))
         focus = soft_overlap(self.focus_words, words(sentence.text)) if self.focus_words \

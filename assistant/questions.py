@@ -401,6 +401,12 @@ def name_runs(sentence: str) -> list[tuple[str, ...]]:
     return [tuple(run) for run in runs]
 
 
+def initialisms(text: str) -> list[str]:
+    """What the text's names of several words abbreviate to: "het Centraal Comité" → "cc",
+    so that a question about the CC finds it."""
+    return ["".join(word[0] for word in run) for run in name_runs(text) if len(run) >= 2]
+
+
 def new_names(question: Question, sentence: str) -> list[str]:
     """Names the sentence adds to the question: what a "who" or "where" question needs. A
     name counts whole ("Sergei Kirov" is not new when Kirov is asked about); months,

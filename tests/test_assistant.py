@@ -35,6 +35,7 @@ from assistant.questions import (
     analyse,
     dutch_numeral,
     focus_words,
+    initialisms,
     matches_expectation,
     name_runs,
     new_names,
@@ -582,6 +583,18 @@ def test_only_names_the_question_lacks_answer_who() -> None:
     assert new_names(analyse("Who replaced Yagoda?"), "Hij verving Jagoda door Jezjov.") == \
         ["jezjov"]  # "Jagoda" is the asked "Yagoda"
     assert analyse("Waar staat de afkorting NKVD eigenlijk voor?").expect is Expect.OTHER
+
+
+def test_an_abbreviation_in_the_question_finds_the_name_it_abbreviates(
+        tmp_path: Path) -> None:
+    assert initialisms("Tweehonderd leden van het Centraal Comité stemden tegen.") == ["cc"]
+    assert initialisms("Toen begon de Grote Terreur.") == ["gt"]
+    assert initialisms("Toen viel Kirov.") == []  # a one-word name abbreviates to nothing
+    text = "The Royal Meteorological Institute gave a storm warning in 1953."
+    files = {"storm.txt": f"Storm\n{text} Nobody listened.\n"}
+    build_index(write_corpus(tmp_path / "corpus", files), tmp_path / "data")
+    answer = make_assistant(tmp_path / "data").ask("When did the RMI give a storm warning?")
+    assert [c.quote for c in answer.citations] == [text]
 
 
 def test_a_place_is_no_answer_to_who() -> None:
