@@ -56,6 +56,7 @@ class AnswerConfig:
     focus_weight: float = 0.015  # the words a question asks about its names count extra
     context_weight: float = 0.5  # how much a sentence borrows from its neighbours' relevance
     type_weight: float = 0.03
+    antecedent_weight: float = 0.5  # the same for a sentence that opens on "he" or "this"
     fragment_penalty: float = 0.05
     list_item_penalty: float = 0.04
     ordinal_penalty: float = 0.05  # the sentence is about another one of a series
@@ -192,6 +193,12 @@ class SentenceScorer:
         fragment = is_fragment(sentence.text)
         # A sentence among relevant neighbours is more likely on topic than a lone match.
         effective = similarity + config.context_weight * max(0.0, (context - similarity) / 2)
+        if refers_back(sentence.text) and row - 1 in neighbours:
+            # "He was sent to a camp" is about whom the sentence before names: it is read
+            # with that one, as half of one passage.
+            before = self.similarity(row - 1)
+            effective = max(effective,
+                            similarity + config.antecedent_weight * (before - similarity))
         if document.language != question.language:
             effective += config.cross_lingual_offset
         # "the second trial" does not answer a question about the first one, nor "in 1937"

@@ -391,6 +391,30 @@ def test_a_sentence_sharing_the_words_asked_about_outranks_one_sharing_only_name
     assert weighted[names_only].score == plain[names_only].score
 
 
+def test_a_sentence_about_he_borrows_more_from_the_sentence_that_names_him(
+        tmp_path: Path) -> None:
+    named = "Karl Radek testified at the second trial in January."
+    he = "He was sent to a labour camp for ten years."
+    plain = "The camp was sent a new commander for ten years."
+    corpus = write_corpus(tmp_path / "corpus", {
+        "radek.txt": f"Radek\n{named} {he}\n", "camp.txt": f"Camp\n{named} {plain}\n"})
+    build_index(corpus, tmp_path / "data")
+    assistant = make_assistant(tmp_path / "data")
+    question = replace(analyse("What did Karl Radek get at the trial?"), language="en")
+    retrieval = assistant.retriever.retrieve(question.text, 5,
+                                             assistant.embedder.embed_query(question.text))
+    scorer = SentenceScorer(question, retrieval, assistant.build, FAKE_CONFIG)
+    by_text = {c.text: c for c in map(scorer.candidate,
+                                      range(len(assistant.build.sentence_spans)))}
+    # After the same sentence, "he" borrows half the gap to it, another sentence a quarter
+    # (context_weight 0.5 of half the gap).
+    for text, share in ((he, FAKE_CONFIG.antecedent_weight), (plain, 0.25)):
+        candidate = by_text[text]
+        gap = max(c.similarity for c in by_text.values() if c.text == named) - \
+            candidate.similarity
+        assert candidate.effective == pytest.approx(candidate.similarity + share * gap)
+
+
 def test_years_in() -> None:
     assert years_in("Tussen 1936 en 1938, periode 1936-1938") == [1936, 1938, 1936, 1938]
     assert years_in("20 million people, 800.000 camps, 12345") == []
