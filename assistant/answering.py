@@ -151,6 +151,7 @@ class SentenceScorer:
         self.ordinals = ordinals_in(question.text)
         self._similarity: dict[int, float] = {}
         self.settings = setting_names(question.text)
+        self.abbreviates = bool(re.search(r"\b[A-Z]{2,}\b", question.text))
         self._doc_words: dict[str, list[str]] = {}
 
     def _document_words(self, doc_id: str, text: str) -> list[str]:
@@ -179,7 +180,9 @@ class SentenceScorer:
         context = max((self.similarity(r) for r in neighbours), default=similarity)
         # A sentence is read in its context: its neighbours and its document's title.
         parts = [document.title, sentence.text, *(build.sentence(r)[1].text for r in neighbours)]
-        window = [w for part in parts for w in words(part) + initialisms(part)]
+        window = [w for part in parts for w in words(part)]
+        if self.abbreviates:
+            window += [w for part in parts for w in initialisms(part)]
         coverage = name_coverage(self.names, window)
         if self.settings and coverage < 1.0:
             found = [n for n in self.names if n in self.settings

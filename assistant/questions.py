@@ -401,10 +401,11 @@ def name_runs(sentence: str) -> list[tuple[str, ...]]:
     return [tuple(run) for run in runs]
 
 
-def initialisms(text: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def initialisms(text: str) -> tuple[str, ...]:
     """What the text's names of several words abbreviate to: "het Centraal Comité" → "cc",
     so that a question about the CC finds it."""
-    return ["".join(word[0] for word in run) for run in name_runs(text) if len(run) >= 2]
+    return tuple("".join(word[0] for word in run) for run in name_runs(text) if len(run) >= 2)
 
 
 def new_names(question: Question, sentence: str) -> list[str]:

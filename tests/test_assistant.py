@@ -611,9 +611,9 @@ def test_only_names_the_question_lacks_answer_who() -> None:
 
 def test_an_abbreviation_in_the_question_finds_the_name_it_abbreviates(
         tmp_path: Path) -> None:
-    assert initialisms("Tweehonderd leden van het Centraal Comité stemden tegen.") == ["cc"]
-    assert initialisms("Toen begon de Grote Terreur.") == ["gt"]
-    assert initialisms("Toen viel Kirov.") == []  # a one-word name abbreviates to nothing
+    assert initialisms("Tweehonderd leden van het Centraal Comité stemden tegen.") == ("cc",)
+    assert initialisms("Toen begon de Grote Terreur.") == ("gt",)
+    assert initialisms("Toen viel Kirov.") == ()  # a one-word name abbreviates to nothing
     text = "The Royal Meteorological Institute gave a storm warning in 1953."
     files = {"storm.txt": f"Storm\n{text} Nobody listened.\n"}
     build_index(write_corpus(tmp_path / "corpus", files), tmp_path / "data")
