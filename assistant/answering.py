@@ -67,6 +67,7 @@ class AnswerConfig:
     support_margin: float = 0.02  # other documents' sentences this close also answer
     conflict_margin: float = 0.10
     claim_overlap: float = 0.4  # a rival claim must share this much of the question
+    claim_similarity_margin: float = 0.05  # or, in another language, be this similar
     max_sentences: int = 4
     score_window: float = 0.15  # only sentences this close to the most similar are scored
     # Abstain unless the best sentence clears one of these bars.
@@ -105,6 +106,7 @@ class Candidate:
     focus: float  # share of the question's non-name words it shares (cognates in part)
     fragment: bool
     score: float
+    translated: bool = False  # in another language than the question
 
 
 @dataclass(frozen=True)
@@ -216,7 +218,8 @@ class SentenceScorer:
                  - config.list_item_penalty * bool(_LIST_ITEM.match(sentence.text))
                  - config.ordinal_penalty * other_one)
         return Candidate(row, chunk_row, document.id, sentence.text, similarity, effective,
-                         overlap, coverage, own_coverage, typed, focus, fragment, score)
+                         overlap, coverage, own_coverage, typed, focus, fragment, score,
+                         document.language != question.language)
 
 
 # A sentence row → how much the question's focus words add to its similarity.
@@ -297,7 +300,10 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
         anchor = _stated(best, eligible, question, config)
         rival = _disagreeing(anchor, eligible, question, config)
     elif question.polar:
-        rival = _opposing(best, eligible, config)
+        # A side in another language may name what is asked in its own words ("Great Purge",
+        # "Grote Terreur"): one of the question's names is enough.
+        pool = [c for c in candidates if c in eligible or c.translated and c.names > 0]
+        rival = _opposing(best, pool, config)
     if rival is not None:
         chosen = with_sides(chosen, best, anchor, rival, config.max_sentences)
         groups.append([chosen.index(anchor), chosen.index(rival)])
@@ -488,6 +494,8 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
             continue
         if other.score < best.score - config.conflict_margin:
             break
+        if not other.translated and other.overlap == 0:
+            continue  # shares no word with the question: its figure counts something else
         theirs = ranges_of(question, other.text)
         if theirs and not _close(mine, theirs):
             return other
@@ -498,7 +506,8 @@ def _opposing(best: Candidate, candidates: list[Candidate],
               config: AnswerConfig) -> Candidate | None:
     """For a yes/no question: another document whose own best sentence takes the other side,
     affirming what the first doubts or denies. Only each document's best sentence counts, so
-    a stray "not" further down does not make a disagreement."""
+    a stray "not" further down does not make a disagreement. It must be about the question:
+    share its words, or, in another language, be nearly as similar to it."""
     seen = {best.document_id}
     for other in candidates:
         if other.score < best.score - config.conflict_margin:
@@ -506,7 +515,9 @@ def _opposing(best: Candidate, candidates: list[Candidate],
         if other.document_id in seen or other.fragment:
             continue
         seen.add(other.document_id)
-        if other.overlap >= config.claim_overlap and doubts(other.text) != doubts(best.text):
+        about = other.overlap >= config.claim_overlap or other.translated and \
+            other.similarity >= best.similarity - config.claim_similarity_margin
+        if about and doubts(other.text) != doubts(best.text):
             return other
     return None
 

@@ -19,6 +19,7 @@ from assistant.answering import (
     _disagreeing,
     _focused_alternative,
     _latest,
+    _opposing,
     _stated,
     _stating,
     is_answerable,
@@ -272,12 +273,39 @@ def _candidate(row: int, score: float, focus: float = 0.0) -> Candidate:
                      typed=True, focus=focus, fragment=False, score=score)
 
 
+def test_a_rival_figure_must_be_about_the_question() -> None:
+    question, config = analyse("How many spectators attended the trial?"), AnswerConfig()
+    best = replace(_candidate(1, 0.90), text="About 350 spectators attended the trial.",
+                   overlap=0.5)
+    unrelated = replace(_candidate(2, 0.85), document_id="e", overlap=0.0,
+                        text="Of the 103 generals, 81 were shot.")
+    related = replace(unrelated, overlap=0.5, text="Some 500 spectators attended the trial.")
+    translated = replace(unrelated, translated=True, text="Er waren 500 toeschouwers.")
+    assert _disagreeing(best, [best, unrelated], question, config) is None
+    assert _disagreeing(best, [best, related], question, config) is related
+    # In another language a sentence shares no words with the question, yet may be about it.
+    assert _disagreeing(best, [best, translated], question, config) is translated
+
+
+def test_a_rival_claim_in_another_language_must_be_nearly_as_similar() -> None:
+    config = AnswerConfig()  # "Was the flood the cause of the new dikes?"
+    best = replace(_candidate(1, 0.95), text="The flood was not the cause of the dikes.",
+                   overlap=0.6)
+    weak = replace(_candidate(2, 0.92), document_id="e", overlap=0.1,
+                   text="The dikes were built after the flood.")
+    close = replace(weak, translated=True, similarity=0.93,
+                    text="De dijken kwamen er door de watersnood.")
+    assert _opposing(best, [best, weak], config) is None
+    assert _opposing(best, [best, close], config) is close
+    assert _opposing(best, [best, replace(close, similarity=0.85)], config) is None
+
+
 def test_a_vague_figure_is_stood_for_by_a_nearly_as_good_exact_one() -> None:
     question = analyse("How many prisoners vanished into the camps?")
     vague = replace(_candidate(1, 0.90), text="Hundreds of thousands vanished into camps.")
     exact = replace(_candidate(2, 0.89), text="About 700,000 prisoners died in the camps.")
     far = replace(_candidate(3, 0.80), text="In all 20 million were sent to the camps.")
-    rival = replace(_candidate(4, 0.85), document_id="e",
+    rival = replace(_candidate(4, 0.85), document_id="e", overlap=0.7,
                     text="Some 20 million prisoners were sent to the camps.")
     config = AnswerConfig()
     assert _stated(vague, [vague, exact, rival], question, config) is exact
