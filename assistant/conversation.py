@@ -216,9 +216,12 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
     subject = (answered_entity(*pairs[0], Expect.PERSON) if pairs else None) \
         or subject_of(history, person=person is not None)
     if person and subject:
-        if re.fullmatch(_POSSESSIVE, person.group(), re.IGNORECASE):
-            return question[:person.start()] + f"{subject}'s" + question[person.end():]
-        return question[:person.start()] + subject + question[person.end():]
+        name = f"{subject}'s" if re.fullmatch(_POSSESSIVE, person.group(), re.IGNORECASE) \
+            else subject
+        question = question[:person.start()] + name + question[person.end():]
+        # "How many voted against him there?": "there" still needs the last topic.
+        if not re.search(r"\b(there|daar)\b", question, re.IGNORECASE):
+            return question
     # "it", "that trial", "die organisatie": the topic of the last question, itself resolved
     # against the turns before it.
     context = " ".join(words(previous)) if previous else ""

@@ -127,14 +127,24 @@ _MAX_PART_CONTEXT = 12
 def split_compound(question: str) -> list[str]:
     """The parts of a question that asks two things ("On what day did it open, and how many
     stood trial?"), each as a question of its own. Each later part carries the first one's
-    words as context: "how many stood trial" is about the trial the first part names. Parts
+    words as context: "how many stood trial" is about the trial the first part names. Context
+    that a follow-up was given ("… there? (party congress 1934)") goes with every part. Parts
     of fewer than three words ("…, and why?") stay with the question."""
-    pieces = [p.strip(" ,?") for p in _SECOND_QUESTION.split(question.strip())]
+    body, context = question.strip(), ""
+    given = _CONTEXT.search(body)
+    if given is not None:
+        body, context = body[:given.start()], given.group(1)
+    pieces = [p.strip(" ,?") for p in _SECOND_QUESTION.split(body)]
     if len(pieces) < 2 or any(len(p.split()) < 3 for p in pieces):
         return [question]
     first = pieces[0] + "?"
-    context = " ".join(list(dict.fromkeys(analyse(first).content))[:_MAX_PART_CONTEXT])
-    return [first] + [f"{p[:1].upper()}{p[1:]}? ({context})" for p in pieces[1:]]
+    words_ = list(dict.fromkeys([*analyse(first).content, *context.split()]))
+    later = " ".join(words_[:_MAX_PART_CONTEXT])
+    return [f"{first} ({context})" if context else first] + \
+        [f"{p[:1].upper()}{p[1:]}? ({later})" for p in pieces[1:]]
+
+
+_CONTEXT = re.compile(r"\s*\(([^()]*)\)$")  # "(…)": what a follow-up was resolved with
 
 
 # Question words that also start clauses ("… when Stalin wanted", "… die man wie").

@@ -504,6 +504,15 @@ def test_resolve_falls_back_to_the_reply_when_the_question_names_nobody() -> Non
     assert resolve("When was he murdered?", history) == "When was Kirov murdered?"
 
 
+def test_resolve_him_and_there_in_one_follow_up() -> None:
+    history = [Turn("user", "What did Stalin call the party congress of 1934?"),
+               Turn("assistant", "He proclaimed it the Congress of Victors.")]
+    assert resolve("How many delegates voted against him there?", history) == \
+        "How many delegates voted against Stalin there? (stalin call party congress 1934)"
+    assert resolve("How many delegates voted against him?", history) == \
+        "How many delegates voted against Stalin?"
+
+
 def test_resolve_possessive() -> None:
     resolved = resolve("What was his role in the party?", KIROV_HISTORY)
     assert "Sergei Kirov's role" in resolved
@@ -923,6 +932,10 @@ def test_a_question_that_asks_two_things_is_split_into_its_parts() -> None:
         "Hoeveel mensen stonden er terecht? (dag begon eerste proces)"]
     assert split_compound("How many voted against him, and what result was announced?")[1] \
         == "What result was announced? (voted)"
+    # What a follow-up was resolved with goes with every part.
+    assert split_compound("How many voted there, and what was announced? (party congress)") \
+        == ["How many voted there? (party congress)",
+            "What was announced? (voted party congress)"]
     for single in ("Who were Zinoviev and Kamenev?", "What did he do, and why?",
                    "Was he shot, or what happened to him?", "When and where was he born?"):
         assert split_compound(single) == [single]
