@@ -35,7 +35,8 @@ from index.store import IndexBuild
 
 _TERMINAL = re.compile(r"[.!?…:;\"'’”)\]]\s*$")
 _LIST_ITEM = re.compile(r"^\s*([•·▪*–-]|\d+[.)])\s")
-_LINK = re.compile(r"\b(https?://|www\.)\S", re.IGNORECASE)
+_LINK = re.compile(r"\b(https?://|www\.)\S|"
+                   r"\b[\w-]+\.(com|org|net|nl|be|de|fr|uk|eu|au|edu|gov)\b", re.IGNORECASE)
 _PERSONAL = frozenset("he she they hij zij ze".split())
 _REFERRING = _PERSONAL | frozenset("him his her them their hem zijn haar hun".split())
 _DEMONSTRATIVES = frozenset("this these dit deze".split())

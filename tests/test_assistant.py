@@ -895,6 +895,7 @@ def test_a_pointer_to_a_web_page_is_no_answer(tmp_path: Path) -> None:
     pointer = "An interesting article on the flood of 1953 is at www.example.org/flood.html."
     assert is_fragment(pointer)
     assert is_fragment("More photographs of the dikes: https://example.org/dikes.")
+    assert is_fragment("Dit artikel op Geschiedenisblad.nl is alleen voor abonnees.")
     assert not is_fragment(FLOOD_A)
     files = {"flood.txt": f"The North Sea Flood\n{pointer} {FLOOD_A}\n"}
     build_index(write_corpus(tmp_path / "corpus", files), tmp_path / "data")
