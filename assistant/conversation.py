@@ -23,7 +23,8 @@ _PERSON = r"he|him|she|her|hij|hem|zij|ze"
 _POSSESSIVE = r"his|hers|zijn|haar"
 _THING = r"it|its|they|them|their|this|that|these|those|there|then|thereby|het|hun|hen|daar|" \
          r"dit|dat|deze|die|toen|daarna|daardoor|daarvan|daarbij|daarin|daarmee|daarover|" \
-         r"daaraan|hierdoor|hiervan"
+         r"daaraan|hierdoor|hiervan|" \
+         r"other|others|rest|andere|anderen|overige|overigen"  # "the other four", "de rest"
 _ANAPHOR = re.compile(rf"\b({_PERSON}|{_POSSESSIVE}|{_THING})\b", re.IGNORECASE)
 _ELLIPSIS = re.compile(
     r"^\s*(and|what about|how about|and what about|en|en wat met|wat dan met|wat met|"

@@ -513,6 +513,15 @@ def test_resolve_him_and_there_in_one_follow_up() -> None:
         "How many delegates voted against Stalin?"
 
 
+def test_resolve_the_others_to_the_last_topic() -> None:
+    history = [Turn("user", "Who was Mikhail Tukhachevsky?"),
+               Turn("assistant", "One of the five marshals of the Soviet Union.")]
+    assert resolve("And who were the other four?", history) == \
+        "Who were the other four? (mikhail tukhachevsky)"
+    assert resolve("Wie waren de anderen?", history) == \
+        "Wie waren de anderen? (mikhail tukhachevsky)"
+
+
 def test_resolve_possessive() -> None:
     resolved = resolve("What was his role in the party?", KIROV_HISTORY)
     assert "Sergei Kirov's role" in resolved
