@@ -547,13 +547,19 @@ def question_names(question: str) -> list[tuple[str, ...]]:
 
 
 _SETTING = re.compile(r"\b(?:in|te|throughout|across)\s+(?:the\s+|de\s+|het\s+)?"
-                      r"([A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]*)")
+                      r"([A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]*)|"
+                      # a name that qualifies a noun: "the first Moscow show trial"
+                      # (an organisation's initials, "the NKVD car", are no place)
+                      r"\b(?:the|de|het)\s+(?:\w+\s+)?([A-Z\u00C0-\u024F][a-z\u00C0-\u024F'’-]+)"
+                      r"(?=\s+[a-z])")
 
 
 def setting_names(question: str) -> list[tuple[str, ...]]:
     """The question's names that say where it all happens ("in the Soviet Union", "in
-    Moskou"): a document about that place need not repeat it in every sentence."""
-    places = {re.findall(r"\w+", fold(m.group(1)))[0] for m in _SETTING.finditer(question)}
+    Moskou", "the Moscow trial"): a document about that place need not repeat it in every
+    sentence."""
+    places = {re.findall(r"\w+", fold(m.group(1) or m.group(2)))[0]
+              for m in _SETTING.finditer(question)}
     return [name for name in question_names(question) if name and name[0] in places]
 
 

@@ -919,6 +919,8 @@ def test_a_place_the_whole_document_is_about_need_not_be_in_the_answer(
     assert setting_names("Hoeveel ongelukken waren er in de Sovjet-Unie?") == \
         [("sovjet", "unie")]
     assert setting_names("Who led the NKVD after Yezhov?") == []
+    assert setting_names("Who led the first Moscow show trial?") == [("moscow",)]
+    assert setting_names("Who drove the NKVD car?") == []  # initials name no place
     accidents = "In 1934 there were more than 600 accidents on the tracks."
     files = {"rail.txt": "Railways\nThe railways of Friesland grew fast after 1900. Lines "
                          "reached every town of the province. Stations were built of brick. "
