@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+from rapidfuzz import fuzz, process
 
 from assistant.questions import (
     Expect,
@@ -26,6 +27,7 @@ from assistant.questions import (
     setting_names,
     soft_overlap,
     states_ending,
+    transliterate,
     vague_amounts,
     years_in,
 )
@@ -35,8 +37,10 @@ from index.store import IndexBuild
 
 _TERMINAL = re.compile(r"[.!?…:;\"'’”)\]]\s*$")
 _LIST_ITEM = re.compile(r"^\s*([•·▪*–-]|\d+[.)])\s")
-_LINK = re.compile(r"\b(https?://|www\.)\S|"
-                   r"\b[\w-]+\.(com|org|net|nl|be|de|fr|uk|eu|au|edu|gov)\b", re.IGNORECASE)
+# A web address, or a domain ("Historischnieuwsblad.nl"; a lower-case ending, so that
+# "geëxecuteerd.De NKVD" with a missing space is no domain).
+_LINK = re.compile(r"(?i:\b(https?://|www\.)\S)|"
+                   r"\b[\w-]+\.(com|org|net|info|nl|be|de|fr|uk|eu|au|ru|su|edu|gov)\b")
 _PERSONAL = frozenset("he she they hij zij ze".split())
 _REFERRING = _PERSONAL | frozenset("him his her them their hem zijn haar hun".split())
 _DEMONSTRATIVES = frozenset("this these dit deze".split())
@@ -57,7 +61,8 @@ class AnswerConfig:
     focus_weight: float = 0.015  # the words a question asks about its names count extra
     context_weight: float = 0.5  # how much a sentence borrows from its neighbours' relevance
     type_weight: float = 0.03
-    antecedent_weight: float = 0.5  # the same for a sentence that opens on "he" or "this"
+    # the same for a sentence that refers back ("He …", "… this suggestion")
+    antecedent_weight: float = 0.5
     fragment_penalty: float = 0.05
     list_item_penalty: float = 0.04
     ordinal_penalty: float = 0.05  # the sentence is about another one of a series
@@ -117,6 +122,7 @@ class Selection:
     sentences: list[Candidate]
     abstained: bool
     conflict_groups: list[list[int]]  # indices into `sentences`, one list per conflict
+    best: int = 0  # index of the sentence that answers; those before it say who "he" is
 
 
 def is_fragment(text: str) -> bool:
@@ -155,12 +161,21 @@ class SentenceScorer:
         self._similarity: dict[int, float] = {}
         self.settings = setting_names(question.text)
         self.abbreviates = bool(re.search(r"\b[A-Z]{2,}\b", question.text))
-        self._doc_words: dict[str, list[str]] = {}
+        self._places: dict[tuple[str, tuple[str, ...]], bool] = {}
 
-    def _document_words(self, doc_id: str, text: str) -> list[str]:
-        if doc_id not in self._doc_words:
-            self._doc_words[doc_id] = list(set(words(text)))
-        return self._doc_words[doc_id]
+    def _names_place(self, doc_id: str, name: tuple[str, ...]) -> bool:
+        """Whether the document names the place anywhere. Spellings may differ ("Moscow",
+        "Moskou"), but only a little: over a whole document a loose match finds anything
+        ("soviet" in "society")."""
+        key = (doc_id, name)
+        if key not in self._places:
+            document = self.build.document(doc_id)
+            vocabulary = {transliterate(w) for w in words(document.text)} if document else set()
+            self._places[key] = any(
+                transliterate(w) in vocabulary or process.extractOne(
+                    transliterate(w), vocabulary, scorer=fuzz.ratio, score_cutoff=80)
+                for w in name)
+        return self._places[key]
 
     def similarity(self, row: int) -> float:
         if row not in self._similarity:
@@ -188,8 +203,7 @@ class SentenceScorer:
             window += [w for part in parts for w in initialisms(part)]
         coverage = name_coverage(self.names, window)
         if self.settings and coverage < 1.0:
-            found = [n for n in self.names if n in self.settings
-                     and name_coverage([n], self._document_words(document.id, document.text))]
+            found = [n for n in self.settings if self._names_place(document.id, n)]
             local = [n for n in self.names if n not in found]
             coverage = (len(found) + name_coverage(local, window) * len(local)) \
                 / len(self.names)
@@ -308,14 +322,16 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
     if rival is not None:
         chosen = with_sides(chosen, best, anchor, rival, config.max_sentences)
         groups.append([chosen.index(anchor), chosen.index(rival)])
-    return Selection(chosen, False, groups)
+    return Selection(chosen, False, groups, chosen.index(best))
 
 
 def combine(whole: Selection, parts: list[Selection],
             limit: int) -> tuple[Selection, list[int]]:
     """One answer to a question that asks two things: the sentences chosen for the whole
-    question, then what each part adds, its best sentence and the sides of its
-    disagreements, at most `limit` sentences in all. A part the documents do not answer adds
+    question, then what each part adds, at most `limit` sentences in all. A part adds its
+    best sentence, with those before it that say who "he" is, or, when the whole already
+    cites that one, its next sentence; and the sides of its disagreements, unless the same
+    documents are already shown to disagree. A part the documents do not answer adds
     nothing; the whole is declined only when it and every part are. Also returns, for each
     disagreement, which selection found it (0 for the whole, 1 for the first part)."""
     chosen: list[Candidate] = []
@@ -327,21 +343,27 @@ def combine(whole: Selection, parts: list[Selection],
         sentences = selection.sentences
         own = [[sentences[i] for i in group] for group in selection.conflict_groups]
         # The same sentence scores differently for each part: compare rows.
-        adds = [c for c in sentences if c.row not in {c.row for c in chosen}][:1]
-        wanted = sentences if index == 0 else [*adds, *(c for group in own for c in group)]
-        for candidate in wanted:
+        rows = {c.row for c in chosen}
+        if index == 0:
+            wanted = sentences
+        elif sentences[selection.best].row not in rows:
+            wanted = sentences[:selection.best + 1]
+        else:
+            wanted = [c for c in sentences if c.row not in rows][:1]
+        for candidate in [*wanted, *(c for group in own for c in group)]:
             if len(chosen) < limit and candidate.row not in {c.row for c in chosen}:
                 chosen.append(candidate)
         present = {c.row for c in chosen}
         for group in own:
-            sides = {c.row for c in group}
-            if sides <= present and sides not in [{c.row for c in g} for g in groups]:
+            documents = {c.document_id for c in group}
+            if {c.row for c in group} <= present and \
+                    documents not in [{c.document_id for c in g} for g in groups]:
                 groups.append(group)
                 found_by.append(index)
     if not chosen:
         return Selection([], True, []), []
-    rows = [c.row for c in chosen]
-    return Selection(chosen, False, [[rows.index(c.row) for c in group] for group in groups]), \
+    rows_ = [c.row for c in chosen]
+    return Selection(chosen, False, [[rows_.index(c.row) for c in group] for group in groups]), \
         found_by
 
 

@@ -24,7 +24,7 @@ _POSSESSIVE = r"his|hers|zijn|haar"
 _THING = r"it|its|they|them|their|this|that|these|those|there|then|thereby|het|hun|hen|daar|" \
          r"dit|dat|deze|die|toen|daarna|daardoor|daarvan|daarbij|daarin|daarmee|daarover|" \
          r"daaraan|hierdoor|hiervan|" \
-         r"other|others|rest|andere|anderen|overige|overigen"  # "the other four", "de rest"
+         r"the others?|the rest|de anderen?|de rest|de overigen?"  # "the other four"
 _ANAPHOR = re.compile(rf"\b({_PERSON}|{_POSSESSIVE}|{_THING})\b", re.IGNORECASE)
 _ELLIPSIS = re.compile(
     r"^\s*(and|what about|how about|and what about|en|en wat met|wat dan met|wat met|"

@@ -116,10 +116,11 @@ def analyse(question: str) -> Question:
 
 INTERROGATIVE = re.compile(r"\b(who|whom|whose|what|which|when|where|why|how|wie|wiens|wat|"
                             r"welk|welke|wanneer|waar|waarom|hoe|hoeveel)\b")
-# ", and how many …?", ", en hoeveel …?": a second question joined to the first. "or" joins
-# alternatives of one question ("Was he shot, or was he punished differently?").
+# ", and how many …?", ", en hoeveel …?": a second question joined to the first. Without the
+# comma it is one question ("Who decided when and where …?"), and "or" joins alternatives of
+# one question ("Was he shot, or was he punished differently?").
 _SECOND_QUESTION = re.compile(
-    r",?\s+(?:and|en)\s+(?=(?:how|what|when|where|who|whom|which|why|hoeveel|hoe|wat|"
+    r",\s+(?:and|en)\s+(?=(?:how|what|when|where|who|whom|which|why|hoeveel|hoe|wat|"
     r"wanneer|waar|wie|welke|welk|waarom)\b)", re.IGNORECASE)
 _MAX_PART_CONTEXT = 12
 
@@ -130,10 +131,9 @@ def split_compound(question: str) -> list[str]:
     words as context: "how many stood trial" is about the trial the first part names. Context
     that a follow-up was given ("… there? (party congress 1934)") goes with every part. Parts
     of fewer than three words ("…, and why?") stay with the question."""
-    body, context = question.strip(), ""
-    given = _CONTEXT.search(body)
-    if given is not None:
-        body, context = body[:given.start()], given.group(1)
+    body, context = _given_context(question.strip())
+    if "(" in body:  # a follow-up that repeats a question in brackets is asked as a whole
+        return [question]
     pieces = [p.strip(" ,?") for p in _SECOND_QUESTION.split(body)]
     if len(pieces) < 2 or any(len(p.split()) < 3 for p in pieces):
         return [question]
@@ -144,7 +144,16 @@ def split_compound(question: str) -> list[str]:
         [f"{p[:1].upper()}{p[1:]}? ({later})" for p in pieces[1:]]
 
 
-_CONTEXT = re.compile(r"\s*\(([^()]*)\)$")  # "(…)": what a follow-up was resolved with
+def _given_context(question: str) -> tuple[str, str]:
+    """The question and the "(…)" it ends with, which may hold brackets of its own."""
+    if not question.endswith(")"):
+        return question, ""
+    depth = 0
+    for i in range(len(question) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(question[i], 0)
+        if depth == 0:
+            return question[:i].rstrip(), question[i + 1:-1]
+    return question, ""
 
 
 # Question words that also start clauses ("… when Stalin wanted", "… die man wie").
@@ -547,9 +556,9 @@ def question_names(question: str) -> list[tuple[str, ...]]:
 
 
 _SETTING = re.compile(r"\b(?:in|te|throughout|across)\s+(?:the\s+|de\s+|het\s+)?"
-                      r"([A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]*)|"
+                      r"([A-Z\u00C0-\u024F][a-z\u00C0-\u024F'’-]+)|"
                       # a name that qualifies a noun: "the first Moscow show trial"
-                      # (an organisation's initials, "the NKVD car", are no place)
+                      # (initials name an organisation, "the NKVD car", not a place)
                       r"\b(?:the|de|het)\s+(?:\w+\s+)?([A-Z\u00C0-\u024F][a-z\u00C0-\u024F'’-]+)"
                       r"(?=\s+[a-z])")
 
@@ -558,8 +567,8 @@ def setting_names(question: str) -> list[tuple[str, ...]]:
     """The question's names that say where it all happens ("in the Soviet Union", "in
     Moskou", "the Moscow trial"): a document about that place need not repeat it in every
     sentence."""
-    places = {re.findall(r"\w+", fold(m.group(1) or m.group(2)))[0]
-              for m in _SETTING.finditer(question)}
+    places = {found[0] for m in _SETTING.finditer(question)
+              if (found := re.findall(r"\w+", fold(m.group(1) or m.group(2))))}
     return [name for name in question_names(question) if name and name[0] in places]
 
 

@@ -14,6 +14,7 @@ import pytest
 from assistant.answering import (
     AnswerConfig,
     Candidate,
+    Selection,
     SentenceScorer,
     _close,
     _disagreeing,
@@ -22,6 +23,7 @@ from assistant.answering import (
     _opposing,
     _stated,
     _stating,
+    combine,
     is_answerable,
     is_fragment,
     with_sides,
@@ -513,6 +515,28 @@ def test_resolve_him_and_there_in_one_follow_up() -> None:
         "How many delegates voted against Stalin?"
 
 
+def test_a_part_adds_its_best_sentence_with_the_one_that_says_who_he_is() -> None:
+    whole = Selection([_candidate(1, 0.9)], False, [])
+    named, he = _candidate(5, 0.8), _candidate(6, 0.85)
+    part = Selection([named, he, _candidate(7, 0.84)], False, [], best=1)
+    combined, _ = combine(whole, [part], limit=6)
+    assert [c.row for c in combined.sentences] == [1, 5, 6]
+    # When the whole already cites a part's best sentence, the part adds its next one.
+    again = Selection([_candidate(1, 0.9), _candidate(8, 0.8), _candidate(9, 0.7)], False, [])
+    assert [c.row for c in combine(whole, [again], limit=6)[0].sentences] == [1, 8]
+    # Declined parts add nothing, and all declined is declined.
+    assert combine(Selection([], True, []), [Selection([], True, [])], limit=6)[0].abstained
+
+
+def test_the_same_two_documents_disagree_once() -> None:
+    mine, theirs = _candidate(1, 0.9), replace(_candidate(2, 0.85), document_id="e")
+    other_theirs = replace(_candidate(3, 0.84), document_id="e")
+    whole = Selection([mine, theirs], False, [[0, 1]])
+    part = Selection([mine, other_theirs], False, [[0, 1]])
+    combined, found_by = combine(whole, [part], limit=6)
+    assert combined.conflict_groups == [[0, 1]] and found_by == [0]
+
+
 def test_resolve_the_others_to_the_last_topic() -> None:
     history = [Turn("user", "Who was Mikhail Tukhachevsky?"),
                Turn("assistant", "One of the five marshals of the Soviet Union.")]
@@ -520,6 +544,8 @@ def test_resolve_the_others_to_the_last_topic() -> None:
         "Who were the other four? (mikhail tukhachevsky)"
     assert resolve("Wie waren de anderen?", history) == \
         "Wie waren de anderen? (mikhail tukhachevsky)"
+    assert resolve("Did Zinoviev and Kamenev know each other?", history) == \
+        "Did Zinoviev and Kamenev know each other?"
 
 
 def test_resolve_possessive() -> None:
@@ -905,6 +931,8 @@ def test_a_pointer_to_a_web_page_is_no_answer(tmp_path: Path) -> None:
     assert is_fragment(pointer)
     assert is_fragment("More photographs of the dikes: https://example.org/dikes.")
     assert is_fragment("Dit artikel op Geschiedenisblad.nl is alleen voor abonnees.")
+    assert is_fragment("According to memo.ru, 700,000 were shot.")
+    assert not is_fragment("Hij werd in 1938 geexecuteerd.De NKVD arresteerde hem later.")
     assert not is_fragment(FLOOD_A)
     files = {"flood.txt": f"The North Sea Flood\n{pointer} {FLOOD_A}\n"}
     build_index(write_corpus(tmp_path / "corpus", files), tmp_path / "data")
@@ -921,6 +949,8 @@ def test_a_place_the_whole_document_is_about_need_not_be_in_the_answer(
     assert setting_names("Who led the NKVD after Yezhov?") == []
     assert setting_names("Who led the first Moscow show trial?") == [("moscow",)]
     assert setting_names("Who drove the NKVD car?") == []  # initials name no place
+    assert setting_names("Who was arrested in the NKVD car?") == []
+    assert setting_names("What happened in ×?") == []
     accidents = "In 1934 there were more than 600 accidents on the tracks."
     files = {"rail.txt": "Railways\nThe railways of Friesland grew fast after 1900. Lines "
                          "reached every town of the province. Stations were built of brick. "
@@ -948,7 +978,11 @@ def test_a_question_that_asks_two_things_is_split_into_its_parts() -> None:
     assert split_compound("How many voted there, and what was announced? (party congress)") \
         == ["How many voted there? (party congress)",
             "What was announced? (voted party congress)"]
+    # A follow-up that repeats a two-part question in brackets is asked as a whole.
+    repeated = "Why? (On what day did it open, and how many stood trial? (first trial))"
+    assert split_compound(repeated) == [repeated]
     for single in ("Who were Zinoviev and Kamenev?", "What did he do, and why?",
+                   "Who decided when and where the trial would be held?",
                    "Was he shot, or what happened to him?", "When and where was he born?"):
         assert split_compound(single) == [single]
 
