@@ -125,11 +125,16 @@ class Selection:
     best: int = 0  # index of the sentence that answers; those before it say who "he" is
 
 
+# A web page's furniture: log-in and subscription prompts, newsletter boxes.
+_FURNITURE = re.compile(r"\b(log ?in|inloggen|sign (in|up)|subscribe|subscriber|abonnee|"
+                        r"abonnees|abonnement|newsletter|nieuwsbrief)\b", re.IGNORECASE)
+
+
 def is_fragment(text: str) -> bool:
-    """Headings, menu trails, captions and pointers to other pages ("more on this at
-    www…"): short, without a closing mark, or holding a web address."""
+    """Headings, menu trails, captions, pointers to other pages ("more on this at www…")
+    and log-in prompts: short, without a closing mark, or web-page furniture."""
     return len(text.split()) < 5 or not _TERMINAL.search(text) or ">" in text \
-        or bool(_LINK.search(text))
+        or bool(_LINK.search(text) or _FURNITURE.search(text))
 
 
 

@@ -932,6 +932,8 @@ def test_a_pointer_to_a_web_page_is_no_answer(tmp_path: Path) -> None:
     assert is_fragment("More photographs of the dikes: https://example.org/dikes.")
     assert is_fragment("Dit artikel op Geschiedenisblad.nl is alleen voor abonnees.")
     assert is_fragment("According to memo.ru, 700,000 were shot.")
+    assert is_fragment("Log in om als abonnee direct verder te kunnen lezen.")
+    assert is_fragment("Subscribe to our free weekly newsletter today.")
     assert not is_fragment("Hij werd in 1938 geexecuteerd.De NKVD arresteerde hem later.")
     assert not is_fragment(FLOOD_A)
     files = {"flood.txt": f"The North Sea Flood\n{pointer} {FLOOD_A}\n"}
