@@ -560,16 +560,19 @@ _SETTING = re.compile(r"\b(?:in|te|throughout|across)\s+(?:the\s+|de\s+|het\s+)?
                       # a name that qualifies a noun: "the first Moscow show trial"
                       # (initials name an organisation, "the NKVD car", not a place)
                       r"\b(?:the|de|het)\s+(?:\w+\s+)?([A-Z\u00C0-\u024F][a-z\u00C0-\u024F'’-]+)"
-                      r"(?=\s+[a-z])")
+                      r"(?=\s+[a-z])|"
+                      # or owns it: "Stalin's purges", "Stalins zuiveringen"
+                      r"\b([A-Z\u00C0-\u024F][a-z\u00C0-\u024F-]+)(?:'s|’s|s)\s+(?=[a-z])")
 
 
 def setting_names(question: str) -> list[tuple[str, ...]]:
-    """The question's names that say where it all happens ("in the Soviet Union", "in
-    Moskou", "the Moscow trial"): a document about that place need not repeat it in every
+    """The question's names that set the scene ("in the Soviet Union", "in Moskou", "the
+    Moscow trial", "Stalin's purges"): a document about it need not repeat the name in every
     sentence."""
     places = {found[0] for m in _SETTING.finditer(question)
-              if (found := re.findall(r"\w+", fold(m.group(1) or m.group(2))))}
-    return [name for name in question_names(question) if name and name[0] in places]
+              if (found := re.findall(r"\w+", fold(m.group(1) or m.group(2) or m.group(3))))}
+    return [name for name in question_names(question)
+            if name and (name[0] in places or name[0].removesuffix("s") in places)]
 
 
 def focus_words(question: str, language: str = "") -> tuple[str, ...]:

@@ -953,6 +953,9 @@ def test_a_place_the_whole_document_is_about_need_not_be_in_the_answer(
     assert setting_names("Who drove the NKVD car?") == []  # initials name no place
     assert setting_names("Who was arrested in the NKVD car?") == []
     assert setting_names("What happened in ×?") == []
+    # A name that owns the topic sets the scene too: "Stalin's purges", "Stalins zuiveringen".
+    assert setting_names("Who was shot in Stalin's purges?") == [("stalin",)]
+    assert setting_names("Wie stierf tijdens Stalins zuiveringen?") == [("stalins",)]
     accidents = "In 1934 there were more than 600 accidents on the tracks."
     files = {"rail.txt": "Railways\nThe railways of Friesland grew fast after 1900. Lines "
                          "reached every town of the province. Stations were built of brick. "
