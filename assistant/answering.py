@@ -201,8 +201,11 @@ class SentenceScorer:
                       if 0 <= r < len(self.vectors)
                       and int(build.sentence_spans[r][0]) == document_row]
         context = max((self.similarity(r) for r in neighbours), default=similarity)
-        # A sentence is read in its context: its neighbours and its document's title.
-        parts = [document.title, sentence.text, *(build.sentence(r)[1].text for r in neighbours)]
+        # Names are looked for in the sentence's context: the sentences up to two before and
+        # after it, and its document's title.
+        nearby = [r for r in range(row - 2, row + 3) if r != row and 0 <= r < len(self.vectors)
+                  and int(build.sentence_spans[r][0]) == document_row]
+        parts = [document.title, sentence.text, *(build.sentence(r)[1].text for r in nearby)]
         window = [w for part in parts for w in words(part)]
         if self.abbreviates:
             window += [w for part in parts for w in initialisms(part)]

@@ -693,6 +693,19 @@ def test_an_abbreviation_in_the_question_finds_the_name_it_abbreviates(
     assert [c.quote for c in answer.citations] == [text]
 
 
+def test_a_name_counts_up_to_two_sentences_away(tmp_path: Path) -> None:
+    lamp = "Its lamp burned whale oil every night."
+    supplies = "Supplies came by boat from the docks every week."
+    files = {"keepers.txt": "Keepers\nJan Smit kept the Eddystone light for years. The tower "
+                            f"stood on red rocks. {lamp} The keepers rowed out in spring. "
+                            f"Their bread was baked on shore. {supplies}\n"}
+    build_index(write_corpus(tmp_path / "corpus", files), tmp_path / "data")
+    assistant = make_assistant(tmp_path / "data")
+    answer = assistant.ask("What oil did the lamp of Jan Smit burn every night?")
+    assert [c.quote for c in answer.citations][:1] == [lamp]
+    assert assistant.ask("What came by boat for Jan Smit every week?").abstained
+
+
 def test_a_place_is_no_answer_to_who() -> None:
     question = analyse("Who killed the mayor?")
     assert not matches_expectation(question, "The mayor was killed in Leiden.")
