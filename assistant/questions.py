@@ -623,4 +623,11 @@ def name_coverage(names: list[tuple[str, ...]], text_words: list[str]) -> float:
     "Great Terror" becomes "Grote Terreur" in Dutch."""
     if not names:
         return 1.0
-    return sum(soft_overlap(name, text_words) > 0 for name in names) / len(names)
+    return sum(soft_overlap(name, text_words) > 0 or _compounds(name, text_words)
+               for name in names) / len(names)
+
+
+def _compounds(name: tuple[str, ...], text_words: list[str]) -> bool:
+    """A Dutch compound holds the name's head: "Sovjetspoor" is about the "spoor"."""
+    return any(len(w) >= 5 and len(part) > len(w) and (part.startswith(w) or part.endswith(w))
+               for part in name for w in text_words)

@@ -40,6 +40,7 @@ from assistant.questions import (
     focus_words,
     initialisms,
     matches_expectation,
+    name_coverage,
     name_runs,
     new_names,
     ordinals_in,
@@ -469,6 +470,12 @@ def test_soft_overlap_counts_cognates_in_part_and_exact_words_fully() -> None:
     assert unrelated == 0.0
     assert soft_overlap(("arrested", "yezhov"), ["arrested"]) == 0.5
     assert soft_overlap((), ["arrested"]) == 0.0
+
+
+def test_a_compound_name_is_found_by_its_head() -> None:
+    assert name_coverage([("sovjetspoor",)], ["ongelukken", "op", "het", "spoor"]) == 1.0
+    assert name_coverage([("kirovlaan",)], ["kirov", "woonde"]) == 1.0
+    assert name_coverage([("sovjetspoor",)], ["het", "oor"]) == 0.0  # too short to be a head
 
 
 def test_question_names() -> None:
