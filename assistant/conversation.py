@@ -25,6 +25,7 @@ _THING = r"it|its|they|them|their|this|that|these|those|there|then|thereby|het|h
          r"dit|dat|deze|die|toen|daarna|daardoor|daarvan|daarbij|daarin|daarmee|daarover|" \
          r"daaraan|hierdoor|hiervan|" \
          r"the others?|the rest|de anderen?|de rest|de overigen?"  # "the other four"
+_PLURAL = re.compile(r"\b(they|them|their|hen|hun)\b", re.IGNORECASE)
 _ANAPHOR = re.compile(rf"\b({_PERSON}|{_POSSESSIVE}|{_THING})\b", re.IGNORECASE)
 _ELLIPSIS = re.compile(
     r"^\s*(and|what about|how about|and what about|en|en wat met|wat dan met|wat met|"
@@ -277,6 +278,8 @@ def _refers_back(question: str, last: Sequence[tuple[str, str]]) -> bool:
     found = own_names(question)
     if not found:
         return True
+    if len(found) == 1 and _PLURAL.search(question):
+        return True  # one name is no "them": "How did Stalin react to them?"
     anaphor = _ANAPHOR.search(question)
     if anaphor is not None and anaphor.start() < question.find(found[0]) \
             and re.fullmatch(rf"{_PERSON}|{_POSSESSIVE}", anaphor.group(), re.IGNORECASE):

@@ -555,6 +555,16 @@ def test_resolve_the_others_to_the_last_topic() -> None:
         "Did Zinoviev and Kamenev know each other?"
 
 
+def test_resolve_them_next_to_a_single_name() -> None:
+    history = [Turn("user", "What did Bukharin do in prison?"),
+               Turn("assistant", "He wrote Stalin dozens of begging letters.")]
+    assert resolve("How did Stalin react to them?", history) == \
+        "How did Stalin react to them? (bukharin prison)"
+    # Two names can be "they".
+    assert resolve("What did Zinoviev and Kamenev say when they were tried?", history) == \
+        "What did Zinoviev and Kamenev say when they were tried?"
+
+
 def test_resolve_possessive() -> None:
     resolved = resolve("What was his role in the party?", KIROV_HISTORY)
     assert "Sergei Kirov's role" in resolved
