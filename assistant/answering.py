@@ -20,12 +20,14 @@ from assistant.questions import (
     matches_expectation,
     name_coverage,
     names_in,
+    opens_on_relative_time,
     ordinals_in,
     other_years,
     quantities_in,
     question_names,
     setting_names,
     soft_overlap,
+    states_date,
     states_ending,
     transliterate,
     vague_amounts,
@@ -298,7 +300,11 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
     # "He …" needs the sentence that names him; walk back at most two sentences.
     while len(chosen) < 3 and _needs_antecedent(current.text, question):
         row = current.row - 1
-        if row < 0 or int(build.sentence_spans[row][0]) != build.document_row[best.document_id]:
+        if opens_on_relative_time(current.text):
+            # "Two months later" counts from the last date told before it.
+            row = next((r for r in range(row, row - 6, -1) if _same_document(build, r, best)
+                        and states_date(build.sentence(r)[1].text)), -1)
+        if row < 0 or not _same_document(build, row, best):
             break
         antecedent = by_row.get(row) or scorer.candidate(row)
         if not _coheres(antecedent.text, current.text, question):
@@ -447,6 +453,11 @@ def _extend(chosen: list[Candidate], candidate: Candidate | None, config: Answer
         chosen.append(candidate)
 
 
+def _same_document(build: IndexBuild, row: int, candidate: Candidate) -> bool:
+    return 0 <= row < len(build.sentence_spans) and \
+        int(build.sentence_spans[row][0]) == build.document_row[candidate.document_id]
+
+
 def _coheres(antecedent: str, sentence: str, question: Question) -> bool:
     """The sentence before names someone, or shares a word with the sentence that refers
     back to it or with the question: adjacent sentences about the same thing repeat words."""
@@ -466,9 +477,12 @@ def _needs_antecedent(text: str, question: Question) -> bool:
 
 
 def refers_back(text: str) -> bool:
-    """Opens on a pronoun, or on a demonstrative within its first words ("Kirov opposed this
-    suggestion", "Met dit doel …"): what it is about is said in the sentence before."""
+    """Opens on a pronoun or a time told from another ("Two months later"), or has a
+    demonstrative within its first words ("Kirov opposed this suggestion", "Met dit doel …"):
+    what it is about is said in the sentence before."""
     head = [w.strip(",.;:").lower() for w in text.split()[:8]]
+    if opens_on_relative_time(text):
+        return True
     return bool(head) and (head[0] in _PERSONAL or any(w in _DEMONSTRATIVES for w in head))
 
 

@@ -24,7 +24,8 @@ _POSSESSIVE = r"his|hers|zijn|haar"
 _THING = r"it|its|they|them|their|this|that|these|those|there|then|thereby|het|hun|hen|daar|" \
          r"dit|dat|deze|die|toen|daarna|daardoor|daarvan|daarbij|daarin|daarmee|daarover|" \
          r"daaraan|hierdoor|hiervan|" \
-         r"the others?|the rest|de anderen?|de rest|de overigen?"  # "the other four"
+         r"the others?|the rest|de anderen?|de rest|de overigen?|" \
+         r"the (first|second|third|last|latter|former|other) one|the latter|the former"
 _PLURAL = re.compile(r"\b(they|them|their|hen|hun)\b", re.IGNORECASE)
 _ANAPHOR = re.compile(rf"\b({_PERSON}|{_POSSESSIVE}|{_THING})\b", re.IGNORECASE)
 _ELLIPSIS = re.compile(

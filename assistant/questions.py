@@ -51,6 +51,7 @@ _AGE_STATED = re.compile(r"\b(\d+|[a-z]+)[ -]?(year old|years old|jarige|jaar ou
 _DECADE = {"jaren", "the", "mid", "late", "early", "eind", "begin", "midden"}  # "jaren dertig"
 _DETERMINERS = {"de", "het", "the", "those", "these", "die", "deze", "all", "alle"}
 _AGE = {"jarige", "year", "years", "jaar"}
+_RANGE_WORDS = {"tot", "to", "until", "till", "en", "and", "-", "–"}
 _SOME = {"enkele", "enige", "several", "some", "paar", "few"}  # "enkele honderdduizend"
 _ONE = {"een", "one"}  # Dutch "een" is also the article "a": only with a scale after it
 _SCALES = {
@@ -265,8 +266,11 @@ def _quantities(text: str) -> tuple[float, ...]:
         scale = tokens[i + 1] if i + 1 < len(tokens) else ""
         # Days of the month, decades ("jaren dertig", "the 1930s") and ages are no counts.
         decade = scale == "s" or before in _DECADE and token in _NUMBER_WORDS
+        # "van 23 tot 29 januari": the first day of a range is a day too.
+        later = tokens[i + 3] if i + 3 < len(tokens) else ""
+        day_range = scale in _RANGE_WORDS and _MONTHS.fullmatch(later) is not None
         if _MONTHS.fullmatch(scale) or _MONTHS.fullmatch(before) or decade \
-                or scale in _AGE:
+                or scale in _AGE or day_range:
             continue
         values.append(value * _SCALES.get(scale, 1.0))
     return tuple(values)
@@ -453,6 +457,24 @@ def _expands(question: str, sentence: str) -> bool:
     return any(re.search(rf"\b{a}\s*\(|\(\s*{a}\s*\)", sentence) for a in acronyms)
 
 
+# "Twee maanden later", "the following year": a time told from another one.
+_UNITS = r"(days?|weeks?|months?|years?|dagen|dag|weken|week|maanden|maand|jaar|jaren)"
+_RELATIVE_TIME = re.compile(
+    rf"\b(\w+ {_UNITS} (later|earlier|after|before|eerder|daarna|daarvoor|na)|"
+    rf"(the )?(next|following) {_UNITS}|(de|het) (volgende|daaropvolgende) {_UNITS}|"
+    rf"(een|a) {_UNITS} later)\b")
+
+
+def states_date(text: str) -> bool:
+    """A year or a month: "in 1937", "op 19 augustus"."""
+    return bool(years_in(text)) or _MONTHS.search(fold(text)) is not None
+
+
+def opens_on_relative_time(text: str) -> bool:
+    """ "Twee maanden later …", "The following year …": later than what came before."""
+    return _RELATIVE_TIME.match(" ".join(fold(text).split()[:4])) is not None
+
+
 def matches_expectation(question: Question, sentence: str) -> bool:
     expect = question.expect
     if expect is Expect.OTHER and _EXPANSION_QUESTION.search(fold(question.text)):
@@ -463,7 +485,8 @@ def matches_expectation(question: Question, sentence: str) -> bool:
         return states_quantity(sentence)
     if expect is Expect.DATE:
         years = set(years_in(sentence)) - question.years
-        return bool(years) or bool(_MONTHS.search(fold(sentence)))
+        return bool(years) or bool(_MONTHS.search(fold(sentence))) \
+            or bool(_RELATIVE_TIME.search(fold(sentence)))
     if expect in (Expect.PERSON, Expect.PLACE):
         return bool(new_names(question, sentence))
     if expect is Expect.REASON:

@@ -239,6 +239,27 @@ def test_a_side_of_a_disagreement_is_described_by_its_figures() -> None:
                      "Duizenden boerderijen, 1,5 miljoen euro.") == "1,500,000 / “duizenden”"
 
 
+def test_the_days_of_a_date_range_are_no_count() -> None:
+    assert quantities_in("Het proces liep van 23 tot 29 januari 1937.") == []
+    assert quantities_in("From 23 to 29 January 1937 some 17 men stood trial.") == [17.0]
+
+
+def test_a_time_told_from_another_answers_when_and_is_cited_with_that_date(
+        tmp_path: Path) -> None:
+    when = analyse("When was the keeper arrested?")
+    assert matches_expectation(when, "Two months later the keeper was arrested.")
+    assert matches_expectation(when, "De volgende dag werd hij gearresteerd.")
+    assert not matches_expectation(when, "The keeper was arrested.")
+    dated = "In March 1759 the tower of Eddystone was finished."
+    later = "Two months later the keeper of Eddystone was arrested."
+    files = {"keeper.txt": f"Keeper\n{dated} The lamp was lit at once.\nA keeper at work.\n"
+                           f"{later}\n"}
+    build_index(write_corpus(tmp_path / "corpus", files), tmp_path / "data")
+    answer = make_assistant(tmp_path / "data").ask("When was the keeper of Eddystone arrested?")
+    # The caption and the sentence between are skipped: the date it counts from is cited.
+    assert [c.quote for c in answer.citations][:2] == [dated, later]
+
+
 def test_years_are_not_quantities() -> None:
     assert quantities_in("In 1937 the purge reached its height.") == []
     assert quantities_in("Tussen 1936 en 1938 verdwenen 700.000 mensen.") == [7e5]
@@ -553,6 +574,13 @@ def test_resolve_the_others_to_the_last_topic() -> None:
         "Wie waren de anderen? (mikhail tukhachevsky)"
     assert resolve("Did Zinoviev and Kamenev know each other?", history) == \
         "Did Zinoviev and Kamenev know each other?"
+
+
+def test_resolve_the_second_one_to_the_last_topic() -> None:
+    history = [Turn("user", "What did the council approve in 1953?"),
+               Turn("assistant", "It approved plans 12 and 14.")]
+    assert resolve("Which towns did the second one protect?", history) == \
+        "Which towns did the second one protect? (council approve 1953)"
 
 
 def test_resolve_them_next_to_a_single_name() -> None:
