@@ -568,7 +568,9 @@ def question_names(question: str) -> list[tuple[str, ...]]:
         if not match.group()[0].isupper():  # the class also holds "é", "ë"
             continue
         parts = [fold(p) for p in match.group().split()]
-        if match.start() == 0:
+        # The first word of the question, or of a second sentence in it ("… purges? Do the
+        # documents agree?"), is capitalised for that reason alone.
+        if match.start() == 0 or re.search(r"[.?!:]\s*$", question[:match.start()]):
             parts = parts[1:]
         parts = [p for p in parts if p not in _WH_WORDS and p not in _STOP_CAPITALS
                  and p not in _MONTH_NAMES]

@@ -505,6 +505,8 @@ def test_question_names() -> None:
     # after a sentence-initial word is no name.
     assert question_names("Who was targeted under Order 485?") == [("order", "485")]
     assert question_names("In 1934, who killed Kirov?") == [("kirov",)]
+    # A second sentence in the question opens with a capital too.
+    assert question_names("How many were shot? Do the documents agree?") == []
     # A month is a date, not a name.
     assert question_names("Who spoke at the trial in August 1936?") == []
     assert question_names("When did the Great Terror end?") == [("great", "terror")]
