@@ -151,6 +151,9 @@ def answered_entity(question: str, reply: str, expect: Expect) -> str | None:
         rest = " ".join(p for p in name.split() if not set(words(p)) & known)
         if rest and set(words(rest)) - _FRAMING - places:
             candidates.append(rest)
+    # A reply introduces the one it answers with by full name: "Stalin replaced Yagoda with
+    # Nikolai Yezhov" answers "Who replaced Yagoda?" with Yezhov.
+    candidates.sort(key=lambda n: -len(n.split()))
     noun = _which_noun(question)
     if noun is not None:
         # "Which marshal …?": the name the reply gives that title ("maarschalk Michail …").

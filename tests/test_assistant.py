@@ -585,6 +585,13 @@ def test_resolve_the_second_one_to_the_last_topic() -> None:
         "Which towns did the second one protect? (council approve 1953)"
 
 
+def test_resolve_he_to_the_name_a_reply_introduces_in_full() -> None:
+    history = [Turn("user", "Who replaced Yagoda as head of the NKVD?"),
+               Turn("assistant", "Stalin replaced Yagoda with Nikolai Yezhov.")]
+    assert resolve("What happened to him in the end?", history) == \
+        "What happened to Nikolai Yezhov in the end?"
+
+
 def test_resolve_them_next_to_a_single_name() -> None:
     history = [Turn("user", "What did Bukharin do in prison?"),
                Turn("assistant", "He wrote Stalin dozens of begging letters.")]
