@@ -185,8 +185,12 @@ _AUXILIARIES = frozenset(
 _ENDED = r"in the end|eventually|finally|ultimately|at last|uiteindelijk|ten slotte|tenslotte"
 _LAST = re.compile(rf"\b({_ENDED}|op het eind|aan het eind|what became of|"
                    r"how did [^?.!]{0,80} end\b(?! up)|hoe (liep|is) [^?.!]{0,80} af(gelopen)?|"
-                   r"wat werd er van)\b")
-_ENDING = re.compile(rf"\b({_ENDED}|ten einde|eindigde|ended)\b")
+                   r"wat werd er van|"
+                   # what came next: "Wat gebeurde er daarna met hem?"
+                   r"(what happened|wat gebeurde) [^?.!]{0,60}\b(next|afterwards|after that|"
+                   r"daarna|vervolgens))\b")
+_ENDING = re.compile(rf"\b({_ENDED}|ten einde|eindigde|ended|"
+                     r"daarop|thereupon|subsequently|vervolgens)\b")
 
 
 def states_ending(text: str) -> bool:
