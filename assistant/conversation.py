@@ -10,6 +10,7 @@ from typing import Any
 from assistant.errors import InvalidHistory
 from assistant.questions import (
     INTERROGATIVE,
+    ORDINALS,
     Expect,
     analyse,
     places_in,
@@ -29,8 +30,8 @@ _THING = r"it|its|they|them|their|this|that|these|those|there|then|thereby|het|h
 _PLURAL = re.compile(r"\b(they|them|their|hen|hun)\b", re.IGNORECASE)
 _ANAPHOR = re.compile(rf"\b({_PERSON}|{_POSSESSIVE}|{_THING})\b", re.IGNORECASE)
 _ELLIPSIS = re.compile(
-    r"^\s*(and|what about|how about|and what about|en|en wat met|wat dan met|wat met|"
-    r"hoe zit het met)\b\s*(?P<rest>.*)$", re.IGNORECASE)
+    r"^\s*(and what about|and how about|what about|how about|and|en wat met|wat dan met|"
+    r"wat met|hoe zit het met|en)\b\s*(?P<rest>.*)$", re.IGNORECASE)
 _NAME = re.compile(r"(?:[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]+)(?:\s+[A-Z\u00C0-\u024F]"
                    r"[\w\u00C0-\u024F'’-]+)*")
 _MAX_CONTEXT_WORDS = 12
@@ -200,6 +201,9 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
             new = names(ellipsis.group("rest"))[0]
             if old and old in previous:
                 return previous.replace(old, new)
+        swapped = _swap_ordinal(ellipsis.group("rest"), previous)
+        if swapped is not None:
+            return swapped
         return f"{question} ({previous})"
     pairs = exchanges(history)
     titled = _the_one_asked_about(question, pairs[:1])
@@ -246,6 +250,24 @@ _BARE = frozenset(
     "who whom whose what which when where why how many much wie wat welk welke wanneer waar "
     "waarom hoe hoeveel year jaar date datum day dag month maand place plaats reason reden "
     "exactly precies precisely then dan in op".split())
+
+
+_ENGLISH_ORDINALS = frozenset("first second third fourth fifth last final".split())
+_ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|last|final|eerste|tweede|derde|"
+                      r"vierde|vijfde|laatste)\b", re.IGNORECASE)
+
+
+def _swap_ordinal(rest: str, previous: str) -> str | None:
+    """ "And the third one?" after "When did the second trial open?" asks when the third one
+    opened: the previous question with the new ordinal in place of the old."""
+    new, old = _ORDINAL.search(rest), _ORDINAL.search(previous)
+    if new is None or old is None or len(rest.split()) > 4:
+        return None
+    # In the previous question's language: "de derde" in an English question reads oddly.
+    value = ORDINALS[new.group().lower()]
+    word = next(w for w, v in ORDINALS.items() if v == value
+                and (w in _ENGLISH_ORDINALS) == (old.group().lower() in _ENGLISH_ORDINALS))
+    return previous[:old.start()] + word + previous[old.end():]
 
 
 def _bare(question: str) -> bool:

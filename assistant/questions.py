@@ -498,7 +498,7 @@ def matches_expectation(question: Question, sentence: str) -> bool:
     return True
 
 
-_ORDINALS = {
+ORDINALS = {
     "first": 1, "eerste": 1, "second": 2, "tweede": 2, "third": 3, "derde": 3, "fourth": 4,
     "vierde": 4, "fifth": 5, "vijfde": 5, "last": -1, "final": -1, "laatste": -1,
 }
@@ -527,7 +527,7 @@ _NOT_ORDINAL = re.compile(r"\b(at last|at first|first of all|op het laatst|ten l
 def ordinals_in(text: str) -> frozenset[int]:
     """Which one of a series a text speaks of: "the first trial" → {1}, "laatste" → {-1}."""
     text = _NOT_ORDINAL.sub(" ", fold(text))
-    return frozenset(_ORDINALS[w] for w in re.findall(r"[a-z]+", text) if w in _ORDINALS)
+    return frozenset(ORDINALS[w] for w in re.findall(r"[a-z]+", text) if w in ORDINALS)
 
 
 def soft_overlap(content: tuple[str, ...], sentence_words: list[str]) -> float:
@@ -588,7 +588,7 @@ _SETTING = re.compile(r"\b(?:in|te|throughout|across)\s+(?:the\s+|de\s+|het\s+)?
                       r"([A-Z\u00C0-\u024F][a-z\u00C0-\u024F'’-]+)|"
                       # a name that qualifies a noun: "the first Moscow show trial"
                       # (initials name an organisation, "the NKVD car", not a place)
-                      r"\b(?:the|de|het)\s+(?:\w+\s+)?([A-Z\u00C0-\u024F][a-z\u00C0-\u024F'’-]+)"
+                      r"\b(?:the|de|het)\s+(?:[a-z]\w*\s+){0,2}([A-Z\u00C0-\u024F][a-z\u00C0-\u024F'’-]+)"
                       r"(?=\s+[a-z])|"
                       # or owns it: "Stalin's purges", "Stalins zuiveringen"
                       r"\b([A-Z\u00C0-\u024F][a-z\u00C0-\u024F-]+)(?:'s|’s|s)\s+(?=[a-z])")

@@ -594,6 +594,19 @@ def test_resolve_he_to_the_name_a_reply_introduces_in_full() -> None:
         "What happened to Nikolai Yezhov in the end?"
 
 
+def test_resolve_and_the_third_one_to_the_previous_question_with_that_ordinal() -> None:
+    history = [Turn("user", "When did the second Moscow trial take place?"),
+               Turn("assistant", "From 23 to 29 January 1937.")]
+    assert resolve("And the third one?", history) == \
+        "When did the third Moscow trial take place?"
+    # In the previous question's language, and after "and what about".
+    assert resolve("En de derde?", history) == "When did the third Moscow trial take place?"
+    assert resolve("And what about the first?", history) == \
+        "When did the first Moscow trial take place?"
+    dutch = [Turn("user", "Wanneer begon het tweede proces?"), Turn("assistant", "In 1937.")]
+    assert resolve("And the last one?", dutch) == "Wanneer begon het laatste proces?"
+
+
 def test_resolve_them_next_to_a_single_name() -> None:
     history = [Turn("user", "What did Bukharin do in prison?"),
                Turn("assistant", "He wrote Stalin dozens of begging letters.")]
