@@ -169,6 +169,7 @@ class SentenceScorer:
         self.settings = setting_names(question.text)
         self.abbreviates = bool(re.search(r"\b[A-Z]{2,}\b", question.text))
         self._places: dict[tuple[str, tuple[str, ...]], bool] = {}
+        self._vocabularies: dict[str, set[str]] = {}
 
     def _names_place(self, doc_id: str, name: tuple[str, ...]) -> bool:
         """Whether the document names the place anywhere. Spellings may differ ("Moscow",
@@ -176,8 +177,11 @@ class SentenceScorer:
         ("soviet" in "society")."""
         key = (doc_id, name)
         if key not in self._places:
-            document = self.build.document(doc_id)
-            vocabulary = {transliterate(w) for w in words(document.text)} if document else set()
+            if doc_id not in self._vocabularies:
+                document = self.build.document(doc_id)
+                self._vocabularies[doc_id] = {transliterate(w) for w in words(document.text)} \
+                    if document else set()
+            vocabulary = self._vocabularies[doc_id]
             self._places[key] = any(
                 transliterate(w) in vocabulary or process.extractOne(
                     transliterate(w), vocabulary, scorer=fuzz.ratio, score_cutoff=80)
