@@ -578,6 +578,11 @@ def question_names(question: str) -> list[tuple[str, ...]]:
             parts = parts[1:]
         parts = [p for p in parts if p not in _WH_WORDS and p not in _STOP_CAPITALS
                  and p not in _MONTH_NAMES]
+        # "de Russische koninklijke familie": an adjective of nationality, as in `name_runs`.
+        following = question[match.end():match.end() + 2]
+        if len(parts) == 1 and _DEMONYM.search(parts[0]) and following[:1] == " " \
+                and following[1:].islower():
+            continue
         name = tuple(w for p in parts for w in re.findall(r"\w+", p) if len(w) > 1)
         if name and not all(w.isdigit() for w in name) and name not in found:
             found.append(name)

@@ -509,6 +509,8 @@ def test_question_names() -> None:
     assert question_names("In 1934, who killed Kirov?") == [("kirov",)]
     # A second sentence in the question opens with a capital too.
     assert question_names("How many were shot? Do the documents agree?") == []
+    # An adjective of nationality names no one, as in a sentence.
+    assert question_names("Wat gebeurde er met de Russische koninklijke familie?") == []
     # A month is a date, not a name.
     assert question_names("Who spoke at the trial in August 1936?") == []
     assert question_names("When did the Great Terror end?") == [("great", "terror")]
