@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -140,6 +141,21 @@ def is_fragment(text: str) -> bool:
 
 
 
+@lru_cache(maxsize=16)
+def _vocabulary(text: str) -> frozenset[str]:
+    return frozenset(transliterate(w) for w in words(text))
+
+
+@lru_cache(maxsize=1024)
+def names_place(document_text: str, name: tuple[str, ...]) -> bool:
+    """Whether a document names a place anywhere. Spellings may differ ("Moscow", "Moskou"),
+    but only a little: over a whole document a loose match finds anything ("soviet" in
+    "society"). Cached: a document is read once, not once per question."""
+    vocabulary = _vocabulary(document_text)
+    return any(transliterate(w) in vocabulary or process.extractOne(
+        transliterate(w), vocabulary, scorer=fuzz.ratio, score_cutoff=80) for w in name)
+
+
 def score_candidates(scorer: SentenceScorer) -> list[Candidate]:
     retrieval, config = scorer.retrieval, scorer.config
     if not retrieval.sentences:
@@ -168,25 +184,6 @@ class SentenceScorer:
         self._similarity: dict[int, float] = {}
         self.settings = setting_names(question.text)
         self.abbreviates = bool(re.search(r"\b[A-Z]{2,}\b", question.text))
-        self._places: dict[tuple[str, tuple[str, ...]], bool] = {}
-        self._vocabularies: dict[str, set[str]] = {}
-
-    def _names_place(self, doc_id: str, name: tuple[str, ...]) -> bool:
-        """Whether the document names the place anywhere. Spellings may differ ("Moscow",
-        "Moskou"), but only a little: over a whole document a loose match finds anything
-        ("soviet" in "society")."""
-        key = (doc_id, name)
-        if key not in self._places:
-            if doc_id not in self._vocabularies:
-                document = self.build.document(doc_id)
-                self._vocabularies[doc_id] = {transliterate(w) for w in words(document.text)} \
-                    if document else set()
-            vocabulary = self._vocabularies[doc_id]
-            self._places[key] = any(
-                transliterate(w) in vocabulary or process.extractOne(
-                    transliterate(w), vocabulary, scorer=fuzz.ratio, score_cutoff=80)
-                for w in name)
-        return self._places[key]
 
     def similarity(self, row: int) -> float:
         if row not in self._similarity:
@@ -203,21 +200,19 @@ class SentenceScorer:
         chunk_row = scored.chunk_row if scored is not None else int(build.sentence_chunk[row])
         similarity = self.similarity(row)
         overlap = soft_overlap(question.content, words(sentence.text))
-        neighbours = [r for r in (row - 1, row + 1)
-                      if 0 <= r < len(self.vectors)
-                      and int(build.sentence_spans[r][0]) == document_row]
-        context = max((self.similarity(r) for r in neighbours), default=similarity)
         # Names are looked for in the sentence's context: the sentences up to two before and
         # after it, and its document's title.
         nearby = [r for r in range(row - 2, row + 3) if r != row and 0 <= r < len(self.vectors)
                   and int(build.sentence_spans[r][0]) == document_row]
+        neighbours = [r for r in nearby if abs(r - row) == 1]
+        context = max((self.similarity(r) for r in neighbours), default=similarity)
         parts = [document.title, sentence.text, *(build.sentence(r)[1].text for r in nearby)]
         window = [w for part in parts for w in words(part)]
         if self.abbreviates:
             window += [w for part in parts for w in initialisms(part)]
         coverage = name_coverage(self.names, window)
         if self.settings and coverage < 1.0:
-            found = [n for n in self.settings if self._names_place(document.id, n)]
+            found = [n for n in self.settings if names_place(document.text, n)]
             local = [n for n in self.names if n not in found]
             coverage = (len(found) + name_coverage(local, window) * len(local)) \
                 / len(self.names)
@@ -484,9 +479,9 @@ def refers_back(text: str) -> bool:
     """Opens on a pronoun or a time told from another ("Two months later"), or has a
     demonstrative within its first words ("Kirov opposed this suggestion", "Met dit doel …"):
     what it is about is said in the sentence before."""
-    head = [w.strip(",.;:").lower() for w in text.split()[:8]]
     if opens_on_relative_time(text):
         return True
+    head = [w.strip(",.;:").lower() for w in text.split()[:8]]
     return bool(head) and (head[0] in _PERSONAL or any(w in _DEMONSTRATIVES for w in head))
 
 

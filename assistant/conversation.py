@@ -253,8 +253,7 @@ _BARE = frozenset(
 
 
 _ENGLISH_ORDINALS = frozenset("first second third fourth fifth last final".split())
-_ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|last|final|eerste|tweede|derde|"
-                      r"vierde|vijfde|laatste)\b", re.IGNORECASE)
+_ORDINAL = re.compile(rf"\b({'|'.join(ORDINALS)})\b", re.IGNORECASE)
 
 
 def _swap_ordinal(rest: str, previous: str) -> str | None:

@@ -402,6 +402,11 @@ _WORD = re.compile(r"[\w'’-]+")
 _OPENS = (".", "!", "?", ":", "‘", "“", '"')
 
 
+def _nationality(word: str, after: str) -> bool:
+    """A capitalised adjective of nationality: "Russische" in "de Russische dienst"."""
+    return bool(_DEMONYM.search(word)) and after[:1] == " " and after[1:2].islower()
+
+
 def name_runs(sentence: str) -> list[tuple[str, ...]]:
     """Runs of capitalised words, folded, leaving out the word that opens a sentence and
     adjectives of nationality: "De Russische dienst arresteerde Nikolaj Boecharin" →
@@ -415,9 +420,7 @@ def name_runs(sentence: str) -> list[tuple[str, ...]]:
         abbreviation = gap.startswith(".") and len(previous_word) <= 3 \
             and previous_word[:1].isupper()
         opens = previous_end < 0 or gap.rstrip().endswith(_OPENS) and not abbreviation
-        following = sentence[match.end():match.end() + 2]
-        adjective = bool(_DEMONYM.search(word)) and following[:1] == " " \
-            and following[1:].islower()
+        adjective = _nationality(word, sentence[match.end():])
         if word[0].isupper() and not opens and not adjective:
             if runs and run_end == previous_end and (gap.isspace() or abbreviation):
                 runs[-1].append(fold(word))
@@ -489,8 +492,8 @@ def matches_expectation(question: Question, sentence: str) -> bool:
         return states_quantity(sentence)
     if expect is Expect.DATE:
         years = set(years_in(sentence)) - question.years
-        return bool(years) or bool(_MONTHS.search(fold(sentence))) \
-            or bool(_RELATIVE_TIME.search(fold(sentence)))
+        folded = fold(sentence)
+        return bool(years) or bool(_MONTHS.search(folded) or _RELATIVE_TIME.search(folded))
     if expect in (Expect.PERSON, Expect.PLACE):
         return bool(new_names(question, sentence))
     if expect is Expect.REASON:
@@ -579,9 +582,7 @@ def question_names(question: str) -> list[tuple[str, ...]]:
         parts = [p for p in parts if p not in _WH_WORDS and p not in _STOP_CAPITALS
                  and p not in _MONTH_NAMES]
         # "de Russische koninklijke familie": an adjective of nationality, as in `name_runs`.
-        following = question[match.end():match.end() + 2]
-        if len(parts) == 1 and _DEMONYM.search(parts[0]) and following[:1] == " " \
-                and following[1:].islower():
+        if len(parts) == 1 and _nationality(parts[0], question[match.end():]):
             continue
         name = tuple(w for p in parts for w in re.findall(r"\w+", p) if len(w) > 1)
         if name and not all(w.isdigit() for w in name) and name not in found:
