@@ -80,7 +80,7 @@ class AnswerConfig:
     max_sentences: int = 4
     score_window: float = 0.15  # only sentences this close to the most similar are scored
     # Abstain unless the best sentence clears one of these bars.
-    min_confidence: float = 0.86
+    min_confidence: float = 0.85
     # When the best sentence shares none of the question's focus words ("wife" in "Who was
     # Kirov's wife?"), those words must still raise its similarity: the question matches it
     # better than the question without them does. Otherwise the sentence is about the right
@@ -177,7 +177,7 @@ class SentenceScorer:
         self.retrieval = retrieval
         self.build = build
         self.config = config
-        self.vectors = np.asarray(build.sentence_vectors)
+        self.vectors = np.asarray(build.context_vectors)
         self.names = question_names(question.text)
         self.focus_words = focus_words(question.text, question.language)
         self.ordinals = ordinals_in(question.text)
@@ -323,18 +323,19 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
             _extend(chosen, _continuation(other, candidates, scorer, config), config)
 
     groups: list[list[int]] = []
-    anchor, rival = best, None
+    anchor, rivals = best, []
     if question.expect in (Expect.QUANTITY, Expect.DATE):
         anchor = _stated(best, eligible, question, config)
-        rival = _disagreeing(anchor, eligible, question, config)
+        rivals = _disagreeing(anchor, eligible, question, config)[:config.max_sentences - 1]
     elif question.polar:
         # A side in another language may name what is asked in its own words ("Great Purge",
         # "Grote Terreur"): one of the question's names is enough.
         pool = [c for c in candidates if c in eligible or c.translated and c.names > 0]
         rival = _opposing(best, pool, config)
-    if rival is not None:
-        chosen = with_sides(chosen, best, anchor, rival, config.max_sentences)
-        groups.append([chosen.index(anchor), chosen.index(rival)])
+        rivals = [rival] if rival is not None else []
+    if rivals:
+        chosen = with_sides(chosen, best, [anchor, *rivals], config.max_sentences)
+        groups.append([chosen.index(side) for side in (anchor, *rivals)])
     return Selection(chosen, False, groups, chosen.index(best))
 
 
@@ -380,13 +381,13 @@ def combine(whole: Selection, parts: list[Selection],
         found_by
 
 
-def with_sides(chosen: list[Candidate], best: Candidate, anchor: Candidate,
-               rival: Candidate, limit: int) -> list[Candidate]:
-    """The answer's sentences with both sides of a disagreement added. Room is made by
-    dropping sentences from the end, but never the best one or either side."""
-    chosen = chosen + [side for side in (anchor, rival) if side not in chosen]
+def with_sides(chosen: list[Candidate], best: Candidate, sides: list[Candidate],
+               limit: int) -> list[Candidate]:
+    """The answer's sentences with every side of a disagreement added. Room is made by
+    dropping sentences from the end, but never the best one or a side."""
+    chosen = chosen + [side for side in sides if side not in chosen]
     while len(chosen) > limit:
-        spare = [c for c in chosen if c not in (best, anchor, rival)]
+        spare = [c for c in chosen if c is not best and c not in sides]
         if not spare:
             break
         chosen.remove(spare[-1])
@@ -527,14 +528,17 @@ def ranges_of(question: Question, text: str) -> list[tuple[float, float]]:
 
 
 def _disagreeing(best: Candidate, candidates: list[Candidate], question: Question,
-                 config: AnswerConfig) -> Candidate | None:
-    """The best sentence of another document that states a different figure for the same
-    question, if one is close enough to count as an answer to it."""
+                 config: AnswerConfig) -> list[Candidate]:
+    """For each other document, its best sentence that states a different figure for the
+    same question, if one is close enough to count as an answer to it: every side is shown,
+    not only the first."""
     mine = ranges_of(question, best.text)
     if not mine:
-        return None
+        return []
+    rivals: dict[str, Candidate] = {}
     for other in candidates:
-        if other.document_id == best.document_id or other.fragment or not other.typed:
+        if other.document_id == best.document_id or other.fragment or not other.typed \
+                or other.document_id in rivals:
             continue
         if other.score < best.score - config.conflict_margin:
             break
@@ -542,8 +546,8 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
             continue  # shares no word with the question: its figure counts something else
         theirs = ranges_of(question, other.text)
         if theirs and not _close(mine, theirs):
-            return other
-    return None
+            rivals[other.document_id] = other
+    return list(rivals.values())
 
 
 def _opposing(best: Candidate, candidates: list[Candidate],

@@ -237,6 +237,8 @@ class Assistant:
         def contribution(row: int) -> float:
             if not plain:
                 plain.append(self.embedder.embed_query(text))
+            # The sentence's own vector: whether the focus words raise it is about what it
+            # says, not its neighbours.
             sentence = np.asarray(self.build.sentence_vectors[row])
             return float(sentence @ vector - sentence @ plain[0])
 

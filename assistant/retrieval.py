@@ -92,7 +92,7 @@ class HybridRetriever:
             lo, hi = build.chunk_sentence_rows(chunk_row)
             if hi <= lo:
                 continue
-            similarities = np.asarray(build.sentence_vectors[lo:hi]) @ vector
+            similarities = np.asarray(build.context_vectors[lo:hi]) @ vector
             top = int(np.argmax(similarities))
             best[chunk_row] = (float(similarities[top]), lo + top)
             for offset, similarity in enumerate(similarities):

@@ -97,7 +97,9 @@ def build_synthetic(data_dir: Path, chunks: int, seed: int = 7) -> int:
         pieces = chunk_sentences(doc.id, text, spans, config)
         matrix = vectors.standard_normal((len(spans), embedder.dimension)).astype(np.float32)
         matrix /= np.linalg.norm(matrix, axis=1, keepdims=True)
-        parts.append(DocumentParts(doc, spans, pieces, matrix))
+        windows = vectors.standard_normal((len(spans), embedder.dimension)).astype(np.float32)
+        windows /= np.linalg.norm(windows, axis=1, keepdims=True)
+        parts.append(DocumentParts(doc, spans, pieces, matrix, windows))
         total += len(pieces)
         number += 1
     info = write_build(data_dir, parts, embedder.name, embedder.dimension, config)

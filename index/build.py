@@ -12,6 +12,7 @@ It is only a shortcut: when it is missing, stale or unreadable the rebuild compa
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import os
@@ -43,7 +44,7 @@ from index.store import (
     publish,
     write_build,
 )
-from index.types import ChunkingConfig, Document, Skipped
+from index.types import CONTEXT_VERSION, ChunkingConfig, Document, Skipped
 
 if TYPE_CHECKING:
     from index.embedding import Embedder
@@ -69,7 +70,8 @@ class BuildReport:
     chunks: int = 0
     build_id: str = ""
     seconds: float = 0.0
-    embedded: int = 0  # sentence texts sent to the embedder; 0 when nothing changed
+    # texts sent to the embedder (sentences, and sentence pairs); 0 when nothing changed
+    embedded: int = 0
 
     @property
     def changed(self) -> bool:
@@ -187,7 +189,8 @@ def _rebuild_locked(
         added=plan.added, updated=plan.updated, removed=plan.removed, unchanged=plan.unchanged,
         skipped=loaded.skipped, documents=info.documents, chunks=info.chunks,
         build_id=info.build_id, seconds=time.perf_counter() - started,
-        embedded=sum(len(p.sentences) for p in fresh_parts.values()),
+        embedded=sum(len(p.sentences) + (len(p.sentences) - 1) * bool(chunking.context)
+                     for p in fresh_parts.values() if p.sentences),
     )
 
 
@@ -200,7 +203,8 @@ def rebuild_from_settings(settings: Settings, full: bool = False,
         settings.corpus_dir,
         settings.data_dir,
         embedder,
-        ChunkingConfig(settings.chunk_tokens, settings.chunk_overlap),
+        ChunkingConfig(settings.chunk_tokens, settings.chunk_overlap,
+                       context=CONTEXT_VERSION if settings.sentence_windows else 0),
         max_file_bytes=settings.max_file_bytes,
         batch_size=settings.batch_size,
         full=full,
@@ -273,7 +277,8 @@ def _plan(documents: Sequence[Document], live: IndexBuild | None, compatible: bo
                                                              doc.pages):
             # Same text, split the same way: reuse everything, with the newest metadata.
             parts = live.parts(doc.id)
-            reused[doc.id] = DocumentParts(doc, parts.sentences, parts.chunks, parts.vectors)
+            reused[doc.id] = DocumentParts(doc, parts.sentences, parts.chunks, parts.vectors,
+                                           parts.windows)
             (unchanged if old == doc else updated).append(doc.source)
         else:
             fresh.append(doc)
@@ -389,15 +394,25 @@ def _index_documents(
         chunks = chunk_sentences(doc.id, doc.text, sentences, chunking,
                                  page_at=doc.page_at if doc.pages else None)
         split.append((doc, sentences, chunks))
-    # Only sentences are embedded: chunk vectors are derived from them when the build is written.
+    # Sentences are embedded, alone and each with the one before it (the first one's window is
+    # itself; without windows, every sentence's is). Chunk vectors are derived from them when
+    # the build is written.
     texts = [s.text for _, sentences, _ in split for s in sentences]
-    vectors = _embed(texts, embedder, batch_size, progress)
+    pairs = [doc.text[before.start:after.end] for doc, sentences, _ in split
+             for before, after in itertools.pairwise(sentences)] if chunking.context else []
+    vectors = _embed(texts + pairs, embedder, batch_size, progress)
     parts: dict[str, DocumentParts] = {}
-    offset = 0
+    offset, pair_offset = 0, len(texts)
     for doc, sentences, chunks in split:
-        parts[doc.id] = DocumentParts(doc, sentences, chunks,
-                                      vectors[offset:offset + len(sentences)])
+        own = vectors[offset:offset + len(sentences)]
         offset += len(sentences)
+        if chunking.context:
+            following = vectors[pair_offset:pair_offset + max(0, len(sentences) - 1)]
+            pair_offset += len(following)
+        else:
+            following = own[1:]
+        parts[doc.id] = DocumentParts(doc, sentences, chunks, own,
+                                      np.concatenate([own[:1], following]))
     return parts
 
 

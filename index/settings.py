@@ -24,6 +24,9 @@ class Settings(BaseSettings):
     batch_size: int = Field(32, ge=1, le=4096)
     chunk_tokens: int = Field(160, ge=16, le=2048, description="Target chunk size in tokens.")
     chunk_overlap: int = Field(32, ge=0, le=1024, description="Overlap between chunks, tokens.")
+    sentence_windows: bool = Field(
+        True, description="Also embed each sentence with the one before it: better answers, "
+                          "but a build embeds about three times as much text.")
     max_file_bytes: int = Field(20_000_000, ge=1, description="Larger files are skipped.")
     keep_builds: int = Field(2, ge=1, description="Completed builds kept on disk.")
 

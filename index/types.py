@@ -68,6 +68,9 @@ class Skipped:
 
 # 2: an opening quote mark starts the sentence it opens; 3: straight quotes too.
 SPLITTER_VERSION = 3
+# How a sentence's search vector is made. 0: its own vector only; 1: also the vectors of the
+# two-sentence windows it is part of (see index.store.context_vectors).
+CONTEXT_VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,7 @@ class ChunkingConfig:
     # The version of the sentence splitter: a build made by another one is redone in full
     # rather than mixing its sentences with new ones.
     splitter: int = SPLITTER_VERSION
+    context: int = CONTEXT_VERSION
 
 
 @dataclass(frozen=True)

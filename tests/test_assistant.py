@@ -305,10 +305,28 @@ def test_a_rival_figure_must_be_about_the_question() -> None:
                         text="Of the 103 generals, 81 were shot.")
     related = replace(unrelated, overlap=0.5, text="Some 500 spectators attended the trial.")
     translated = replace(unrelated, translated=True, text="Er waren 500 toeschouwers.")
-    assert _disagreeing(best, [best, unrelated], question, config) is None
-    assert _disagreeing(best, [best, related], question, config) is related
+    assert _disagreeing(best, [best, unrelated], question, config) == []
+    assert _disagreeing(best, [best, related], question, config) == [related]
     # In another language a sentence shares no words with the question, yet may be about it.
-    assert _disagreeing(best, [best, translated], question, config) is translated
+    assert _disagreeing(best, [best, translated], question, config) == [translated]
+
+
+def test_every_other_document_with_another_figure_is_a_side() -> None:
+    question, config = analyse("How many spectators attended the trial?"), AnswerConfig()
+    best = replace(_candidate(1, 0.90), text="About 350 spectators attended the trial.",
+                   overlap=0.5)
+    second = replace(best, row=2, score=0.88, document_id="e",
+                     text="Some 500 spectators attended the trial.")
+    same_document = replace(second, row=3, score=0.87, text="Later 900 spectators came.")
+    agreeing = replace(second, row=4, score=0.86, document_id="f",
+                       text="Some 350 spectators attended it.")
+    third = replace(second, row=5, score=0.85, document_id="g",
+                    text="Over 2,000 spectators attended the trial.")
+    far = replace(second, row=6, score=0.70, document_id="h",
+                  text="Only 20 spectators attended the trial.")
+    # One side per document, its best sentence; an agreeing one is none, nor one too far below.
+    assert _disagreeing(best, [best, second, same_document, agreeing, third, far], question,
+                        config) == [second, third]
 
 
 def test_a_rival_claim_in_another_language_must_be_nearly_as_similar() -> None:
@@ -335,7 +353,7 @@ def test_a_vague_figure_is_stood_for_by_a_nearly_as_good_exact_one() -> None:
     assert _stated(vague, [vague, exact, rival], question, config) is exact
     assert _stated(vague, [vague, far, rival], question, config) is vague  # too far below
     assert _stated(exact, [vague, exact], question, config) is exact
-    assert _disagreeing(exact, [vague, exact, rival], question, config) is rival
+    assert _disagreeing(exact, [vague, exact, rival], question, config) == [rival]
 
 
 @pytest.mark.parametrize("question", ["What happened to Yezhov in the end?",
@@ -390,12 +408,12 @@ def test_both_sides_of_a_disagreement_and_the_best_sentence_always_stay() -> Non
     he, these, best, extra, anchor, rival = (_candidate(row, 0.9 - row / 100)
                                              for row in range(6))
     # The anchor already among the last of four, the rival missing (this once raised).
-    kept = with_sides([he, best, extra, anchor], best, anchor, rival, 4)
+    kept = with_sides([he, best, extra, anchor], best, [anchor, rival], 4)
     assert kept == [he, best, anchor, rival]
     # Best after two context sentences, both sides missing: the context goes, not best.
-    kept = with_sides([he, these, best], best, anchor, rival, 4)
+    kept = with_sides([he, these, best], best, [anchor, rival], 4)
     assert kept == [he, best, anchor, rival]
-    assert with_sides([best], best, best, rival, 1) == [best, rival]
+    assert with_sides([best], best, [best, rival], 1) == [best, rival]
 
 
 def test_focus_words_must_raise_a_sentence_that_shares_none_of_them() -> None:
@@ -458,14 +476,14 @@ def test_a_sentence_about_he_borrows_more_from_the_sentence_that_names_him(
     retrieval = assistant.retriever.retrieve(question.text, 5,
                                              assistant.embedder.embed_query(question.text))
     scorer = SentenceScorer(question, retrieval, assistant.build, FAKE_CONFIG)
-    by_text = {c.text: c for c in map(scorer.candidate,
-                                      range(len(assistant.build.sentence_spans)))}
+    candidates = [scorer.candidate(row) for row in range(len(assistant.build.sentence_spans))]
+    by_text = {c.text: c for c in candidates}
     # After the same sentence, "he" borrows half the gap to it, another sentence a quarter
     # (context_weight 0.5 of half the gap).
     for text, share in ((he, FAKE_CONFIG.antecedent_weight), (plain, 0.25)):
         candidate = by_text[text]
-        gap = max(c.similarity for c in by_text.values() if c.text == named) - \
-            candidate.similarity
+        assert candidates[candidate.row - 1].text == named
+        gap = candidates[candidate.row - 1].similarity - candidate.similarity
         assert candidate.effective == pytest.approx(candidate.similarity + share * gap)
 
 
@@ -879,9 +897,12 @@ TOPIC = ("Beavers build dams across cold northern rivers with branches mud stone
 TOPIC_SHORT = TOPIC.replace("patience", "great patience")
 DIVERSITY_CORPUS = {
     "long.txt": "Field Almanac\n" + " ".join([TOPIC] * 30) + "\n",
-    "short_a.txt": f"River Engineers\n{TOPIC_SHORT} Their lodges keep the family warm.\n",
-    "short_b.txt": f"Field Almanac Two\n{TOPIC_SHORT} Kits stay with their parents for two "
-                   "years.\n",
+    # The same sentence three times, so that the middle one's windows are as much on topic as
+    # the long document's.
+    "short_a.txt": f"River Engineers\n{TOPIC_SHORT} {TOPIC_SHORT} {TOPIC_SHORT} Their lodges "
+                   "keep the family warm.\n",
+    "short_b.txt": f"Field Almanac Two\n{TOPIC_SHORT} {TOPIC_SHORT} {TOPIC_SHORT} Kits stay "
+                   "with their parents for two years.\n",
 }
 
 

@@ -19,7 +19,7 @@ from index.build import FINGERPRINTS_NAME, LOCK_NAME, BuildReport, index_status,
 from index.cli import error_code, main
 from index.errors import EmbedderMismatch, IndexNotBuilt, RebuildInProgress
 from index.store import builds_dir, completed_build_ids, current_build_id, open_current
-from index.types import SPLITTER_VERSION, ChunkingConfig, document_id
+from index.types import CONTEXT_VERSION, SPLITTER_VERSION, ChunkingConfig, document_id
 from tests.conftest import CORPUS, ROOT, FakeEmbedder
 
 CHUNKING = ChunkingConfig(target_tokens=160, overlap_tokens=32)
@@ -60,9 +60,10 @@ def build(corpus: Path, data: Path, embedder: FakeEmbedder | None = None,
                    max_file_bytes=max_file_bytes, full=full)
 
 
-def sentence_count(data: Path, source: str) -> int:
+def texts_embedded(data: Path, source: str) -> int:
+    """A document's sentences, and each sentence with the one before it."""
     live = open_current(data)
-    return len(live.parts(document_id(source)).sentences)
+    return 2 * len(live.parts(document_id(source)).sentences) - 1
 
 
 def run_cli(argv: Sequence[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -84,8 +85,9 @@ def test_full_build_indexes_every_document_and_is_searchable(corpus: Path, data:
     live = open_current(data)
     assert report.documents == len(live.documents) == 3
     assert report.chunks == len(live.chunks) > 3
-    # Only sentences are embedded; chunk vectors are derived from them.
-    assert report.embedded == embedder.calls == live.info.sentences == len(live.sentence_spans)
+    # Only sentences are embedded, alone and in pairs; chunk vectors are derived from them.
+    assert report.embedded == embedder.calls == 2 * len(live.sentence_spans) - 3
+    assert live.info.sentences == len(live.sentence_spans)
     live.check_embedder(embedder)
     hits = live.search_sentences(embedder.embed_query("Sergei Kirov assassinated Leningrad"), 3)
     document, sentence = live.sentence(hits[0].row)
@@ -167,7 +169,7 @@ def test_add_modify_delete_embed_only_what_changed(corpus: Path, data: Path) -> 
     added = build(corpus, data, embedder)
     assert added.added == ["new.md"] and added.unchanged == SOURCES
     assert added.updated == added.removed == []
-    assert embedder.calls == added.embedded == sentence_count(data, "new.md") == 3
+    assert embedder.calls == added.embedded == texts_embedded(data, "new.md") == 5
     assert added.build_id != first.build_id and added.documents == 4
 
     with (corpus / SMALL).open("a", encoding="utf-8") as out:
@@ -176,7 +178,7 @@ def test_add_modify_delete_embed_only_what_changed(corpus: Path, data: Path) -> 
     modified = build(corpus, data, embedder)
     assert modified.updated == [SMALL] and modified.added == modified.removed == []
     assert sorted(modified.unchanged) == sorted([*SOURCES[1:], "new.md"])
-    assert embedder.calls == modified.embedded == sentence_count(data, SMALL)
+    assert embedder.calls == modified.embedded == texts_embedded(data, SMALL)
     assert "another one" in open_current(data).document(document_id(SMALL)).text  # type: ignore[union-attr]
 
     (corpus / SOURCES[1]).unlink()
@@ -236,6 +238,60 @@ def test_a_build_by_an_older_sentence_splitter_is_redone_in_full(
     assert again.added == SOURCES and again.unchanged == []
     assert embedder.calls == again.embedded > 0
     assert open_current(data).info.chunking.splitter == SPLITTER_VERSION
+
+
+def test_a_build_from_before_sentence_windows_searches_own_vectors_and_is_redone(
+    corpus: Path, data: Path,
+) -> None:
+    first = build(corpus, data)
+    root = builds_dir(data) / first.build_id
+    saved = json.loads((root / "manifest.json").read_text(encoding="utf-8"))
+    del saved["chunking"]["context"]  # as written before sentence windows
+    (root / "manifest.json").write_text(json.dumps(saved), encoding="utf-8")
+    (root / "windows.npy").unlink()
+    (root / "context_vectors.npy").unlink()
+    old = open_current(data)
+    assert old.info.chunking.context == 0
+    np.testing.assert_array_equal(old.context_vectors, old.sentence_vectors)
+    assert old.search_sentences(FakeEmbedder().embed_query("Kirov"), 3)
+
+    embedder = FakeEmbedder()
+    again = build(corpus, data, embedder)
+    assert again.added == SOURCES and again.unchanged == []
+    new = open_current(data)
+    assert new.info.chunking.context == CONTEXT_VERSION
+    assert embedder.calls == again.embedded == 2 * len(new.sentence_spans) - 3
+
+
+def test_search_vectors_mix_each_sentence_with_its_two_windows(corpus: Path,
+                                                                data: Path) -> None:
+    build(corpus, data)
+    live = open_current(data)
+    own, windows = np.asarray(live.sentence_vectors), np.asarray(live.window_vectors)
+    lo, hi = int(live.sentence_offset[0]), int(live.sentence_offset[1])
+    # The first sentence has no window of its own; the last none after it.
+    np.testing.assert_allclose(windows[lo], own[lo])
+    expected = 0.5 * own[lo:hi] + 0.25 * windows[lo:hi] + \
+        0.25 * np.concatenate([windows[lo + 1:hi], own[hi - 1:hi]])
+    np.testing.assert_allclose(live.context_vectors[lo:hi], expected, rtol=1e-6, atol=1e-7)
+    # A window is the two sentences read together, not a mix of their vectors.
+    assert not np.allclose(windows[lo + 1], own[lo + 1])
+    parts = live.parts(live.documents[0].id)
+    np.testing.assert_array_equal(parts.windows, windows[lo:hi])
+
+
+def test_without_sentence_windows_only_sentences_are_embedded_and_searched(
+    corpus: Path, data: Path,
+) -> None:
+    build(corpus, data)
+    embedder = FakeEmbedder()
+    plain = build(corpus, data, embedder, ChunkingConfig(160, 32, context=0))
+    live = open_current(data)
+    # A change of the setting is a change of config: everything is embedded again.
+    assert plain.added == SOURCES and live.info.chunking.context == 0
+    assert embedder.calls == plain.embedded == len(live.sentence_spans)
+    np.testing.assert_array_equal(live.context_vectors, live.sentence_vectors)
+    np.testing.assert_array_equal(np.asarray(live.window_vectors), live.sentence_vectors)
 
 
 def test_another_embedder_is_refused_by_readers_and_rebuilds_everything(
@@ -314,7 +370,7 @@ def test_cli_human_summary_and_status(fake_env: None, corpus: Path, data: Path,
                            "chunking", "build_id", "built_at", "data_dir"}
     assert status["documents"] == 3 and status["embedder"] == "fake:64"
     assert status["chunking"] == {"target_tokens": 160, "overlap_tokens": 32,
-                                  "splitter": SPLITTER_VERSION}
+                                  "splitter": SPLITTER_VERSION, "context": CONTEXT_VERSION}
     assert status == index_status(data, None)
     code, out, _ = run_cli(["status"], capsys)
     assert code == 0 and status["build_id"] in out
