@@ -423,7 +423,7 @@ def _embed(texts: Sequence[str], embedder: Embedder, batch_size: int,
     from tqdm import tqdm
 
     blocks: list[np.ndarray] = []
-    with tqdm(total=len(texts), desc="Embedding", unit="sentence", disable=not progress,
+    with tqdm(total=len(texts), desc="Embedding", unit="text", disable=not progress,
               dynamic_ncols=True) as bar:
         for begin in range(0, len(texts), batch_size):
             batch = texts[begin:begin + batch_size]
