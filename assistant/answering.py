@@ -326,7 +326,9 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
     anchor, rivals = best, []
     if question.expect in (Expect.QUANTITY, Expect.DATE):
         anchor = _stated(best, eligible, question, config)
-        rivals = _disagreeing(anchor, eligible, question, config)[:config.max_sentences - 1]
+        # Room for every side and the best sentence, when the anchor is another one.
+        room = config.max_sentences - 1 - (anchor is not best)
+        rivals = _disagreeing(anchor, eligible, question, config)[:room]
     elif question.polar:
         # A side in another language may name what is asked in its own words ("Great Purge",
         # "Grote Terreur"): one of the question's names is enough.
@@ -345,7 +347,8 @@ def combine(whole: Selection, parts: list[Selection],
     question, then what each part adds, at most `limit` sentences in all. A part adds its
     best sentence, with those before it that say who "he" is, or, when the whole already
     cites that one, its next sentence; and the sides of its disagreements, unless the same
-    documents are already shown to disagree. A part the documents do not answer adds
+    documents (or more) are already shown to disagree, and only if all its sides fit. A
+    part the documents do not answer adds
     nothing; the whole is declined only when it and every part are. Also returns, for each
     disagreement, which selection found it (0 for the whole, 1 for the first part)."""
     chosen: list[Candidate] = []
@@ -364,16 +367,19 @@ def combine(whole: Selection, parts: list[Selection],
             wanted = sentences[:selection.best + 1]
         else:
             wanted = [c for c in sentences if c.row not in rows][:1]
-        for candidate in [*wanted, *(c for group in own for c in group)]:
+        for candidate in wanted:
             if len(chosen) < limit and candidate.row not in {c.row for c in chosen}:
                 chosen.append(candidate)
-        present = {c.row for c in chosen}
         for group in own:
             documents = {c.document_id for c in group}
-            if {c.row for c in group} <= present and \
-                    documents not in [{c.document_id for c in g} for g in groups]:
-                groups.append(group)
-                found_by.append(index)
+            if any(documents <= {c.document_id for c in g} for g in groups):
+                continue  # these documents are already shown to disagree
+            missing = [c for c in group if c.row not in {c.row for c in chosen}]
+            if len(chosen) + len(missing) > limit:
+                continue  # a disagreement is shown with all its sides, or not at all
+            chosen.extend(missing)
+            groups.append(group)
+            found_by.append(index)
     if not chosen:
         return Selection([], True, []), []
     rows_ = [c.row for c in chosen]

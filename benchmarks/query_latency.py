@@ -99,6 +99,7 @@ def build_synthetic(data_dir: Path, chunks: int, seed: int = 7) -> int:
         matrix /= np.linalg.norm(matrix, axis=1, keepdims=True)
         windows = vectors.standard_normal((len(spans), embedder.dimension)).astype(np.float32)
         windows /= np.linalg.norm(windows, axis=1, keepdims=True)
+        windows[0] = matrix[0]  # the first sentence has no sentence before it
         parts.append(DocumentParts(doc, spans, pieces, matrix, windows))
         total += len(pieces)
         number += 1

@@ -215,9 +215,10 @@ def write_build(
     empty = np.zeros((0, dimension), dtype=np.float32)
     sentence_vectors = np.concatenate(vectors) if vectors else empty
     window_vectors = np.concatenate(windows) if windows else empty
+    # Without windows a sentence is searched by its own vector.
     search_vectors = np.concatenate([context_vectors(v, w) for v, w in zip(vectors, windows,
                                                                            strict=True)]) \
-        if vectors else empty
+        if vectors and chunking.context else sentence_vectors
     sentence_spans = np.asarray(spans, dtype=np.int64).reshape(-1, 3)
     _write_json_lines(root / "documents.jsonl", documents)
     _write_json_lines(root / "chunks.jsonl", chunk_rows)
@@ -302,9 +303,11 @@ def _write_chroma(
         configuration={"hnsw": {"space": "cosine"}}, embedding_function=None,
         metadata={"build_id": build_id},
     )
+    # Inner product: the search vectors are a mix of unit vectors, left unnormalised, and
+    # Chroma must rank them as the exact search does.
     sentences = client.create_collection(
         collection_name(build_id, SENTENCES, chroma_url),
-        configuration={"hnsw": {"space": "cosine"}}, embedding_function=None,
+        configuration={"hnsw": {"space": "ip"}}, embedding_function=None,
         metadata={"build_id": build_id},
     )
     batch = 4000  # below Chroma's max batch size
@@ -511,8 +514,7 @@ class IndexBuild:
             and (self.root / "chunk_vectors.npy").exists()
 
     def search_sentences(self, vector: np.ndarray, k: int) -> list[Hit]:
-        """Sentence rows by similarity to their search vectors (Chroma ranks by the cosine of
-        the same vectors)."""
+        """Sentence rows by the dot product with their search vectors."""
         if self.exact_search():
             return _top(np.asarray(self.context_vectors) @ vector, k)
         return self._query(self.sentence_collection, vector, k)

@@ -589,6 +589,25 @@ def test_the_same_two_documents_disagree_once() -> None:
     assert combined.conflict_groups == [[0, 1]] and found_by == [0]
 
 
+def test_a_part_shows_a_disagreement_with_all_its_sides_or_not_at_all() -> None:
+    mine = _candidate(1, 0.9)
+    second, third = (replace(_candidate(row, 0.85), document_id=doc)
+                     for row, doc in ((2, "e"), (3, "f")))
+    whole = Selection([mine, _candidate(4, 0.88), _candidate(5, 0.87)], False, [])
+    part = Selection([mine, second, third], False, [[0, 1, 2]])
+    # The part adds its next sentence; its third side does not fit in four, so no warning.
+    combined, found_by = combine(whole, [part], limit=4)
+    assert [c.row for c in combined.sentences] == [1, 4, 5, 2] and found_by == []
+    assert combined.conflict_groups == []
+    combined, found_by = combine(whole, [part], limit=5)
+    assert [c.row for c in combined.sentences] == [1, 4, 5, 2, 3]
+    assert combined.conflict_groups == [[0, 3, 4]] and found_by == [1]
+    # Documents already shown to disagree, with more besides, are not warned of again.
+    whole = Selection([mine, second, third], False, [[0, 1, 2]])
+    pair = Selection([mine, replace(second, row=6)], False, [[0, 1]])
+    assert combine(whole, [pair], limit=6)[0].conflict_groups == [[0, 1, 2]]
+
+
 def test_resolve_the_others_to_the_last_topic() -> None:
     history = [Turn("user", "Who was Mikhail Tukhachevsky?"),
                Turn("assistant", "One of the five marshals of the Soviet Union.")]

@@ -294,6 +294,18 @@ def test_without_sentence_windows_only_sentences_are_embedded_and_searched(
     np.testing.assert_array_equal(np.asarray(live.window_vectors), live.sentence_vectors)
 
 
+@pytest.mark.parametrize("context", [CONTEXT_VERSION, 0])
+def test_chroma_ranks_sentences_as_the_exact_search_does(corpus: Path, data: Path,
+                                                         context: int) -> None:
+    build(corpus, data, chunking=ChunkingConfig(160, 32, context=context))
+    live = open_current(data)
+    query = FakeEmbedder().embed_query("Kirov was murdered in Leningrad")
+    exact = live.search_sentences(query, 5)
+    via_chroma = live._query(live.sentence_collection, query, 5)
+    assert [h.row for h in via_chroma] == [h.row for h in exact]
+    assert [h.score for h in via_chroma] == pytest.approx([h.score for h in exact], abs=1e-4)
+
+
 def test_another_embedder_is_refused_by_readers_and_rebuilds_everything(
     corpus: Path, data: Path,
 ) -> None:
