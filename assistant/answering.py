@@ -80,7 +80,7 @@ class AnswerConfig:
     max_sentences: int = 4
     score_window: float = 0.15  # only sentences this close to the most similar are scored
     # Abstain unless the best sentence clears one of these bars.
-    min_confidence: float = 0.85
+    min_confidence: float = 0.86
     # When the best sentence shares none of the question's focus words ("wife" in "Who was
     # Kirov's wife?"), those words must still raise its similarity: the question matches it
     # better than the question without them does. Otherwise the sentence is about the right
