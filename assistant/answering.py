@@ -326,9 +326,8 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
     anchor, rivals = best, []
     if question.expect in (Expect.QUANTITY, Expect.DATE):
         anchor = _stated(best, eligible, question, config)
-        # Room for every side and the best sentence, when the anchor is another one.
-        room = config.max_sentences - 1 - (anchor is not best)
-        rivals = _disagreeing(anchor, eligible, question, config)[:room]
+        rivals = fitting_rivals(best, anchor, _disagreeing(anchor, eligible, question, config),
+                                config.max_sentences)
     elif question.polar:
         # A side in another language may name what is asked in its own words ("Great Purge",
         # "Grote Terreur"): one of the question's names is enough.
@@ -385,6 +384,13 @@ def combine(whole: Selection, parts: list[Selection],
     rows_ = [c.row for c in chosen]
     return Selection(chosen, False, [[rows_.index(c.row) for c in group] for group in groups]), \
         found_by
+
+
+def fitting_rivals(best: Candidate, anchor: Candidate, rivals: list[Candidate],
+                   limit: int) -> list[Candidate]:
+    """The rivals that fit in an answer of `limit` sentences beside the anchor and the best
+    sentence (which may be the anchor): every side of a disagreement is shown."""
+    return rivals[:limit - 1 - (anchor is not best)]
 
 
 def with_sides(chosen: list[Candidate], best: Candidate, sides: list[Candidate],

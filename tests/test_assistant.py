@@ -24,6 +24,7 @@ from assistant.answering import (
     _stated,
     _stating,
     combine,
+    fitting_rivals,
     is_answerable,
     is_fragment,
     with_sides,
@@ -587,6 +588,17 @@ def test_the_same_two_documents_disagree_once() -> None:
     part = Selection([mine, other_theirs], False, [[0, 1]])
     combined, found_by = combine(whole, [part], limit=6)
     assert combined.conflict_groups == [[0, 1]] and found_by == [0]
+
+
+def test_every_side_fits_in_the_answer_beside_the_best_sentence() -> None:
+    best, anchor = _candidate(1, 0.9), _candidate(2, 0.89)
+    rivals = [replace(_candidate(row, 0.85), document_id=doc)
+              for row, doc in ((3, "e"), (4, "f"), (5, "g"))]
+    # The anchor stands in for the best sentence: one rival less fits.
+    assert fitting_rivals(best, anchor, rivals, 4) == rivals[:2]
+    assert fitting_rivals(best, best, rivals, 4) == rivals
+    sides = [anchor, *fitting_rivals(best, anchor, rivals, 4)]
+    assert len(with_sides([best], best, sides, 4)) == 4
 
 
 def test_a_part_shows_a_disagreement_with_all_its_sides_or_not_at_all() -> None:
