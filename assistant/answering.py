@@ -359,24 +359,26 @@ def combine(whole: Selection, parts: list[Selection],
         sentences = selection.sentences
         own = [[sentences[i] for i in group] for group in selection.conflict_groups]
         # The same sentence scores differently for each part: compare rows.
-        rows = {c.row for c in chosen}
+        present = {c.row for c in chosen}
         if index == 0:
             wanted = sentences
-        elif sentences[selection.best].row not in rows:
+        elif sentences[selection.best].row not in present:
             wanted = sentences[:selection.best + 1]
         else:
-            wanted = [c for c in sentences if c.row not in rows][:1]
+            wanted = [c for c in sentences if c.row not in present][:1]
         for candidate in wanted:
-            if len(chosen) < limit and candidate.row not in {c.row for c in chosen}:
+            if len(chosen) < limit and candidate.row not in present:
                 chosen.append(candidate)
+                present.add(candidate.row)
         for group in own:
             documents = {c.document_id for c in group}
             if any(documents <= {c.document_id for c in g} for g in groups):
                 continue  # these documents are already shown to disagree
-            missing = [c for c in group if c.row not in {c.row for c in chosen}]
+            missing = [c for c in group if c.row not in present]
             if len(chosen) + len(missing) > limit:
                 continue  # a disagreement is shown with all its sides, or not at all
             chosen.extend(missing)
+            present.update(c.row for c in missing)
             groups.append(group)
             found_by.append(index)
     if not chosen:

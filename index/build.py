@@ -175,7 +175,8 @@ def _rebuild_locked(
                            documents=live.info.documents, chunks=live.info.chunks,
                            build_id=live.build_id, seconds=time.perf_counter() - started)
 
-    fresh_parts = _index_documents(plan.fresh, embedder, chunking, batch_size, progress)
+    fresh_parts, embedded = _index_documents(plan.fresh, embedder, chunking, batch_size,
+                                             progress)
     parts = [plan.reused.get(doc.id) or fresh_parts[doc.id] for doc in loaded.documents]
     info = write_build(data_dir, parts, embedder.name, embedder.dimension, chunking,
                        chroma_url=chroma_url)
@@ -189,8 +190,7 @@ def _rebuild_locked(
         added=plan.added, updated=plan.updated, removed=plan.removed, unchanged=plan.unchanged,
         skipped=loaded.skipped, documents=info.documents, chunks=info.chunks,
         build_id=info.build_id, seconds=time.perf_counter() - started,
-        embedded=sum(len(p.sentences) + (len(p.sentences) - 1) * bool(chunking.context)
-                     for p in fresh_parts.values() if p.sentences),
+        embedded=embedded,
     )
 
 
@@ -385,7 +385,8 @@ def _read_manifest(data_dir: Path, build_id: str) -> BuildInfo | None:
 def _index_documents(
     documents: Sequence[Document], embedder: Embedder, chunking: ChunkingConfig,
     batch_size: int, progress: bool,
-) -> dict[str, DocumentParts]:
+) -> tuple[dict[str, DocumentParts], int]:
+    """Each document's parts, and how many texts were embedded for them."""
     from index.chunking import chunk_sentences, split_sentences
 
     split = []
@@ -413,7 +414,7 @@ def _index_documents(
             following = own[1:]
         parts[doc.id] = DocumentParts(doc, sentences, chunks, own,
                                       np.concatenate([own[:1], following]))
-    return parts
+    return parts, len(vectors)
 
 
 def _embed(texts: Sequence[str], embedder: Embedder, batch_size: int,
