@@ -17,6 +17,7 @@ from assistant.answering import (
     Selection,
     SentenceScorer,
     _close,
+    _continuation,
     _disagreeing,
     _focused_alternative,
     _latest,
@@ -757,6 +758,42 @@ def test_resolve_it_after_a_question_that_names_nothing_keeps_the_earlier_topic(
                Turn("assistant", "Vyshinsky led the trial. [2]")]
     resolved = resolve("Where was it held?", history)
     assert "prosecutor" in resolved and "trial" in resolved
+
+
+def test_the_next_sentence_that_states_what_is_asked_joins_the_answer(tmp_path: Path) -> None:
+    scene = "In 1932 Ryutin wrote a letter to the committee."
+    answer = "The content was only made public in 1989."
+    aside = "The committee met in a large hall."
+    corpus = write_corpus(tmp_path / "corpus",
+                          {"letter.txt": f"Letter\n{scene} {answer} {aside}\n"})
+    build_index(corpus, tmp_path / "data")
+    assistant = make_assistant(tmp_path / "data")
+    question = replace(analyse("When was Ryutin's letter made public?"), language="en")
+    retrieval = assistant.retriever.retrieve(question.text, 5,
+                                             assistant.embedder.embed_query(question.text))
+    scorer = SentenceScorer(question, retrieval, assistant.build, FAKE_CONFIG)
+    rows = {assistant.build.sentence(r)[1].text: r
+            for r in range(len(assistant.build.sentence_spans))}
+    document_id = assistant.build.sentence(rows[scene])[0].id
+
+    def candidate(text: str, score: float, typed: bool = True) -> Candidate:
+        return replace(_candidate(rows[text], score), text=text, document_id=document_id,
+                       typed=typed, similarity=score)
+
+    best = candidate(scene, 0.95)
+    margin = FAKE_CONFIG.continuation_margin
+    # A text sets the scene in one sentence and answers in the next: within the margin, a
+    # next sentence that states what is asked (a date) belongs to the answer.
+    stated = candidate(answer, 0.95 - margin + 0.01)
+    assert _continuation(best, [best, stated], scorer, FAKE_CONFIG) == stated
+    too_far = candidate(answer, 0.95 - margin - 0.01)
+    assert _continuation(best, [best, too_far], scorer, FAKE_CONFIG) is None
+    # One that states nothing of the kind must be nearly as good as the best one.
+    unstated = candidate(answer, 0.95 - margin + 0.01, typed=False)
+    assert _continuation(best, [best, unstated], scorer, FAKE_CONFIG) is None
+    # Only the next sentence: a later one is no continuation.
+    far = candidate(aside, 0.95)
+    assert _continuation(best, [best, far], scorer, FAKE_CONFIG) is None
 
 
 def test_a_sentence_about_another_one_of_a_series_does_not_answer(tmp_path: Path) -> None:
