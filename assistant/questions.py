@@ -617,10 +617,19 @@ def focus_words(question: str, language: str = "") -> tuple[str, ...]:
     # Only the question's own language's stop words: "die" is a Dutch stop word but the
     # point of "When did Lenin die?".
     stop = _stopwords_of(language)
+    # "In which year", "In welk land": the noun after the question word names the kind of
+    # answer, which the sentence must state, not a word it must share.
+    kinds = {m.group(1) for m in _ANSWER_KIND.finditer(fold(question))}
     content = tuple(w for w in re.findall(r"\w+", fold(question))
                     if w not in stop and w not in _WH_WORDS and w not in names
-                    and w not in _SCAFFOLD and len(w) > 1 and not w.isdigit())
+                    and w not in _SCAFFOLD and w not in kinds and len(w) > 1
+                    and not w.isdigit())
     return tuple(dict.fromkeys(content))
+
+
+_ANSWER_KIND = re.compile(
+    r"\b(?:which|what|welk|welke|wat voor)\s+(year|years|jaar|date|datum|day|dag|month|maand|"
+    r"country|land|city|stad|town|place|plaats)\b")
 
 
 def unfocused(question: str, language: str = "") -> str:

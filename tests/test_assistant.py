@@ -293,6 +293,15 @@ def test_unfocused_drops_the_words_a_question_asks_about_its_names() -> None:
     assert unfocused("Who was Jan Smit?", "en") == "Who was Jan Smit?"
 
 
+def test_the_kind_of_answer_asked_for_is_no_focus_word() -> None:
+    # "year" and "land" say what kind of answer to give; a sentence need not repeat them.
+    assert focus_words("In which year did Stalin come to power?", "en") == ("come", "power")
+    assert focus_words("In welk land werd Trotski vermoord?", "nl") == ("vermoord",)
+    assert focus_words("Op welke dag begon het proces?", "nl") == ("begon", "proces")
+    # Elsewhere in the question they are what it asks about.
+    assert focus_words("What year was the land reform?", "en") == ("land", "reform")
+
+
 def _candidate(row: int, score: float, focus: float = 0.0) -> Candidate:
     return Candidate(row=row, chunk_row=0, document_id="d", text=f"Sentence {row} was said.",
                      similarity=score, effective=score, overlap=0.0, names=1.0, own_names=1.0,
