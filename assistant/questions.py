@@ -188,7 +188,7 @@ _LAST = re.compile(rf"\b({_ENDED}|op het eind|aan het eind|what became of|"
                    r"wat werd er van|"
                    # what came next: "Wat gebeurde er daarna met hem?"
                    r"(what happened|wat gebeurde) [^?.!]{0,60}\b(next|afterwards|after that|"
-                   r"daarna|vervolgens))\b")
+                   r"daarna|vervolgens|after|once|nadat|na))\b")
 _ENDING = re.compile(rf"\b({_ENDED}|ten einde|eindigde|ended|"
                      r"daarop|thereupon|subsequently|vervolgens)\b")
 

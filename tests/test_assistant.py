@@ -379,6 +379,13 @@ def test_questions_about_how_things_ended(question: str) -> None:
     assert focus_words(question, "nl" if question.startswith(("Hoe", "Wat")) else "en") == ()
 
 
+@pytest.mark.parametrize("question", ["What happened to him after he confessed?",
+                                      "What happened to Nikolayev once he had confessed?",
+                                      "Wat gebeurde er met hem nadat hij bekend had?"])
+def test_what_happened_after_something_asks_what_followed(question: str) -> None:
+    assert analyse(question).last
+
+
 def test_an_ending_is_told_by_the_sentence_that_says_so_or_else_by_the_last() -> None:
     best = replace(_candidate(1, 0.90), text="Yezhov replaced Yagoda at the NKVD.")
     later = replace(_candidate(5, 0.88), text="Yezhov purged the NKVD in turn.")
