@@ -74,7 +74,7 @@ class AnswerConfig:
     # either language (mean and median over 604 questions); 0.05 ranks best (see README).
     cross_lingual_offset: float = 0.05
     support_margin: float = 0.02  # other documents' sentences this close also answer
-    conflict_margin: float = 0.10
+    conflict_margin: float = 0.08  # how far below the best sentence a side may be
     claim_overlap: float = 0.4  # a rival claim must share this much of the question
     claim_similarity_margin: float = 0.05  # or, in another language, be this similar
     max_sentences: int = 4
