@@ -109,7 +109,10 @@ def analyse(question: str) -> Question:
     content = tuple(w for w in words(question) if w not in _WH_WORDS and len(w) > 1)
     plural = bool(re.search(r"\b(years|jaren|period|periode)\b", folded))
     first = folded.split()[0] if folded.split() else ""
-    polar = expect is Expect.OTHER and first not in _WH_WORDS and first not in _OPENERS
+    # "Did Stalin order …?", "Heeft Stalin zelf …?"; not "Met welk citaat …?", whose
+    # question word comes after a preposition.
+    polar = expect is Expect.OTHER and first not in _OPENERS and \
+        (first in _AUXILIARIES or not INTERROGATIVE.search(folded))
     last = bool(_LAST.search(folded))
     return Question(question, expect, content, frozenset(years_in(question)), plural, polar,
                     last=last)

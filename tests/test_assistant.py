@@ -187,6 +187,11 @@ def test_analyse_content_words_years_and_polarity() -> None:
     assert question.years == frozenset({1938})
     assert not question.polar
     assert analyse("Did Stalin order the murder of Kirov?").polar
+    assert analyse("Heeft Stalin zelf opdracht gegeven tot de moord op Kirov?").polar
+    assert analyse("Waren Kirov en Stalin bondgenoten of rivalen?").polar
+    # A question word after a preposition, or after a statement, asks no yes or no.
+    assert not analyse("Met welk beroemd citaat wordt zijn bewind gedefinieerd?").polar
+    assert not analyse("Kirov was killed in Leningrad. What is that city called now?").polar
     assert analyse("In which years did the Great Terror take place?").plural_date
 
 
