@@ -256,7 +256,9 @@ def is_answerable(best: Candidate, question: Question, config: AnswerConfig,
         return False
     if confidence(best, config) < config.min_confidence:
         return False
-    if best.focus == 0 and focus_contribution is not None:
+    # A yes/no question is answered by whatever bears on its claim, which need not repeat the
+    # words that state it ("bondgenoten of rivalen?": "which alarmed Stalin").
+    if best.focus == 0 and focus_contribution is not None and not question.polar:
         return focus_contribution(best.row) >= config.min_focus_contribution
     return True
 
