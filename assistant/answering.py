@@ -519,9 +519,9 @@ def _continuation(best: Candidate, candidates: list[Candidate], scorer: Sentence
                 or candidate.fragment:
             continue
         # A sentence that carries on about the same subject ("He was …") may be a little
-        # less similar. So may one that states what is asked: a text often sets the scene
-        # in one sentence ("In 1932 Rjoetin wrote a letter") and answers in the next ("Its
-        # content was only made public in 1989").
+        # less similar. So may any other that states what is asked (a date for "when"): a
+        # text often sets the scene in one sentence ("In 1932 Rjoetin wrote a letter") and
+        # answers in the next ("Its content was only made public in 1989").
         if _CONTINUATION.match(candidate.text) and \
                 candidate.similarity >= best.similarity - config.continuation_margin \
                 or candidate.typed and candidate.score >= best.score - config.continuation_margin \
