@@ -256,11 +256,23 @@ def is_answerable(best: Candidate, question: Question, config: AnswerConfig,
         return False
     if confidence(best, config) < config.min_confidence:
         return False
-    # A yes/no question is answered by whatever bears on its claim, which need not repeat the
-    # words that state it ("bondgenoten of rivalen?": "which alarmed Stalin").
-    if best.focus == 0 and focus_contribution is not None and not question.polar:
+    # A question that offers alternatives is answered by whatever bears on them, which need
+    # not repeat the words that state them ("bondgenoten of rivalen?": "which alarmed
+    # Stalin"). A plain yes/no question ("Was Kirov married?") is checked like any other.
+    if best.focus == 0 and focus_contribution is not None and not offers_alternatives(question):
         return focus_contribution(best.row) >= config.min_focus_contribution
     return True
+
+
+def offers_alternatives(question: Question) -> bool:
+    """A yes/no question that names the options: "Were they allies or rivals?", "Werd hij
+    geëxecuteerd, of kreeg hij een andere straf?"."""
+    pattern = _ALTERNATIVE.get(question.language)
+    return question.polar and pattern is not None and bool(pattern.search(question.text))
+
+
+_ALTERNATIVE = {"en": re.compile(r"\bor\b", re.IGNORECASE),
+                "nl": re.compile(r"\bof\b", re.IGNORECASE)}
 
 
 def _names_needed(question: Question, config: AnswerConfig) -> float:

@@ -450,9 +450,14 @@ def test_focus_words_must_raise_a_sentence_that_shares_none_of_them() -> None:
     assert is_answerable(_candidate(1, 0.95, focus=0.5), question, config,
                          contributions.__getitem__)
     assert is_answerable(best, question, config, None)
-    # A yes/no question is answered by what bears on its claim, in whatever words.
+    # A question that offers alternatives is answered by what bears on them, in whatever
+    # words; a plain yes/no question is checked like any other.
     assert is_answerable(best, analyse("Were Jan Smit and Piet Jansen friends or rivals?"),
                          config, contributions.__getitem__)
+    dutch = replace(analyse("Waren Jan Smit en Piet Jansen vrienden of rivalen?"), language="nl")
+    assert is_answerable(best, dutch, config, contributions.__getitem__)
+    assert not is_answerable(best, analyse("Was Jan Smit married?"), config,
+                             contributions.__getitem__)
     # A nearly as good sentence that the focus words do raise answers instead; one too far
     # below, or raised too little, does not.
     close, far = _candidate(2, 0.93), _candidate(2, 0.80)
