@@ -106,6 +106,9 @@ class Question:
 def analyse(question: str) -> Question:
     folded = fold(question)
     expect = _expectation(folded)
+    if expect is Expect.PERSON and _DEFINITION.match(folded) and not focus_words(question):
+        # "Who was Leonid Nikolayev?" asks what he was, not for another name.
+        expect = Expect.OTHER
     content = tuple(w for w in words(question) if w not in _WH_WORDS and len(w) > 1)
     plural = bool(re.search(r"\b(years|jaren|period|periode)\b", folded))
     first = folded.split()[0] if folded.split() else ""
@@ -180,6 +183,7 @@ def _expectation(folded: str) -> Expect:
 
 
 # A question opening on one of these asks yes or no: "Did Stalin act when Kirov died?"
+_DEFINITION = re.compile(r"^\s*(who|wie)\s+(was|is|were|are|waren|zijn)\b")
 _AUXILIARIES = frozenset(
     "did does do was were is are has have had can could would will should werd werden "
     "wordt worden heeft hebben hadden kan kon zou zouden waren".split())

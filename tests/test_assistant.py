@@ -174,6 +174,11 @@ def assert_cited_exactly(assistant: Assistant, answer: Answer) -> None:
     ("Did Stalin order the arrest when Kirov died?", Expect.OTHER),  # yes or no
     ("Was Yezhov the man who ran the NKVD?", Expect.OTHER),
     ("What was the name of the keeper?", Expect.PERSON),
+    # "Who was X?" asks what X was, not for another name; "Who was X's wife?" does.
+    ("Who was Leonid Nikolayev?", Expect.OTHER),
+    ("Wie was Vysjinski?", Expect.OTHER),
+    ("Who was Kirov's wife?", Expect.PERSON),
+    ("Who was the prosecutor?", Expect.PERSON),
     ("Hoe heet die stad tegenwoordig?", Expect.PERSON),
 ])
 def test_analyse_expects_the_kind_of_answer_asked_for(question: str, expect: Expect) -> None:
