@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 from assistant.questions import (
     Expect,
     Question,
+    defines,
     doubts,
     focus_words,
     initialisms,
@@ -298,6 +299,8 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
     needed = _names_needed(question, config)
     eligible = [c for c in candidates if c.names >= needed] or candidates
     best = _stating(eligible, config)
+    if question.definition:
+        best = _defining(best, eligible, question, config)
     if question.last:
         best = _latest(best, eligible, config)
     if not is_answerable(best, question, config, focus_contribution):
@@ -444,6 +447,16 @@ def _stating(eligible: list[Candidate], config: AnswerConfig) -> Candidate:
     return next((c for c in eligible if c.typed and not c.fragment
                  and c.score >= best.score - config.typed_margin
                  and (c.own_names >= best.own_names or not _precedes(c, best))), best)
+
+
+def _defining(best: Candidate, eligible: list[Candidate], question: Question,
+              config: AnswerConfig) -> Candidate:
+    """For "Who was Nikolayev?": a nearly as good sentence that says what he was ("Leonid
+    Nikolayev, een teleurgesteld voormalig lid …") rather than what he did."""
+    if defines(question, best.text):
+        return best
+    return next((c for c in eligible if not c.fragment and c.score >= best.score
+                 - config.typed_margin and defines(question, c.text)), best)
 
 
 def _precedes(a: Candidate, b: Candidate) -> bool:

@@ -101,12 +101,15 @@ class Question:
     polar: bool  # a yes/no question: "Did Stalin order …?", "Gaf Stalin opdracht …?"
     language: str = "en"
     last: bool = False  # asks how things ended: "in the end", "eventually", "uiteindelijk"
+    definition: bool = False  # asks what a name is: "Who was Nikolayev?", "What was the NKVD?"
 
 
 def analyse(question: str) -> Question:
     folded = fold(question)
     expect = _expectation(folded)
-    if expect is Expect.PERSON and _DEFINITION.match(folded) and not focus_words(question):
+    definition = bool(_DEFINITION.match(folded)) and not focus_words(question) \
+        and bool(question_names(question))
+    if expect is Expect.PERSON and definition:
         # "Who was Leonid Nikolayev?" asks what he was, not for another name.
         expect = Expect.OTHER
     content = tuple(w for w in words(question) if w not in _WH_WORDS and len(w) > 1)
@@ -118,7 +121,7 @@ def analyse(question: str) -> Question:
         (first in _AUXILIARIES or not INTERROGATIVE.search(folded))
     last = bool(_LAST.search(folded))
     return Question(question, expect, content, frozenset(years_in(question)), plural, polar,
-                    last=last)
+                    last=last, definition=definition)
 
 
 INTERROGATIVE = re.compile(r"\b(who|whom|whose|what|which|when|where|why|how|wie|wiens|wat|"
@@ -183,7 +186,17 @@ def _expectation(folded: str) -> Expect:
 
 
 # A question opening on one of these asks yes or no: "Did Stalin act when Kirov died?"
-_DEFINITION = re.compile(r"^\s*(who|wie)\s+(was|is|were|are|waren|zijn)\b")
+_DEFINITION = re.compile(r"^\s*(who|wie|what|wat)\s+(was|is|were|are|waren|zijn)\b")
+
+
+def defines(question: Question, sentence: str) -> bool:
+    """The sentence says what one of the question's names is, right after naming it: "the
+    NKVD (People's Commissariat …)", "Leonid Nikolayev, een teleurgesteld …", "Kirov was a
+    …"."""
+    folded = fold(sentence)
+    return any(re.search(rf"\b{re.escape(name[-1])}\w*[’']?\s*(\(|,\s*(a|an|the|een|de|het)\b|"
+                         rf"\s(was|is|werd|wordt)\s+(a|an|the|een|de|het)\b)", folded)
+               for name in question_names(question.text))
 _AUXILIARIES = frozenset(
     "did does do was were is are has have had can could would will should werd werden "
     "wordt worden heeft hebben hadden kan kon zou zouden waren".split())

@@ -18,6 +18,7 @@ from assistant.answering import (
     SentenceScorer,
     _close,
     _continuation,
+    _defining,
     _disagreeing,
     _focused_alternative,
     _latest,
@@ -38,6 +39,7 @@ from assistant.evaluation import Outcome, Report, check, load_questions
 from assistant.questions import (
     Expect,
     analyse,
+    defines,
     dutch_numeral,
     focus_words,
     initialisms,
@@ -394,6 +396,23 @@ def test_questions_about_how_things_ended(question: str) -> None:
                                       "Wat gebeurde er met hem nadat hij bekend had?"])
 def test_what_happened_after_something_asks_what_followed(question: str) -> None:
     assert analyse(question).last
+
+
+def test_who_was_asks_for_the_sentence_that_says_what_the_name_is() -> None:
+    question = analyse("Who was Leonid Nikolayev?")
+    assert question.definition and analyse("What was the NKVD?").definition
+    assert not analyse("Who was Kirov's wife?").definition
+    assert not analyse("What was the name of the keeper?").definition
+    assert defines(question, "Dader was de 30-jarige Leonid Nikolayev, een voormalig lid.")
+    assert defines(analyse("What was the NKVD?"),
+                   "The NKVD (People's Commissariat for Internal Affairs) arrested many.")
+    assert not defines(question, "Na zijn bekentenis werd Nikolayev snel geëxecuteerd.")
+    config = AnswerConfig()
+    did = replace(_candidate(1, 0.95), text="Nikolayev claimed he was incited by others.")
+    was = replace(_candidate(2, 0.90), text="The killer was Leonid Nikolayev, a former member.")
+    assert _defining(did, [did, was], question, config) is was
+    # Too far below the best sentence, it does not take its place.
+    assert _defining(did, [did, replace(was, score=0.80)], question, config) is did
 
 
 def test_an_ending_is_told_by_the_sentence_that_says_so_or_else_by_the_last() -> None:
