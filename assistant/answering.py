@@ -36,7 +36,7 @@ from assistant.questions import (
     years_in,
 )
 from assistant.retrieval import Retrieval
-from index.lexical import words
+from index.lexical import fold, words
 from index.store import IndexBuild
 
 _TERMINAL = re.compile(r"[.!?…:;\"'’”)\]]\s*$")
@@ -72,7 +72,7 @@ class AnswerConfig:
     ordinal_penalty: float = 0.05  # the sentence is about another one of a series
     # multilingual-e5 scores a sentence in another language than the question lower than an
     # equally relevant one in the same language: 0.03 to 0.04 over the top 20 sentences of
-    # either language (mean and median over 604 questions); 0.05 ranks best (see README).
+    # either language (mean and median over 604 questions); 0.05 answers the most (README).
     cross_lingual_offset: float = 0.05
     support_margin: float = 0.02  # other documents' sentences this close also answer
     conflict_margin: float = 0.08  # how far below the best sentence a side may be
@@ -267,13 +267,26 @@ def is_answerable(best: Candidate, question: Question, config: AnswerConfig,
 
 def offers_alternatives(question: Question) -> bool:
     """A yes/no question that names the options: "Were they allies or rivals?", "Werd hij
-    geëxecuteerd, of kreeg hij een andere straf?"."""
+    geëxecuteerd, of kreeg hij een andere straf?". Not "… or not?", nor the Dutch "of" that
+    means "whether" ("Is bekend of Stalin …?")."""
     pattern = _ALTERNATIVE.get(question.language)
-    return question.polar and pattern is not None and bool(pattern.search(question.text))
+    if not question.polar or pattern is None:
+        return False
+    folded = fold(question.text)
+    for match in pattern.finditer(folded):
+        before = folded[:match.start()].split()
+        if re.match(r"\s+(not|niet)\b", folded[match.end():]):
+            continue
+        if any(w.strip(",") in _WHETHER for w in before[-2:]):  # "weet men of …
+            continue
+        return True
+    return False
 
 
-_ALTERNATIVE = {"en": re.compile(r"\bor\b", re.IGNORECASE),
-                "nl": re.compile(r"\bof\b", re.IGNORECASE)}
+_ALTERNATIVE = {"en": re.compile(r"\bor\b"), "nl": re.compile(r"\bof\b")}
+# Dutch words after which "of" means "whether": "bekend of", "weet men of", "de vraag of".
+_WHETHER = frozenset("bekend duidelijk zeker weet weten wist vraag vragen vraagt vroeg "
+                     "onduidelijk onbekend twijfel betwijfeld".split())
 
 
 def _names_needed(question: Question, config: AnswerConfig) -> float:
@@ -455,7 +468,7 @@ def _defining(best: Candidate, eligible: list[Candidate], question: Question,
     Nikolayev, een teleurgesteld voormalig lid …") rather than what he did."""
     if defines(question, best.text):
         return best
-    return next((c for c in eligible if not c.fragment and c.score >= best.score
+    return next((c for c in eligible if c.typed and not c.fragment and c.score >= best.score
                  - config.typed_margin and defines(question, c.text)), best)
 
 

@@ -114,11 +114,16 @@ def analyse(question: str) -> Question:
         expect = Expect.OTHER
     content = tuple(w for w in words(question) if w not in _WH_WORDS and len(w) > 1)
     plural = bool(re.search(r"\b(years|jaren|period|periode)\b", folded))
-    first = folded.split()[0] if folded.split() else ""
-    # "Did Stalin order …?", "Heeft Stalin zelf …?"; not "Met welk citaat …?", whose
-    # question word comes after a preposition.
-    polar = expect is Expect.OTHER and first not in _OPENERS and \
-        (first in _AUXILIARIES or not INTERROGATIVE.search(folded))
+    # Yes or no: the question's last sentence opens on its verb ("Did Stalin order …?",
+    # "Wist Stalin wat …?"), not on a question word ("Kirov died in Leningrad. What is it
+    # called now?", "And what about …?") or a preposition ("Met welk citaat …?").
+    opening = [w for w in re.split(r"(?<=[.!?])\s+", folded.strip())[-1].split()
+               if w.isalpha() or w in _WH_WORDS]
+    while opening and opening[0] in _LEADING_CONJUNCTIONS:
+        opening = opening[1:]
+    first = opening[0] if opening else ""
+    polar = expect is Expect.OTHER and bool(first) and first not in _WH_WORDS \
+        and first not in _OPENERS and first not in _PREPOSITIONS
     last = bool(_LAST.search(folded))
     return Question(question, expect, content, frozenset(years_in(question)), plural, polar,
                     last=last, definition=definition)
@@ -185,21 +190,42 @@ def _expectation(folded: str) -> Expect:
     return Expect.OTHER
 
 
-# A question opening on one of these asks yes or no: "Did Stalin act when Kirov died?"
+# "Who was Leonid Nikolayev?", "What was the NKVD?": asks what a name is.
 _DEFINITION = re.compile(r"^\s*(who|wie|what|wat)\s+(was|is|were|are|waren|zijn)\b")
+_LEADING_CONJUNCTIONS = frozenset("and en but maar so dus or of".split())
+_PREPOSITIONS = frozenset(
+    "of on at by with from to into about after before against over under between about "
+    "van op aan bij met uit naar in over onder tussen tegen voor na door om tot".split())
 
 
 def defines(question: Question, sentence: str) -> bool:
-    """The sentence says what one of the question's names is, right after naming it: "the
-    NKVD (People's Commissariat …)", "Leonid Nikolayev, een teleurgesteld …", "Kirov was a
-    …"."""
+    """The sentence says what one of the question's names is, where it names it: "the NKVD
+    (People's Commissariat …)", "de 30-jarige Leonid Nikolayev, een teleurgesteld …", or,
+    opening the sentence, "Kirov was a …". A name after a preposition ("the murder of
+    Kirov, the …") is no subject of a description."""
     folded = fold(sentence)
-    return any(re.search(rf"\b{re.escape(name[-1])}\w*[’']?\s*(\(|,\s*(a|an|the|een|de|het)\b|"
-                         rf"\s(was|is|werd|wordt)\s+(a|an|the|een|de|het)\b)", folded)
-               for name in question_names(question.text))
+    for name in question_names(question.text):
+        for match in re.finditer(rf"\b{re.escape(name[-1])}\b[’']?", folded):
+            before = folded[:match.start()].split()
+            rest = folded[match.end():]
+            if re.match(r"\s*\(", rest):
+                return True
+            if before and before[-1] in _PREPOSITIONS:
+                continue
+            if re.match(r",\s*(a|an|the|een|de|het)\b", rest):
+                return True
+            # Only capitalised words (a first name, a title) or an article come before it.
+            opens = all(w[:1].isupper() or fold(w) in ("the", "de", "het")
+                        for w in sentence.split()[:len(before)])
+            if opens and re.match(r"\s(was|is|werd|wordt)\s+(a|an|the|een|de|het)\b", rest):
+                return True
+    return False
+
+
+# A question opening on one of these asks yes or no: "Did Stalin act when Kirov died?"
 _AUXILIARIES = frozenset(
     "did does do was were is are has have had can could would will should werd werden "
-    "wordt worden heeft hebben hadden kan kon zou zouden waren".split())
+    "wordt worden heeft hebben hadden kan kon zou zouden waren zijn is".split())
 
 
 _ENDED = r"in the end|eventually|finally|ultimately|at last|uiteindelijk|ten slotte|tenslotte"
@@ -208,7 +234,10 @@ _LAST = re.compile(rf"\b({_ENDED}|op het eind|aan het eind|what became of|"
                    r"wat werd er van|"
                    # what came next: "Wat gebeurde er daarna met hem?"
                    r"(what happened|wat gebeurde) [^?.!]{0,60}\b(next|afterwards|after that|"
-                   r"daarna|vervolgens|after|once|nadat|na))\b")
+                   r"daarna|vervolgens|nadat|"
+                   # … after something else happened: "after he confessed", "na zijn bekentenis"
+                   r"(after|once) (he|she|they|it|his|her|their|\w+ (was|were|had))|"
+                   r"na (zijn|haar|hun|de|het)))\b")
 _ENDING = re.compile(rf"\b({_ENDED}|ten einde|eindigde|ended|"
                      r"daarop|thereupon|subsequently|vervolgens)\b")
 
@@ -639,17 +668,17 @@ def focus_words(question: str, language: str = "") -> tuple[str, ...]:
     stop = _stopwords_of(language)
     # "In which year", "In welk land": the noun after the question word names the kind of
     # answer, which the sentence must state, not a word it must share.
-    kinds = {m.group(1) for m in _ANSWER_KIND.finditer(fold(question))}
-    content = tuple(w for w in re.findall(r"\w+", fold(question))
+    asked = _ANSWER_KIND.sub(r"\1", fold(question))
+    content = tuple(w for w in re.findall(r"\w+", asked)
                     if w not in stop and w not in _WH_WORDS and w not in names
-                    and w not in _SCAFFOLD and w not in kinds and len(w) > 1
-                    and not w.isdigit())
+                    and w not in _SCAFFOLD and len(w) > 1 and not w.isdigit())
     return tuple(dict.fromkeys(content))
 
 
 _ANSWER_KIND = re.compile(
-    r"\b(?:which|what|welk|welke|wat voor)\s+(year|years|jaar|date|datum|day|dag|month|maand|"
-    r"country|land|city|stad|town|place|plaats)\b")
+    r"\b(which|what|welk|welke|wat voor)\s+(years?|jaar|jaren|dates?|datum|data|days?|dag|dagen|"
+    r"months?|maand|maanden|country|countries|land|landen|city|cities|stad|steden|towns?|"
+    r"places?|plaats|plaatsen)\b")
 
 
 def unfocused(question: str, language: str = "") -> str:

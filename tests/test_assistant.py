@@ -29,6 +29,7 @@ from assistant.answering import (
     fitting_rivals,
     is_answerable,
     is_fragment,
+    offers_alternatives,
     with_sides,
 )
 from assistant.cli import main
@@ -199,6 +200,9 @@ def test_analyse_content_words_years_and_polarity() -> None:
     # A question word after a preposition, or after a statement, asks no yes or no.
     assert not analyse("Met welk beroemd citaat wordt zijn bewind gedefinieerd?").polar
     assert not analyse("Kirov was killed in Leningrad. What is that city called now?").polar
+    assert not analyse("And what about the military?").polar
+    assert analyse("Wist Stalin wat er ging gebeuren?").polar  # the verb opens it
+    assert analyse("Zijn de bronnen het eens?").polar
     assert analyse("In which years did the Great Terror take place?").plural_date
 
 
@@ -310,6 +314,10 @@ def test_the_kind_of_answer_asked_for_is_no_focus_word() -> None:
     assert focus_words("In which year did Stalin come to power?", "en") == ("come", "power")
     assert focus_words("In welk land werd Trotski vermoord?", "nl") == ("vermoord",)
     assert focus_words("Op welke dag begon het proces?", "nl") == ("begon", "proces")
+    assert focus_words("In welke jaren vond de Grote Terreur plaats?", "nl") == ()
+    # Only the noun after the question word goes: "year" later on is asked about.
+    assert focus_words("In which year did the year of terror begin?", "en") == \
+        ("year", "terror", "begin")
     # Elsewhere in the question they are what it asks about.
     assert focus_words("What year was the land reform?", "en") == ("land", "reform")
 
@@ -396,6 +404,7 @@ def test_questions_about_how_things_ended(question: str) -> None:
                                       "Wat gebeurde er met hem nadat hij bekend had?"])
 def test_what_happened_after_something_asks_what_followed(question: str) -> None:
     assert analyse(question).last
+    assert not analyse("What happened once in Leningrad?").last
 
 
 def test_who_was_asks_for_the_sentence_that_says_what_the_name_is() -> None:
@@ -407,6 +416,13 @@ def test_who_was_asks_for_the_sentence_that_says_what_the_name_is() -> None:
     assert defines(analyse("What was the NKVD?"),
                    "The NKVD (People's Commissariat for Internal Affairs) arrested many.")
     assert not defines(question, "Na zijn bekentenis werd Nikolayev snel geëxecuteerd.")
+    kirov = analyse("Who was Kirov?")
+    assert defines(kirov, "Sergei Kirov was a key figure in the party.")
+    # After a preposition, inside the sentence, or as part of a longer word it is no
+    # description of the name.
+    assert not defines(kirov, "After the murder of Kirov, the NKVD arrested thousands.")
+    assert not defines(kirov, "The man who shot Kirov was a disgruntled party member.")
+    assert not defines(kirov, "Kirovsk, a town, was named after him.")
     config = AnswerConfig()
     did = replace(_candidate(1, 0.95), text="Nikolayev claimed he was incited by others.")
     was = replace(_candidate(2, 0.90), text="The killer was Leonid Nikolayev, a former member.")
@@ -482,6 +498,11 @@ def test_focus_words_must_raise_a_sentence_that_shares_none_of_them() -> None:
     assert is_answerable(best, dutch, config, contributions.__getitem__)
     assert not is_answerable(best, analyse("Was Jan Smit married?"), config,
                              contributions.__getitem__)
+    for plain, language in (("Did Jan Smit sign it or not?", "en"),
+                            ("Heeft Jan Smit getekend of niet?", "nl"),
+                            ("Is bekend of Jan Smit tekende?", "nl"),  # "of" is "whether"
+                            ("Weet men of Jan Smit tekende?", "nl")):
+        assert not offers_alternatives(replace(analyse(plain), language=language)), plain
     # A nearly as good sentence that the focus words do raise answers instead; one too far
     # below, or raised too little, does not.
     close, far = _candidate(2, 0.93), _candidate(2, 0.80)
@@ -847,6 +868,10 @@ def test_the_next_sentence_that_states_what_is_asked_joins_the_answer(tmp_path: 
     # Only the next sentence: a later one is no continuation.
     far = candidate(aside, 0.95)
     assert _continuation(best, [best, far], scorer, FAKE_CONFIG) is None
+    # "Who was Ryutin?" is answered by the sentence that says what he was, alone.
+    who = SentenceScorer(replace(analyse("Who was Ryutin?"), language="en"), retrieval,
+                         assistant.build, FAKE_CONFIG)
+    assert _continuation(best, [best, stated], who, FAKE_CONFIG) is None
 
 
 def test_a_sentence_about_another_one_of_a_series_does_not_answer(tmp_path: Path) -> None:
