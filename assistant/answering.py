@@ -54,7 +54,9 @@ _ANNOUNCES = re.compile(r"(:|\b(quote|quotation|words|saying|remark|citaat|uitsp
 _QUOTATION = re.compile(r"^\s*[‘“„«\"']")
 _CONTINUATION = re.compile(
     r"^(he|she|it|they|his|her|its|their|this|these|those|that|there|then|hij|zij|ze|het|"
-    r"hem|zijn|haar|hun|dit|deze|die|dat|daar|daarop|daarna|toen)\b", re.IGNORECASE)
+    r"hem|zijn|haar|hun|dit|deze|die|dat|daar|daarop|daarna|toen|"
+    # "Of them, 800,000 were executed": a part of what the sentence before counted
+    r"(of|among|van|onder) (them|these|those|whom|hen|hun|die|deze)|daarvan)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

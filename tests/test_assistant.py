@@ -865,6 +865,10 @@ def test_the_next_sentence_that_states_what_is_asked_joins_the_answer(tmp_path: 
     # One that states nothing of the kind must be nearly as good as the best one.
     unstated = candidate(answer, 0.95 - margin + 0.01, typed=False)
     assert _continuation(best, [best, unstated], scorer, FAKE_CONFIG) is None
+    # Unless it carries on about what the best one names: "Of them, …", "Van hen …".
+    for opening in ("Of them, eight were released.", "Van hen werden er acht vrijgelaten."):
+        part = replace(unstated, text=opening)
+        assert _continuation(best, [best, part], scorer, FAKE_CONFIG) == part
     # Only the next sentence: a later one is no continuation.
     far = candidate(aside, 0.95)
     assert _continuation(best, [best, far], scorer, FAKE_CONFIG) is None
