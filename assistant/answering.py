@@ -563,11 +563,11 @@ def _continuation(best: Candidate, candidates: list[Candidate], scorer: Sentence
         # text often sets the scene in one sentence ("In 1932 Rjoetin wrote a letter") and
         # answers in the next ("Its content was only made public in 1989"). Not for "Who was
         # X?": the sentence that says what X was answers it alone.
-        if _CONTINUATION.match(candidate.text) and \
-                candidate.similarity >= best.similarity - config.continuation_margin \
-                or candidate.typed and not scorer.question.definition \
-                and candidate.score >= best.score - config.continuation_margin \
-                or candidate.score >= best.score - config.support_margin:
+        carries_on = bool(_CONTINUATION.match(candidate.text)) and \
+            candidate.similarity >= best.similarity - config.continuation_margin
+        states_it = candidate.typed and not scorer.question.definition and \
+            candidate.score >= best.score - config.continuation_margin
+        if carries_on or states_it or candidate.score >= best.score - config.support_margin:
             return candidate
     return None
 

@@ -194,7 +194,7 @@ def _expectation(folded: str) -> Expect:
 _DEFINITION = re.compile(r"^\s*(who|wie|what|wat)\s+(was|is|were|are|waren|zijn)\b")
 _LEADING_CONJUNCTIONS = frozenset("and en but maar so dus or of".split())
 _PREPOSITIONS = frozenset(
-    "of on at by with from to into about after before against over under between about "
+    "of on at by with from to into about after before against over under between "
     "van op aan bij met uit naar in over onder tussen tegen voor na door om tot".split())
 
 
@@ -225,7 +225,7 @@ def defines(question: Question, sentence: str) -> bool:
 # A question opening on one of these asks yes or no: "Did Stalin act when Kirov died?"
 _AUXILIARIES = frozenset(
     "did does do was were is are has have had can could would will should werd werden "
-    "wordt worden heeft hebben hadden kan kon zou zouden waren zijn is".split())
+    "wordt worden heeft hebben hadden kan kon zou zouden waren zijn".split())
 
 
 _ENDED = r"in the end|eventually|finally|ultimately|at last|uiteindelijk|ten slotte|tenslotte"
