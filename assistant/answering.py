@@ -262,7 +262,9 @@ def is_answerable(best: Candidate, question: Question, config: AnswerConfig,
     # A question that offers alternatives is answered by whatever bears on them, which need
     # not repeat the words that state them ("bondgenoten of rivalen?": "which alarmed
     # Stalin"). A plain yes/no question ("Was Kirov married?") is checked like any other.
-    if best.focus == 0 and focus_contribution is not None and not offers_alternatives(question):
+    # For "What is it called today?" the type check has already found the "(now …)" asked.
+    if best.focus == 0 and focus_contribution is not None \
+            and not offers_alternatives(question) and not question.current_name:
         return focus_contribution(best.row) >= config.min_focus_contribution
     return True
 

@@ -102,6 +102,8 @@ class Question:
     language: str = "en"
     last: bool = False  # asks how things ended: "in the end", "eventually", "uiteindelijk"
     definition: bool = False  # asks what a name is: "Who was Nikolayev?", "What was the NKVD?"
+    # asks the name something has now: "What is Leningrad called today?"
+    current_name: bool = False
 
 
 def analyse(question: str) -> Question:
@@ -126,7 +128,8 @@ def analyse(question: str) -> Question:
         and first not in _OPENERS and first not in _PREPOSITIONS
     last = bool(_LAST.search(folded))
     return Question(question, expect, content, frozenset(years_in(question)), plural, polar,
-                    last=last, definition=definition)
+                    last=last, definition=definition,
+                    current_name=bool(_CURRENT_NAME_QUESTION.search(folded)))
 
 
 INTERROGATIVE = re.compile(r"\b(who|whom|whose|what|which|when|where|why|how|wie|wiens|wat|"
@@ -531,7 +534,24 @@ def opens_on_relative_time(text: str) -> bool:
     return _RELATIVE_TIME.match(" ".join(fold(text).split()[:4])) is not None
 
 
+def gives_current_name(sentence: str) -> bool:
+    """The sentence gives a name beside an older one: "Leningrad (now St. Petersburg)", "het
+    huidige Sint-Petersburg"."""
+    return bool(_CURRENT_NAME.search(sentence))
+
+
+# "What is Leningrad called today?", "Hoe heet die stad tegenwoordig?", "the present-day name"
+_CURRENT_NAME_QUESTION = re.compile(
+    r"\b(called|named|heet|heten|genoemd)\b[^?]*\b(today|now|nowadays|tegenwoordig|nu|thans)\b|"
+    r"\b(present[- ]day|current|modern|huidige|hedendaagse)\s+(name|naam)\b")
+_CURRENT_NAME = re.compile(
+    r"(?i:\b(now|today|nowadays|nu|thans|tegenwoordig|present-day|het huidige|de huidige)\b)"
+    r"[\s,:]+(?:(?i:the|de|het)\s+)?[A-Z]")
+
+
 def matches_expectation(question: Question, sentence: str) -> bool:
+    if question.current_name:
+        return gives_current_name(sentence)
     expect = question.expect
     if expect is Expect.OTHER and _EXPANSION_QUESTION.search(fold(question.text)):
         return _expands(question.text, sentence)

@@ -431,6 +431,27 @@ def test_who_was_asks_for_the_sentence_that_says_what_the_name_is() -> None:
     assert _defining(did, [did, replace(was, score=0.80)], question, config) is did
 
 
+@pytest.mark.parametrize("question", ["What is the city of Leningrad called today?",
+                                      "Hoe heet die stad tegenwoordig?",
+                                      "What's the present-day name of the city?",
+                                      "Kirov died in Leningrad. What is it called nowadays?"])
+def test_what_it_is_called_today_asks_for_the_name_beside_the_old_one(question: str) -> None:
+    analysed = analyse(question)
+    assert analysed.current_name
+    assert matches_expectation(analysed, "He was shot in Leningrad (now St. Petersburg).")
+    assert matches_expectation(analysed, "Hij stierf in het huidige Sint-Petersburg.")
+    assert not matches_expectation(analysed, "He was shot in Leningrad in 1934.")
+    assert not matches_expectation(analysed, "Stalin is now remembered as a tyrant.")
+    # The "(now …)" is what the question's words ask for, in whatever language.
+    best = replace(_candidate(1, 0.95), text="He was shot in Leningrad (now St. Petersburg).")
+    assert is_answerable(best, analysed, AnswerConfig(), {1: -0.01}.__getitem__)
+
+
+def test_a_name_asked_for_without_today_is_no_current_name() -> None:
+    assert not analyse("Who was called Koba?").current_name
+    assert not analyse("What is the name of the city where Kirov died?").current_name
+
+
 def test_an_ending_is_told_by_the_sentence_that_says_so_or_else_by_the_last() -> None:
     best = replace(_candidate(1, 0.90), text="Yezhov replaced Yagoda at the NKVD.")
     later = replace(_candidate(5, 0.88), text="Yezhov purged the NKVD in turn.")
