@@ -104,6 +104,7 @@ class Question:
     definition: bool = False  # asks what a name is: "Who was Nikolayev?", "What was the NKVD?"
     # asks the name something has now: "What is Leningrad called today?"
     current_name: bool = False
+    penalty: bool = False  # asks what punishment someone got: "What sentence did Radek get?"
 
 
 def analyse(question: str) -> Question:
@@ -129,7 +130,8 @@ def analyse(question: str) -> Question:
     last = bool(_LAST.search(folded))
     return Question(question, expect, content, frozenset(years_in(question)), plural, polar,
                     last=last, definition=definition,
-                    current_name=bool(_CURRENT_NAME_QUESTION.search(folded)))
+                    current_name=bool(_CURRENT_NAME_QUESTION.search(folded)),
+                    penalty=expect is Expect.OTHER and bool(_PENALTY_QUESTION.search(folded)))
 
 
 INTERROGATIVE = re.compile(r"\b(who|whom|whose|what|which|when|where|why|how|wie|wiens|wat|"
@@ -549,9 +551,20 @@ _CURRENT_NAME = re.compile(
     r"[\s,:]+(?:(?i:the|de|het)\s+)?[A-Z]")
 
 
+# "What punishment did Radek receive?", "Welke straf kreeg hij?": a sentence that names one.
+_PENALTY_QUESTION = re.compile(
+    r"\b(punishment|penalty|sentence|sentenced|punished|straf|gestraft|vonnis|veroordeeld)\b")
+_PENALTY = re.compile(
+    r"\b(execut\w*|geexecuteerd|shot|doodgeschoten|gefusilleerd|hanged|opgehangen|sentenced|"
+    r"veroordeeld|prison|gevangenis|camps?|kamp|werkkamp\w*|gulag\w*|exiled?|verbannen|"
+    r"ballingschap)\b")
+
+
 def matches_expectation(question: Question, sentence: str) -> bool:
     if question.current_name:
         return gives_current_name(sentence)
+    if question.penalty:
+        return bool(_PENALTY.search(fold(sentence)))
     expect = question.expect
     if expect is Expect.OTHER and _EXPANSION_QUESTION.search(fold(question.text)):
         return _expands(question.text, sentence)

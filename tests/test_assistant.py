@@ -447,6 +447,18 @@ def test_what_it_is_called_today_asks_for_the_name_beside_the_old_one(question: 
     assert is_answerable(best, analysed, AnswerConfig(), {1: -0.01}.__getitem__)
 
 
+def test_what_punishment_asks_for_a_sentence_that_names_one() -> None:
+    question = analyse("What punishment did Karl Radek receive after the trial?")
+    assert question.penalty and analyse("Welke straf kreeg Radek?").penalty
+    assert matches_expectation(question, "Hij werd niet geëxecuteerd, maar naar een werkkamp "
+                                         "gestuurd.")
+    assert matches_expectation(question, "He was sentenced to ten years.")
+    assert not matches_expectation(question, "Radek testified against everyone at the trial.")
+    # "Who was sentenced …?" still asks for a name.
+    who = analyse("Wie werd veroordeeld wegens spionage?")
+    assert not who.penalty and who.expect is Expect.PERSON
+
+
 def test_a_name_asked_for_without_today_is_no_current_name() -> None:
     assert not analyse("Who was called Koba?").current_name
     assert not analyse("What is the name of the city where Kirov died?").current_name
