@@ -556,7 +556,7 @@ _PENALTY_QUESTION = re.compile(
     r"\b(punishment|penalty|sentence|sentenced|punished|straf|gestraft|vonnis|veroordeeld)\b")
 _PENALTY = re.compile(
     r"\b(execut\w*|geexecuteerd|shot|doodgeschoten|gefusilleerd|hanged|opgehangen|sentenced|"
-    r"veroordeeld|prison|gevangenis|camps?|kamp|werkkamp\w*|gulag\w*|exiled?|verbannen|"
+    r"veroordeeld|prison|gevangenis|camps?|kamp|werkkamp\w*|exiled?|verbannen|"
     r"ballingschap)\b")
 
 
