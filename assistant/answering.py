@@ -22,6 +22,7 @@ from assistant.questions import (
     matches_expectation,
     name_coverage,
     names_in,
+    offers_alternatives,
     opens_on_relative_time,
     ordinals_in,
     other_years,
@@ -36,7 +37,7 @@ from assistant.questions import (
     years_in,
 )
 from assistant.retrieval import Retrieval
-from index.lexical import fold, words
+from index.lexical import words
 from index.store import IndexBuild
 
 _TERMINAL = re.compile(r"[.!?…:;\"'’”)\]]\s*$")
@@ -269,30 +270,6 @@ def is_answerable(best: Candidate, question: Question, config: AnswerConfig,
     return True
 
 
-def offers_alternatives(question: Question) -> bool:
-    """A yes/no question that names the options: "Were they allies or rivals?", "Werd hij
-    geëxecuteerd, of kreeg hij een andere straf?". Not "… or not?", nor the Dutch "of" that
-    means "whether" ("Is bekend of Stalin …?")."""
-    pattern = _ALTERNATIVE.get(question.language)
-    if not question.polar or pattern is None:
-        return False
-    folded = fold(question.text)
-    for match in pattern.finditer(folded):
-        before = folded[:match.start()].split()
-        if re.match(r"\s+(not|niet)\b", folded[match.end():]):
-            continue
-        if any(w.strip(",") in _WHETHER for w in before[-2:]):  # "weet men of …
-            continue
-        return True
-    return False
-
-
-_ALTERNATIVE = {"en": re.compile(r"\bor\b"), "nl": re.compile(r"\bof\b")}
-# Dutch words after which "of" means "whether": "bekend of", "weet men of", "de vraag of".
-_WHETHER = frozenset("bekend duidelijk zeker weet weten wist vraag vragen vraagt vroeg "
-                     "onduidelijk onbekend twijfel betwijfeld".split())
-
-
 def _names_needed(question: Question, config: AnswerConfig) -> float:
     many = len(question_names(question.text)) >= 3
     return config.many_names_coverage if many else config.min_name_coverage
@@ -461,9 +438,8 @@ def _stating(eligible: list[Candidate], config: AnswerConfig) -> Candidate:
     best = eligible[0]
     if best.typed and not best.fragment:
         return best
-    return next((c for c in eligible if c.typed and not c.fragment
-                 and c.score >= best.score - config.typed_margin
-                 and (c.own_names >= best.own_names or not _precedes(c, best))), best)
+    return _nearly_as_good(best, eligible, config, lambda c: c.own_names >= best.own_names
+                           or not _precedes(c, best))
 
 
 def _defining(best: Candidate, eligible: list[Candidate], question: Question,
@@ -472,8 +448,15 @@ def _defining(best: Candidate, eligible: list[Candidate], question: Question,
     Nikolayev, een teleurgesteld voormalig lid …") rather than what he did."""
     if defines(question, best.text):
         return best
-    return next((c for c in eligible if c.typed and not c.fragment and c.score >= best.score
-                 - config.typed_margin and defines(question, c.text)), best)
+    return _nearly_as_good(best, eligible, config, lambda c: defines(question, c.text))
+
+
+def _nearly_as_good(best: Candidate, eligible: list[Candidate], config: AnswerConfig,
+                    test: Callable[[Candidate], bool]) -> Candidate:
+    """The first sentence up to `typed_margin` below the best one that states what is asked,
+    is no heading, and passes `test`; else the best one."""
+    return next((c for c in eligible if c.typed and not c.fragment
+                 and c.score >= best.score - config.typed_margin and test(c)), best)
 
 
 def _precedes(a: Candidate, b: Candidate) -> bool:

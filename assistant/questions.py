@@ -227,6 +227,30 @@ def defines(question: Question, sentence: str) -> bool:
     return False
 
 
+def offers_alternatives(question: Question) -> bool:
+    """A yes/no question that names the options: "Were they allies or rivals?", "Werd hij
+    geëxecuteerd, of kreeg hij een andere straf?". Not "… or not?", nor the Dutch "of" that
+    means "whether" ("Is bekend of Stalin …?")."""
+    pattern = _ALTERNATIVE.get(question.language)
+    if not question.polar or pattern is None:
+        return False
+    folded = fold(question.text)
+    for match in pattern.finditer(folded):
+        before = folded[:match.start()].split()
+        if re.match(r"\s+(not|niet)\b", folded[match.end():]):
+            continue
+        if any(w.strip(",") in _WHETHER for w in before[-2:]):  # "weet men of …
+            continue
+        return True
+    return False
+
+
+_ALTERNATIVE = {"en": re.compile(r"\bor\b"), "nl": re.compile(r"\bof\b")}
+# Dutch words after which "of" means "whether": "bekend of", "weet men of", "de vraag of".
+_WHETHER = frozenset("bekend duidelijk zeker weet weten wist vraag vragen vraagt vroeg "
+                     "onduidelijk onbekend twijfel betwijfeld".split())
+
+
 # A question opening on one of these asks yes or no: "Did Stalin act when Kirov died?"
 _AUXILIARIES = frozenset(
     "did does do was were is are has have had can could would will should werd werden "

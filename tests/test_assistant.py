@@ -29,7 +29,6 @@ from assistant.answering import (
     fitting_rivals,
     is_answerable,
     is_fragment,
-    offers_alternatives,
     with_sides,
 )
 from assistant.cli import main
@@ -48,6 +47,7 @@ from assistant.questions import (
     name_coverage,
     name_runs,
     new_names,
+    offers_alternatives,
     ordinals_in,
     other_years,
     quantities_in,
