@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -32,6 +32,7 @@ from assistant.questions import (
     soft_overlap,
     states_date,
     states_ending,
+    states_onset,
     transliterate,
     vague_amounts,
     years_in,
@@ -292,7 +293,12 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
     # A sentence that misses a name the question asks about answers another question.
     needed = _names_needed(question, config)
     eligible = [c for c in candidates if c.names >= needed] or candidates
-    best = _stating(eligible, config)
+    dated = _dating(eligible[0], scorer)
+    if dated is not None:
+        # It states the date asked for through the sentence that dates what it names.
+        best = replace(eligible[0], typed=True, score=eligible[0].score + config.type_weight)
+    else:
+        best = _stating(eligible, config)
     if question.definition:
         best = _defining(best, eligible, question, config)
     if question.last:
@@ -321,6 +327,7 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
             break  # a newsletter box or caption between paragraphs says nothing about "he"
         chosen.insert(0, antecedent)
         current = antecedent
+    _extend(chosen, dated, config)
     _extend(chosen, _continuation(best, candidates, scorer, config), config)
     for other in eligible[1:]:
         if len(chosen) >= config.max_sentences:
@@ -335,10 +342,17 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
 
     groups: list[list[int]] = []
     anchor, rivals = best, []
+    naming: dict[int, Candidate] = {}
     if question.expect in (Expect.QUANTITY, Expect.DATE):
-        anchor = _stated(best, eligible, question, config)
-        rivals = fitting_rivals(best, anchor, _disagreeing(anchor, eligible, question, config),
-                                config.max_sentences)
+        # A dated event stands for the sentence that names it, with that one's score.
+        anchor = replace(dated, score=best.score) if dated is not None and dated in chosen \
+            else _stated(best, eligible, question, config)
+        rivals = _disagreeing(anchor, eligible, question, config)
+        named = _dated_rivals(anchor, best, candidates, scorer, {c.document_id for c in rivals})
+        rivals = fitting_rivals(best, anchor, rivals + [d for _, d in named],
+                                config.max_sentences - len(named))
+        # Each dated event is shown after the sentence that names it.
+        naming = {d.row: c for c, d in named if d in rivals}
     elif question.polar:
         # A side in another language may name what is asked in its own words ("Great Purge",
         # "Grote Terreur"): one of the question's names is enough.
@@ -346,7 +360,12 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
         rival = _opposing(best, pool, config)
         rivals = [rival] if rival is not None else []
     if rivals:
-        chosen = with_sides(chosen, best, [anchor, *rivals], config.max_sentences)
+        chosen = with_sides(chosen, best, [anchor, *rivals],
+                            config.max_sentences - len(naming))
+        for row, sentence in naming.items():
+            at = next(i for i, c in enumerate(chosen) if c.row == row)
+            if sentence not in chosen:
+                chosen.insert(at, sentence)
         groups.append([chosen.index(side) for side in (anchor, *rivals)])
     return Selection(chosen, False, groups, chosen.index(best))
 
@@ -477,6 +496,36 @@ def _focused_alternative(best: Candidate, eligible: list[Candidate], question: Q
                  and focus(c.row) >= config.min_fallback_contribution), None)
 
 
+def _dating(best: Candidate, scorer: SentenceScorer) -> Candidate | None:
+    """For "When did the purge begin?", when the best sentence gives no date but says what it
+    began with ("Kirov's murder marked the beginning of the purge"): the sentence of the same
+    document that dates that event. That is the next sentence if it gives a date; else the
+    dated sentence that shares the most of what the best one adds to the question, with at
+    least one of its names and one other word."""
+    question, build = scorer.question, scorer.build
+    if not question.onset or best.typed or best.fragment or not states_onset(best.text):
+        return None
+    document_row = build.document_row[best.document_id]
+    first, end = (int(x) for x in build.sentence_offset[document_row:document_row + 2])
+    asked = set(question.content) | {w for n in scorer.names for w in n}
+    added = tuple(w for w in dict.fromkeys(words(best.text)) if len(w) > 3 and w not in asked)
+    names = tuple(w for w in added if w in names_in(best.text))
+    if not names:
+        return None
+    dated = [r for r in range(first, end) if r != best.row
+             and matches_expectation(question, build.sentence(r)[1].text)
+             and not is_fragment(build.sentence(r)[1].text)]
+    if best.row + 1 in dated:
+        return scorer.candidate(best.row + 1)
+    shared = {r: (soft_overlap(names, words(build.sentence(r)[1].text)),
+                  soft_overlap(added, words(build.sentence(r)[1].text))) for r in dated}
+    fitting = [r for r in dated if shared[r][0] > 0 and shared[r][1] * len(added)
+               >= shared[r][0] * len(names) + 0.6]
+    if not fitting:
+        return None
+    return scorer.candidate(max(fitting, key=lambda r: (shared[r][1], -abs(r - best.row))))
+
+
 def _latest(best: Candidate, eligible: list[Candidate], config: AnswerConfig) -> Candidate:
     """For "what happened in the end": of the nearly best sentences of the best document, the
     one that comes last, since a narrative ends with the outcome."""
@@ -595,6 +644,32 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
     return list(rivals.values())
 
 
+def _dated_rivals(anchor: Candidate, best: Candidate, candidates: list[Candidate],
+                  scorer: SentenceScorer, taken: set[str]) -> list[tuple[Candidate, Candidate]]:
+    """For "When did the purge begin?": other documents that say what it began with and date
+    that event differently ("De terreur begint met de showprocessen. Op 19 augustus 1936 …").
+    Such a sentence gives no date itself and need not repeat the question's names in the
+    question's language: saying what the thing asked about began with, and being nearly as
+    similar to the question, it answers the same question. Returns (sentence, dated event)
+    pairs, at most one per document."""
+    question, config = scorer.question, scorer.config
+    mine = ranges_of(question, anchor.text)
+    if not question.onset or not mine:
+        return []
+    found: dict[str, tuple[Candidate, Candidate]] = {}
+    floor = best.score - config.type_weight * best.typed - config.conflict_margin
+    for other in candidates:
+        if other.score < floor:
+            break
+        if other.document_id in taken | {best.document_id, *found} or other.typed:
+            continue
+        dated = _dating(other, scorer)
+        theirs = ranges_of(question, dated.text) if dated is not None else []
+        if dated is not None and theirs and not _close(mine, theirs, exact=True):
+            found[other.document_id] = (other, dated)
+    return list(found.values())
+
+
 def _opposing(best: Candidate, candidates: list[Candidate],
               config: AnswerConfig) -> Candidate | None:
     """For a yes/no question: another document whose own best sentence takes the other side,
@@ -615,11 +690,16 @@ def _opposing(best: Candidate, candidates: list[Candidate],
     return None
 
 
-def _close(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> bool:
+def _close(a: list[tuple[float, float]], b: list[tuple[float, float]],
+           exact: bool = False) -> bool:
     """Two sets of figures agree when some pair overlaps, give or take 10 %. Figures over a
     hundredfold apart, or a vague amount over thirtyfold from the other, count as answers about
-    different things, not a disagreement."""
+    different things, not a disagreement. Years (`exact`) agree only when they are the same:
+    1934 and 1936 are 0.1 % apart, but they disagree. (Only where both sentences are known
+    to date the same thing: any two sentences near a question give years, and most differ.)"""
     pairs = [(x, y) for x in a for y in b]
+    if exact:
+        return any(x[0] <= y[1] and y[0] <= x[1] for x, y in pairs)
     if any(x[0] <= 1.1 * y[1] and y[0] <= 1.1 * x[1] for x, y in pairs):
         return True
     return all(max(x[0], y[0]) > _apart(x, y) * max(min(x[1], y[1]), 1e-9) for x, y in pairs)

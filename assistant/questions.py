@@ -105,6 +105,7 @@ class Question:
     # asks the name something has now: "What is Leningrad called today?"
     current_name: bool = False
     penalty: bool = False  # asks what punishment someone got: "What sentence did Radek get?"
+    onset: bool = False  # asks when something began: "When did the Great Purge start?"
 
 
 def analyse(question: str) -> Question:
@@ -131,7 +132,8 @@ def analyse(question: str) -> Question:
     return Question(question, expect, content, frozenset(years_in(question)), plural, polar,
                     last=last, definition=definition,
                     current_name=bool(_CURRENT_NAME_QUESTION.search(folded)),
-                    penalty=expect is Expect.OTHER and bool(_PENALTY_QUESTION.search(folded)))
+                    penalty=expect is Expect.OTHER and bool(_PENALTY_QUESTION.search(folded)),
+                    onset=expect is Expect.DATE and bool(_ONSET_QUESTION.search(folded)))
 
 
 INTERROGATIVE = re.compile(r"\b(who|whom|whose|what|which|when|where|why|how|wie|wiens|wat|"
@@ -573,6 +575,23 @@ _CURRENT_NAME_QUESTION = re.compile(
 _CURRENT_NAME = re.compile(
     r"(?i:\b(now|today|nowadays|nu|thans|tegenwoordig|present-day|het huidige|de huidige)\b)"
     r"[\s,:]+(?:(?i:the|de|het)\s+)?[A-Z]")
+
+
+# "When did the purge begin?", "Wanneer begon de terreur?"
+_ONSET_QUESTION = re.compile(
+    r"\b(begin|begins|began|begun|start|starts|started|broke out|break out|beginnen|begint|"
+    r"begon|begonnen|startte|startten|ontstond|uitbrak|brak)\b")
+# A sentence that says what something began with: "The murder marked the beginning of the
+# purge", "triggered", "De terreur begint met de showprocessen".
+_ONSET = re.compile(
+    r"\b(beginning|began|begins|begin|start|started|starts|marked|triggered|sparked|launched|"
+    r"set off|led to|catalyst|begint|begon|beginnen|startte|markeerde|ontketende|"
+    r"leidde tot|luidde|aanleiding|aanzet)\b")
+
+
+def states_onset(sentence: str) -> bool:
+    """The sentence says what something began with, or what set it off."""
+    return bool(_ONSET.search(fold(sentence)))
 
 
 # "What punishment did Radek receive?", "Welke straf kreeg hij?": a sentence that names one.

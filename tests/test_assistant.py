@@ -18,6 +18,7 @@ from assistant.answering import (
     SentenceScorer,
     _close,
     _continuation,
+    _dating,
     _defining,
     _disagreeing,
     _focused_alternative,
@@ -55,6 +56,7 @@ from assistant.questions import (
     setting_names,
     soft_overlap,
     split_compound,
+    states_onset,
     transliterate,
     unfocused,
     vague_amounts,
@@ -1795,3 +1797,75 @@ def test_as_vectorstore_searches_the_chunk_collection(main_assistant: Assistant)
     assert SMEATON in found[0].page_content
     with pytest.raises(EmbedderMismatch):
         as_vectorstore(main_assistant.build, FakeEmbedder(32))
+
+
+def test_a_question_about_when_something_began_and_a_sentence_about_what_it_began_with(
+        ) -> None:
+    for text in ("When did the Great Purge begin?", "In which year did the purges start?",
+                 "Wanneer begon de Grote Terreur?", "In welk jaar brak de oorlog uit?"):
+        assert analyse(text).onset, text
+    for text in ("When did Kirov die?", "Who started the purge?", "Why did the purge begin?"):
+        assert not analyse(text).onset, text
+    assert states_onset("The murder marked the beginning of the Great Purge.")
+    assert states_onset("De Grote Terreur begint met de showprocessen.")
+    assert states_onset("Kirov's death triggered the purge.")
+    assert not states_onset("The purge killed many party members.")
+
+
+def test_years_agree_only_when_they_are_the_same() -> None:
+    assert _close([(1934.0, 1934.0)], [(1936.0, 1936.0)])  # as figures: 0.1 % apart
+    assert not _close([(1934.0, 1934.0)], [(1936.0, 1936.0)], exact=True)
+    assert _close([(1934.0, 1934.0), (1886.0, 1886.0)], [(1934.0, 1934.0)], exact=True)
+
+
+ONSET = "The drowning of Pieter Jansen marked the beginning of the Delta Works."
+DROWNED = "Pieter Jansen, the dike warden of Veere, drowned on 3 March 1953 near the harbour."
+DUTCH_ONSET = "De Delta Works begint met de afsluiting van het Veerse Gat."
+CLOSED = "Op 21 april 1961 werd de dam gesloten."
+
+
+def test_when_it_began_is_the_date_of_what_it_began_with(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus", {
+        "flood.txt": f"Floods\n{DROWNED} The town council met every week in the old hall. "
+                     f"{ONSET} The works were praised abroad.\n",
+        "delta.txt": f"Delta\n{DUTCH_ONSET} {CLOSED} Later kwam er een wet.\n"})
+    build_index(corpus, tmp_path / "data")
+    assistant = make_assistant(tmp_path / "data")
+    answer = assistant.ask("When did the Delta Works begin?")
+    # Neither document dates the beginning itself: each says what it began with, and dates
+    # that event elsewhere (the next sentence, or the one that names the same man).
+    # Each event follows the sentence that names it, and the two dates disagree.
+    quotes = [c.quote for c in answer.citations]
+    assert quotes.index(ONSET) + 1 == quotes.index(DROWNED)
+    assert quotes.index(DUTCH_ONSET) + 1 == quotes.index(CLOSED)
+    [conflict] = answer.conflicts
+    assert "1953" in conflict.summary and "1961" in conflict.summary
+    assert {answer.citations[n - 1].quote for n in conflict.citations} == {DROWNED, CLOSED}
+
+
+def test_a_date_is_borrowed_only_for_when_it_began_and_from_the_event_named(
+        tmp_path: Path) -> None:
+    lone = "The Storm Board marked the beginning of the reforms."
+    corpus = write_corpus(tmp_path / "corpus", {
+        "flood.txt": f"Floods\n{DROWNED} The town council met in the old hall. {ONSET} "
+                     f"The works were praised abroad. {lone} It was popular. "
+                     f"In 1960 a bridge opened.\n"})
+    build_index(corpus, tmp_path / "data")
+    assistant = make_assistant(tmp_path / "data")
+    rows = {assistant.build.sentence(r)[1].text: r
+            for r in range(len(assistant.build.sentence_spans))}
+
+    def dating(question: str, sentence: str) -> str | None:
+        analysed = replace(analyse(question), language="en")
+        retrieval = assistant.retriever.retrieve(
+            question, 5, assistant.embedder.embed_query(question))
+        scorer = SentenceScorer(analysed, retrieval, assistant.build, FAKE_CONFIG)
+        dated = _dating(scorer.candidate(rows[sentence]), scorer)
+        return dated.text if dated is not None else None
+
+    assert dating("When did the Delta Works begin?", ONSET) == DROWNED
+    # Not for another question, nor for a sentence that gives a date itself.
+    assert dating("When was the Delta Works praised?", ONSET) is None
+    assert dating("When did the Delta Works begin?", DROWNED) is None
+    # No dated sentence names the Storm Board, and the bridge of 1960 is not what it named.
+    assert dating("When did the reforms begin?", lone) is None
