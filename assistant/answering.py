@@ -298,7 +298,7 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
         # It states the date asked for through the sentence that dates what it names.
         best = replace(eligible[0], typed=True, score=eligible[0].score + config.type_weight)
     else:
-        best = _stating(eligible, config)
+        best = _precise(_stating(eligible, config), eligible, question, config)
     if question.definition:
         best = _defining(best, eligible, question, config)
     if question.last:
@@ -341,14 +341,12 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
             _extend(chosen, _continuation(other, candidates, scorer, config), config)
 
     groups: list[list[int]] = []
-    anchor, rivals = best, []
+    anchor = best
+    rivals: list[Candidate] = []
     naming: dict[int, Candidate] = {}
     if question.expect in (Expect.QUANTITY, Expect.DATE):
-        # A dated event stands for the sentence that names it, with that one's score.
-        anchor = replace(dated, score=best.score) if dated is not None and dated in chosen \
-            else _stated(best, eligible, question, config)
-        rivals = _disagreeing(anchor, eligible, question, config)
-        named = _dated_rivals(anchor, best, candidates, scorer, {c.document_id for c in rivals})
+        anchor, rivals, named = _figure_disagreement(best, dated, chosen, eligible, candidates,
+                                                     scorer)
         rivals = fitting_rivals(best, anchor, rivals + [d for _, d in named],
                                 config.max_sentences - len(named))
         # Each dated event is shown after the sentence that names it.
@@ -459,6 +457,16 @@ def _stating(eligible: list[Candidate], config: AnswerConfig) -> Candidate:
         return best
     return _nearly_as_good(best, eligible, config, lambda c: c.own_names >= best.own_names
                            or not _precedes(c, best))
+
+
+def _precise(best: Candidate, eligible: list[Candidate], question: Question,
+             config: AnswerConfig) -> Candidate:
+    """For "how many": a nearly as good sentence that gives a figure, rather than one that
+    only says "hundreds of thousands"."""
+    if question.expect is not Expect.QUANTITY or values_of(question, best.text) \
+            or not vague_amounts(best.text):
+        return best
+    return _nearly_as_good(best, eligible, config, lambda c: bool(values_of(question, c.text)))
 
 
 def _defining(best: Candidate, eligible: list[Candidate], question: Question,
@@ -621,20 +629,45 @@ def ranges_of(question: Question, text: str) -> list[tuple[float, float]]:
     return ranges
 
 
+def _figure_disagreement(best: Candidate, dated: Candidate | None, chosen: list[Candidate],
+                         eligible: list[Candidate], candidates: list[Candidate],
+                         scorer: SentenceScorer) -> tuple[Candidate, list[Candidate],
+                                                          list[tuple[Candidate, Candidate]]]:
+    """The figure of the best document that other documents contradict, those that do, and
+    (for "when did it begin") the sentences naming an event that others date differently.
+    A dated event stands for the sentence that names it, with that one's score. When the
+    first figure of the best document finds no document that disagrees, its other figures in
+    the answer are tried in turn: "93 of the 139 members were executed" does not count what
+    another document counts, "one million were killed" may."""
+    question, config = scorer.question, scorer.config
+    anchors: list[tuple[Candidate, float | None]] = \
+        [(dated, best.score)] if dated is not None and dated in chosen else \
+        [(_stated(best, eligible, question, config), None)]
+    anchors += [(c, best.score) for c in chosen if c.document_id == best.document_id
+                and c.typed and c is not anchors[0][0] and values_of(question, c.text)]
+    for anchor, reference in anchors:
+        rivals = _disagreeing(anchor, eligible, question, config, reference)
+        named = _dated_rivals(anchor, best, candidates, scorer, {c.document_id for c in rivals})
+        if rivals or named:
+            return anchor, rivals, named
+    return anchors[0][0], [], []
+
+
 def _disagreeing(best: Candidate, candidates: list[Candidate], question: Question,
-                 config: AnswerConfig) -> list[Candidate]:
+                 config: AnswerConfig, reference: float | None = None) -> list[Candidate]:
     """For each other document, its best sentence that states a different figure for the
-    same question, if one is close enough to count as an answer to it: every side is shown,
-    not only the first."""
+    same question, if one is close enough (to `best`, or to a `reference` score) to count as
+    an answer to it: every side is shown, not only the first."""
     mine = ranges_of(question, best.text)
     if not mine:
         return []
+    floor = (best.score if reference is None else reference) - config.conflict_margin
     rivals: dict[str, Candidate] = {}
     for other in candidates:
         if other.document_id == best.document_id or other.fragment or not other.typed \
                 or other.document_id in rivals:
             continue
-        if other.score < best.score - config.conflict_margin:
+        if other.score < floor:
             break
         if not other.translated and other.overlap == 0:
             continue  # shares no word with the question: its figure counts something else

@@ -106,6 +106,7 @@ class Question:
     current_name: bool = False
     penalty: bool = False  # asks what punishment someone got: "What sentence did Radek get?"
     onset: bool = False  # asks when something began: "When did the Great Purge start?"
+    deaths: bool = False  # counts deaths: "How many people were executed?"
 
 
 def analyse(question: str) -> Question:
@@ -133,7 +134,8 @@ def analyse(question: str) -> Question:
                     last=last, definition=definition,
                     current_name=bool(_CURRENT_NAME_QUESTION.search(folded)),
                     penalty=expect is Expect.OTHER and bool(_PENALTY_QUESTION.search(folded)),
-                    onset=expect is Expect.DATE and bool(_ONSET_QUESTION.search(folded)))
+                    onset=expect is Expect.DATE and bool(_ONSET_QUESTION.search(folded)),
+                    deaths=expect is Expect.QUANTITY and any(map(_is_death, _tokens(question))))
 
 
 INTERROGATIVE = re.compile(r"\b(who|whom|whose|what|which|when|where|why|how|wie|wiens|wat|"
@@ -435,6 +437,30 @@ def _parse_numeral(token: str) -> float | None:
         return None
 
 
+# Words that say what a count counts is deaths.
+_DEATH = re.compile(r"(kill|killed|killing|executed|executions?|shot|murdered|died|dead|deaths?|"
+                    r"perished|slain|put to death|gedood|geexecuteerd|executies?|doodgeschoten|"
+                    r"gefusilleerd|vermoord|omgekomen|omkwamen|stierven|gestorven|overleden|"
+                    r"dood|doden)")
+
+
+def _is_death(token: str) -> bool:
+    return _DEATH.fullmatch(token) is not None
+
+
+def counts_deaths(text: str) -> bool:
+    """A figure told with a word of dying: "one million members were killed", "van hen werden
+    er 800.000 geëxecuteerd", "killed 1,836 people", not "20 million were sentenced to the
+    camps, where many died"."""
+    tokens = _tokens(text)
+    for i, token in enumerate(tokens):
+        if _NUMERAL.fullmatch(token) or token in _NUMBER_WORDS or token in _SCALES \
+                or token in _VAGUE or dutch_numeral(token) is not None:
+            if any(map(_is_death, tokens[max(0, i - 3):i] + tokens[i + 1:i + 6])):
+                return True
+    return False
+
+
 def states_quantity(text: str) -> bool:
     """A count or amount, in digits or words, compounds included ("Driehonderdvijftig")."""
     folded = fold(text)
@@ -614,7 +640,8 @@ def matches_expectation(question: Question, sentence: str) -> bool:
     if expect is Expect.QUANTITY:
         if _AGE_QUESTION.search(fold(question.text)):
             return bool(_AGE_STATED.search(fold(sentence)))
-        return states_quantity(sentence)
+        # "How many were executed?" is not answered by how many were sentenced.
+        return states_quantity(sentence) and (not question.deaths or counts_deaths(sentence))
     if expect is Expect.DATE:
         years = set(years_in(sentence)) - question.years
         folded = fold(sentence)

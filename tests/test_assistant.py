@@ -20,10 +20,12 @@ from assistant.answering import (
     _continuation,
     _dating,
     _defining,
+    _figure_disagreement,
     _disagreeing,
     _focused_alternative,
     _latest,
     _opposing,
+    _precise,
     _stated,
     _stating,
     combine,
@@ -40,6 +42,7 @@ from assistant.evaluation import Outcome, Report, check, load_questions
 from assistant.questions import (
     Expect,
     analyse,
+    counts_deaths,
     defines,
     dutch_numeral,
     focus_words,
@@ -1869,3 +1872,60 @@ def test_a_date_is_borrowed_only_for_when_it_began_and_from_the_event_named(
     assert dating("When did the Delta Works begin?", DROWNED) is None
     # No dated sentence names the Storm Board, and the bridge of 1960 is not what it named.
     assert dating("When did the reforms begin?", lone) is None
+
+
+def test_how_many_were_killed_asks_for_a_figure_told_with_a_word_of_dying() -> None:
+    question = analyse("How many people were executed in the purges?")
+    assert question.deaths and analyse("Hoeveel mensen werden er geëxecuteerd?").deaths
+    assert not analyse("How many people were arrested?").deaths
+    assert not analyse("When was he executed?").deaths  # not a count
+    for told in ("Around one million members were killed.", "Van hen werden er 800.000 "
+                 "geëxecuteerd.", "The flood killed 1,836 people.",
+                 "Stalin jaagt honderdduizenden burgers de dood in."):
+        assert counts_deaths(told) and matches_expectation(question, told), told
+    # The figure counts something else; the dying is told of others.
+    sentenced = "Some 20 million were sentenced to the camps, where many died in the cold."
+    assert not counts_deaths(sentenced) and not matches_expectation(question, sentenced)
+    assert matches_expectation(analyse("How many were sentenced?"), sentenced)
+
+
+def test_how_many_is_answered_by_a_figure_rather_than_a_vague_amount() -> None:
+    question, config = analyse("How many people were killed?"), AnswerConfig()
+    vague = replace(_candidate(1, 0.95), text="Hundreds of thousands of people were killed.")
+    figure = replace(_candidate(2, 0.95 - config.typed_margin + 0.01),
+                     text="Around 800,000 people were killed.")
+    assert _precise(vague, [vague, figure], question, config) == figure
+    too_far = replace(figure, score=0.95 - config.typed_margin - 0.01)
+    assert _precise(vague, [vague, too_far], question, config) == vague
+    # A figure in words is no vague amount.
+    words_ = replace(vague, text="Sixteen people were killed in the first trial.")
+    assert _precise(words_, [words_, figure], question, config) == words_
+
+
+def test_a_disagreement_is_looked_for_with_each_figure_of_the_answer(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus", {"a.txt": f"Purge\n{FLOOD_A}\n"})
+    build_index(corpus, tmp_path / "data")
+    assistant = make_assistant(tmp_path / "data")
+    question = replace(analyse("How many people were executed in the purges?"), language="en")
+    retrieval = assistant.retriever.retrieve(question.text, 5,
+                                             assistant.embedder.embed_query(question.text))
+    scorer = SentenceScorer(question, retrieval, assistant.build, FAKE_CONFIG)
+    best = replace(_candidate(1, 0.95), document_id="a", overlap=0.5,
+                   text="In the purges 93 of the 139 committee members were executed.")
+    then = replace(_candidate(2, 0.93), document_id="a", overlap=0.5,
+                   text="Around one million party members were killed.")
+    rival = replace(_candidate(7, 0.90), document_id="b", translated=True,
+                    text="Van hen werden er 800.000 geëxecuteerd.")
+    # 93 and 800,000 count different things (over a hundredfold apart): no disagreement.
+    anchor, rivals, named = _figure_disagreement(best, None, [best], [best, rival],
+                                                 [best, rival], scorer)
+    assert (anchor, rivals, named) == (best, [], [])
+    # The answer's next figure, one million, is what the other document disagrees with.
+    anchor, rivals, named = _figure_disagreement(best, None, [best, then],
+                                                 [best, then, rival], [best, then, rival], scorer)
+    assert (anchor, rivals, named) == (then, [rival], [])
+    # Still within the disagreement margin of the best sentence, not of the later one.
+    low = replace(rival, score=0.95 - FAKE_CONFIG.conflict_margin - 0.01)
+    anchor, rivals, _ = _figure_disagreement(best, None, [best, then], [best, then, low],
+                                             [best, then, low], scorer)
+    assert rivals == []
