@@ -453,12 +453,14 @@ def counts_deaths(text: str) -> bool:
     er 800.000 geëxecuteerd", "killed 1,836 people", not "20 million were sentenced to the
     camps, where many died"."""
     tokens = _tokens(text)
-    for i, token in enumerate(tokens):
-        if _NUMERAL.fullmatch(token) or token in _NUMBER_WORDS or token in _SCALES \
-                or token in _VAGUE or dutch_numeral(token) is not None:
-            if any(map(_is_death, tokens[max(0, i - 3):i] + tokens[i + 1:i + 6])):
-                return True
-    return False
+    return any(_is_figure(token)
+               and any(map(_is_death, tokens[max(0, i - 3):i] + tokens[i + 1:i + 6]))
+               for i, token in enumerate(tokens))
+
+
+def _is_figure(token: str) -> bool:
+    return bool(_NUMERAL.fullmatch(token)) or token in _NUMBER_WORDS or token in _SCALES \
+        or token in _VAGUE or dutch_numeral(token) is not None
 
 
 def states_quantity(text: str) -> bool:
