@@ -609,7 +609,13 @@ def _continuation(best: Candidate, candidates: list[Candidate], scorer: Sentence
             candidate.similarity >= best.similarity - config.continuation_margin
         states_it = candidate.typed and not scorer.question.definition and \
             candidate.score >= best.score - config.continuation_margin
-        if carries_on or states_it or candidate.score >= best.score - config.support_margin:
+        # One that names what the question asks about and the best one leaves out ("Molotov
+        # said Orion." "Kaganovich said Cassiopeia.") completes it.
+        completes = best.own_names < 1.0 and candidate.score >= best.score - \
+            2 * config.continuation_margin and name_coverage(
+                scorer.names, words(best.text) + words(candidate.text)) > best.own_names
+        if carries_on or states_it or completes \
+                or candidate.score >= best.score - config.support_margin:
             return candidate
     return None
 

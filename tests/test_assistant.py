@@ -1929,3 +1929,30 @@ def test_a_disagreement_is_looked_for_with_each_figure_of_the_answer(tmp_path: P
     anchor, rivals, _ = _figure_disagreement(best, None, [best, then], [best, then, low],
                                              [best, then, low], scorer)
     assert rivals == []
+
+
+def test_the_next_sentence_that_names_what_the_best_one_leaves_out_completes_it(
+        tmp_path: Path) -> None:
+    said = "Molotov said the stars above them were Orion."
+    reply = "Kaganovich replied that it could only be Cassiopeia."
+    corpus = write_corpus(tmp_path / "corpus", {"stars.txt": f"Stars\n{said} {reply}\n"})
+    build_index(corpus, tmp_path / "data")
+    assistant = make_assistant(tmp_path / "data")
+    question = replace(analyse("Which stars did Molotov and Kaganovich argue about?"),
+                       language="en")
+    retrieval = assistant.retriever.retrieve(question.text, 5,
+                                             assistant.embedder.embed_query(question.text))
+    scorer = SentenceScorer(question, retrieval, assistant.build, FAKE_CONFIG)
+    rows = {assistant.build.sentence(r)[1].text: r
+            for r in range(len(assistant.build.sentence_spans))}
+    document_id = assistant.build.sentence(rows[said])[0].id
+    best = replace(_candidate(rows[said], 0.95), text=said, document_id=document_id,
+                   own_names=0.5, typed=False)
+    margin = 2 * FAKE_CONFIG.continuation_margin
+    close = replace(best, row=rows[reply], text=reply, score=0.95 - margin + 0.01)
+    assert _continuation(best, [best, close], scorer, FAKE_CONFIG) == close
+    assert _continuation(best, [best, replace(close, score=0.95 - margin - 0.01)], scorer,
+                         FAKE_CONFIG) is None
+    # When the best one names all the question asks about, the next adds nothing.
+    whole = replace(best, own_names=1.0)
+    assert _continuation(whole, [whole, close], scorer, FAKE_CONFIG) is None
