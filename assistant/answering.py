@@ -299,10 +299,10 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
         best = replace(eligible[0], typed=True, score=eligible[0].score + config.type_weight)
     else:
         best = _precise(_stating(eligible, config), eligible, question, config)
-    if question.definition:
-        best = _defining(best, eligible, question, config)
-    if question.last:
-        best = _latest(best, eligible, config)
+        if question.definition:
+            best = _defining(best, eligible, question, config)
+        if question.last:
+            best = _latest(best, eligible, config)
     if not is_answerable(best, question, config, focus_contribution):
         alternative = _focused_alternative(best, eligible, question, config,
                                            focus_contribution)
