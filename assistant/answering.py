@@ -38,7 +38,7 @@ from assistant.questions import (
     years_in,
 )
 from assistant.retrieval import Retrieval
-from index.lexical import words
+from index.lexical import fold, words
 from index.store import IndexBuild
 
 _TERMINAL = re.compile(r"[.!?…:;\"'’”)\]]\s*$")
@@ -189,6 +189,7 @@ class SentenceScorer:
         self._similarity: dict[int, float] = {}
         self.settings = setting_names(question.text)
         self.abbreviates = bool(re.search(r"\b[A-Z]{2,}\b", question.text))
+        self.dated: dict[int, Candidate | None] = {}  # see _dating
 
     def similarity(self, row: int) -> float:
         if row not in self._similarity:
@@ -251,6 +252,9 @@ class SentenceScorer:
                          document.language != question.language)
 
 
+# How far from the sentence that names an event its date is looked for.
+_DATING_REACH = 50
+
 # A sentence row → how much the question's focus words add to its similarity.
 FocusContribution = Callable[[int], float]
 
@@ -297,7 +301,9 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
     if dated is not None:
         # It states the date asked for through the sentence that dates what it names.
         best = replace(eligible[0], typed=True, score=eligible[0].score + config.type_weight)
-    else:
+        if not is_answerable(best, question, config, focus_contribution):
+            dated = None  # then the sentences that do give a date compete as usual
+    if dated is None:
         best = _precise(_stating(eligible, config), eligible, question, config)
         if question.definition:
             best = _defining(best, eligible, question, config)
@@ -347,10 +353,12 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
     if question.expect in (Expect.QUANTITY, Expect.DATE):
         anchor, rivals, named = _figure_disagreement(best, dated, chosen, eligible, candidates,
                                                      scorer)
-        rivals = fitting_rivals(best, anchor, rivals + [d for _, d in named],
-                                config.max_sentences - len(named))
-        # Each dated event is shown after the sentence that names it.
-        naming = {d.row: c for c, d in named if d in rivals}
+        room = config.max_sentences - 1 - (anchor is not best)
+        rivals = fitting_rivals(best, anchor, rivals, config.max_sentences)
+        # A dated event is shown after the sentence that names it: two sentences a side.
+        fitting = named[:max(0, room - len(rivals)) // 2]
+        rivals += [d for _, d in fitting]
+        naming = {d.row: c for c, d in fitting}
     elif question.polar:
         # A side in another language may name what is asked in its own words ("Great Purge",
         # "Grote Terreur"): one of the question's names is enough.
@@ -466,7 +474,9 @@ def _precise(best: Candidate, eligible: list[Candidate], question: Question,
     if question.expect is not Expect.QUANTITY or values_of(question, best.text) \
             or not vague_amounts(best.text):
         return best
-    return _nearly_as_good(best, eligible, config, lambda c: bool(values_of(question, c.text)))
+    first = eligible[0]
+    return _nearly_as_good(best, eligible, config, lambda c: bool(values_of(question, c.text))
+                           and (c.own_names >= first.own_names or not _precedes(c, first)))
 
 
 def _defining(best: Candidate, eligible: list[Candidate], question: Question,
@@ -507,31 +517,44 @@ def _focused_alternative(best: Candidate, eligible: list[Candidate], question: Q
 def _dating(best: Candidate, scorer: SentenceScorer) -> Candidate | None:
     """For "When did the purge begin?", when the best sentence gives no date but says what it
     began with ("Kirov's murder marked the beginning of the purge"): the sentence of the same
-    document that dates that event. That is the next sentence if it gives a date; else the
-    dated sentence that shares the most of what the best one adds to the question, with at
-    least one of its names and one other word."""
+    document that dates that event. That is the next sentence if it gives a date; else, up
+    to `_DATING_REACH` sentences away, the dated sentence that shares the most of what the
+    best one adds to the question, with at least one of its names and one other word. A
+    dated sentence that names what the question asks about dates that, not the event: it
+    would answer directly, or tells another date of it ("… ended in 1938")."""
     question, build = scorer.question, scorer.build
     if not question.onset or best.typed or best.fragment or not states_onset(best.text):
         return None
+    if best.row in scorer.dated:
+        return scorer.dated[best.row]
     document_row = build.document_row[best.document_id]
     first, end = (int(x) for x in build.sentence_offset[document_row:document_row + 2])
-    asked = set(question.content) | {w for n in scorer.names for w in n}
-    added = tuple(w for w in dict.fromkeys(words(best.text)) if len(w) > 3 and w not in asked)
-    names = tuple(w for w in added if w in names_in(best.text))
-    if not names:
-        return None
-    dated = [r for r in range(first, end) if r != best.row
-             and matches_expectation(question, build.sentence(r)[1].text)
-             and not is_fragment(build.sentence(r)[1].text)]
+    texts = {r: build.sentence(r)[1].text
+             for r in range(max(first, best.row - _DATING_REACH),
+                            min(end, best.row + _DATING_REACH + 1)) if r != best.row}
+    dated = [r for r, text in texts.items()
+             if matches_expectation(question, text) and not is_fragment(text)
+             and not (scorer.names and name_coverage(scorer.names, words(text)))]
+    found: Candidate | None = None
     if best.row + 1 in dated:
-        return scorer.candidate(best.row + 1)
-    shared = {r: (soft_overlap(names, words(build.sentence(r)[1].text)),
-                  soft_overlap(added, words(build.sentence(r)[1].text))) for r in dated}
-    fitting = [r for r in dated if shared[r][0] > 0 and shared[r][1] * len(added)
-               >= shared[r][0] * len(names) + 0.6]
-    if not fitting:
-        return None
-    return scorer.candidate(max(fitting, key=lambda r: (shared[r][1], -abs(r - best.row))))
+        found = scorer.candidate(best.row + 1)
+    else:
+        # What the best sentence adds: its words that match none of the question's, in
+        # either language ("terreur" is "terror").
+        asked = [*question.content, *(w for n in scorer.names for w in n)]
+        added = tuple(w for w in dict.fromkeys(words(best.text))
+                      if len(w) > 3 and not soft_overlap((w,), asked))
+        capitalised = {fold(w) for w in re.findall(r"\b[A-Z][\w'’-]+", best.text)}
+        names = tuple(w for w in added if w in capitalised)
+        shared = {r: (soft_overlap(names, words(texts[r])), soft_overlap(added, words(texts[r])))
+                  for r in dated if names}
+        fitting = [r for r in shared if shared[r][0] > 0
+                   and shared[r][1] * len(added) >= shared[r][0] * len(names) + 0.6]
+        if fitting:
+            found = scorer.candidate(
+                max(fitting, key=lambda r: (shared[r][1], -abs(r - best.row))))
+    scorer.dated[best.row] = found
+    return found
 
 
 def _latest(best: Candidate, eligible: list[Candidate], config: AnswerConfig) -> Candidate:
@@ -611,9 +634,10 @@ def _continuation(best: Candidate, candidates: list[Candidate], scorer: Sentence
             candidate.score >= best.score - config.continuation_margin
         # One that names what the question asks about and the best one leaves out ("Molotov
         # said Orion." "Kaganovich said Cassiopeia.") completes it.
-        completes = best.own_names < 1.0 and candidate.score >= best.score - \
-            2 * config.continuation_margin and name_coverage(
-                scorer.names, words(best.text) + words(candidate.text)) > best.own_names
+        completes = best.own_names < 1.0 and not scorer.question.definition \
+            and candidate.score >= best.score - 2 * config.continuation_margin \
+            and name_coverage(scorer.names,
+                              words(best.text) + words(candidate.text)) > best.own_names
         if carries_on or states_it or completes \
                 or candidate.score >= best.score - config.support_margin:
             return candidate
@@ -650,7 +674,7 @@ def _figure_disagreement(best: Candidate, dated: Candidate | None, chosen: list[
         [(dated, best.score)] if dated is not None and dated in chosen else \
         [(_stated(best, eligible, question, config), None)]
     anchors += [(c, best.score) for c in chosen if c.document_id == best.document_id
-                and c.typed and c is not anchors[0][0] and values_of(question, c.text)]
+                and c.typed and c.row != anchors[0][0].row and values_of(question, c.text)]
     for anchor, reference in anchors:
         rivals = _disagreeing(anchor, eligible, question, config, reference)
         named = _dated_rivals(anchor, best, candidates, scorer, {c.document_id for c in rivals})
@@ -700,8 +724,9 @@ def _dated_rivals(anchor: Candidate, best: Candidate, candidates: list[Candidate
     for other in candidates:
         if other.score < floor:
             break
-        if other.document_id in taken | {best.document_id, *found} or other.typed:
-            continue
+        if other.document_id in taken | {best.document_id, *found} or other.typed \
+                or not other.translated and other.overlap == 0:
+            continue  # (sharing no word with the question, it is about something else)
         dated = _dating(other, scorer)
         theirs = ranges_of(question, dated.text) if dated is not None else []
         if dated is not None and theirs and not _close(mine, theirs, exact=True):

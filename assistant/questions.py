@@ -438,10 +438,14 @@ def _parse_numeral(token: str) -> float | None:
 
 
 # Words that say what a count counts is deaths.
-_DEATH = re.compile(r"(kill|killed|killing|executed|executions?|shot|murdered|died|dead|deaths?|"
-                    r"perished|slain|put to death|gedood|geexecuteerd|executies?|doodgeschoten|"
-                    r"gefusilleerd|vermoord|omgekomen|omkwamen|stierven|gestorven|overleden|"
-                    r"dood|doden)")
+_DEATH = re.compile(
+    r"kill|killed|killing|killings|executed|executions?|shot|murdered|murders|massacred|died|"
+    r"dies|dead|deaths?|perished|slain|drowned|fatalities|"
+    r"gedood|doodde|doodden|geexecuteerd|executeerde|executeerden|executies?|doodgeschoten|"
+    r"afgeschoten|gefusilleerd|terechtgesteld|omgebracht|vermoord|omgekomen|omkwamen|stierf|"
+    r"stierven|sterven|gestorven|overleden|dood|doden")
+# Dying is not what these count: "sentenced to death", "ter dood veroordeeld".
+_DEATH_SENTENCE = re.compile(r"\b(sentenced|condemned) to death\b|\bter dood \w*veroordeel\w*")
 
 
 def _is_death(token: str) -> bool:
@@ -451,16 +455,32 @@ def _is_death(token: str) -> bool:
 def counts_deaths(text: str) -> bool:
     """A figure told with a word of dying: "one million members were killed", "van hen werden
     er 800.000 geëxecuteerd", "killed 1,836 people", not "20 million were sentenced to the
-    camps, where many died"."""
-    tokens = _tokens(text)
-    return any(_is_figure(token)
+    camps, where many died" nor "he was shot on 12 June 1937"."""
+    for clause in _CLAUSE.split(_DEATH_SENTENCE.sub(" ", fold(text))):
+        tokens = _tokens(clause)
+        if any(_is_figure(tokens, i)
                and any(map(_is_death, tokens[max(0, i - 3):i] + tokens[i + 1:i + 6]))
-               for i, token in enumerate(tokens))
+               for i in range(len(tokens))):
+            return True
+    return False
 
 
-def _is_figure(token: str) -> bool:
-    return bool(_NUMERAL.fullmatch(token)) or token in _NUMBER_WORDS or token in _SCALES \
-        or token in _VAGUE or dutch_numeral(token) is not None
+_CLAUSE = re.compile(r"[;:]|,\s|\s[–—-]\s")
+
+
+def _is_figure(tokens: list[str], i: int) -> bool:
+    """A count: not a year, not a day of a month, not the article "een"."""
+    token = tokens[i]
+    if token in _SCALES or token in _VAGUE:
+        return True
+    around = tokens[max(0, i - 1):i] + tokens[i + 1:i + 2]
+    if _YEAR.fullmatch(token) and not _is_count(tokens, i) \
+            or any(w in _MONTH_NAMES for w in around):
+        return False
+    if _NUMERAL.fullmatch(token):
+        return True
+    value = _NUMBER_WORDS.get(token) or dutch_numeral(token)
+    return value is not None and value >= 2
 
 
 def states_quantity(text: str) -> bool:
@@ -608,18 +628,19 @@ _CURRENT_NAME = re.compile(
 # "When did the purge begin?", "Wanneer begon de terreur?"
 _ONSET_QUESTION = re.compile(
     r"\b(begin|begins|began|begun|start|starts|started|broke out|break out|beginnen|begint|"
-    r"begon|begonnen|startte|startten|ontstond|uitbrak|brak)\b")
+    r"begon|begonnen|startte|startten|ontstond|uitbrak|brak( \w+){1,3} uit)\b")
 # A sentence that says what something began with: "The murder marked the beginning of the
-# purge", "triggered", "De terreur begint met de showprocessen".
+# purge", "Kirov's death triggered the purge", "De terreur begint met de showprocessen".
 _ONSET = re.compile(
-    r"\b(beginning|began|begins|begin|start|started|starts|marked|triggered|sparked|launched|"
-    r"set off|led to|catalyst|begint|begon|beginnen|startte|markeerde|ontketende|"
-    r"leidde tot|luidde|aanleiding|aanzet)\b")
+    r"\b(the (beginning|start|onset) of|(began|begins|begin|started|starts) with|triggered|"
+    r"sparked|launched|set off|catalyst|het begin van|(begint|begon|beginnen|begonnen|"
+    r"startte|start) met|ontketende|luidde|aanleiding|aanzet)\b")
 
 
 def states_onset(sentence: str) -> bool:
-    """The sentence says what something began with, or what set it off."""
-    return bool(_ONSET.search(fold(sentence)))
+    """The sentence says what something began with, or what set it off; not that it did
+    not ("The purge did not start with the murder")."""
+    return bool(_ONSET.search(fold(sentence))) and not doubts(sentence)
 
 
 # "What punishment did Radek receive?", "Welke straf kreeg hij?": a sentence that names one.

@@ -32,6 +32,7 @@ from assistant.answering import (
     fitting_rivals,
     is_answerable,
     is_fragment,
+    select,
     with_sides,
 )
 from assistant.cli import main
@@ -1849,10 +1850,15 @@ def test_when_it_began_is_the_date_of_what_it_began_with(tmp_path: Path) -> None
 def test_a_date_is_borrowed_only_for_when_it_began_and_from_the_event_named(
         tmp_path: Path) -> None:
     lone = "The Storm Board marked the beginning of the reforms."
+    dated_onset = "In 1950 the Pieter Jansen fund marked the beginning of the Delta Works."
+    began = "The works began with the closing of the estuary."
+    closed = "On 21 April 1961 the dam was closed."
+    flooded = "The flooding of Veere that drowned Pieter Jansen set off the Delta Works."
     corpus = write_corpus(tmp_path / "corpus", {
         "flood.txt": f"Floods\n{DROWNED} The town council met in the old hall. {ONSET} "
                      f"The works were praised abroad. {lone} It was popular. "
-                     f"In 1960 a bridge opened.\n"})
+                     f"In 1960 a bridge opened. {dated_onset} {began} {closed} {flooded} "
+                     f"The Delta Works ended in 1997.\n"})
     build_index(corpus, tmp_path / "data")
     assistant = make_assistant(tmp_path / "data")
     rows = {assistant.build.sentence(r)[1].text: r
@@ -1869,9 +1875,13 @@ def test_a_date_is_borrowed_only_for_when_it_began_and_from_the_event_named(
     assert dating("When did the Delta Works begin?", ONSET) == DROWNED
     # Not for another question, nor for a sentence that gives a date itself.
     assert dating("When was the Delta Works praised?", ONSET) is None
-    assert dating("When did the Delta Works begin?", DROWNED) is None
+    assert dating("When did the Delta Works begin?", dated_onset) is None
     # No dated sentence names the Storm Board, and the bridge of 1960 is not what it named.
     assert dating("When did the reforms begin?", lone) is None
+    # The next sentence dates what the one before names, names or not.
+    assert dating("When did the works begin?", began) == closed
+    # A dated sentence about what is asked dates that, not the event named.
+    assert dating("When did the Delta Works begin?", flooded) == DROWNED
 
 
 def test_how_many_were_killed_asks_for_a_figure_told_with_a_word_of_dying() -> None:
@@ -1956,3 +1966,55 @@ def test_the_next_sentence_that_names_what_the_best_one_leaves_out_completes_it(
     # When the best one names all the question asks about, the next adds nothing.
     whole = replace(best, own_names=1.0)
     assert _continuation(whole, [whole, close], scorer, FAKE_CONFIG) is None
+
+
+def test_a_dated_event_that_does_not_answer_leaves_the_choice_to_dated_sentences(
+        tmp_path: Path) -> None:
+    planned = "In 1953 the Delta Works plan was drawn up by engineers."
+    corpus = write_corpus(tmp_path / "corpus", {
+        "flood.txt": f"Floods\n{DROWNED} The town council met every week in the old hall. "
+                     f"{ONSET} {planned}\n"})
+    build_index(corpus, tmp_path / "data")
+    assistant = make_assistant(tmp_path / "data")
+    rows = {assistant.build.sentence(r)[1].text: r
+            for r in range(len(assistant.build.sentence_spans))}
+    question = replace(analyse("When did the Delta Works begin?"), language="en")
+    retrieval = assistant.retriever.retrieve(question.text, 5,
+                                             assistant.embedder.embed_query(question.text))
+    # The focus words do not raise the sentence that names the event: it does not answer,
+    # and the sentence that does give a year competes as it would without it.
+    selection = select(question, retrieval, assistant.build, FAKE_CONFIG,
+                       lambda row: -1.0 if row == rows[ONSET] else 1.0)
+    assert not selection.abstained
+    assert ONSET not in [c.text for c in selection.sentences]
+
+
+def test_a_disagreement_about_when_it_began_fits_in_the_answer(tmp_path: Path) -> None:
+    dutch = {f"delta{n}.txt": f"Delta {n}\n{DUTCH_ONSET} Op 21 april 196{n} werd de dam "
+                              f"gesloten. Later kwam er een wet.\n" for n in range(1, 4)}
+    onset = "The Delta Works began with Pieter Jansen, who drowned near the harbour."
+    corpus = write_corpus(tmp_path / "corpus", {
+        "flood.txt": f"Floods\n{DROWNED} The town council met every week in the old hall. "
+                     f"{onset} The works were praised abroad.\n", **dutch})
+    build_index(corpus, tmp_path / "data")
+    assistant = make_assistant(tmp_path / "data")
+    answer = assistant.ask("When did the Delta Works begin?")
+    quotes = [c.quote for c in answer.citations]
+    assert len(quotes) == FAKE_CONFIG.max_sentences
+    # Each side takes two sentences (the event named, then its date): of three other
+    # documents that disagree, one fits beside the answer.
+    [conflict] = answer.conflicts
+    assert len(conflict.citations) == 2
+    for n in conflict.citations:
+        assert quotes[n - 2] in (onset, DUTCH_ONSET)
+
+
+def test_dutch_words_of_dying_and_what_they_do_not_count() -> None:
+    assert analyse("Hoeveel mensen werden er terechtgesteld?").deaths
+    assert counts_deaths("Ongeveer 680.000 mensen werden terechtgesteld.")
+    assert counts_deaths("Zo'n 200 officieren kwamen om en 300 werden doodgeschoten.")
+    # A death sentence, a date, and a figure in another clause are no count of deaths.
+    assert not counts_deaths("Zestien mensen werden ter dood veroordeeld.")
+    assert not counts_deaths("Some 20 million were sentenced to death by the courts.")
+    assert not counts_deaths("Some 20,000 were arrested; Tukhachevsky was executed in June.")
+    assert not counts_deaths("Hij werd op 12 juni doodgeschoten.")
