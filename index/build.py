@@ -44,7 +44,7 @@ from index.store import (
     publish,
     write_build,
 )
-from index.types import CONTEXT_VERSION, ChunkingConfig, Document, Skipped
+from index.types import CONTEXT_VERSION, LOADER_VERSION, ChunkingConfig, Document, Skipped
 
 if TYPE_CHECKING:
     from index.embedding import Embedder
@@ -318,6 +318,7 @@ def _unchanged_report(
     saved = _load_fingerprints(data_dir)
     if (saved is None or saved.get("build_id") != build_id
             or saved.get("max_file_bytes") != max_file_bytes
+            or saved.get("loader", 1) != LOADER_VERSION
             or saved.get("files") != fingerprints):
         return None
     try:
@@ -357,6 +358,7 @@ def _save_fingerprints(
     state = {
         "build_id": build_id,
         "max_file_bytes": max_file_bytes,
+        "loader": LOADER_VERSION,
         "files": fingerprints,
         "documents": [d.source for d in documents],
         "skipped": [{"path": s.path, "reason": s.reason} for s in skipped],

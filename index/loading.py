@@ -38,6 +38,7 @@ SUPPORTED_SUFFIXES: frozenset[str] = TEXT_SUFFIXES | HTML_SUFFIXES | {".pdf", ".
 
 SNIFF_BYTES = 8192
 TITLE_CHARS = 120
+_TRAIL_LOOKAHEAD = 3  # lines after a breadcrumb trail in which its title is looked for
 LANGUAGE_SAMPLE_CHARS = 5000
 MIN_LANGUAGE_LETTERS = 20
 MAX_GARBLED_SHARE = 0.05
@@ -426,7 +427,15 @@ def _markdown_title(text: str) -> str | None:
 
 
 def _first_line(text: str) -> str | None:
-    return next((line for line in text.split("\n") if line.strip()), None)
+    """The first line with text. A web page saved as text often opens with its breadcrumb
+    trail, which ends with the page's title ("Home Dossiers Jozef Stalin Stalin en de Grote
+    Terreur", then "Stalin en de Grote Terreur"): then the title is that shorter line."""
+    lines = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+    if not lines:
+        return None
+    first = lines[0]
+    return next((line for line in lines[1:_TRAIL_LOOKAHEAD + 1]
+                 if len(line) < len(first) and first.endswith(" " + line)), first)
 
 
 def _tidy_title(title: str | None) -> str | None:

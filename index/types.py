@@ -66,6 +66,10 @@ class Skipped:
     reason: str
 
 
+# What a loaded document looks like (its title, say) can change with the loader's code: a
+# rebuild by another version reloads every file, even one whose bytes did not change.
+# 2: a breadcrumb trail's last part is the title.
+LOADER_VERSION = 2
 # 2: an opening quote mark starts the sentence it opens; 3: straight quotes too.
 SPLITTER_VERSION = 3
 # How a sentence's search vector is made. 0: its own vector only; 1: also the vectors of the

@@ -15,11 +15,18 @@ import numpy as np
 import pytest
 from filelock import FileLock
 
+from index import loading
 from index.build import FINGERPRINTS_NAME, LOCK_NAME, BuildReport, index_status, rebuild
 from index.cli import error_code, main
 from index.errors import EmbedderMismatch, IndexNotBuilt, RebuildInProgress
 from index.store import builds_dir, completed_build_ids, current_build_id, open_current
-from index.types import CONTEXT_VERSION, SPLITTER_VERSION, ChunkingConfig, document_id
+from index.types import (
+    CONTEXT_VERSION,
+    LOADER_VERSION,
+    SPLITTER_VERSION,
+    ChunkingConfig,
+    document_id,
+)
 from tests.conftest import CORPUS, ROOT, FakeEmbedder
 
 CHUNKING = ChunkingConfig(target_tokens=160, overlap_tokens=32)
@@ -135,6 +142,27 @@ def test_unchanged_rebuild_without_fingerprints_still_writes_nothing(
     assert again.build_id == first.build_id and embedder.calls == 0
     assert again.unchanged == SOURCES
     assert (data / FINGERPRINTS_NAME).exists()  # and the shortcut is back for next time
+
+
+def test_a_new_loader_reloads_unchanged_files_but_embeds_nothing(
+    corpus: Path, data: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with monkeypatch.context() as patch:  # an older loader, which read titles differently
+        patch.setattr(loading, "_tidy_title", lambda title: "stale title")
+        first = build(corpus, data)
+    assert {d.title for d in open_current(data).documents} == {"stale title"}
+    saved = json.loads((data / FINGERPRINTS_NAME).read_text(encoding="utf-8"))
+    assert saved["loader"] == LOADER_VERSION
+    saved["loader"] = LOADER_VERSION - 1  # it was that loader's version
+    (data / FINGERPRINTS_NAME).write_text(json.dumps(saved), encoding="utf-8")
+    embedder = FakeEmbedder()
+    again = build(corpus, data, embedder)
+
+    # Every file is read again, but the same text keeps its vectors.
+    assert again.build_id != first.build_id and embedder.calls == again.embedded == 0
+    assert again.updated == SOURCES
+    assert "stale title" not in {d.title for d in open_current(data).documents}
+    assert build(corpus, data).build_id == again.build_id  # and next time nothing changes
 
 
 def test_unchanged_rebuild_is_fast_and_imports_no_heavy_library(corpus: Path, data: Path) -> None:

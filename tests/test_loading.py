@@ -131,6 +131,25 @@ def test_markdown_title(corpus: Path, content: str, title: str) -> None:
     assert document.text == content  # markdown is kept as written
 
 
+@pytest.mark.parametrize(
+    ("content", "title"),
+    [
+        # A saved web page opens with its breadcrumb trail, which ends with its title.
+        ("Home Dossiers Floods The Flood of 1953\n\nThe Flood of 1953\n\nBody text.\n",
+         "The Flood of 1953"),
+        # Only a whole-word ending counts, and only within the next three lines.
+        ("Home Dossiers TheFlood\nFlood\nBody text.\n", "Home Dossiers TheFlood"),
+        ("Home Flood\nOne.\nTwo.\nThree.\nFlood\n", "Home Flood"),
+        ("The Flood\nThe Flood\nBody.\n", "The Flood"),
+    ],
+)
+def test_a_breadcrumb_trail_gives_way_to_the_title_it_ends_with(
+        corpus: Path, content: str, title: str) -> None:
+    (corpus / "page.txt").write_text(content, encoding="utf-8")
+
+    assert load_one(corpus, "page.txt").title == title
+
+
 def test_long_first_line_title_is_trimmed(corpus: Path) -> None:
     (corpus / "long.txt").write_text("word " * 60 + "\nsecond line\n", encoding="utf-8")
 
