@@ -38,7 +38,7 @@ from assistant.questions import (
     years_in,
 )
 from assistant.retrieval import Retrieval
-from index.lexical import fold, words
+from index.lexical import words
 from index.store import IndexBuild
 
 _TERMINAL = re.compile(r"[.!?…:;\"'’”)\]]\s*$")
@@ -302,7 +302,9 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
         # It states the date asked for through the sentence that dates what it names.
         best = replace(eligible[0], typed=True, score=eligible[0].score + config.type_weight)
         if not is_answerable(best, question, config, focus_contribution):
-            dated = None  # then the sentences that do give a date compete as usual
+            # Then the sentences that do give a date compete as usual, and this one is no
+            # side of a disagreement either.
+            dated = scorer.dated[eligible[0].row] = None
     if dated is None:
         best = _precise(_stating(eligible, config), eligible, question, config)
         if question.definition:
@@ -428,7 +430,7 @@ def fitting_rivals(best: Candidate, anchor: Candidate, rivals: list[Candidate],
                    limit: int) -> list[Candidate]:
     """The rivals that fit in an answer of `limit` sentences beside the anchor and the best
     sentence (which may be the anchor): every side of a disagreement is shown."""
-    return rivals[:limit - 1 - (anchor is not best)]
+    return rivals[:max(0, limit - 1 - (anchor is not best))]
 
 
 def with_sides(chosen: list[Candidate], best: Candidate, sides: list[Candidate],
@@ -534,7 +536,7 @@ def _dating(best: Candidate, scorer: SentenceScorer) -> Candidate | None:
                             min(end, best.row + _DATING_REACH + 1)) if r != best.row}
     dated = [r for r, text in texts.items()
              if matches_expectation(question, text) and not is_fragment(text)
-             and not (scorer.names and name_coverage(scorer.names, words(text)))]
+             and not (scorer.names and name_coverage(scorer.names, _capitalised(text)))]
     found: Candidate | None = None
     if best.row + 1 in dated:
         found = scorer.candidate(best.row + 1)
@@ -544,7 +546,7 @@ def _dating(best: Candidate, scorer: SentenceScorer) -> Candidate | None:
         asked = [*question.content, *(w for n in scorer.names for w in n)]
         added = tuple(w for w in dict.fromkeys(words(best.text))
                       if len(w) > 3 and not soft_overlap((w,), asked))
-        capitalised = {fold(w) for w in re.findall(r"\b[A-Z][\w'’-]+", best.text)}
+        capitalised = set(_capitalised(best.text))
         names = tuple(w for w in added if w in capitalised)
         shared = {r: (soft_overlap(names, words(texts[r])), soft_overlap(added, words(texts[r])))
                   for r in dated if names}
@@ -555,6 +557,15 @@ def _dating(best: Candidate, scorer: SentenceScorer) -> Candidate | None:
                 max(fitting, key=lambda r: (shared[r][1], -abs(r - best.row))))
     scorer.dated[best.row] = found
     return found
+
+
+def _capitalised(text: str) -> list[str]:
+    """The words of a text's capitalised words, its first one too ("Kirov's murder …" →
+    "kirov"): where it names things. "the workers" does not name "the Delta Works"."""
+    return [w for match in _CAPITAL.finditer(text) for w in words(match.group())]
+
+
+_CAPITAL = re.compile(r"\b[A-Z\u00C0-\u00DE][\w\u00C0-\u024F'’-]*")
 
 
 def _latest(best: Candidate, eligible: list[Candidate], config: AnswerConfig) -> Candidate:

@@ -135,7 +135,7 @@ def analyse(question: str) -> Question:
                     current_name=bool(_CURRENT_NAME_QUESTION.search(folded)),
                     penalty=expect is Expect.OTHER and bool(_PENALTY_QUESTION.search(folded)),
                     onset=expect is Expect.DATE and bool(_ONSET_QUESTION.search(folded)),
-                    deaths=expect is Expect.QUANTITY and any(map(_is_death, _tokens(question))))
+                    deaths=expect is Expect.QUANTITY and asks_deaths(question))
 
 
 INTERROGATIVE = re.compile(r"\b(who|whom|whose|what|which|when|where|why|how|wie|wiens|wat|"
@@ -440,23 +440,40 @@ def _parse_numeral(token: str) -> float | None:
 # Words that say what a count counts is deaths.
 _DEATH = re.compile(
     r"kill|killed|killing|killings|executed|executions?|shot|murdered|murders|massacred|died|"
-    r"dies|dead|deaths?|perished|slain|drowned|fatalities|"
+    r"dies|dead|deaths?|perished|slain|drowned|fatalities|casualties|"
     r"gedood|doodde|doodden|geexecuteerd|executeerde|executeerden|executies?|doodgeschoten|"
     r"afgeschoten|gefusilleerd|terechtgesteld|omgebracht|vermoord|omgekomen|omkwamen|stierf|"
-    r"stierven|sterven|gestorven|overleden|dood|doden")
-# Dying is not what these count: "sentenced to death", "ter dood veroordeeld".
-_DEATH_SENTENCE = re.compile(r"\b(sentenced|condemned) to death\b|\bter dood \w*veroordeel\w*")
+    r"stierven|sterven|gestorven|overleden|verdronken|verdronk|dood|doden")
+# Dying told in several words, read as one: "lost their lives", "kwamen om het leven".
+# A Dutch verb split around its object ("kwamen 2.551 mensen om") becomes the word at its
+# head, so that the figure between stays where it is.
+_DYING = re.compile(r"\b(lost (their|his|her) lives?|put to death|om het leven|"
+                    r"(kwamen|kwam)(?=(\s+\S+){0,4}?\s+om\b))\b")
+# Dying is not what these count: "sentenced to death", "ter dood (werden) veroordeeld".
+_DEATH_SENTENCE = re.compile(r"\b(sentenced|condemned) to death\b|"
+                             r"\bdeath sentences?\b|\bter dood (\w+ )?\w*veroordee?l\w*")
 
 
 def _is_death(token: str) -> bool:
     return _DEATH.fullmatch(token) is not None
 
 
+def _dying_words(text: str) -> str:
+    """The folded text with death sentences left out and dying told in one word."""
+    return _DYING.sub(" dood ", _DEATH_SENTENCE.sub(" ", fold(text)))
+
+
+def asks_deaths(question: str) -> bool:
+    """ "How many were executed?", "Hoeveel mensen kwamen om?"; not "How many were sentenced
+    to death?"."""
+    return any(map(_is_death, _tokens(_dying_words(question))))
+
+
 def counts_deaths(text: str) -> bool:
     """A figure told with a word of dying: "one million members were killed", "van hen werden
     er 800.000 geëxecuteerd", "killed 1,836 people", not "20 million were sentenced to the
     camps, where many died" nor "he was shot on 12 June 1937"."""
-    for clause in _CLAUSE.split(_DEATH_SENTENCE.sub(" ", fold(text))):
+    for clause in _dying_words(text).split(";"):
         tokens = _tokens(clause)
         if any(_is_figure(tokens, i)
                and any(map(_is_death, tokens[max(0, i - 3):i] + tokens[i + 1:i + 6]))
@@ -465,18 +482,16 @@ def counts_deaths(text: str) -> bool:
     return False
 
 
-_CLAUSE = re.compile(r"[;:]|,\s|\s[–—-]\s")
-
-
 def _is_figure(tokens: list[str], i: int) -> bool:
     """A count: not a year, not a day of a month, not the article "een"."""
     token = tokens[i]
     if token in _SCALES or token in _VAGUE:
         return True
-    around = tokens[max(0, i - 1):i] + tokens[i + 1:i + 2]
-    if _YEAR.fullmatch(token) and not _is_count(tokens, i) \
-            or any(w in _MONTH_NAMES for w in around):
+    if _YEAR.fullmatch(token) and not _is_count(tokens, i):
         return False
+    around = " ".join(tokens[max(0, i - 1):i] + tokens[i + 1:i + 2])
+    if token.isdigit() and int(token) <= 31 and _MONTHS.search(around):
+        return False  # "12 June", "mei 12"
     if _NUMERAL.fullmatch(token):
         return True
     value = _NUMBER_WORDS.get(token) or dutch_numeral(token)
@@ -628,10 +643,13 @@ _CURRENT_NAME = re.compile(
 # "When did the purge begin?", "Wanneer begon de terreur?"
 _ONSET_QUESTION = re.compile(
     r"\b(begin|begins|began|begun|start|starts|started|broke out|break out|beginnen|begint|"
-    r"begon|begonnen|startte|startten|ontstond|uitbrak|brak( \w+){1,3} uit)\b")
+    r"begon|begonnen|startte|startten|ontstond|uitbrak|brak( \w+){1,5} uit)\b")
 # A sentence that says what something began with: "The murder marked the beginning of the
 # purge", "Kirov's death triggered the purge", "De terreur begint met de showprocessen".
 _ONSET = re.compile(
+    # "At the beginning of the war, …" tells when, not what it began with.
+    r"(?<!\bat )(?<!\bfrom )(?<!\bsince )(?<!\bby )(?<!\bin )(?<!\baan )(?<!\bbij )"
+    r"(?<!\bvanaf )(?<!\bsinds )"
     r"\b(the (beginning|start|onset) of|(began|begins|begin|started|starts) with|triggered|"
     r"sparked|launched|set off|catalyst|het begin van|(begint|begon|beginnen|begonnen|"
     r"startte|start) met|ontketende|luidde|aanleiding|aanzet)\b")

@@ -19,6 +19,7 @@ import codecs
 import errno
 import hashlib
 import io
+import itertools
 import os
 import re
 import stat
@@ -39,6 +40,7 @@ SUPPORTED_SUFFIXES: frozenset[str] = TEXT_SUFFIXES | HTML_SUFFIXES | {".pdf", ".
 SNIFF_BYTES = 8192
 TITLE_CHARS = 120
 _TRAIL_LOOKAHEAD = 3  # lines after a breadcrumb trail in which its title is looked for
+_TRAIL_SCAN = 64  # lines split off the top of a text to find those, blank ones included
 LANGUAGE_SAMPLE_CHARS = 5000
 MIN_LANGUAGE_LETTERS = 20
 MAX_GARBLED_SHARE = 0.05
@@ -430,12 +432,21 @@ def _first_line(text: str) -> str | None:
     """The first line with text. A web page saved as text often opens with its breadcrumb
     trail, which ends with the page's title ("Home Dossiers Jozef Stalin Stalin en de Grote
     Terreur", then "Stalin en de Grote Terreur"): then the title is that shorter line."""
-    lines = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+    lines = list(itertools.islice(
+        (" ".join(line.split()) for line in text.split("\n", _TRAIL_SCAN) if line.strip()),
+        _TRAIL_LOOKAHEAD + 1))
     if not lines:
         return None
     first = lines[0]
-    return next((line for line in lines[1:_TRAIL_LOOKAHEAD + 1]
-                 if len(line) < len(first) and first.endswith(" " + line)), first)
+    return next((line for line in lines[1:] if _trail_ends_with(first, line)), first)
+
+
+def _trail_ends_with(first: str, line: str) -> bool:
+    """A trail of capitalised labels ("Home Dossiers Jozef Stalin") before the title, not a
+    byline ("… door Jan Jansen") or a sentence."""
+    if len(line) >= len(first) or not first.endswith(" " + line):
+        return False
+    return all(word[:1].isupper() for word in first[:-len(line)].split())
 
 
 def _tidy_title(title: str | None) -> str | None:

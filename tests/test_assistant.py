@@ -2006,15 +2006,96 @@ def test_a_disagreement_about_when_it_began_fits_in_the_answer(tmp_path: Path) -
     [conflict] = answer.conflicts
     assert len(conflict.citations) == 2
     for n in conflict.citations:
-        assert quotes[n - 2] in (onset, DUTCH_ONSET)
+        assert n >= 2 and quotes[n - 2] in (onset, DUTCH_ONSET)
 
 
 def test_dutch_words_of_dying_and_what_they_do_not_count() -> None:
     assert analyse("Hoeveel mensen werden er terechtgesteld?").deaths
     assert counts_deaths("Ongeveer 680.000 mensen werden terechtgesteld.")
-    assert counts_deaths("Zo'n 200 officieren kwamen om en 300 werden doodgeschoten.")
+    assert counts_deaths("Zo'n 200 officieren kwamen om.")
+    assert counts_deaths("Bij de watersnood kwamen 2.551 mensen om het leven.")
+    assert counts_deaths("In total 2,551 people lost their lives.")
+    assert counts_deaths("About 680,000 people – mostly peasants – were shot.")
+    assert counts_deaths("Executions: 681,692 in two years.")
+    # "Sentenced to death" asks for a count like any other, and is answered by one.
+    sentenced = analyse("How many people were sentenced to death?")
+    assert not sentenced.deaths
+    assert matches_expectation(sentenced, "In the first trial 16 people were sentenced to death.")
+    assert not counts_deaths("Zestien officieren die ter dood werden veroordeeld.")
+    assert not counts_deaths("Hij werd op 12 mei doodgeschoten.")
     # A death sentence, a date, and a figure in another clause are no count of deaths.
     assert not counts_deaths("Zestien mensen werden ter dood veroordeeld.")
     assert not counts_deaths("Some 20 million were sentenced to death by the courts.")
     assert not counts_deaths("Some 20,000 were arrested; Tukhachevsky was executed in June.")
     assert not counts_deaths("Hij werd op 12 juni doodgeschoten.")
+
+
+def test_a_figure_that_stands_in_keeps_the_rule_for_the_sentence_before() -> None:
+    question, config = analyse("How many people were killed?"), AnswerConfig()
+    first = replace(_candidate(5, 0.95), text="The purge reached the party.", typed=False,
+                    own_names=1.0)
+    before = replace(_candidate(4, 0.94), text="About 800,000 people were killed.",
+                     own_names=0.0)
+    vague = replace(_candidate(9, 0.93), text="Hundreds of thousands of people were killed.")
+    # The sentence just before the best one only borrows its names: it does not stand in.
+    assert _precise(vague, [first, before, vague], question, config) == vague
+    elsewhere = replace(before, row=20)
+    assert _precise(vague, [first, elsewhere, vague], question, config) == elsewhere
+
+
+def test_dating_finds_a_name_in_any_form_and_only_a_name_excludes(tmp_path: Path) -> None:
+    possessive = "Jansen's drowning marked the beginning of the Delta Works."
+    watched = "Pieter Jansen drowned on 3 March 1953 while the workers watched."
+    corpus = write_corpus(tmp_path / "corpus", {
+        "flood.txt": f"Floods\n{watched} The town council met every week in the old hall. "
+                     f"{possessive} The works were praised abroad.\n"})
+    build_index(corpus, tmp_path / "data")
+    assistant = make_assistant(tmp_path / "data")
+    rows = {assistant.build.sentence(r)[1].text: r
+            for r in range(len(assistant.build.sentence_spans))}
+    question = replace(analyse("When did the Delta Works begin?"), language="en")
+    retrieval = assistant.retriever.retrieve(question.text, 5,
+                                             assistant.embedder.embed_query(question.text))
+    scorer = SentenceScorer(question, retrieval, assistant.build, FAKE_CONFIG)
+    # "Jansen's", the first word, is a name; "the workers" does not name the Delta Works.
+    dated = _dating(scorer.candidate(rows[possessive]), scorer)
+    assert dated is not None and dated.text == watched
+
+
+def test_a_dated_event_that_does_not_answer_is_no_side_either(tmp_path: Path) -> None:
+    began = "In 1958 the Delta Works began, engineers said."
+    corpus = write_corpus(tmp_path / "corpus", {
+        "flood.txt": f"Floods\n{DROWNED} The town council met every week in the old hall. "
+                     f"{ONSET} The works were praised abroad.\n",
+        "later.txt": f"Later\n{began}\n"})
+    build_index(corpus, tmp_path / "data")
+    assistant = make_assistant(tmp_path / "data")
+    rows = {assistant.build.sentence(r)[1].text: r
+            for r in range(len(assistant.build.sentence_spans))}
+    question = replace(analyse("When did the Delta Works begin?"), language="en")
+    retrieval = assistant.retriever.retrieve(question.text, 5,
+                                             assistant.embedder.embed_query(question.text))
+    selection = select(question, retrieval, assistant.build, FAKE_CONFIG,
+                       lambda row: -1.0 if row == rows[ONSET] else 1.0)
+    texts = [c.text for c in selection.sentences]
+    assert ONSET not in texts and DROWNED not in texts and not selection.conflict_groups
+
+
+def test_completing_next_sentence_not_for_who_was_x(tmp_path: Path) -> None:
+    said = "He was a dike warden in Veere."
+    then = "Pieter Jansen drowned in 1953."
+    corpus = write_corpus(tmp_path / "corpus", {"jansen.txt": f"Jansen\n{said} {then}\n"})
+    build_index(corpus, tmp_path / "data")
+    assistant = make_assistant(tmp_path / "data")
+    rows = {assistant.build.sentence(r)[1].text: r
+            for r in range(len(assistant.build.sentence_spans))}
+    document_id = assistant.build.sentence(rows[said])[0].id
+    for text, joins in (("Who was Pieter Jansen?", False),
+                        ("What did Pieter Jansen do in Veere?", True)):
+        question = replace(analyse(text), language="en")
+        retrieval = assistant.retriever.retrieve(text, 5, assistant.embedder.embed_query(text))
+        scorer = SentenceScorer(question, retrieval, assistant.build, FAKE_CONFIG)
+        best = replace(_candidate(rows[said], 0.95), text=said, document_id=document_id,
+                       own_names=0.0, typed=False)
+        nxt = replace(best, row=rows[then], text=then, score=0.90)
+        assert (_continuation(best, [best, nxt], scorer, FAKE_CONFIG) == nxt) is joins, text

@@ -141,6 +141,9 @@ def test_markdown_title(corpus: Path, content: str, title: str) -> None:
         ("Home Dossiers TheFlood\nFlood\nBody text.\n", "Home Dossiers TheFlood"),
         ("Home Flood\nOne.\nTwo.\nThree.\nFlood\n", "Home Flood"),
         ("The Flood\nThe Flood\nBody.\n", "The Flood"),
+        # A byline is no trail: its words before the name are not all labels.
+        ("The Flood of 1953 by Jan Jansen\nJan Jansen\nBody.\n",
+         "The Flood of 1953 by Jan Jansen"),
     ],
 )
 def test_a_breadcrumb_trail_gives_way_to_the_title_it_ends_with(
