@@ -80,6 +80,9 @@ class AnswerConfig:
     cross_lingual_offset: float = 0.05
     support_margin: float = 0.02  # other documents' sentences this close also answer
     conflict_margin: float = 0.08  # how far below the best sentence a side may be
+    # The same for a side that says what the thing asked about began with and dates that
+    # event: saying so, it is about the question, even in another language's words.
+    onset_margin: float = 0.12
     claim_overlap: float = 0.4  # a rival claim must share this much of the question
     claim_similarity_margin: float = 0.05  # or, in another language, be this similar
     max_sentences: int = 4
@@ -731,7 +734,7 @@ def _dated_rivals(anchor: Candidate, best: Candidate, candidates: list[Candidate
     if not question.onset or not mine:
         return []
     found: dict[str, tuple[Candidate, Candidate]] = {}
-    floor = best.score - config.type_weight * best.typed - config.conflict_margin
+    floor = best.score - config.type_weight * best.typed - config.onset_margin
     for other in candidates:
         if other.score < floor:
             break

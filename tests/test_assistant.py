@@ -18,6 +18,7 @@ from assistant.answering import (
     SentenceScorer,
     _close,
     _continuation,
+    _dated_rivals,
     _dating,
     _defining,
     _disagreeing,
@@ -2099,3 +2100,28 @@ def test_completing_next_sentence_not_for_who_was_x(tmp_path: Path) -> None:
                        own_names=0.0, typed=False)
         nxt = replace(best, row=rows[then], text=then, score=0.90)
         assert (_continuation(best, [best, nxt], scorer, FAKE_CONFIG) == nxt) is joins, text
+
+
+def test_a_side_that_dates_what_it_began_with_may_score_a_little_lower(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus", {
+        "flood.txt": f"Floods\n{DROWNED} The town council met every week in the old hall. "
+                     f"{ONSET} The works were praised abroad.\n",
+        "delta.txt": f"Delta\n{DUTCH_ONSET} {CLOSED} Later kwam er een wet.\n"})
+    build_index(corpus, tmp_path / "data")
+    assistant = make_assistant(tmp_path / "data")
+    rows = {assistant.build.sentence(r)[1].text: r
+            for r in range(len(assistant.build.sentence_spans))}
+    question = replace(analyse("When did the Delta Works begin?"), language="en")
+    retrieval = assistant.retriever.retrieve(question.text, 5,
+                                             assistant.embedder.embed_query(question.text))
+    scorer = SentenceScorer(question, retrieval, assistant.build, FAKE_CONFIG)
+    best = replace(scorer.candidate(rows[ONSET]), typed=True, score=0.98)
+    anchor = scorer.candidate(rows[DROWNED])
+    side = scorer.candidate(rows[DUTCH_ONSET])
+    margin = FAKE_CONFIG.onset_margin
+    assert margin > FAKE_CONFIG.conflict_margin
+    close = replace(side, score=0.95 - margin + 0.01)
+    assert [d.text for _, d in _dated_rivals(anchor, best, [best, close], scorer, set())] \
+        == [CLOSED]
+    far = replace(side, score=0.95 - margin - 0.01)
+    assert _dated_rivals(anchor, best, [best, far], scorer, set()) == []
