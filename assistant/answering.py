@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 from assistant.questions import (
     Expect,
     Question,
+    capitalised_words,
     defines,
     doubts,
     focus_words,
@@ -539,7 +540,7 @@ def _dating(best: Candidate, scorer: SentenceScorer) -> Candidate | None:
                             min(end, best.row + _DATING_REACH + 1)) if r != best.row}
     dated = [r for r, text in texts.items()
              if matches_expectation(question, text) and not is_fragment(text)
-             and not (scorer.names and name_coverage(scorer.names, _capitalised(text)))]
+             and not (scorer.names and name_coverage(scorer.names, capitalised_words(text)))]
     found: Candidate | None = None
     if best.row + 1 in dated:
         found = scorer.candidate(best.row + 1)
@@ -549,7 +550,7 @@ def _dating(best: Candidate, scorer: SentenceScorer) -> Candidate | None:
         asked = [*question.content, *(w for n in scorer.names for w in n)]
         added = tuple(w for w in dict.fromkeys(words(best.text))
                       if len(w) > 3 and not soft_overlap((w,), asked))
-        capitalised = set(_capitalised(best.text))
+        capitalised = set(capitalised_words(best.text))
         names = tuple(w for w in added if w in capitalised)
         shared = {r: (soft_overlap(names, words(texts[r])), soft_overlap(added, words(texts[r])))
                   for r in dated if names}
@@ -560,15 +561,6 @@ def _dating(best: Candidate, scorer: SentenceScorer) -> Candidate | None:
                 max(fitting, key=lambda r: (shared[r][1], -abs(r - best.row))))
     scorer.dated[best.row] = found
     return found
-
-
-def _capitalised(text: str) -> list[str]:
-    """The words of a text's capitalised words, its first one too ("Kirov's murder …" →
-    "kirov"): where it names things. "the workers" does not name "the Delta Works"."""
-    return [w for match in _CAPITAL.finditer(text) for w in words(match.group())]
-
-
-_CAPITAL = re.compile(r"\b[A-Z\u00C0-\u00DE][\w\u00C0-\u024F'’-]*")
 
 
 def _latest(best: Candidate, eligible: list[Candidate], config: AnswerConfig) -> Candidate:

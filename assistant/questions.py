@@ -528,6 +528,13 @@ def names_in(text: str) -> set[str]:
     return found
 
 
+def capitalised_words(text: str) -> list[str]:
+    """The words of a text's capitalised words, its first one too ("Kirov's murder …" →
+    "kirov"): where it names things. "the workers" does not name "the Delta Works"."""
+    return [w for match in _CAPITALISED.finditer(text) if match.group()[0].isupper()
+            for w in words(match.group())]
+
+
 # "in Leiden", and a place's other name: "Leningrad (now St. Petersburg)".
 _LOCATIVE = re.compile(r"(?:\b(?:in|near|te|nabij)|\((?:now|nu|today|thans|tegenwoordig|"
                        r"formerly|voorheen))\s+([A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]+)")
