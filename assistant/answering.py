@@ -272,9 +272,11 @@ def is_answerable(best: Candidate, question: Question, config: AnswerConfig,
     # A question that offers alternatives is answered by whatever bears on them, which need
     # not repeat the words that state them ("bondgenoten of rivalen?": "which alarmed
     # Stalin"). A plain yes/no question ("Was Kirov married?") is checked like any other.
-    # For "What is it called today?" the type check has already found the "(now …)" asked.
+    # For "What is it called today?", "Who succeeded him?" or "What sentence did he get?"
+    # the type check has already found what is asked: a "(now …)", a successor, a penalty.
     if best.focus == 0 and focus_contribution is not None \
-            and not offers_alternatives(question) and not question.current_name:
+            and not offers_alternatives(question) and not question.current_name \
+            and not question.succession and not question.penalty:
         return focus_contribution(best.row) >= config.min_focus_contribution
     return True
 

@@ -107,6 +107,8 @@ class Question:
     penalty: bool = False  # asks what punishment someone got: "What sentence did Radek get?"
     onset: bool = False  # asks when something began: "When did the Great Purge start?"
     deaths: bool = False  # counts deaths: "How many people were executed?"
+    # asks who came after someone: "Who succeeded Kirov?", "Wie verving Jagoda?"
+    succession: bool = False
 
 
 def analyse(question: str) -> Question:
@@ -134,6 +136,7 @@ def analyse(question: str) -> Question:
                     last=last, definition=definition,
                     current_name=bool(_CURRENT_NAME_QUESTION.search(folded)),
                     penalty=expect is Expect.OTHER and bool(_PENALTY_QUESTION.search(folded)),
+                    succession=expect is Expect.PERSON and bool(_SUCCESSION.search(folded)),
                     onset=expect is Expect.DATE and bool(_ONSET_QUESTION.search(folded)),
                     deaths=expect is Expect.QUANTITY and asks_deaths(question))
 
@@ -677,6 +680,19 @@ _PENALTY = re.compile(
     r"ballingschap)\b")
 
 
+# Taking someone's place: "Who succeeded Kirov?", "Hij verving Jagoda door Jezjov".
+_SUCCESSION = re.compile(
+    r"\b(succeed\w*|successors?|succession|(took|take|takes|taken|taking) over|replac\w*|"
+    r"in (his|her) place|appointed|opvolg\w*|opgevolgd|volgde \w+( \w+)? op|verv(i|a)ng\w*|"
+    r"(nam|namen|neemt) \w+( \w+)? over|overgenomen|in zijn plaats|benoemd|aangesteld)\b")
+
+
+def states_succession(sentence: str) -> bool:
+    """The sentence tells who took someone's place: what "Who succeeded X?" asks. Any other
+    sentence that names X and someone else (X's killer, X's rival) answers another question."""
+    return bool(_SUCCESSION.search(fold(sentence)))
+
+
 def matches_expectation(question: Question, sentence: str) -> bool:
     if question.current_name:
         return gives_current_name(sentence)
@@ -695,7 +711,10 @@ def matches_expectation(question: Question, sentence: str) -> bool:
         folded = fold(sentence)
         return bool(years) or bool(_MONTHS.search(folded) or _RELATIVE_TIME.search(folded))
     if expect in (Expect.PERSON, Expect.PLACE):
-        return bool(new_names(question, sentence))
+        return bool(new_names(question, sentence)) and (not question.succession or (
+            # whose place: "Lenin saw no good successor in him" is about someone else's
+            states_succession(sentence)
+            and name_coverage(question_names(question.text), words(sentence)) > 0))
     if expect is Expect.REASON:
         return bool(_REASON_CUES.search(fold(sentence)))
     return True

@@ -466,6 +466,40 @@ def test_what_punishment_asks_for_a_sentence_that_names_one() -> None:
     assert not who.penalty and who.expect is Expect.PERSON
 
 
+def test_what_punishment_is_answered_by_a_penalty_in_other_words() -> None:
+    # "straf" is not in "tien jaar naar een werkkamp gestuurd", yet that is what is asked.
+    question = analyse("Welke straf kreeg Karl Radek?")
+    best = replace(_candidate(1, 0.95), text="Hij werd tien jaar naar een werkkamp gestuurd.")
+    assert is_answerable(best, question, AnswerConfig(), {1: -0.01}.__getitem__)
+
+
+@pytest.mark.parametrize("question", [
+    "Who succeeded Kirov as party leader in Leningrad?",
+    "Who took over from Yagoda as head of the NKVD?",
+    "Who did Stalin appoint to replace Yagoda?",
+    "Wie volgde Kirov op als partijleider?",
+    "Wie verving Jagoda als hoofd van de NKVD?",
+])
+def test_who_succeeded_asks_for_a_sentence_that_tells_who_took_the_place(
+        question: str) -> None:
+    analysed = analyse(question)
+    assert analysed.succession and analysed.expect is Expect.PERSON
+    named = "Kirov" if "Kirov" in question else "Jagoda"
+    assert matches_expectation(analysed, f"Hij verving {named} door Nikolaj Jezjov.")
+    assert matches_expectation(analysed, f"{named} was succeeded by Andrei Zhdanov.")
+    # Naming the predecessor and someone else is not saying who took the place.
+    assert not matches_expectation(analysed, f"{named} was shot by Leonid Nikolayev.")
+    # Nor is a successor of someone else.
+    assert not matches_expectation(analysed, "Lenin saw no good successor in Koba.")
+    best = replace(_candidate(1, 0.95), text=f"Hij verving {named} door Nikolaj Jezjov.")
+    assert is_answerable(best, analysed, AnswerConfig(), {1: -0.01}.__getitem__)
+
+
+def test_who_killed_is_no_succession_question() -> None:
+    assert not analyse("Who killed Kirov?").succession
+    assert not analyse("Wie vermoordde Kirov?").succession
+
+
 def test_a_name_asked_for_without_today_is_no_current_name() -> None:
     assert not analyse("Who was called Koba?").current_name
     assert not analyse("What is the name of the city where Kirov died?").current_name
