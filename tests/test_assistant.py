@@ -500,6 +500,16 @@ def test_who_killed_is_no_succession_question() -> None:
     assert not analyse("Wie vermoordde Kirov?").succession
 
 
+def test_a_sentence_with_the_names_and_the_year_asked_needs_no_focus_word() -> None:
+    question = analyse("Was Stalin already firmly in control by 1934?")
+    text = "Stalin, die in 1934 slechts primus inter pares was, moest iets bewijzen."
+    best = replace(_candidate(1, 0.95), text=text)
+    assert is_answerable(best, question, AnswerConfig(), {1: -0.01}.__getitem__)
+    # Another year is no such sign: the focus words must still raise it.
+    other = replace(best, text=text.replace("1934", "1936"))
+    assert not is_answerable(other, question, AnswerConfig(), {1: -0.01}.__getitem__)
+
+
 def test_a_name_asked_for_without_today_is_no_current_name() -> None:
     assert not analyse("Who was called Koba?").current_name
     assert not analyse("What is the name of the city where Kirov died?").current_name
