@@ -272,14 +272,15 @@ def is_answerable(best: Candidate, question: Question, config: AnswerConfig,
     # A question that offers alternatives is answered by whatever bears on them, which need
     # not repeat the words that state them ("bondgenoten of rivalen?": "which alarmed
     # Stalin"). A plain yes/no question ("Was Kirov married?") is checked like any other.
-    # For "What is it called today?", "Who succeeded him?" or "What sentence did he get?"
-    # the type check has already found what is asked: a "(now …)", a successor, a penalty.
+    # For "What is it called today?", "Who succeeded him?", "What sentence did he get?" or
+    # "What became of him?" the type check has already found what is asked: a "(now …)", a
+    # successor, a penalty, a fate.
     # A sentence with the question's names and the year it asks about ("Stalin, die in 1934
     # slechts primus inter pares was" for "Was Stalin firmly in control by 1934?") is on
     # point even when it words the rest in another language.
     if best.focus == 0 and focus_contribution is not None \
             and not offers_alternatives(question) and not question.current_name \
-            and not question.succession and not question.penalty \
+            and not question.succession and not question.penalty and not question.fate \
             and not question.years & set(years_in(best.text)):
         return focus_contribution(best.row) >= config.min_focus_contribution
     return True
@@ -319,7 +320,9 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
         best = _precise(_stating(eligible, config), eligible, question, config)
         if question.definition:
             best = _defining(best, eligible, question, config)
-        if question.last:
+        # What became of someone is the sentence that tells it (see `states_fate`), not
+        # whatever the narrative tells last.
+        if question.last and not question.fate:
             best = _latest(best, eligible, config)
     if not is_answerable(best, question, config, focus_contribution):
         alternative = _focused_alternative(best, eligible, question, config,

@@ -109,6 +109,8 @@ class Question:
     deaths: bool = False  # counts deaths: "How many people were executed?"
     # asks who came after someone: "Who succeeded Kirov?", "Wie verving Jagoda?"
     succession: bool = False
+    # asks what became of someone: "What happened to him after he confessed?"
+    fate: bool = False
 
 
 def analyse(question: str) -> Question:
@@ -137,6 +139,7 @@ def analyse(question: str) -> Question:
                     current_name=bool(_CURRENT_NAME_QUESTION.search(folded)),
                     penalty=expect is Expect.OTHER and bool(_PENALTY_QUESTION.search(folded)),
                     succession=expect is Expect.PERSON and bool(_SUCCESSION.search(folded)),
+                    fate=expect is Expect.OTHER and asks_fate(question),
                     onset=expect is Expect.DATE and bool(_ONSET_QUESTION.search(folded)),
                     deaths=expect is Expect.QUANTITY and asks_deaths(question))
 
@@ -680,6 +683,36 @@ _PENALTY = re.compile(
     r"ballingschap)\b")
 
 
+# "What happened to him …?", "Wat werd er van Jagoda?": what became of a person, named or
+# referred to; "What happened to the bullets?" asks about a thing.
+_FATE_QUESTION = re.compile(
+    r"\b(?i:what (happened|became|has become) (to|of)|what was the fate of|"
+    r"how did things end for|wat (gebeurde|is|was) er( \w+)? met|wat werd er( \w+)? van|"
+    r"hoe (liep|is) het( \w+)? met|wat was het lot van)\s+"
+    r"(?i:(him|her|them|hem|haar|hen)\b|(?-i:[A-Z]))")
+# What may become of someone: death, prison, exile, release, disgrace.
+_FATE = re.compile(
+    r"\b(execut(e|ed|ion|ions)|geexecuteerd|terechtgesteld|shot|doodgeschoten|gefusilleerd|hanged|"
+    r"opgehangen|killed|murdered|vermoord|gedood|died|stierf|overleed|overleden|"
+    r"om het leven|arrest\w*|gearresteerd|opgepakt|imprisoned|jailed|gevangen\w*|sentenced|"
+    r"veroordeeld|prison|gevangenis|camps?|kamp|werkkamp\w*|gulag|exiled?|verbannen|"
+    r"ballingschap|deported|gedeporteerd|released|vrijgelaten|fled|vluchtte|gevlucht|"
+    r"suicide|zelfmoord|rehabilitated|gerehabiliteerd|expelled|geroyeerd|dismissed|"
+    r"ontslagen|disappeared|verdween|tried|berecht|"
+    # "kregen … de kogel": were shot
+    r"de kogel)\b")
+
+
+def asks_fate(question: str) -> bool:
+    return bool(_FATE_QUESTION.search(question))
+
+
+def states_fate(sentence: str) -> bool:
+    """The sentence tells what became of someone: "Na zijn bekentenis werd Nikolayev snel
+    geëxecuteerd", not "Dader was de 30-jarige Leonid Nikolayev"."""
+    return bool(_FATE.search(fold(sentence)))
+
+
 # Taking someone's place: "Who succeeded Kirov?", "Hij verving Jagoda door Jezjov".
 _SUCCESSION = re.compile(
     r"\b(succeed\w*|successors?|succession|(took|take|takes|taken|taking) over|replac\w*|"
@@ -698,6 +731,8 @@ def matches_expectation(question: Question, sentence: str) -> bool:
         return gives_current_name(sentence)
     if question.penalty:
         return bool(_PENALTY.search(fold(sentence)))
+    if question.fate:
+        return states_fate(sentence)
     expect = question.expect
     if expect is Expect.OTHER and _EXPANSION_QUESTION.search(fold(question.text)):
         return _expands(question.text, sentence)

@@ -510,6 +510,35 @@ def test_a_sentence_with_the_names_and_the_year_asked_needs_no_focus_word() -> N
     assert not is_answerable(other, question, AnswerConfig(), {1: -0.01}.__getitem__)
 
 
+@pytest.mark.parametrize("question", [
+    "What happened to Leonid Nikolayev after he confessed?",
+    "What became of him in the end?",
+    "Wat gebeurde er met hem nadat hij bekend had?",
+    "Hoe liep het uiteindelijk met Jagoda af?",
+])
+def test_what_became_of_someone_asks_for_a_sentence_that_tells_it(question: str) -> None:
+    analysed = analyse(question)
+    assert analysed.fate
+    assert matches_expectation(analysed, "Na zijn bekentenis werd Nikolayev snel geëxecuteerd.")
+    assert matches_expectation(analysed, "He was sent to a labour camp, where he died.")
+    assert matches_expectation(analysed, "Lenins kameraden kregen de kogel.")
+    assert not matches_expectation(analysed, "Dader was de 30-jarige Leonid Nikolayev.")
+    # A book about an executioner tells no one's fate.
+    assert not matches_expectation(analysed, "Stalin's Loyal Executioner is a biography.")
+    # Found, the fate is what the question's words asked for, in whatever language.
+    best = replace(_candidate(1, 0.95), text="Na zijn bekentenis werd Nikolayev geëxecuteerd.")
+    assert is_answerable(best, analysed, AnswerConfig(), {1: -0.01}.__getitem__)
+
+
+@pytest.mark.parametrize("question", [
+    "And what happened to those bullets afterwards?",
+    "What happened to his mental state?",
+    "What happened in Leningrad in 1934?",
+])
+def test_what_happened_to_a_thing_asks_for_no_fate(question: str) -> None:
+    assert not analyse(question).fate
+
+
 def test_a_name_asked_for_without_today_is_no_current_name() -> None:
     assert not analyse("Who was called Koba?").current_name
     assert not analyse("What is the name of the city where Kirov died?").current_name
@@ -2169,3 +2198,17 @@ def test_a_side_that_dates_what_it_began_with_may_score_a_little_lower(tmp_path:
         == [CLOSED]
     far = replace(side, score=0.95 - margin - 0.01)
     assert _dated_rivals(anchor, best, [best, far], scorer, set()) == []
+
+
+def test_what_became_of_someone_is_the_sentence_that_tells_it_not_the_last_one(
+        tmp_path: Path) -> None:
+    fate = "After he confessed, Jan Pietersen was executed in the harbour of Delft."
+    later = "After he confessed, Jan Pietersen was remembered in the harbour of Delft."
+    corpus = write_corpus(tmp_path / "corpus", {
+        "thief.txt": f"The thief\nJan Pietersen stole the crown jewels in 1950. {fate} "
+                     f"The museum reopened. {later}\n"})
+    build_index(corpus, tmp_path / "data")
+    answer = make_assistant(tmp_path / "data").ask(
+        "What happened to Jan Pietersen after he confessed?")
+    assert not answer.abstained
+    assert answer.citations[0].quote == fate
