@@ -272,15 +272,16 @@ def is_answerable(best: Candidate, question: Question, config: AnswerConfig,
     # A question that offers alternatives is answered by whatever bears on them, which need
     # not repeat the words that state them ("bondgenoten of rivalen?": "which alarmed
     # Stalin"). A plain yes/no question ("Was Kirov married?") is checked like any other.
-    # For "What is it called today?", "Who succeeded him?", "What sentence did he get?" or
-    # "What became of him?" the type check has already found what is asked: a "(now …)", a
-    # successor, a penalty, a fate.
+    # For "What is it called today?", "Who succeeded him?", "What sentence did he get?",
+    # "What became of him?" or "Who shot him?" the type check has already found what is
+    # asked: a "(now …)", a successor, a penalty, a fate, the doer.
     # A sentence with the question's names and the year it asks about ("Stalin, die in 1934
     # slechts primus inter pares was" for "Was Stalin firmly in control by 1934?") is on
     # point even when it words the rest in another language.
     if best.focus == 0 and focus_contribution is not None \
             and not offers_alternatives(question) and not question.current_name \
             and not question.succession and not question.penalty and not question.fate \
+            and not question.culprit \
             and not question.years & set(years_in(best.text)):
         return focus_contribution(best.row) >= config.min_focus_contribution
     return True

@@ -111,6 +111,8 @@ class Question:
     succession: bool = False
     # asks what became of someone: "What happened to him after he confessed?"
     fate: bool = False
+    # asks who did the killing: "Who shot Kirov?", "Wie was de dader?"
+    culprit: bool = False
 
 
 def analyse(question: str) -> Question:
@@ -140,6 +142,7 @@ def analyse(question: str) -> Question:
                     penalty=expect is Expect.OTHER and bool(_PENALTY_QUESTION.search(folded)),
                     succession=expect is Expect.PERSON and bool(_SUCCESSION.search(folded)),
                     fate=expect is Expect.OTHER and asks_fate(question),
+                    culprit=expect is Expect.PERSON and asks_culprit(folded),
                     onset=expect is Expect.DATE and bool(_ONSET_QUESTION.search(folded)),
                     deaths=expect is Expect.QUANTITY and asks_deaths(question))
 
@@ -713,6 +716,30 @@ def states_fate(sentence: str) -> bool:
     return bool(_FATE.search(fold(sentence)))
 
 
+# "Who shot Kirov?", "Who was the gunman?", "Wie pleegde de moord?": who did it, not who was
+# killed ("Who headed the NKVD when Kirov was murdered?") or who ordered it.
+_CULPRIT_QUESTION = re.compile(
+    r"^\W*(\w+\W+){0,3}?(who|wie)\b[^?]{0,40}?\b(?<!was )(?<!were )(?<!werd )(?<!is )"
+    r"(killed|shot|murdered|assassinated|killer|assassin|gunman|murderer|perpetrator|"
+    r"carried out the (killing|murder|assassination)|vermoordde|doodde|schoot|dader|"
+    r"moordenaar|schutter|pleegde de moord)\b")
+_INSTIGATION = re.compile(r"\b(order\w*|opdracht|bevel|behind|achter|responsible|"
+                          r"verantwoordelijk|suspect\w*|blamed|accused|beschuldig\w*)\b")
+# Who did it: named as the doer ("Dader was …", "the killer, …"), the agent of a passive
+# ("shot by the 30-year-old Nikolayev", "door Nikolayev"; not "a bid by Stalin"), or the
+# subject of the act.
+_AGENT = re.compile(
+    r"\b(?i:killers?|assassins?|murderers?|gunman|perpetrators?|culprits?|daders?|"
+    r"moordenaars?|schutter|sluipmoordenaar)\b|"
+    r"\b(?i:(killed|shot|murdered|assassinated|vermoord|doodgeschoten|neergeschoten|gedood)"
+    r" by|door) ([a-z0-9-]+ ){0,3}[A-Z]|"
+    r"\b[A-Z]\w+ (?i:shot|killed|murdered|assassinated|vermoordde|doodde|schoot)\b")
+
+
+def asks_culprit(folded: str) -> bool:
+    return bool(_CULPRIT_QUESTION.search(folded)) and not _INSTIGATION.search(folded)
+
+
 # Taking someone's place: "Who succeeded Kirov?", "Hij verving Jagoda door Jezjov".
 _SUCCESSION = re.compile(
     r"\b(succeed\w*|successors?|succession|(took|take|takes|taken|taking) over|replac\w*|"
@@ -746,6 +773,8 @@ def matches_expectation(question: Question, sentence: str) -> bool:
         folded = fold(sentence)
         return bool(years) or bool(_MONTHS.search(folded) or _RELATIVE_TIME.search(folded))
     if expect in (Expect.PERSON, Expect.PLACE):
+        if question.culprit and not _AGENT.search(sentence):
+            return False  # "Kirov was murdered in 1934" does not say by whom
         return bool(new_names(question, sentence)) and (not question.succession or (
             # whose place: "Lenin saw no good successor in him" is about someone else's
             states_succession(sentence)

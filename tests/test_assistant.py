@@ -539,6 +539,35 @@ def test_what_happened_to_a_thing_asks_for_no_fate(question: str) -> None:
     assert not analyse(question).fate
 
 
+@pytest.mark.parametrize("question", [
+    "Who actually shot Kirov?",
+    "Who was the gunman who killed Kirov?",
+    "Who was the man who actually carried out the murder of Kirov?",
+    "Wie was de dader van de moord op Kirov?",
+])
+def test_who_killed_asks_for_a_sentence_that_names_the_doer(question: str) -> None:
+    analysed = analyse(question)
+    assert analysed.culprit
+    assert matches_expectation(analysed, "Dader was de 30-jarige Leonid Nikolayev.")
+    assert matches_expectation(analysed, "Kirov was shot by the young Leonid Nikolayev.")
+    assert matches_expectation(analysed, "Kirov werd door Leonid Nikolayev vermoord.")
+    # That he was killed, or someone else named near it, does not say who did it.
+    assert not matches_expectation(analysed, "Kirov was murdered on Stalin's orders.")
+    assert not matches_expectation(analysed, "His death was used in a bid by Stalin to rule.")
+    best = replace(_candidate(1, 0.95), text="Dader was de 30-jarige Leonid Nikolayev.")
+    assert is_answerable(best, analysed, AnswerConfig(), {1: -0.01}.__getitem__)
+
+
+@pytest.mark.parametrize("question", [
+    "Who ordered the murder of Kirov?",
+    "Who was responsible for Kirov's assassination?",
+    "Who headed the NKVD at the time Kirov was murdered?",
+    "Who took over Kirov's job after he was killed?",
+])
+def test_who_ordered_it_or_who_was_there_asks_for_no_doer(question: str) -> None:
+    assert not analyse(question).culprit
+
+
 def test_a_name_asked_for_without_today_is_no_current_name() -> None:
     assert not analyse("Who was called Koba?").current_name
     assert not analyse("What is the name of the city where Kirov died?").current_name
