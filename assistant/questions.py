@@ -743,7 +743,7 @@ def asks_culprit(folded: str) -> bool:
 # Taking someone's place: "Who succeeded Kirov?", "Hij verving Jagoda door Jezjov".
 _SUCCESSION = re.compile(
     r"\b(succeed\w*|successors?|succession|(took|take|takes|taken|taking) over|replac\w*|"
-    r"in (his|her) place|appointed|opvolg\w*|opgevolgd|volgde \w+( \w+)? op|verv(i|a)ng\w*|"
+    r"in (his|her) place|appointed|opvolg\w*|opgevolgd|volgde( \w+){1,4} op|verv(i|a)ng\w*|"
     r"(nam|namen|neemt) \w+( \w+)? over|overgenomen|in zijn plaats|benoemd|aangesteld)\b")
 
 

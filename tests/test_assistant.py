@@ -479,6 +479,7 @@ def test_what_punishment_is_answered_by_a_penalty_in_other_words() -> None:
     "Who did Stalin appoint to replace Yagoda?",
     "Wie volgde Kirov op als partijleider?",
     "Wie verving Jagoda als hoofd van de NKVD?",
+    "Wie volgde Kirov na zijn dood op als partijleider?",
 ])
 def test_who_succeeded_asks_for_a_sentence_that_tells_who_took_the_place(
         question: str) -> None:
