@@ -309,14 +309,14 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
     # A sentence that misses a name the question asks about answers another question.
     needed = _names_needed(question, config)
     eligible = [c for c in candidates if c.names >= needed] or candidates
-    dated = _dating(eligible[0], scorer)
+    onset, dated = _dated_onset(eligible, scorer)
     if dated is not None:
         # It states the date asked for through the sentence that dates what it names.
-        best = replace(eligible[0], typed=True, score=eligible[0].score + config.type_weight)
+        best = replace(onset, typed=True, score=onset.score + config.type_weight)
         if not is_answerable(best, question, config, focus_contribution):
             # Then the sentences that do give a date compete as usual, and this one is no
             # side of a disagreement either.
-            dated = scorer.dated[eligible[0].row] = None
+            dated = scorer.dated[onset.row] = None
     if dated is None:
         best = _precise(_stating(eligible, config), eligible, question, config)
         if question.definition:
@@ -530,6 +530,29 @@ def _focused_alternative(best: Candidate, eligible: list[Candidate], question: Q
                  and focus(c.row) >= config.min_fallback_contribution), None)
 
 
+def _dated_onset(eligible: list[Candidate],
+                 scorer: SentenceScorer) -> tuple[Candidate, Candidate | None]:
+    """For "When did the purge begin?": the best sentence that says what it began with and
+    is dated through the event it names (see `_dating`), up to `onset_margin` below the
+    best sentence, with that dating; else the best sentence and None. Saying what the thing
+    began with, it is on the question even when a sentence with any year scores higher. One
+    below the best must share a word of the question, and one in another language a word
+    of what it asks about: "Kirov's murder sparked the Vinnytsia massacre" tells what
+    began, but not that the purge asked about ("grote zuivering onder Stalin") did."""
+    first = eligible[0]
+    floor = first.score - scorer.config.onset_margin
+    for candidate in eligible:
+        if candidate.score < floor:
+            break
+        if candidate is not first and not (candidate.focus if candidate.translated
+                                           else candidate.overlap):
+            continue
+        dated = _dating(candidate, scorer)
+        if dated is not None:
+            return candidate, dated
+    return first, None
+
+
 def _dating(best: Candidate, scorer: SentenceScorer) -> Candidate | None:
     """For "When did the purge begin?", when the best sentence gives no date but says what it
     began with ("Kirov's murder marked the beginning of the purge"): the sentence of the same
@@ -730,24 +753,27 @@ def _dated_rivals(anchor: Candidate, best: Candidate, candidates: list[Candidate
     Such a sentence gives no date itself and need not repeat the question's names in the
     question's language: saying what the thing asked about began with, and being nearly as
     similar to the question, it answers the same question. Returns (sentence, dated event)
-    pairs, at most one per document."""
+    pairs, at most one per document: the one most like the best sentence, since a document
+    may say what several things began with ("… sparked the Vinnytsia massacre")."""
     question, config = scorer.question, scorer.config
     mine = ranges_of(question, anchor.text)
     if not question.onset or not mine:
         return []
-    found: dict[str, tuple[Candidate, Candidate]] = {}
+    found: dict[str, list[tuple[Candidate, Candidate]]] = {}
     floor = best.score - config.type_weight * best.typed - config.onset_margin
     for other in candidates:
         if other.score < floor:
             break
-        if other.document_id in taken | {best.document_id, *found} or other.typed \
+        if other.document_id in taken | {best.document_id} or other.typed \
                 or not other.translated and other.overlap == 0:
             continue  # (sharing no word with the question, it is about something else)
         dated = _dating(other, scorer)
         theirs = ranges_of(question, dated.text) if dated is not None else []
         if dated is not None and theirs and not _close(mine, theirs, exact=True):
-            found[other.document_id] = (other, dated)
-    return list(found.values())
+            found.setdefault(other.document_id, []).append((other, dated))
+    vectors = scorer.build.sentence_vectors
+    return [max(pairs, key=lambda pair: float(np.dot(vectors[pair[0].row], vectors[best.row])))
+            for pairs in found.values()]
 
 
 def _opposing(best: Candidate, candidates: list[Candidate],

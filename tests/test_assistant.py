@@ -18,6 +18,7 @@ from assistant.answering import (
     SentenceScorer,
     _close,
     _continuation,
+    _dated_onset,
     _dated_rivals,
     _dating,
     _defining,
@@ -2228,6 +2229,62 @@ def test_a_side_that_dates_what_it_began_with_may_score_a_little_lower(tmp_path:
         == [CLOSED]
     far = replace(side, score=0.95 - margin - 0.01)
     assert _dated_rivals(anchor, best, [best, far], scorer, set()) == []
+
+
+def test_a_sentence_about_what_it_began_with_may_answer_from_below_the_best(
+        tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus", {
+        "flood.txt": f"Floods\n{DROWNED} The town council met every week in the old hall. "
+                     f"{ONSET} The works were praised abroad.\n"})
+    build_index(corpus, tmp_path / "data")
+    assistant = make_assistant(tmp_path / "data")
+    rows = {assistant.build.sentence(r)[1].text: r
+            for r in range(len(assistant.build.sentence_spans))}
+    question = replace(analyse("When did the Delta Works begin?"), language="en")
+    retrieval = assistant.retriever.retrieve(question.text, 5,
+                                             assistant.embedder.embed_query(question.text))
+    scorer = SentenceScorer(question, retrieval, assistant.build, FAKE_CONFIG)
+    # A sentence with some year ranks first; the one about what the works began with is
+    # dated through the drowning it names.
+    first = replace(scorer.candidate(rows["The works were praised abroad."]), typed=True,
+                    score=0.95)
+    onset = scorer.candidate(rows[ONSET])
+    assert onset.overlap > 0
+    margin = FAKE_CONFIG.onset_margin
+    close = replace(onset, score=0.95 - margin + 0.01)
+    found, dated = _dated_onset([first, close], scorer)
+    assert found is close and dated is not None and dated.text == DROWNED
+    assert _dated_onset([first, replace(onset, score=0.95 - margin - 0.01)], scorer) \
+        == (first, None)
+    # Below the best, it must share a word with the question to be about what it asks.
+    unrelated = replace(close, overlap=0.0, focus=0.0)
+    assert _dated_onset([first, unrelated], scorer) == (first, None)
+
+
+def test_a_side_about_when_it_began_is_the_one_most_like_the_answer(tmp_path: Path) -> None:
+    other_onset = "Het protest van de vissers begint met een brief."
+    letter = "Op 2 mei 1957 werd de brief verstuurd."
+    corpus = write_corpus(tmp_path / "corpus", {
+        "flood.txt": f"Floods\n{DROWNED} The town council met every week in the old hall. "
+                     f"{ONSET} The works were praised abroad.\n",
+        "delta.txt": f"Delta\n{other_onset} {letter} Later kwam er een wet. "
+                     f"{DUTCH_ONSET} {CLOSED} Daarna werd het stil.\n"})
+    build_index(corpus, tmp_path / "data")
+    assistant = make_assistant(tmp_path / "data")
+    rows = {assistant.build.sentence(r)[1].text: r
+            for r in range(len(assistant.build.sentence_spans))}
+    question = replace(analyse("When did the Delta Works begin?"), language="en")
+    retrieval = assistant.retriever.retrieve(question.text, 5,
+                                             assistant.embedder.embed_query(question.text))
+    scorer = SentenceScorer(question, retrieval, assistant.build, FAKE_CONFIG)
+    best = replace(scorer.candidate(rows[ONSET]), typed=True, score=0.98)
+    anchor = scorer.candidate(rows[DROWNED])
+    # Both Dutch sentences say what something began with and date it; ranked first or
+    # not, the side is the one about what the answer is about.
+    sides = [replace(scorer.candidate(rows[other_onset]), score=0.96, translated=True),
+             replace(scorer.candidate(rows[DUTCH_ONSET]), score=0.95, translated=True)]
+    assert [d.text for _, d in _dated_rivals(anchor, best, [best, *sides], scorer, set())] \
+        == [CLOSED]
 
 
 def test_what_became_of_someone_is_the_sentence_that_tells_it_not_the_last_one(
