@@ -46,6 +46,9 @@ _NUMBER_WORDS = {
     "tienduizend": 10000,
 }
 _AGE_QUESTION = re.compile(r"\b(how old|hoe oud|what age|welke leeftijd|at what age)\b")
+# Whose age: "How old was Stalin when …", not "How old was the man who shot Kirov?".
+_AGE_OF = re.compile(r"\b(?i:how old was|hoe oud was|what age was)\s+"
+                     r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
 _AGE_STATED = re.compile(r"\b(\d+|[a-z]+)[ -]?(year old|years old|jarige|jaar oud)\b|"
                          r"\b(aged|age of|leeftijd van) \d+")
 _DECADE = {"jaren", "the", "mid", "late", "early", "eind", "begin", "midden"}  # "jaren dertig"
@@ -765,7 +768,12 @@ def matches_expectation(question: Question, sentence: str) -> bool:
         return _expands(question.text, sentence)
     if expect is Expect.QUANTITY:
         if _AGE_QUESTION.search(fold(question.text)):
-            return bool(_AGE_STATED.search(fold(sentence)))
+            # … of whom it asks about: "de 30-jarige Nikolayev" tells not how old Stalin was
+            whose = _AGE_OF.search(question.text)
+            if whose is not None and question.text[whose.end():][:2] in ("'s", "’s"):
+                whose = None  # "How old was Kirov's murderer?"
+            return bool(_AGE_STATED.search(fold(sentence))) and (
+                whose is None or soft_overlap(tuple(words(whose.group(1))), words(sentence)) > 0)
         # "How many were executed?" is not answered by how many were sentenced.
         return states_quantity(sentence) and (not question.deaths or counts_deaths(sentence))
     if expect is Expect.DATE:

@@ -570,6 +570,17 @@ def test_who_ordered_it_or_who_was_there_asks_for_no_doer(question: str) -> None
     assert not analyse(question).culprit
 
 
+def test_how_old_someone_was_is_answered_by_an_age_of_that_one() -> None:
+    age = "Dader was de 30-jarige Leonid Nikolayev."
+    assert matches_expectation(analyse("How old was Nikolayev?"), age)
+    assert matches_expectation(analyse("How old was Leonid Nikolayev at the time?"), age)
+    assert not matches_expectation(analyse("How old was Stalin when he died?"), age)
+    # The age of someone the question describes, not names
+    assert matches_expectation(analyse("How old was the man who killed Kirov?"), age)
+    assert matches_expectation(analyse("Hoe oud was Sergej Kirov's moordenaar?"), age)
+    assert not matches_expectation(analyse("How old was Nikolayev?"), "Nikolayev was shot.")
+
+
 def test_a_name_asked_for_without_today_is_no_current_name() -> None:
     assert not analyse("Who was called Koba?").current_name
     assert not analyse("What is the name of the city where Kirov died?").current_name
