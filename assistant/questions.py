@@ -705,8 +705,8 @@ _FATE = re.compile(
     r"ballingschap|deported|gedeporteerd|released|vrijgelaten|fled|vluchtte|gevlucht|"
     r"suicide|zelfmoord|rehabilitated|gerehabiliteerd|expelled|geroyeerd|dismissed|"
     r"ontslagen|disappeared|verdween|tried|berecht|"
-    # "kregen … de kogel": were shot
-    r"de kogel)\b")
+    # "kregen … de kogel", "met een kogel door het achterhoofd": were shot
+    r"kogels?|bullets?|(het leven|life|lives) \w+( \w+){0,6} (beeindigd|ended))\b")
 
 
 def asks_fate(question: str) -> bool:
@@ -762,7 +762,11 @@ def matches_expectation(question: Question, sentence: str) -> bool:
     if question.penalty:
         return bool(_PENALTY.search(fold(sentence)))
     if question.fate:
-        return states_fate(sentence)
+        # … of the one asked about: named, or not said of someone else ("Nikolayev was
+        # executed" is no answer to what became of Zinoviev)
+        return states_fate(sentence) and (
+            name_coverage(question_names(question.text), words(sentence)) > 0
+            or not new_names(question, sentence))
     expect = question.expect
     if expect is Expect.OTHER and _EXPANSION_QUESTION.search(fold(question.text)):
         return _expands(question.text, sentence)

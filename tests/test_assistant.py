@@ -521,12 +521,22 @@ def test_a_sentence_with_the_names_and_the_year_asked_needs_no_focus_word() -> N
 def test_what_became_of_someone_asks_for_a_sentence_that_tells_it(question: str) -> None:
     analysed = analyse(question)
     assert analysed.fate
-    assert matches_expectation(analysed, "Na zijn bekentenis werd Nikolayev snel geëxecuteerd.")
+    assert matches_expectation(analysed, "Na zijn bekentenis werd hij snel geëxecuteerd.")
     assert matches_expectation(analysed, "He was sent to a labour camp, where he died.")
     assert matches_expectation(analysed, "Lenins kameraden kregen de kogel.")
     assert not matches_expectation(analysed, "Dader was de 30-jarige Leonid Nikolayev.")
     # A book about an executioner tells no one's fate.
     assert not matches_expectation(analysed, "Stalin's Loyal Executioner is a biography.")
+    assert matches_expectation(analysed, "Met een kogel werd zijn leven beëindigd.")
+
+
+def test_a_fate_told_of_someone_else_is_no_answer() -> None:
+    analysed = analyse("What happened to Zinoviev and Kamenev?")
+    assert analysed.fate
+    assert not matches_expectation(analysed, "Na zijn bekentenis werd Nikolayev geëxecuteerd.")
+    assert matches_expectation(analysed, "Zinovjev en Kamenev werden geëxecuteerd.")
+    # Without a name it may be about them: "He was executed", "Het NKVD-hoofd werd …"
+    assert matches_expectation(analysed, "Hij werd snel geëxecuteerd.")
     # Found, the fate is what the question's words asked for, in whatever language.
     best = replace(_candidate(1, 0.95), text="Na zijn bekentenis werd Nikolayev geëxecuteerd.")
     assert is_answerable(best, analysed, AnswerConfig(), {1: -0.01}.__getitem__)
