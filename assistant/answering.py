@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 from assistant.questions import (
     Expect,
     Question,
+    asked_role,
     capitalised_words,
     defines,
     doubts,
@@ -22,6 +23,7 @@ from assistant.questions import (
     initialisms,
     matches_expectation,
     name_coverage,
+    name_runs,
     names_in,
     offers_alternatives,
     opens_on_relative_time,
@@ -29,6 +31,7 @@ from assistant.questions import (
     other_years,
     quantities_in,
     question_names,
+    role_holders,
     setting_names,
     soft_overlap,
     states_date,
@@ -125,6 +128,9 @@ class Candidate:
     fragment: bool
     score: float
     translated: bool = False  # in another language than the question
+    # words of the fullest name it gives of someone the documents call by the title asked
+    # for ("Andrej Vysjinski" for "Wie was de aanklager?"): 0 for none
+    bearer: int = 0
 
 
 @dataclass(frozen=True)
@@ -194,6 +200,17 @@ class SentenceScorer:
         self.settings = setting_names(question.text)
         self.abbreviates = bool(re.search(r"\b[A-Z]{2,}\b", question.text))
         self.dated: dict[int, Candidate | None] = {}  # see _dating
+        # "Wie was de aanklager?": when the documents call someone so ("aanklager
+        # Vysjinski"), a sentence answers by naming one of them.
+        self.holders: frozenset[str] = frozenset()
+        # ("Welke aanklager …?" asks for one as well.)
+        roles = asked_role(question.text) \
+            if question.expect in (Expect.PERSON, Expect.OTHER) else ()
+        if roles:
+            documents = {build.chunks[p.chunk_row].document_id for p in retrieval.passages}
+            self.holders = frozenset().union(*(
+                role_holders(build.documents[build.document_row[d]].text, role)
+                for d in sorted(documents) for role in roles))
 
     def similarity(self, row: int) -> float:
         if row not in self._similarity:
@@ -246,14 +263,20 @@ class SentenceScorer:
         other_one = bool(self.ordinals and stated and not stated & self.ordinals) \
             or other_years(question, sentence.text)
         typed = not other_one and matches_expectation(question, sentence.text)
-        score = (effective + config.overlap_weight * overlap + config.type_weight * typed
+        bearer = 0
+        if self.holders and (typed or question.expect is Expect.OTHER):
+            bearer = max((len(run) for run in name_runs(sentence.text)
+                          if set(run) & self.holders), default=0)
+            typed = bearer > 0
+        score = (effective + config.overlap_weight * overlap
+                 + config.type_weight * (typed + (bearer > 0))
                  + config.focus_weight * focus
                  - config.fragment_penalty * fragment
                  - config.list_item_penalty * bool(_LIST_ITEM.match(sentence.text))
                  - config.ordinal_penalty * other_one)
         return Candidate(row, chunk_row, document.id, sentence.text, similarity, effective,
                          overlap, coverage, own_coverage, typed, focus, fragment, score,
-                         document.language != question.language)
+                         document.language != question.language, bearer)
 
 
 # How far from the sentence that names an event its date is looked for.
@@ -296,7 +319,7 @@ def confidence(candidate: Candidate, config: AnswerConfig) -> float:
     """How surely a sentence answers: its similarity, plus the question words it shares and
     whether it states the kind of thing asked for."""
     return (candidate.effective + config.overlap_weight * candidate.overlap
-            + config.type_weight * candidate.typed)
+            + config.type_weight * (candidate.typed + (candidate.bearer > 0)))
 
 
 def select(question: Question, retrieval: Retrieval, build: IndexBuild,
@@ -319,6 +342,8 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
             dated = scorer.dated[onset.row] = None
     if dated is None:
         best = _precise(_stating(eligible, config), eligible, question, config)
+        if best.bearer:
+            best = _introducing(best, eligible, config)
         if question.definition:
             best = _defining(best, eligible, question, config)
         # What became of someone is the sentence that tells it (see `states_fate`), not
@@ -502,6 +527,16 @@ def _defining(best: Candidate, eligible: list[Candidate], question: Question,
     if defines(question, best.text):
         return best
     return _nearly_as_good(best, eligible, config, lambda c: defines(question, c.text))
+
+
+def _introducing(best: Candidate, eligible: list[Candidate], config: AnswerConfig) -> Candidate:
+    """Of the nearly as good sentences that name the bearer of the title asked for, the one
+    that names them most fully: a text introduces someone by their whole name ("De
+    procureur-generaal Andrej Vysjinski leidt het proces") and later says "aanklager
+    Vysjinski"."""
+    close = [c for c in eligible if c.bearer and not c.fragment
+             and c.score >= best.score - config.typed_margin]
+    return max(close, key=lambda c: (c.bearer, c.score), default=best)
 
 
 def _nearly_as_good(best: Candidate, eligible: list[Candidate], config: AnswerConfig,

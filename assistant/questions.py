@@ -604,14 +604,47 @@ def new_names(question: Question, sentence: str) -> list[str]:
     """Names the sentence adds to the question: what a "who" or "where" question needs. A
     name counts whole ("Sergei Kirov" is not new when Kirov is asked about); months,
     adjectives of nationality and, for "who", places ("in Leningrad") are no answer."""
-    asked = [fold(w) for w in _WORD.findall(question.text)]
+    asked = {transliterate(fold(w)) for w in _WORD.findall(question.text)}
+    # Spellings differ only for names: "Andrej" is not the question's "anderen".
+    named = [w for name in question_names(question.text) for w in name]
     places = places_in(sentence) if question.expect is Expect.PERSON else set()
     found = []
     for run in name_runs(sentence):
         words_ = [w for w in run if w not in _MONTH_NAMES]
-        if words_ and not soft_overlap(tuple(words_), asked) and words_[0] not in places:
+        if words_ and not {transliterate(w) for w in words_} & asked \
+                and not soft_overlap(tuple(words_), named) and words_[0] not in places:
             found.append(" ".join(words_))
     return found
+
+
+# The title a "who" question asks the bearer of: "Wie trad op als (openbaar) aanklager?",
+# "Who was the prosecutor …?", "Welke aanklager …?".
+_ROLE_ASKED = re.compile(r"\b(?:(?:who|wie) (?:was|were|is|waren) (?:the|de|het)|als|as the|"
+                         r"which|welke)\s+([a-z-]+)(?:\s+([a-z-]+))?")
+
+
+def asked_role(question: str) -> tuple[str, ...]:
+    """The words that may be the title asked for: the noun after "Who was the", "als",
+    "Which", or the one after that ("als openbaar aanklager"); which of them is one shows
+    in the documents (see `role_holders`)."""
+    match = _ROLE_ASKED.search(fold(question))
+    if match is None:
+        return ()
+    # After "which" the noun comes first: "Which hotel was it?", not "Welke straf kreeg …?".
+    found = match.groups()[:1] if match.group().startswith(("which", "welke")) \
+        else match.groups()
+    return tuple(w for w in found if w and len(w) >= 5)
+
+
+@lru_cache(maxsize=1024)
+def role_holders(document_text: str, role: str) -> frozenset[str]:
+    """The names a document gives right after a title, who so bear it: "aanklager
+    Vysjinski" for "Wie was de aanklager?". Folded words."""
+    found: set[str] = set()
+    for match in re.finditer(rf"(?i:\b{re.escape(role)})\s+((?:[A-Z][\w-]*\s*)+)",
+                             document_text):
+        found.update(fold(w) for w in match.group(1).split())
+    return frozenset(found)
 
 
 _EXPANSION_QUESTION = re.compile(r"\b(stands? for|abbreviation|acronym|afkorting|staat voor)\b")

@@ -34,6 +34,7 @@ from assistant.answering import (
     fitting_rivals,
     is_answerable,
     is_fragment,
+    score_candidates,
     select,
     with_sides,
 )
@@ -45,6 +46,7 @@ from assistant.evaluation import Outcome, Report, check, load_questions
 from assistant.questions import (
     Expect,
     analyse,
+    asked_role,
     counts_deaths,
     defines,
     dutch_numeral,
@@ -59,6 +61,7 @@ from assistant.questions import (
     other_years,
     quantities_in,
     question_names,
+    role_holders,
     setting_names,
     soft_overlap,
     split_compound,
@@ -589,6 +592,51 @@ def test_how_old_someone_was_is_answered_by_an_age_of_that_one() -> None:
     assert matches_expectation(analyse("How old was the man who killed Kirov?"), age)
     assert matches_expectation(analyse("Hoe oud was Sergej Kirov's moordenaar?"), age)
     assert not matches_expectation(analyse("How old was Nikolayev?"), "Nikolayev was shot.")
+
+
+def test_the_title_a_who_question_asks_for_and_who_bears_it() -> None:
+    assert asked_role("Wie trad op als aanklager tijdens het proces?") == \
+        ("aanklager", "tijdens")
+    assert "aanklager" in asked_role("Wie trad op als openbaar aanklager?")
+    assert asked_role("Who was the prosecutor at the trial?")[0] == "prosecutor"
+    assert asked_role("Welke straf kreeg Radek?") == ("straf",)
+    assert asked_role("When did Kirov die?") == ()
+    text = "Stalin schreeuwde tegen aanklager Vysjinski. Later sprak aanklager Andrej Vysjinski."
+    assert role_holders(text, "aanklager") == {"vysjinski", "andrej"}
+    assert role_holders(text, "tijdens") == frozenset()
+
+
+def test_a_name_is_not_the_question_s_own_for_looking_like_a_common_word() -> None:
+    question = analyse("Wie leidde het proces tegen Zinovjev en de anderen?")
+    # "Andrej" is spelt close to "anderen", but only names are spelt in several ways.
+    assert new_names(question, "Procureur-generaal Andrej Vysjinski leidde het.") == \
+        ["andrej vysjinski"]
+    assert new_names(question, "Grigori Zinovjev bekende.") == []
+
+
+def test_who_bore_a_title_is_answered_by_a_sentence_that_names_its_bearer(
+        tmp_path: Path) -> None:
+    full = "Tijdens het proces sprak procureur-generaal Andrej Vysjinski."
+    later = "De zaal is vol. Aanklager Vysjinski was de aanklager van het proces."
+    corpus = write_corpus(tmp_path / "corpus", {
+        "proces.txt": "Het proces\nOp 19 augustus 1936 begint het proces van de aanklager "
+                      f"in de Oktoberzaal. {full} {later}\n"})
+    build_index(corpus, tmp_path / "data")
+    assistant = make_assistant(tmp_path / "data")
+    question = replace(analyse("Wie was de aanklager tijdens het proces?"), language="nl")
+    retrieval = assistant.retriever.retrieve(question.text, 5,
+                                             assistant.embedder.embed_query(question.text))
+    scorer = SentenceScorer(question, retrieval, assistant.build, FAKE_CONFIG)
+    assert scorer.holders == {"vysjinski"}
+    by_text = {c.text: c for c in score_candidates(scorer)}
+    # "de Oktoberzaal" is a name, but not of one the documents call the aanklager.
+    opening = next(c for t, c in by_text.items() if t.startswith("Op 19"))
+    assert not opening.typed and opening.bearer == 0
+    assert by_text[later].bearer == 1 and by_text[full].bearer == 2
+    assert by_text[later].score > by_text[full].score
+    # The sentence that introduces the bearer by full name answers.
+    answer = assistant.ask(question.text)
+    assert answer.citations[0].quote == full
 
 
 def test_a_name_asked_for_without_today_is_no_current_name() -> None:
