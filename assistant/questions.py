@@ -895,6 +895,10 @@ def transliterate(word: str) -> str:
     return word
 
 
+_ALTERNATIVE_AFTER = re.compile(r"\s+(?:or|of)\s+(?!(?:the|a|an|de|het|een)\b)[a-z]")
+_ALTERNATIVE_BEFORE = re.compile(r"\b[a-z]{3,}\s+or\s+$")
+
+
 def question_names(question: str) -> list[tuple[str, ...]]:
     """The names a question mentions, each as its folded words: "the Great Terror" gives
     ("great", "terror"), "Yezhov" gives ("yezhov",)."""
@@ -913,6 +917,10 @@ def question_names(question: str) -> list[tuple[str, ...]]:
         if len(parts) == 1 and _nationality(parts[0], question[match.end():]):
             continue
         name = tuple(w for p in parts for w in re.findall(r"\w+", p) if len(w) > 1)
+        # "in de Goelag of werkkampen": an alternative to a common word need not be named.
+        if _ALTERNATIVE_AFTER.match(question, match.end()) \
+                or _ALTERNATIVE_BEFORE.search(question[:match.start()]):
+            continue
         if name and not all(w.isdigit() for w in name) and name not in found:
             found.append(name)
     return found

@@ -816,6 +816,11 @@ def test_question_names() -> None:
     assert question_names("In 1934, who killed Kirov?") == [("kirov",)]
     # A second sentence in the question opens with a capital too.
     assert question_names("How many were shot? Do the documents agree?") == []
+    # A name offered as an alternative to a common word need not be found.
+    assert question_names("Hoeveel mensen belandden in de Goelag of werkkampen?") == []
+    assert question_names("How many died in camps or Gulag?") == []
+    assert question_names("What was the murder of Kirov about?") == [("kirov",)]
+    assert question_names("Was Stalin of Kirov de schuldige?") == [("stalin",), ("kirov",)]
     # An adjective of nationality names no one, as in a sentence.
     assert question_names("Wat gebeurde er met de Russische koninklijke familie?") == []
     # A month is a date, not a name.
