@@ -195,6 +195,8 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
         # "And when was the marshal convicted?" is a question of its own after the "and".
         rest = ellipsis.group("rest")
         question, ellipsis = rest[:1].upper() + rest[1:], None
+        if previous and _bare(question):  # "En waar precies?"
+            return f"{question} ({previous})"
     if ellipsis and previous:
         if names(ellipsis.group("rest")):
             old = subject_of([Turn("user", previous)])

@@ -1178,6 +1178,9 @@ def test_follow_ups_build_on_the_last_question_as_it_was_understood() -> None:
     assert resolve("En Rykov?", history) == "Wanneer werd Rykov berecht?"
     assert resolve("Waarom?", history) == "Waarom? (Wanneer werd Boecharin berecht?)"
     assert resolve("In which year?", history).startswith("In which year? (Wanneer werd Boech")
+    # "En" before a bare question asks it of the last question as well.
+    assert resolve("En waar precies?", history) == \
+        "Waar precies? (Wanneer werd Boecharin berecht?)"
     killer = [Turn("user", "Who was Nikolayev?"), Turn("assistant", "A former member. [1]"),
               Turn("user", "Why did he kill Kirov?"), Turn("assistant", "Nobody knows. [2]")]
     assert resolve("Was he executed?", killer) == "Was Nikolayev executed?"
