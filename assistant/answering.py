@@ -298,14 +298,16 @@ def is_answerable(best: Candidate, question: Question, config: AnswerConfig,
     # For "What is it called today?", "Who succeeded him?", "What sentence did he get?",
     # "What became of him?" or "Who shot him?" the type check has already found what is
     # asked: a "(now …)", a successor, a penalty, a fate, the doer.
-    # A sentence with the question's names and the year it asks about ("Stalin, die in 1934
-    # slechts primus inter pares was" for "Was Stalin firmly in control by 1934?") is on
-    # point even when it words the rest in another language.
+    # When a question asks for a figure, a name or a place, a sentence that gives one, with
+    # the question's names and the year it asks about ("Hoeveel verdachten stonden er in 1936
+    # terecht?"), is on point even when it words the rest in another language. (A yes/no
+    # question is not: "Was Kirov married in 1934?" is not answered by his murder in 1934.)
+    dated_like = question.expect in (Expect.QUANTITY, Expect.PERSON, Expect.PLACE) \
+        and bool(question.years & set(years_in(best.text)))
     if best.focus == 0 and focus_contribution is not None \
             and not offers_alternatives(question) and not question.current_name \
             and not question.succession and not question.penalty and not question.fate \
-            and not question.culprit \
-            and not question.years & set(years_in(best.text)):
+            and not question.culprit and not dated_like:
         return focus_contribution(best.row) >= config.min_focus_contribution
     return True
 

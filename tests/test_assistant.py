@@ -505,22 +505,20 @@ def test_who_killed_is_no_succession_question() -> None:
     assert not analyse("Wie vermoordde Kirov?").succession
 
 
-def test_a_sentence_with_the_names_and_the_year_asked_needs_no_focus_word() -> None:
-    question = analyse("Was Stalin already firmly in control by 1934?")
-    text = "Stalin, die in 1934 slechts primus inter pares was, moest iets bewijzen."
+def test_a_figure_told_for_the_year_asked_needs_no_focus_word() -> None:
+    question = analyse("How many defendants stood trial in 1936?")
+    text = "In augustus 1936 werden zestien personen voorgeleid."
     best = replace(_candidate(1, 0.95), text=text)
     assert is_answerable(best, question, AnswerConfig(), {1: -0.01}.__getitem__)
     # Another year is no such sign: the focus words must still raise it.
-    other = replace(best, text=text.replace("1934", "1936"))
+    other = replace(best, text=text.replace("1936", "1937"))
     assert not is_answerable(other, question, AnswerConfig(), {1: -0.01}.__getitem__)
+    # Nor does the year answer a yes/no question: his murder in 1934 says nothing of a wife.
+    married = analyse("Was Kirov married in 1934?")
+    murdered = replace(best, text="Kirov werd in 1934 vermoord.")
+    assert not is_answerable(murdered, married, AnswerConfig(), {1: -0.01}.__getitem__)
 
 
-@pytest.mark.parametrize("question", [
-    "What happened to Leonid Nikolayev after he confessed?",
-    "What became of him in the end?",
-    "Wat gebeurde er met hem nadat hij bekend had?",
-    "Hoe liep het uiteindelijk met Jagoda af?",
-])
 def test_what_became_of_someone_asks_for_a_sentence_that_tells_it(question: str) -> None:
     analysed = analyse(question)
     assert analysed.fate
