@@ -267,7 +267,7 @@ class SentenceScorer:
         if self.holders and (typed or question.expect is Expect.OTHER):
             bearer = max((len(run) for run in name_runs(sentence.text)
                           if set(run) & self.holders), default=0)
-            typed = bearer > 0
+            typed = bearer > 0 and not other_one
         score = (effective + config.overlap_weight * overlap
                  + config.type_weight * (typed + (bearer > 0))
                  + config.focus_weight * focus

@@ -619,32 +619,49 @@ def new_names(question: Question, sentence: str) -> list[str]:
 
 # The title a "who" question asks the bearer of: "Wie trad op als (openbaar) aanklager?",
 # "Who was the prosecutor …?", "Welke aanklager …?".
-_ROLE_ASKED = re.compile(r"\b(?:(?:who|wie) (?:was|were|is|waren) (?:the|de|het)|als|as the|"
-                         r"which|welke)\s+([a-z-]+)(?:\s+([a-z-]+))?")
+_ROLE_ASKED = re.compile(r"\b(?:(?:who|wie) (?:was|were|is|waren) (?:the|de|het)|"
+                         r"(?:op|optrad|fungeerde|diende) als|(?:served|acted) as(?: the)?|"
+                         r"which|welke)\s+([\w-]+)(?:\s+([\w-]+))?", re.IGNORECASE)
+# Words after "als" or "Who was the" that are no title: "als aanklager tijdens het proces".
+_NO_TITLES = frozenset(
+    "tijdens during before after voor na bij tegen against with met under onder about over "
+    "first eerste second tweede last laatste other andere".split())
 
 
 def asked_role(question: str) -> tuple[str, ...]:
-    """The words that may be the title asked for: the noun after "Who was the", "als",
-    "Which", or the one after that ("als openbaar aanklager"); which of them is one shows
-    in the documents (see `role_holders`)."""
-    match = _ROLE_ASKED.search(fold(question))
+    """The words that may be the title a question asks the bearer of: the noun after "Who
+    was the", "als" or "Which", or the one after that ("als openbaar aanklager"), leaving
+    out names ("Who was the Soviet prosecutor?") and prepositions. Which of them is a title
+    shows in the documents (see `role_holders`)."""
+    match = _ROLE_ASKED.search(question)
     if match is None:
         return ()
     # After "which" the noun comes first: "Which hotel was it?", not "Welke straf kreeg …?".
-    found = match.groups()[:1] if match.group().startswith(("which", "welke")) \
+    found = match.groups()[:1] if match.group().lower().startswith(("which", "welke")) \
         else match.groups()
-    return tuple(w for w in found if w and len(w) >= 5)
+    return tuple(fold(w) for w in found if w and len(w) >= 5 and w.islower()
+                 and fold(w) not in _NO_TITLES)
 
 
-@lru_cache(maxsize=1024)
+_TITLED = re.compile(r"(?<![\w-])([^\W\d_][\w'-]*)[ \t]+"
+                     r"([A-Z\u00C0-\u00DE][\w-]*(?:[ \t]+[A-Z\u00C0-\u00DE][\w-]*)*)")
+
+
+@lru_cache(maxsize=64)
+def _titled_names(document_text: str) -> dict[str, frozenset[str]]:
+    """Each word of a document → the folded words of the names that follow it on the same
+    line ("aanklager" → {"vysjinski"}). One pass a document, whatever the question."""
+    found: dict[str, set[str]] = {}
+    for match in _TITLED.finditer(document_text):
+        found.setdefault(fold(match.group(1)), set()).update(
+            fold(w) for w in match.group(2).split())
+    return {word: frozenset(names) for word, names in found.items()}
+
+
 def role_holders(document_text: str, role: str) -> frozenset[str]:
     """The names a document gives right after a title, who so bear it: "aanklager
     Vysjinski" for "Wie was de aanklager?". Folded words."""
-    found: set[str] = set()
-    for match in re.finditer(rf"(?i:\b{re.escape(role)})\s+((?:[A-Z][\w-]*\s*)+)",
-                             document_text):
-        found.update(fold(w) for w in match.group(1).split())
-    return frozenset(found)
+    return _titled_names(document_text).get(role, frozenset())
 
 
 _EXPANSION_QUESTION = re.compile(r"\b(stands? for|abbreviation|acronym|afkorting|staat voor)\b")

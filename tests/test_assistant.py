@@ -519,6 +519,12 @@ def test_a_figure_told_for_the_year_asked_needs_no_focus_word() -> None:
     assert not is_answerable(murdered, married, AnswerConfig(), {1: -0.01}.__getitem__)
 
 
+@pytest.mark.parametrize("question", [
+    "What happened to Leonid Nikolayev after he confessed?",
+    "What became of him in the end?",
+    "Wat gebeurde er met hem nadat hij bekend had?",
+    "Hoe liep het uiteindelijk met Jagoda af?",
+])
 def test_what_became_of_someone_asks_for_a_sentence_that_tells_it(question: str) -> None:
     analysed = analyse(question)
     assert analysed.fate
@@ -593,8 +599,10 @@ def test_how_old_someone_was_is_answered_by_an_age_of_that_one() -> None:
 
 
 def test_the_title_a_who_question_asks_for_and_who_bears_it() -> None:
-    assert asked_role("Wie trad op als aanklager tijdens het proces?") == \
-        ("aanklager", "tijdens")
+    assert asked_role("Wie trad op als aanklager tijdens het proces?") == ("aanklager",)
+    # Names and prepositions are no titles.
+    assert asked_role("Who was the Soviet prosecutor?") == ("prosecutor",)
+    assert asked_role("Wie was er zo machtig als Stalin?") == ()
     assert "aanklager" in asked_role("Wie trad op als openbaar aanklager?")
     assert asked_role("Who was the prosecutor at the trial?")[0] == "prosecutor"
     assert asked_role("Welke straf kreeg Radek?") == ("straf",)
@@ -602,6 +610,10 @@ def test_the_title_a_who_question_asks_for_and_who_bears_it() -> None:
     text = "Stalin schreeuwde tegen aanklager Vysjinski. Later sprak aanklager Andrej Vysjinski."
     assert role_holders(text, "aanklager") == {"vysjinski", "andrej"}
     assert role_holders(text, "tijdens") == frozenset()
+    # Only a whole word, on the same line: no "generaal" in "procureur-generaal Andrej".
+    other = "De procureur-generaal Andrej Vysjinski.\nStalin\nBekijk meer"
+    assert role_holders(other, "generaal") == frozenset()
+    assert role_holders(other, "stalin") == frozenset()
 
 
 def test_a_name_is_not_the_question_s_own_for_looking_like_a_common_word() -> None:
