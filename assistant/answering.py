@@ -16,6 +16,7 @@ from assistant.questions import (
     Expect,
     Question,
     asked_role,
+    asks_ending,
     capitalised_words,
     defines,
     doubts,
@@ -348,10 +349,13 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
             best = _introducing(best, eligible, config)
         if question.definition:
             best = _defining(best, eligible, question, config)
-        # What became of someone is the sentence that tells it (see `states_fate`), not
-        # whatever the narrative tells last.
+        # What became of someone is a sentence that tells it (see `states_fate`): the last
+        # of those when the question asks how it ended, the best one when it asks what
+        # followed something ("after he confessed").
         if question.last and not question.fate:
             best = _latest(best, eligible, config)
+        elif question.fate and best.typed and asks_ending(question.text):
+            best = _latest(best, [c for c in eligible if c.typed], config)
     if not is_answerable(best, question, config, focus_contribution):
         alternative = _focused_alternative(best, eligible, question, config,
                                            focus_contribution)

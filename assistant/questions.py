@@ -287,6 +287,11 @@ _ENDING = re.compile(rf"\b({_ENDED}|ten einde|eindigde|ended|"
                      r"daarop|thereupon|subsequently|vervolgens)\b")
 
 
+def asks_ending(question: str) -> bool:
+    """The question asks how things ended: "in the end", "uiteindelijk"."""
+    return bool(re.search(rf"\b({_ENDED})\b", fold(question)))
+
+
 def states_ending(text: str) -> bool:
     """The sentence tells how things ended ("… would eventually be executed")."""
     return bool(_ENDING.search(fold(text)))
@@ -752,11 +757,38 @@ _FATE = re.compile(
     r"opgehangen|killed|murdered|vermoord|gedood|died|stierf|overleed|overleden|"
     r"om het leven|arrest\w*|gearresteerd|opgepakt|imprisoned|jailed|gevangen\w*|sentenced|"
     r"veroordeeld|prison|gevangenis|camps?|kamp|werkkamp\w*|gulag|exiled?|verbannen|"
-    r"ballingschap|deported|gedeporteerd|released|vrijgelaten|fled|vluchtte|gevlucht|"
-    r"suicide|zelfmoord|rehabilitated|gerehabiliteerd|expelled|geroyeerd|dismissed|"
-    r"ontslagen|disappeared|verdween|tried|berecht|"
-    # "kregen … de kogel", "met een kogel door het achterhoofd": were shot
-    r"kogels?|bullets?|(het leven|life|lives) \w+( \w+){0,6} (beeindigd|ended))\b")
+    r"ballingschap|deported|gedeporteerd|vrijgelaten|fled|vluchtte|gevlucht|"
+    r"suicide|zelfmoord|rehabilitated|gerehabiliteerd|expelled|geroyeerd|"
+    r"ontslagen|disappeared|verdween|berecht|"
+    # "kregen … de kogel", "a bullet in the back of the head": were shot
+    r"kogel|bullet|(het leven|life|lives) \w+( \w+){0,6} (beeindigd|ended))\b")
+# … but of the one who did it: "door Jagoda", "Nikolayev shot Kirov"
+_BY = frozenset("door by".split())
+_DOING = frozenset("shot killed murdered executed arrested vermoordde doodde schoot liet had "
+                   "ordered beval".split())
+
+
+def _same_word(token: str, word: str) -> bool:
+    """The same word, in either language's spelling of a name ("jagoda", "yagoda")."""
+    token, word = transliterate(token), transliterate(word)
+    return token == word or len(word) >= 5 and fuzz.ratio(token, word) >= 80
+
+
+def _does_it(names: list[tuple[str, ...]], sentence: str) -> bool:
+    """A name of the question is the doer: after "door"/"by", or before an active verb."""
+    tokens = re.findall(r"[\w'’-]+", fold(sentence))
+    for i, token in enumerate(tokens):
+        if any(_same_word(token, w) for name in names for w in name) and (
+                _BY & set(tokens[max(0, i - 3):i])
+                or i + 1 < len(tokens) and tokens[i + 1] in _DOING):
+            return True
+    return False
+
+
+def _people(question: Question, sentence: str) -> list[str]:
+    """`new_names`, less words made with a common one ("Het NKVD-hoofd werd …")."""
+    compounds = {fold(w) for w in re.findall(r"\b\w+-[a-z][\w-]*", sentence)}
+    return [n for n in new_names(question, sentence) if n not in compounds]
 
 
 def asks_fate(question: str) -> bool:
@@ -813,10 +845,10 @@ def matches_expectation(question: Question, sentence: str) -> bool:
         return bool(_PENALTY.search(fold(sentence)))
     if question.fate:
         # … of the one asked about: named, or not said of someone else ("Nikolayev was
-        # executed" is no answer to what became of Zinoviev)
-        return states_fate(sentence) and (
-            name_coverage(question_names(question.text), words(sentence)) > 0
-            or not new_names(question, sentence))
+        # executed" is no answer to what became of Zinoviev), and not as the doer
+        names = question_names(question.text)
+        return states_fate(sentence) and not _does_it(names, sentence) and (
+            name_coverage(names, words(sentence)) > 0 or not _people(question, sentence))
     expect = question.expect
     if expect is Expect.OTHER and _EXPANSION_QUESTION.search(fold(question.text)):
         return _expands(question.text, sentence)

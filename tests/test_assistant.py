@@ -535,6 +535,9 @@ def test_what_became_of_someone_asks_for_a_sentence_that_tells_it(question: str)
     # A book about an executioner tells no one's fate.
     assert not matches_expectation(analysed, "Stalin's Loyal Executioner is a biography.")
     assert matches_expectation(analysed, "Met een kogel werd zijn leven beëindigd.")
+    # Found, the fate is what the question's words asked for, in whatever language.
+    best = replace(_candidate(1, 0.95), text="Na zijn bekentenis werd hij geëxecuteerd.")
+    assert is_answerable(best, analysed, AnswerConfig(), {1: -0.01}.__getitem__)
 
 
 def test_a_fate_told_of_someone_else_is_no_answer() -> None:
@@ -544,9 +547,25 @@ def test_a_fate_told_of_someone_else_is_no_answer() -> None:
     assert matches_expectation(analysed, "Zinovjev en Kamenev werden geëxecuteerd.")
     # Without a name it may be about them: "He was executed", "Het NKVD-hoofd werd …"
     assert matches_expectation(analysed, "Hij werd snel geëxecuteerd.")
-    # Found, the fate is what the question's words asked for, in whatever language.
-    best = replace(_candidate(1, 0.95), text="Na zijn bekentenis werd Nikolayev geëxecuteerd.")
-    assert is_answerable(best, analysed, AnswerConfig(), {1: -0.01}.__getitem__)
+    assert matches_expectation(analysed, "Het NKVD-hoofd werd schuldig bevonden en "
+                                         "geëxecuteerd.")
+    # Nor is their deed their fate.
+    assert not matches_expectation(analysed, "Zinoviev shot a guard.")
+    assert not matches_expectation(analysed, "Twee man werden door Zinovjev gearresteerd.")
+    assert not matches_expectation(analysed, "Kamenev tried to flee.")
+
+
+def test_how_it_ended_for_someone_is_the_last_fate_the_document_tells(
+        tmp_path: Path) -> None:
+    arrested = "In 1937 Jan Pietersen was arrested in the harbour of Delft."
+    executed = "In 1938 Jan Pietersen was executed in the harbour of Delft."
+    corpus = write_corpus(tmp_path / "corpus", {
+        "thief.txt": f"The thief\nJan Pietersen stole the crown jewels in 1936. {arrested} "
+                     f"The museum reopened. {executed}\n"})
+    build_index(corpus, tmp_path / "data")
+    answer = make_assistant(tmp_path / "data").ask(
+        "What happened to Jan Pietersen in the end?")
+    assert answer.citations[0].quote == executed
 
 
 @pytest.mark.parametrize("question", [
