@@ -804,25 +804,48 @@ def states_fate(sentence: str) -> bool:
 # "Who shot Kirov?", "Who was the gunman?", "Wie pleegde de moord?": who did it, not who was
 # killed ("Who headed the NKVD when Kirov was murdered?") or who ordered it.
 _CULPRIT_QUESTION = re.compile(
-    r"^\W*(\w+\W+){0,3}?(who|wie)\b[^?]{0,40}?\b(?<!was )(?<!were )(?<!werd )(?<!is )"
+    r"^\W*(\w+\W+){0,3}?(who|wie)\b(?P<between>[^?]{0,40}?)\b"
     r"(killed|shot|murdered|assassinated|killer|assassin|gunman|murderer|perpetrator|"
     r"carried out the (killing|murder|assassination)|vermoordde|doodde|schoot|dader|"
-    r"moordenaar|schutter|pleegde de moord)\b")
+    r"moordenaar|schutter|pleegde de moord|"
+    # "Wie heeft Kirov vermoord?"
+    r"(heeft|hebben|had)\b[^?]{0,30}\b(vermoord|doodgeschoten|neergeschoten|gedood))\b")
 _INSTIGATION = re.compile(r"\b(order\w*|opdracht|bevel|behind|achter|responsible|"
                           r"verantwoordelijk|suspect\w*|blamed|accused|beschuldig\w*)\b")
+# "Who headed the NKVD when Nikolayev shot Kirov?": the killing is not what is asked about.
+_CLAUSES = frozenset("when while after before as toen nadat terwijl voordat".split())
+# "Who was (eventually) killed?", "Who got shot?": who died, not who did it.
+_PASSIVE = frozenset("was were werd werden is are got get been".split())
+_ADVERBS = frozenset("eventually finally actually then uiteindelijk eigenlijk".split())
 # Who did it: named as the doer ("Dader was …", "the killer, …"), the agent of a passive
-# ("shot by the 30-year-old Nikolayev", "door Nikolayev"; not "a bid by Stalin"), or the
-# subject of the act.
+# ("shot dead by the 30-year-old Nikolayev", "werd door Nikolayev vermoord"; not "a bid by
+# Stalin"), or the subject of the act ("Nikolayev shot Kirov", "schoot Nikolayev Kirov").
 _AGENT = re.compile(
     r"\b(?i:killers?|assassins?|murderers?|gunman|perpetrators?|culprits?|daders?|"
     r"moordenaars?|schutter|sluipmoordenaar)\b|"
-    r"\b(?i:(killed|shot|murdered|assassinated|vermoord|doodgeschoten|neergeschoten|gedood)"
-    r" by|door) ([a-z0-9-]+ ){0,3}[A-Z]|"
-    r"\b[A-Z]\w+ (?i:shot|killed|murdered|assassinated|vermoordde|doodde|schoot)\b")
+    r"\b(?i:(killed|shot|murdered|assassinated)( dead)? by) ([a-z0-9-]+ ){0,3}[A-Z]|"
+    r"\b[A-Z]\w+ (?i:shot|killed|murdered|assassinated|vermoordde|doodde|schoot)\b|"
+    r"\b(?i:schoot|vermoordde|doodde) [A-Z]")
+_AGENT_DOOR = re.compile(r"\bdoor ([a-z0-9-]+ ){0,3}[A-Z]")
+_KILLED_NL = re.compile(r"\b(vermoord|doodgeschoten|neergeschoten|gedood|omgebracht)\b")
 
 
 def asks_culprit(folded: str) -> bool:
-    return bool(_CULPRIT_QUESTION.search(folded)) and not _INSTIGATION.search(folded)
+    match = _CULPRIT_QUESTION.search(folded)
+    if match is None or _INSTIGATION.search(folded):
+        return False
+    between = match.group("between").split()
+    if _CLAUSES & set(between):
+        return False
+    while between and (between[-1].endswith("ly") or between[-1] in _ADVERBS):
+        between.pop()
+    return not (between and between[-1] in _PASSIVE)
+
+
+def names_doer(sentence: str) -> bool:
+    """The sentence says who did the killing (see `_AGENT`)."""
+    return bool(_AGENT.search(sentence)) or bool(
+        _AGENT_DOOR.search(sentence) and _KILLED_NL.search(fold(sentence)))
 
 
 # Taking someone's place: "Who succeeded Kirov?", "Hij verving Jagoda door Jezjov".
@@ -867,7 +890,7 @@ def matches_expectation(question: Question, sentence: str) -> bool:
         folded = fold(sentence)
         return bool(years) or bool(_MONTHS.search(folded) or _RELATIVE_TIME.search(folded))
     if expect in (Expect.PERSON, Expect.PLACE):
-        if question.culprit and not _AGENT.search(sentence):
+        if question.culprit and not names_doer(sentence):
             return False  # "Kirov was murdered in 1934" does not say by whom
         return bool(new_names(question, sentence)) and (not question.succession or (
             # whose place: "Lenin saw no good successor in him" is about someone else's

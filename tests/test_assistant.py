@@ -601,9 +601,22 @@ def test_who_killed_asks_for_a_sentence_that_names_the_doer(question: str) -> No
     "Who was responsible for Kirov's assassination?",
     "Who headed the NKVD at the time Kirov was murdered?",
     "Who took over Kirov's job after he was killed?",
+    "Who headed the NKVD when Nikolayev shot Kirov?",
+    "Who was eventually killed?",
+    "Who got shot?",
 ])
 def test_who_ordered_it_or_who_was_there_asks_for_no_doer(question: str) -> None:
     assert not analyse(question).culprit
+
+
+def test_who_did_it_in_dutch_word_orders() -> None:
+    assert analyse("Wie heeft Kirov vermoord?").culprit
+    question = analyse("Wie was de dader?")
+    assert matches_expectation(question, "Kirov werd door Leonid Nikolayev vermoord.")
+    assert matches_expectation(question, "In december schoot Leonid Nikolayev Kirov neer.")
+    # "door" says who did it only of a killing: not "verving Jagoda door Jezjov".
+    assert not matches_expectation(question, "Stalin verving Jagoda door Nikolaj Jezjov.")
+    assert not matches_expectation(question, "Door de moord kreeg Jozef Stalin vrij spel.")
 
 
 def test_how_old_someone_was_is_answered_by_an_age_of_that_one() -> None:
