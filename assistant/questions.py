@@ -967,7 +967,12 @@ def transliterate(word: str) -> str:
     return word
 
 
-_ALTERNATIVE_AFTER = re.compile(r"\s+(?:or|of)\s+(?!(?:the|a|an|de|het|een)\b)[a-z]")
+# (Not before an article, a pronoun or a possessive: "Wist Jagoda of er …" means whether,
+# "Stalin or his men" and "the Politburo of that time" keep their names.)
+_ALTERNATIVE_AFTER = re.compile(
+    r"\s+(?:or|of)\s+(?!(?:the|a|an|de|het|een|er|his|her|its|their|zijn|haar|hun|he|she|it|"
+    r"they|hij|zij|ze|that|this|these|those|dat|dit|die|deze|wat|what|which|welke|wie|who)\b)"
+    r"[a-z]")
 _ALTERNATIVE_BEFORE = re.compile(r"\b[a-z]{3,}\s+or\s+$")
 
 

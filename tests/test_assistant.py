@@ -863,6 +863,9 @@ def test_question_names() -> None:
     assert question_names("How many died in camps or Gulag?") == []
     assert question_names("What was the murder of Kirov about?") == [("kirov",)]
     assert question_names("Was Stalin of Kirov de schuldige?") == [("stalin",), ("kirov",)]
+    assert question_names("Wist Jagoda of er een complot was?") == [("jagoda",)]
+    assert question_names("Did Stalin or his men plan it?") == [("stalin",)]
+    assert question_names("Who led the Politburo of that time?") == [("politburo",)]
     # An adjective of nationality names no one, as in a sentence.
     assert question_names("Wat gebeurde er met de Russische koninklijke familie?") == []
     # A month is a date, not a name.
