@@ -48,7 +48,10 @@ _NUMBER_WORDS = {
 _AGE_QUESTION = re.compile(r"\b(how old|hoe oud|what age|welke leeftijd|at what age)\b")
 # Whose age: "How old was Stalin when …", not "How old was the man who shot Kirov?".
 _AGE_OF = re.compile(r"\b(?i:how old was|hoe oud was|what age was)\s+"
-                     r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
+                     r"([A-Z\u00C0-\u00DE][\w-]*(?:\s+[A-Z\u00C0-\u00DE][\w-]*)*)")
+# After whose age a question asks, the clause goes on: "How old was Stalin when …".
+_CLAUSE_GOES_ON = frozenset("when at in during after before on by toen bij op tijdens ten na "
+                            "voor was werd is".split())
 _AGE_STATED = re.compile(r"\b(\d+|[a-z]+)[ -]?(year old|years old|jarige|jaar oud)\b|"
                          r"\b(aged|age of|leeftijd van) \d+")
 _DECADE = {"jaren", "the", "mid", "late", "early", "eind", "begin", "midden"}  # "jaren dertig"
@@ -879,8 +882,12 @@ def matches_expectation(question: Question, sentence: str) -> bool:
         if _AGE_QUESTION.search(fold(question.text)):
             # … of whom it asks about: "de 30-jarige Nikolayev" tells not how old Stalin was
             whose = _AGE_OF.search(question.text)
-            if whose is not None and question.text[whose.end():][:2] in ("'s", "’s"):
-                whose = None  # "How old was Kirov's murderer?"
+            after = question.text[whose.end():] if whose is not None else ""
+            following = re.match(r"\s+([a-z]+)", after)
+            if after[:2] in ("'s", "’s") or whose is not None \
+                    and whose.group(1).endswith("s") and following is not None \
+                    and following.group(1) not in _CLAUSE_GOES_ON:
+                whose = None  # "How old was Kirov's murderer?", "Hoe oud was Kirovs moordenaar?"
             return bool(_AGE_STATED.search(fold(sentence))) and (
                 whose is None or soft_overlap(tuple(words(whose.group(1))), words(sentence)) > 0)
         # "How many were executed?" is not answered by how many were sentenced.

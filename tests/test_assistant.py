@@ -627,6 +627,8 @@ def test_how_old_someone_was_is_answered_by_an_age_of_that_one() -> None:
     # The age of someone the question describes, not names
     assert matches_expectation(analyse("How old was the man who killed Kirov?"), age)
     assert matches_expectation(analyse("Hoe oud was Sergej Kirov's moordenaar?"), age)
+    assert matches_expectation(analyse("Hoe oud was Kirovs moordenaar?"), age)
+    assert not matches_expectation(analyse("How old was Stalins when he died?"), age)
     assert not matches_expectation(analyse("How old was Nikolayev?"), "Nikolayev was shot.")
 
 
