@@ -613,8 +613,10 @@ def new_names(question: Question, sentence: str) -> list[str]:
     name counts whole ("Sergei Kirov" is not new when Kirov is asked about); months,
     adjectives of nationality and, for "who", places ("in Leningrad") are no answer."""
     asked = {transliterate(fold(w)) for w in _WORD.findall(question.text)}
-    # Spellings differ only for names: "Andrej" is not the question's "anderen".
-    named = [w for name in question_names(question.text) for w in name]
+    # Spellings differ only for names: "Andrej" is not the question's "anderen". (A question
+    # typed in lower case has no names to tell: its longer words stand in for them.)
+    named = [w for name in question_names(question.text) for w in name] \
+        or [w for w in asked if len(w) >= 5]
     places = places_in(sentence) if question.expect is Expect.PERSON else set()
     found = []
     for run in name_runs(sentence):

@@ -656,6 +656,8 @@ def test_a_name_is_not_the_question_s_own_for_looking_like_a_common_word() -> No
     assert new_names(question, "Procureur-generaal Andrej Vysjinski leidde het.") == \
         ["andrej vysjinski"]
     assert new_names(question, "Grigori Zinovjev bekende.") == []
+    # Typed in lower case, the question's longer words may still be the name.
+    assert new_names(analyse("wie volgde chroesjtsjov op?"), "Then Khrushchev spoke.") == []
 
 
 def test_who_bore_a_title_is_answered_by_a_sentence_that_names_its_bearer(
