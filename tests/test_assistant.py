@@ -66,6 +66,7 @@ from assistant.questions import (
     soft_overlap,
     split_compound,
     states_onset,
+    states_succession,
     transliterate,
     unfocused,
     vague_amounts,
@@ -503,6 +504,8 @@ def test_who_succeeded_asks_for_a_sentence_that_tells_who_took_the_place(
 def test_who_killed_is_no_succession_question() -> None:
     assert not analyse("Who killed Kirov?").succession
     assert not analyse("Wie vermoordde Kirov?").succession
+    assert not states_succession("Stalin succeeded in blaming Kirov's death on others.")
+    assert states_succession("Yezhov succeeded Yagoda.")
 
 
 def test_a_figure_told_for_the_year_asked_needs_no_focus_word() -> None:
