@@ -857,7 +857,8 @@ def names_doer(sentence: str) -> bool:
 # Taking someone's place: "Who succeeded Kirov?", "Hij verving Jagoda door Jezjov".
 _SUCCESSION = re.compile(
     r"\b(succeed(ed|s)?(?! in\b)|successors?|succession|"
-    r"(took|take|takes|taken|taking) over|replac\w*|in (his|her) place|appointed|opvolg\w*|opgevolgd|volgde( \w+){1,4} op|verv(i|a)ng\w*|"
+    r"(took|take|takes|taken|taking) over|replac\w*|in (his|her) place|appointed|"
+    r"opvolg\w*|opgevolgd|volgde( \w+){1,4} op|verv(i|a)ng\w*|"
     r"(nam|namen|neemt) \w+( \w+)? over|overgenomen|in zijn plaats|benoemd|aangesteld)\b")
 
 
