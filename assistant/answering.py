@@ -205,13 +205,18 @@ class SentenceScorer:
         # Vysjinski"), a sentence answers by naming one of them.
         self.holders: frozenset[str] = frozenset()
         # ("Welke aanklager …?" asks for one as well.)
+        # A question whose kind has its own check ("Welke straf kreeg Radek?") keeps it.
+        special = question.penalty or question.current_name or question.fate \
+            or question.succession or question.culprit
         roles = asked_role(question.text) \
-            if question.expect in (Expect.PERSON, Expect.OTHER) else ()
+            if question.expect in (Expect.PERSON, Expect.OTHER) and not special else ()
         if roles:
             documents = {build.chunks[p.chunk_row].document_id for p in retrieval.passages}
+            asked = {w for name in self.names for w in name}
+            # (Not the one asked about: "Wie was de opvolger van Jezjov?")
             self.holders = frozenset().union(*(
                 role_holders(build.documents[build.document_row[d]].text, role)
-                for d in sorted(documents) for role in roles))
+                for d in sorted(documents) for role in roles)) - asked
 
     def similarity(self, row: int) -> float:
         if row not in self._similarity:
@@ -305,10 +310,14 @@ def is_answerable(best: Candidate, question: Question, config: AnswerConfig,
     # question is not: "Was Kirov married in 1934?" is not answered by his murder in 1934.)
     dated_like = question.expect in (Expect.QUANTITY, Expect.PERSON, Expect.PLACE) \
         and bool(question.years & set(years_in(best.text)))
+    # These exemptions need a name the sentence is about: "Who was the pope in 1938?" or
+    # "What sentence did the bank robber get?" names nothing the documents discuss.
+    kind_found = bool(question_names(question.text)) and (
+        question.succession or question.penalty or question.fate or question.culprit
+        or dated_like)
     if best.focus == 0 and focus_contribution is not None \
             and not offers_alternatives(question) and not question.current_name \
-            and not question.succession and not question.penalty and not question.fate \
-            and not question.culprit and not dated_like:
+            and not kind_found:
         return focus_contribution(best.row) >= config.min_focus_contribution
     return True
 

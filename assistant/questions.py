@@ -290,9 +290,17 @@ _ENDING = re.compile(rf"\b({_ENDED}|ten einde|eindigde|ended|"
                      r"daarop|thereupon|subsequently|vervolgens)\b")
 
 
+# What followed something, not how it all ended: "after he confessed", "daarna".
+_FOLLOWED = re.compile(r"\b(next|afterwards|after|once|daarna|vervolgens|nadat|"
+                       r"na (zijn|haar|hun|de|het))\b")
+
+
 def asks_ending(question: str) -> bool:
-    """The question asks how things ended: "in the end", "uiteindelijk"."""
-    return bool(re.search(rf"\b({_ENDED})\b", fold(question)))
+    """The question asks how things ended ("in the end", "What became of …?", "Hoe liep het
+    met hem af?"), not what followed something ("What happened to him after he confessed?")."""
+    folded = fold(question)
+    return bool(_LAST.search(folded)) and (
+        bool(re.search(rf"\b({_ENDED})\b", folded)) or not _FOLLOWED.search(folded))
 
 
 def states_ending(text: str) -> bool:
@@ -770,8 +778,11 @@ _FATE = re.compile(
     r"kogel|bullet|(het leven|life|lives) \w+( \w+){0,6} (beeindigd|ended))\b")
 # … but of the one who did it: "door Jagoda", "Nikolayev shot Kirov"
 _BY = frozenset("door by".split())
-_DOING = frozenset("shot killed murdered executed arrested vermoordde doodde schoot liet had "
+_DOING = frozenset("shot killed murdered executed arrested vermoordde doodde schoot "
                    "ordered beval".split())
+# "Stalin had Zinoviev shot", "liet Jagoda arresteren": the name is who it was done to.
+_CAUSATIVE = frozenset("had liet lieten".split())
+_ARTICLES = frozenset("the a de het een".split())
 
 
 def _same_word(token: str, word: str) -> bool:
@@ -782,11 +793,15 @@ def _same_word(token: str, word: str) -> bool:
 
 def _does_it(names: list[tuple[str, ...]], sentence: str) -> bool:
     """A name of the question is the doer: after "door"/"by", or before an active verb."""
-    tokens = re.findall(r"[\w'’-]+", fold(sentence))
+    tokens = re.findall(r"[\w'’-]+|[,;:]", fold(sentence))
     for i, token in enumerate(tokens):
-        if any(_same_word(token, w) for name in names for w in name) and (
-                _BY & set(tokens[max(0, i - 3):i])
-                or i + 1 < len(tokens) and tokens[i + 1] in _DOING):
+        if not any(_same_word(token, w) for name in names for w in name):
+            continue
+        before = [t for t in tokens[max(0, i - 3):i] if t not in _ARTICLES]
+        agent = bool(before) and before[-1] in _BY  # "door (de) X", not "by the court, X"
+        acting = i + 1 < len(tokens) and tokens[i + 1] in _DOING \
+            and not (i > 0 and tokens[i - 1] in _CAUSATIVE)
+        if agent or acting:
             return True
     return False
 
@@ -798,7 +813,13 @@ def _people(question: Question, sentence: str) -> list[str]:
 
 
 def asks_fate(question: str) -> bool:
-    return bool(_FATE_QUESTION.search(question))
+    """What became of a person: not of one described through another ("Kirov's killer",
+    "Kirovs moordenaar"), whose name is then not the one asked about."""
+    match = _FATE_QUESTION.search(question)
+    if match is None:
+        return False
+    rest = question[match.end() - 1:]
+    return not re.match(r"[\w-]+(['’]s\b|s\s+[a-z])", rest)
 
 
 def states_fate(sentence: str) -> bool:
@@ -862,6 +883,14 @@ _SUCCESSION = re.compile(
     r"(nam|namen|neemt) \w+( \w+)? over|overgenomen|in zijn plaats|benoemd|aangesteld)\b")
 
 
+def _replaced_by(names: list[tuple[str, ...]], sentence: str) -> bool:
+    """A name of the question is the one who takes the place: "by/door/with/met X"."""
+    tokens = re.findall(r"[\w'’-]+", fold(sentence))
+    return any(any(_same_word(token, w) for name in names for w in name)
+               and {"by", "door", "with", "met"} & set(tokens[max(0, i - 3):i])
+               for i, token in enumerate(tokens))
+
+
 def states_succession(sentence: str) -> bool:
     """The sentence tells who took someone's place: what "Who succeeded X?" asks. Any other
     sentence that names X and someone else (X's killer, X's rival) answers another question."""
@@ -906,7 +935,9 @@ def matches_expectation(question: Question, sentence: str) -> bool:
         return bool(new_names(question, sentence)) and (not question.succession or (
             # whose place: "Lenin saw no good successor in him" is about someone else's
             states_succession(sentence)
-            and name_coverage(question_names(question.text), words(sentence)) > 0))
+            and name_coverage(question_names(question.text), words(sentence)) > 0
+            # … and as the one replaced: not "verving Jagoda door Jezjov" for Jezjov
+            and not _replaced_by(question_names(question.text), sentence)))
     if expect is Expect.REASON:
         return bool(_REASON_CUES.search(fold(sentence)))
     return True
@@ -980,17 +1011,24 @@ def transliterate(word: str) -> str:
 
 # (Not before an article, a pronoun or a possessive: "Wist Jagoda of er …" means whether,
 # "Stalin or his men" and "the Politburo of that time" keep their names.)
-_ALTERNATIVE_AFTER = re.compile(
-    r"\s+(?:or|of)\s+(?!(?:the|a|an|de|het|een|er|his|her|its|their|zijn|haar|hun|he|she|it|"
-    r"they|hij|zij|ze|that|this|these|those|dat|dit|die|deze|wat|what|which|welke|wie|who)\b)"
-    r"[a-z]")
-_ALTERNATIVE_BEFORE = re.compile(r"\b[a-z]{3,}\s+or\s+$")
+# "Of" is "or" only in Dutch: "Was Stalin of humble origin?" keeps its name.
+_NOT_ALTERNATIVES = (r"the|a|an|de|het|een|er|his|her|its|their|zijn|haar|hun|he|she|it|"
+                     r"they|hij|zij|ze|that|this|these|those|dat|dit|die|deze|wat|what|"
+                     r"which|welke|wie|who|van|in|op|bij|voor|met|aan|naar|uit|om|tot")
+_ALTERNATIVE_AFTER = {
+    "en": re.compile(rf"\s+or\s+(?!(?:{_NOT_ALTERNATIVES})\b)[a-z]"),
+    "nl": re.compile(rf"\s+(?:or|of)\s+(?!(?:{_NOT_ALTERNATIVES})\b)[a-z]")}
+_ALTERNATIVE_BEFORE = {"en": re.compile(r"\b[a-z]{3,}\s+or\s+$"),
+                       "nl": re.compile(r"\b[a-z]{3,}\s+(?:or|of)\s+$")}
+_DUTCH_SIGNS = re.compile(r"\b(de|het|een|wie|wat|welke|welk|hoeveel|waar|wanneer|waarom|"
+                          r"hoe|er|werd|werden|zijn|van|en)\b")
 
 
 def question_names(question: str) -> list[tuple[str, ...]]:
     """The names a question mentions, each as its folded words: "the Great Terror" gives
     ("great", "terror"), "Yezhov" gives ("yezhov",)."""
     found: list[tuple[str, ...]] = []
+    language = "nl" if _DUTCH_SIGNS.search(question.lower()) else "en"
     for match in _NAME_RUN.finditer(question):
         if not match.group()[0].isupper():  # the class also holds "é", "ë"
             continue
@@ -1006,8 +1044,8 @@ def question_names(question: str) -> list[tuple[str, ...]]:
             continue
         name = tuple(w for p in parts for w in re.findall(r"\w+", p) if len(w) > 1)
         # "in de Goelag of werkkampen": an alternative to a common word need not be named.
-        if _ALTERNATIVE_AFTER.match(question, match.end()) \
-                or _ALTERNATIVE_BEFORE.search(question[:match.start()]):
+        if _ALTERNATIVE_AFTER[language].match(question, match.end()) \
+                or _ALTERNATIVE_BEFORE[language].search(question[:match.start()]):
             continue
         if name and not all(w.isdigit() for w in name) and name not in found:
             found.append(name)

@@ -47,6 +47,7 @@ from assistant.questions import (
     Expect,
     analyse,
     asked_role,
+    asks_ending,
     counts_deaths,
     defines,
     dutch_numeral,
@@ -505,12 +506,16 @@ def test_who_killed_is_no_succession_question() -> None:
     assert not analyse("Who killed Kirov?").succession
     assert not analyse("Wie vermoordde Kirov?").succession
     assert not states_succession("Stalin succeeded in blaming Kirov's death on others.")
+    # The one asked about must be the one replaced, not the one who replaced him.
+    successor = analyse("Who was the successor of Yezhov?")
+    assert successor.succession
+    assert not matches_expectation(successor, "Hij verving Jagoda door Nikolaj Jezjov.")
     assert states_succession("Yezhov succeeded Yagoda.")
 
 
 def test_a_figure_told_for_the_year_asked_needs_no_focus_word() -> None:
-    question = analyse("How many defendants stood trial in 1936?")
-    text = "In augustus 1936 werden zestien personen voorgeleid."
+    question = analyse("How many stood trial with Zinoviev in 1936?")
+    text = "In augustus 1936 werden zestien personen met Zinovjev voorgeleid."
     best = replace(_candidate(1, 0.95), text=text)
     assert is_answerable(best, question, AnswerConfig(), {1: -0.01}.__getitem__)
     # Another year is no such sign: the focus words must still raise it.
@@ -520,6 +525,9 @@ def test_a_figure_told_for_the_year_asked_needs_no_focus_word() -> None:
     married = analyse("Was Kirov married in 1934?")
     murdered = replace(best, text="Kirov werd in 1934 vermoord.")
     assert not is_answerable(murdered, married, AnswerConfig(), {1: -0.01}.__getitem__)
+    # Nor a question that names nothing the documents discuss.
+    cars = analyse("How many cars were sold in 1936?")
+    assert not is_answerable(best, cars, AnswerConfig(), {1: -0.01}.__getitem__)
 
 
 @pytest.mark.parametrize("question", [
@@ -538,9 +546,11 @@ def test_what_became_of_someone_asks_for_a_sentence_that_tells_it(question: str)
     # A book about an executioner tells no one's fate.
     assert not matches_expectation(analysed, "Stalin's Loyal Executioner is a biography.")
     assert matches_expectation(analysed, "Met een kogel werd zijn leven beëindigd.")
-    # Found, the fate is what the question's words asked for, in whatever language.
+    # Found, the fate is what the question's words asked for, in whatever language; but
+    # only of someone named ("What happened to him after the divorce?" alone names no one).
     best = replace(_candidate(1, 0.95), text="Na zijn bekentenis werd hij geëxecuteerd.")
-    assert is_answerable(best, analysed, AnswerConfig(), {1: -0.01}.__getitem__)
+    assert is_answerable(best, analysed, AnswerConfig(), {1: -0.01}.__getitem__) \
+        == bool(question_names(question))
 
 
 def test_a_fate_told_of_someone_else_is_no_answer() -> None:
@@ -556,6 +566,26 @@ def test_a_fate_told_of_someone_else_is_no_answer() -> None:
     assert not matches_expectation(analysed, "Zinoviev shot a guard.")
     assert not matches_expectation(analysed, "Twee man werden door Zinovjev gearresteerd.")
     assert not matches_expectation(analysed, "Kamenev tried to flee.")
+    # But what was done to them is: "had X shot", "by the court, X was shot".
+    assert matches_expectation(analysed, "Stalin had Zinoviev shot.")
+    assert matches_expectation(analysed, "Zinoviev had been sentenced to death and was shot.")
+    assert matches_expectation(analysed, "Sentenced by the court, Zinoviev was shot.")
+
+
+def test_what_became_of_someone_described_through_another_asks_no_fate_of_that_one() -> None:
+    assert not analyse("What happened to Kirov's killer?").fate
+    assert not analyse("Wat gebeurde er met Kirovs moordenaar?").fate
+    assert analyse("Wat gebeurde er met Jagoda?").fate
+
+
+@pytest.mark.parametrize(("question", "ending"), [
+    ("What became of Yagoda?", True), ("Wat werd er van Jagoda?", True),
+    ("What happened to Yagoda in the end?", True), ("Hoe liep het met hem af?", True),
+    ("What happened to him after he confessed?", False),
+    ("Wat gebeurde er daarna met hem?", False),
+])
+def test_how_it_ended_is_not_what_followed(question: str, ending: bool) -> None:
+    assert asks_ending(question) is ending
 
 
 def test_how_it_ended_for_someone_is_the_last_fate_the_document_tells(
@@ -873,6 +903,9 @@ def test_question_names() -> None:
     assert question_names("Wist Jagoda of er een complot was?") == [("jagoda",)]
     assert question_names("Did Stalin or his men plan it?") == [("stalin",)]
     assert question_names("Who led the Politburo of that time?") == [("politburo",)]
+    # "of" is "or" only in Dutch.
+    assert question_names("Was Stalin of humble origin?") == [("stalin",)]
+    assert question_names("Hoeveel mensen belandden in werkkampen of Siberië?") == []
     # An adjective of nationality names no one, as in a sentence.
     assert question_names("Wat gebeurde er met de Russische koninklijke familie?") == []
     # A month is a date, not a name.
