@@ -819,7 +819,9 @@ def asks_fate(question: str) -> bool:
     if match is None:
         return False
     rest = question[match.end() - 1:]
-    return not re.match(r"[\w-]+(['’]s\b|s\s+[a-z])", rest)
+    # (The Dutch genitive has no apostrophe; an English name may end in "s": "Nicholas".)
+    dutch = bool(_DUTCH_SIGNS.search(question.lower()))
+    return not re.match(r"[\w-]+(['’]s\b|s\s+[a-z])" if dutch else r"[\w-]+['’]s\b", rest)
 
 
 def states_fate(sentence: str) -> bool:

@@ -576,6 +576,7 @@ def test_what_became_of_someone_described_through_another_asks_no_fate_of_that_o
     assert not analyse("What happened to Kirov's killer?").fate
     assert not analyse("Wat gebeurde er met Kirovs moordenaar?").fate
     assert analyse("Wat gebeurde er met Jagoda?").fate
+    assert analyse("What happened to Nicholas afterwards?").fate
 
 
 @pytest.mark.parametrize(("question", "ending"), [
