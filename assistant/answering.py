@@ -132,6 +132,8 @@ class Candidate:
     # words of the fullest name it gives of someone the documents call by the title asked
     # for ("Andrej Vysjinski" for "Wie was de aanklager?"): 0 for none
     bearer: int = 0
+    # names one the question names itself, or opens on "he" after a sentence that does
+    told_of: bool = True
 
 
 @dataclass(frozen=True)
@@ -269,6 +271,13 @@ class SentenceScorer:
         other_one = bool(self.ordinals and stated and not stated & self.ordinals) \
             or other_years(question, sentence.text)
         typed = not other_one and matches_expectation(question, sentence.text)
+        told_of = own_coverage > 0
+        if not told_of and row - 1 in neighbours and (
+                question.culprit or refers_back(sentence.text)):
+            # "Kirov werd … vermoord. Dader was …", "Radek … Hij werd … gestuurd"
+            told_of = name_coverage(self.names, words(build.sentence(row - 1)[1].text)) > 0
+        if question.culprit and not told_of:
+            typed = False  # the doer of another killing: "Who killed Zinoviev?"
         bearer = 0
         if self.holders and (typed or question.expect is Expect.OTHER):
             bearer = max((len(run) for run in name_runs(sentence.text)
@@ -282,7 +291,8 @@ class SentenceScorer:
                  - config.ordinal_penalty * other_one)
         return Candidate(row, chunk_row, document.id, sentence.text, similarity, effective,
                          overlap, coverage, own_coverage, typed, focus, fragment, score,
-                         document.language != question.language, bearer)
+                         document.language != question.language, bearer,
+                         told_of or not self.names)
 
 
 # How far from the sentence that names an event its date is looked for.
@@ -311,10 +321,12 @@ def is_answerable(best: Candidate, question: Question, config: AnswerConfig,
     dated_like = question.expect in (Expect.QUANTITY, Expect.PERSON, Expect.PLACE) \
         and bool(question.years & set(years_in(best.text)))
     # These exemptions need a name the sentence is about: "Who was the pope in 1938?" or
-    # "What sentence did the bank robber get?" names nothing the documents discuss.
-    kind_found = bool(question_names(question.text)) and (
+    # "What sentence did the bank robber get?" names nothing the documents discuss, and
+    # "Who killed Zinoviev?" is not answered by the doer of another killing. A sentence
+    # that names one the documents give the title asked for has found what was asked.
+    kind_found = bool(question_names(question.text)) and best.told_of and (
         question.succession or question.penalty or question.fate or question.culprit
-        or dated_like)
+        or dated_like) or best.bearer > 0
     if best.focus == 0 and focus_contribution is not None \
             and not offers_alternatives(question) and not question.current_name \
             and not kind_found:

@@ -47,8 +47,9 @@ _NUMBER_WORDS = {
 }
 _AGE_QUESTION = re.compile(r"\b(how old|hoe oud|what age|welke leeftijd|at what age)\b")
 # Whose age: "How old was Stalin when …", not "How old was the man who shot Kirov?".
-_AGE_OF = re.compile(r"\b(?i:how old was|hoe oud was|what age was)\s+"
-                     r"([A-Z\u00C0-\u00DE][\w-]*(?:\s+[A-Z\u00C0-\u00DE][\w-]*)*)")
+_AGE_OF = re.compile(r"\b(?i:how old (?:was|were|is)|hoe oud (?:was|waren|werd|is)|"
+                     r"what age (?:was|were))\s+"
+                     r"([A-Z\u00C0-\u024F][\w-]*(?:\s+[A-Z\u00C0-\u024F][\w-]*)*)")
 # After whose age a question asks, the clause goes on: "How old was Stalin when …".
 _CLAUSE_GOES_ON = frozenset("when at in during after before on by toen bij op tijdens ten na "
                             "voor was werd is".split())
@@ -662,7 +663,7 @@ def asked_role(question: str) -> tuple[str, ...]:
 
 
 _TITLED = re.compile(r"(?<![\w-])([^\W\d_][\w'-]*)[ \t]+"
-                     r"([A-Z\u00C0-\u00DE][\w-]*(?:[ \t]+[A-Z\u00C0-\u00DE][\w-]*)*)")
+                     r"([A-Z\u00C0-\u024F][\w-]*(?:[ \t]+[A-Z\u00C0-\u024F][\w-]*)*)")
 
 
 @lru_cache(maxsize=64)
@@ -764,7 +765,7 @@ _FATE_QUESTION = re.compile(
     r"\b(?i:what (happened|became|has become) (to|of)|what was the fate of|"
     r"how did things end for|wat (gebeurde|is|was) er( \w+)? met|wat werd er( \w+)? van|"
     r"hoe (liep|is) het( \w+)? met|wat was het lot van)\s+"
-    r"(?i:(him|her|them|hem|haar|hen)\b|(?-i:[A-Z\u00C0-\u00DE]))")
+    r"(?i:(him|her|them|hem|haar|hen)\b|(?-i:[A-Z\u00C0-\u024F]))")
 # What may become of someone: death, prison, exile, release, disgrace.
 _FATE = re.compile(
     r"\b(execut(e|ed|ion|ions)|geexecuteerd|terechtgesteld|shot|doodgeschoten|gefusilleerd|hanged|"
@@ -773,7 +774,7 @@ _FATE = re.compile(
     r"veroordeeld|prison|gevangenis|camps?|kamp|werkkamp\w*|gulag|exiled?|verbannen|"
     r"ballingschap|deported|gedeporteerd|vrijgelaten|fled|vluchtte|gevlucht|"
     r"suicide|zelfmoord|rehabilitated|gerehabiliteerd|expelled|geroyeerd|"
-    r"ontslagen|disappeared|verdween|berecht|"
+    r"ontslagen|disappeared|verdween|berecht|doodstraf|death (penalty|sentence)|"
     # "kregen … de kogel", "a bullet in the back of the head": were shot
     r"kogel|bullet|(het leven|life|lives) \w+( \w+){0,6} (beeindigd|ended))\b")
 # … but of the one who did it: "door Jagoda", "Nikolayev shot Kirov"
@@ -781,7 +782,7 @@ _BY = frozenset("door by".split())
 _DOING = frozenset("shot killed murdered executed arrested vermoordde doodde schoot "
                    "ordered beval".split())
 # "Stalin had Zinoviev shot", "liet Jagoda arresteren": the name is who it was done to.
-_CAUSATIVE = frozenset("had liet lieten".split())
+_CAUSATIVE = frozenset("had liet lieten ordered beval made got".split())
 _ARTICLES = frozenset("the a de het een".split())
 
 
@@ -810,6 +811,15 @@ def _people(question: Question, sentence: str) -> list[str]:
     """`new_names`, less words made with a common one ("Het NKVD-hoofd werd …")."""
     compounds = {fold(w) for w in re.findall(r"\b\w+-[a-z][\w-]*", sentence)}
     return [n for n in new_names(question, sentence) if n not in compounds]
+
+
+def _fate_subject(question: str) -> list[tuple[str, ...]]:
+    """The name whose fate is asked ("Zinoviev" in "What happened to Zinoviev after Stalin
+    ordered the trial?"); none for "him"."""
+    match = _FATE_QUESTION.search(question)
+    run = re.match(r"[A-Z\u00C0-\u024F][\w-]*(?:\s+[A-Z\u00C0-\u024F][\w-]*)*",
+                   question[match.end() - 1:]) if match is not None else None
+    return [tuple(fold(w) for w in run.group().split())] if run is not None else []
 
 
 def asks_fate(question: str) -> bool:
@@ -852,10 +862,12 @@ _ADVERBS = frozenset("eventually finally actually then uiteindelijk eigenlijk".s
 _AGENT = re.compile(
     r"\b(?i:killers?|assassins?|murderers?|gunman|perpetrators?|culprits?|daders?|"
     r"moordenaars?|schutter|sluipmoordenaar)\b|"
-    r"\b(?i:(killed|shot|murdered|assassinated)( dead)? by) ([a-z0-9-]+ ){0,3}[A-Z]|"
-    r"\b[A-Z]\w+ (?i:shot|killed|murdered|assassinated|vermoordde|doodde|schoot)\b|"
-    r"\b(?i:schoot|vermoordde|doodde) [A-Z]")
-_AGENT_DOOR = re.compile(r"\bdoor ([a-z0-9-]+ ){0,3}[A-Z]")
+    r"\b(?i:(killed|shot|murdered|assassinated)( dead)? by) ([a-z0-9-]+ ){0,3}"
+    r"[A-Z\u00C0-\u024F]|"
+    r"\b[A-Z\u00C0-\u024F]\w+ (?i:shot|killed|murdered|assassinated|vermoordde|doodde|"
+    r"schoot)\b|"
+    r"\b(?i:schoot|vermoordde|doodde) [A-Z\u00C0-\u024F]")
+_AGENT_DOOR = re.compile(r"\bdoor ([a-z0-9-]+ ){0,3}[A-Z\u00C0-\u024F]")
 _KILLED_NL = re.compile(r"\b(vermoord|doodgeschoten|neergeschoten|gedood|omgebracht)\b")
 
 
@@ -885,12 +897,34 @@ _SUCCESSION = re.compile(
     r"(nam|namen|neemt) \w+( \w+)? over|overgenomen|in zijn plaats|benoemd|aangesteld)\b")
 
 
-def _replaced_by(names: list[tuple[str, ...]], sentence: str) -> bool:
-    """A name of the question is the one who takes the place: "by/door/with/met X"."""
-    tokens = re.findall(r"[\w'’-]+", fold(sentence))
-    return any(any(_same_word(token, w) for name in names for w in name)
-               and {"by", "door", "with", "met"} & set(tokens[max(0, i - 3):i])
-               for i, token in enumerate(tokens))
+_REPLACING = re.compile(r"^(verving|vervingen|vervangt|vervangen|replace[sd]?|replacing|"
+                        r"succeed(ed|s)?|opgevolgd|volgde|overnam|opvolgde)$")
+_SUCCESSOR = frozenset("opvolger opvolgster successor".split())
+
+
+def _replaced(names: list[tuple[str, ...]], sentence: str) -> bool:
+    """A name of the question stands where the one replaced does: right after the verb
+    ("verving Jagoda", "succeeded Yagoda", "took over from Yagoda"), after "successor
+    of"/"opvolger van", or before "was succeeded"/"werd opgevolgd". Not "Zijn opvolger
+    Jezjov" (he is the successor), nor "by/door Jezjov", nor across a comma."""
+    tokens = re.findall(r"[\w'’-]+|[,;:–—()]", fold(sentence))
+    for i, token in enumerate(tokens):
+        if not any(_same_word(token, w) for name in names for w in name):
+            continue
+        before = tokens[max(0, i - 3):i]
+        while before and any(not t[0].isalnum() for t in before):
+            before = before[[not t[0].isalnum() for t in before].index(True) + 1:]
+        after = tokens[i + 1:i + 4]
+        if before and before[-1] in {"by", "door", "with", "met"}:
+            continue
+        if any(_REPLACING.match(t) for t in before) \
+                or " ".join(before[-2:]) in ("over from", "over van") \
+                or len(before) >= 2 and before[-2] in _SUCCESSOR and before[-1] in (
+                    "of", "to", "van") \
+                or " ".join(after[:2]) in ("was succeeded", "was replaced", "werd opgevolgd",
+                                           "werd vervangen"):
+            return True
+    return False
 
 
 def states_succession(sentence: str) -> bool:
@@ -908,7 +942,8 @@ def matches_expectation(question: Question, sentence: str) -> bool:
         # … of the one asked about: named, or not said of someone else ("Nikolayev was
         # executed" is no answer to what became of Zinoviev), and not as the doer
         names = question_names(question.text)
-        return states_fate(sentence) and not _does_it(names, sentence) and (
+        return states_fate(sentence) and not _does_it(_fate_subject(question.text) or names,
+                                                      sentence) and (
             name_coverage(names, words(sentence)) > 0 or not _people(question, sentence))
     expect = question.expect
     if expect is Expect.OTHER and _EXPANSION_QUESTION.search(fold(question.text)):
@@ -919,7 +954,8 @@ def matches_expectation(question: Question, sentence: str) -> bool:
             whose = _AGE_OF.search(question.text)
             after = question.text[whose.end():] if whose is not None else ""
             following = re.match(r"\s+([a-z]+)", after)
-            if after[:2] in ("'s", "’s") or whose is not None \
+            dutch = bool(_DUTCH_SIGNS.search(question.text.lower()))
+            if after[:2] in ("'s", "’s") or whose is not None and dutch \
                     and whose.group(1).endswith("s") and following is not None \
                     and following.group(1) not in _CLAUSE_GOES_ON:
                 whose = None  # "How old was Kirov's murderer?", "Hoe oud was Kirovs moordenaar?"
@@ -936,10 +972,9 @@ def matches_expectation(question: Question, sentence: str) -> bool:
             return False  # "Kirov was murdered in 1934" does not say by whom
         return bool(new_names(question, sentence)) and (not question.succession or (
             # whose place: "Lenin saw no good successor in him" is about someone else's
-            states_succession(sentence)
-            and name_coverage(question_names(question.text), words(sentence)) > 0
-            # … and as the one replaced: not "verving Jagoda door Jezjov" for Jezjov
-            and not _replaced_by(question_names(question.text), sentence)))
+            # … with the one asked about as the one replaced: not "verving Jagoda door
+            # Jezjov" for Jezjov
+            states_succession(sentence) and _replaced(question_names(question.text), sentence)))
     if expect is Expect.REASON:
         return bool(_REASON_CUES.search(fold(sentence)))
     return True
@@ -1020,8 +1055,8 @@ _NOT_ALTERNATIVES = (r"the|a|an|de|het|een|er|his|her|its|their|zijn|haar|hun|he
 _ALTERNATIVE_AFTER = {
     "en": re.compile(rf"\s+or\s+(?!(?:{_NOT_ALTERNATIVES})\b)[a-z]"),
     "nl": re.compile(rf"\s+(?:or|of)\s+(?!(?:{_NOT_ALTERNATIVES})\b)[a-z]")}
-_ALTERNATIVE_BEFORE = {"en": re.compile(r"\b[a-z]{3,}\s+or\s+$"),
-                       "nl": re.compile(r"\b[a-z]{3,}\s+(?:or|of)\s+$")}
+_ALTERNATIVE_BEFORE = {"en": re.compile(r"\b([a-z]{2,})\s+or\s+$"),
+                       "nl": re.compile(r"\b([a-z]{2,})\s+(?:or|of)\s+$")}
 _DUTCH_SIGNS = re.compile(r"\b(de|het|een|wie|wat|welke|welk|hoeveel|waar|wanneer|waarom|"
                           r"hoe|er|werd|werden|zijn|van|en)\b")
 
@@ -1046,8 +1081,10 @@ def question_names(question: str) -> list[tuple[str, ...]]:
             continue
         name = tuple(w for p in parts for w in re.findall(r"\w+", p) if len(w) > 1)
         # "in de Goelag of werkkampen": an alternative to a common word need not be named.
+        before = _ALTERNATIVE_BEFORE[language].search(question[:match.start()])
+        whether = before is not None and before.group(1).lower() in _WHETHER | {"men", "we"}
         if _ALTERNATIVE_AFTER[language].match(question, match.end()) \
-                or _ALTERNATIVE_BEFORE[language].search(question[:match.start()]):
+                or before is not None and not whether:
             continue
         if name and not all(w.isdigit() for w in name) and name not in found:
             found.append(name)

@@ -510,6 +510,14 @@ def test_who_killed_is_no_succession_question() -> None:
     successor = analyse("Who was the successor of Yezhov?")
     assert successor.succession
     assert not matches_expectation(successor, "Hij verving Jagoda door Nikolaj Jezjov.")
+    assert not matches_expectation(successor, "Zijn opvolger Jezjov zette Jagoda onder druk.")
+    # Named anywhere is not named as the one replaced.
+    stalin = analyse("Who succeeded Stalin?")
+    assert not matches_expectation(stalin, "Hij verving Jagoda – die Stalins plannen kende – "
+                                           "door Nikolaj Jezjov.")
+    kirov = analyse("Who succeeded Kirov?")
+    assert matches_expectation(kirov, "Kirov was succeeded by Andrei Zhdanov.")
+    assert matches_expectation(kirov, "De opvolger van Kirov was Andrej Zjdanov.")
     assert states_succession("Yezhov succeeded Yagoda.")
 
 
@@ -570,6 +578,11 @@ def test_a_fate_told_of_someone_else_is_no_answer() -> None:
     assert matches_expectation(analysed, "Stalin had Zinoviev shot.")
     assert matches_expectation(analysed, "Zinoviev had been sentenced to death and was shot.")
     assert matches_expectation(analysed, "Sentenced by the court, Zinoviev was shot.")
+    assert matches_expectation(analysed, "Stalin ordered Zinoviev shot.")
+    # Only the one whose fate is asked can be its doer.
+    after = analyse("What happened to Zinoviev after Stalin ordered the trial?")
+    assert matches_expectation(after, "Stalin ordered Zinoviev shot.")
+    assert matches_expectation(after, "Zinovjev kreeg de doodstraf.")
 
 
 def test_what_became_of_someone_described_through_another_asks_no_fate_of_that_one() -> None:
@@ -663,6 +676,10 @@ def test_how_old_someone_was_is_answered_by_an_age_of_that_one() -> None:
     assert matches_expectation(analyse("Hoe oud was Sergej Kirov's moordenaar?"), age)
     assert matches_expectation(analyse("Hoe oud was Kirovs moordenaar?"), age)
     assert not matches_expectation(analyse("How old was Stalins when he died?"), age)
+    # An English name ending in "s" is no genitive; "were"/"werd" ask the same.
+    assert not matches_expectation(analyse("How old was Boris then?"), age)
+    assert not matches_expectation(analyse("Hoe oud werd Kamenev?"), age)
+    assert not matches_expectation(analyse("How old were Kamenev and Zinoviev?"), age)
     assert not matches_expectation(analyse("How old was Nikolayev?"), "Nikolayev was shot.")
 
 
@@ -907,6 +924,9 @@ def test_question_names() -> None:
     # "of" is "or" only in Dutch.
     assert question_names("Was Stalin of humble origin?") == [("stalin",)]
     assert question_names("Hoeveel mensen belandden in werkkampen of Siberië?") == []
+    # Dutch "of" after "weet men", "duidelijk" means whether.
+    assert question_names("Weet men of Stalin de moord beval?") == [("stalin",)]
+    assert question_names("Is het duidelijk of Jagoda het wist?") == [("jagoda",)]
     # An adjective of nationality names no one, as in a sentence.
     assert question_names("Wat gebeurde er met de Russische koninklijke familie?") == []
     # A month is a date, not a name.
@@ -2462,3 +2482,26 @@ def test_what_became_of_someone_is_the_sentence_that_tells_it_not_the_last_one(
         "What happened to Jan Pietersen after he confessed?")
     assert not answer.abstained
     assert answer.citations[0].quote == fate
+
+
+def test_the_doer_of_another_killing_does_not_answer_who_killed(tmp_path: Path) -> None:
+    doer = "Dader was de jonge Leonid Nikolayev uit Leningrad."
+    corpus = write_corpus(tmp_path / "corpus", {
+        "moord.txt": f"De moord\nKirov werd in december vermoord in Leningrad. {doer} "
+                     "Zinovjev werd later berecht in Moskou.\n"})
+    build_index(corpus, tmp_path / "data")
+    assistant = make_assistant(tmp_path / "data")
+    rows = {assistant.build.sentence(r)[1].text: r
+            for r in range(len(assistant.build.sentence_spans))}
+
+    def candidate(text: str) -> Candidate:
+        question = replace(analyse(text), language="nl")
+        retrieval = assistant.retriever.retrieve(
+            question.text, 5, assistant.embedder.embed_query(question.text))
+        return SentenceScorer(question, retrieval, assistant.build,
+                              FAKE_CONFIG).candidate(rows[doer])
+
+    # The killing before the doer names Kirov: he answers for Kirov, not for Zinovjev,
+    # whom the sentence after names.
+    assert candidate("Wie was de dader van de moord op Kirov?").typed
+    assert not candidate("Wie was de dader van de moord op Zinovjev?").typed
