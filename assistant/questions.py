@@ -771,7 +771,7 @@ _FATE = re.compile(
     r"\b(execut(e|ed|ion|ions)|geexecuteerd|terechtgesteld|shot|doodgeschoten|gefusilleerd|hanged|"
     r"opgehangen|killed|murdered|vermoord|gedood|died|stierf|overleed|overleden|"
     r"om het leven|arrest\w*|gearresteerd|opgepakt|imprisoned|jailed|gevangen\w*|sentenced|"
-    r"veroordeeld|prison|gevangenis|camps?|kamp|werkkamp\w*|gulag|exiled?|verbannen|"
+    r"veroordeeld|prison|gevangenis|camps?|kamp|werkkamp\w*|exiled?|verbannen|"
     r"ballingschap|deported|gedeporteerd|vrijgelaten|fled|vluchtte|gevlucht|"
     r"suicide|zelfmoord|rehabilitated|gerehabiliteerd|expelled|geroyeerd|"
     r"ontslagen|disappeared|verdween|berecht|doodstraf|death (penalty|sentence)|"
