@@ -208,8 +208,7 @@ class SentenceScorer:
         self.holders: frozenset[str] = frozenset()
         # ("Welke aanklager …?" asks for one as well.)
         # A question whose kind has its own check ("Welke straf kreeg Radek?") keeps it.
-        special = question.penalty or question.current_name or question.fate \
-            or question.succession or question.culprit
+        special = question.checked_kind or question.current_name
         roles = asked_role(question.text) \
             if question.expect in (Expect.PERSON, Expect.OTHER) and not special else ()
         if roles:
@@ -325,8 +324,7 @@ def is_answerable(best: Candidate, question: Question, config: AnswerConfig,
     # "Who killed Zinoviev?" is not answered by the doer of another killing. A sentence
     # that names one the documents give the title asked for has found what was asked.
     kind_found = bool(question_names(question.text)) and best.told_of and (
-        question.succession or question.penalty or question.fate or question.culprit
-        or dated_like) or best.bearer > 0
+        question.checked_kind or dated_like) or best.bearer > 0
     if best.focus == 0 and focus_contribution is not None \
             and not offers_alternatives(question) and not question.current_name \
             and not kind_found:

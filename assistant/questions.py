@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
@@ -120,6 +121,12 @@ class Question:
     fate: bool = False
     # asks who did the killing: "Who shot Kirov?", "Wie was de dader?"
     culprit: bool = False
+
+    @property
+    def checked_kind(self) -> bool:
+        """A kind whose answer check finds what its words ask for (a successor, a
+        punishment, a fate, the doer), in whatever language."""
+        return self.succession or self.penalty or self.fate or self.culprit
 
 
 def analyse(question: str) -> Question:
@@ -753,10 +760,11 @@ def states_onset(sentence: str) -> bool:
 # "What punishment did Radek receive?", "Welke straf kreeg hij?": a sentence that names one.
 _PENALTY_QUESTION = re.compile(
     r"\b(punishment|penalty|sentence|sentenced|punished|straf|gestraft|vonnis|veroordeeld)\b")
-_PENALTY = re.compile(
-    r"\b(execut\w*|geexecuteerd|shot|doodgeschoten|gefusilleerd|hanged|opgehangen|sentenced|"
-    r"veroordeeld|prison|gevangenis|camps?|kamp|werkkamp\w*|exiled?|verbannen|"
-    r"ballingschap)\b")
+# Punishments, which are also fates (see `_FATE`).
+_PUNISHED = (r"geexecuteerd|shot|doodgeschoten|gefusilleerd|hanged|opgehangen|sentenced|"
+             r"veroordeeld|prison|gevangenis|camps?|kamp|werkkamp\w*|exiled?|verbannen|"
+             r"ballingschap")
+_PENALTY = re.compile(rf"\b(execut\w*|{_PUNISHED})\b")
 
 
 # "What happened to him …?", "Wat werd er van Jagoda?": what became of a person, named or
@@ -768,11 +776,10 @@ _FATE_QUESTION = re.compile(
     r"(?i:(him|her|them|hem|haar|hen)\b|(?-i:[A-Z\u00C0-\u024F]))")
 # What may become of someone: death, prison, exile, release, disgrace.
 _FATE = re.compile(
-    r"\b(execut(e|ed|ion|ions)|geexecuteerd|terechtgesteld|shot|doodgeschoten|gefusilleerd|hanged|"
-    r"opgehangen|killed|murdered|vermoord|gedood|died|stierf|overleed|overleden|"
-    r"om het leven|arrest\w*|gearresteerd|opgepakt|imprisoned|jailed|gevangen\w*|sentenced|"
-    r"veroordeeld|prison|gevangenis|camps?|kamp|werkkamp\w*|exiled?|verbannen|"
-    r"ballingschap|deported|gedeporteerd|vrijgelaten|fled|vluchtte|gevlucht|"
+    rf"\b(execut(e|ed|ion|ions)|{_PUNISHED}|terechtgesteld|"
+    r"killed|murdered|vermoord|gedood|died|stierf|overleed|overleden|"
+    r"om het leven|arrest\w*|gearresteerd|opgepakt|imprisoned|jailed|gevangen\w*|"
+    r"deported|gedeporteerd|vrijgelaten|fled|vluchtte|gevlucht|"
     r"suicide|zelfmoord|rehabilitated|gerehabiliteerd|expelled|geroyeerd|"
     r"ontslagen|disappeared|verdween|berecht|doodstraf|death (penalty|sentence)|"
     # "kregen … de kogel", "a bullet in the back of the head": were shot
@@ -792,11 +799,15 @@ def _same_word(token: str, word: str) -> bool:
     return token == word or len(word) >= 5 and fuzz.ratio(token, word) >= 80
 
 
-def _does_it(names: list[tuple[str, ...]], sentence: str) -> bool:
+def _is_named(token: str, names: Sequence[tuple[str, ...]]) -> bool:
+    return any(_same_word(token, w) for name in names for w in name)
+
+
+def _does_it(names: Sequence[tuple[str, ...]], sentence: str) -> bool:
     """A name of the question is the doer: after "door"/"by", or before an active verb."""
     tokens = re.findall(r"[\w'’-]+|[,;:]", fold(sentence))
     for i, token in enumerate(tokens):
-        if not any(_same_word(token, w) for name in names for w in name):
+        if not _is_named(token, names):
             continue
         before = [t for t in tokens[max(0, i - 3):i] if t not in _ARTICLES]
         agent = bool(before) and before[-1] in _BY  # "door (de) X", not "by the court, X"
@@ -813,13 +824,14 @@ def _people(question: Question, sentence: str) -> list[str]:
     return [n for n in new_names(question, sentence) if n not in compounds]
 
 
-def _fate_subject(question: str) -> list[tuple[str, ...]]:
+@lru_cache(maxsize=256)
+def _fate_subject(question: str) -> tuple[tuple[str, ...], ...]:
     """The name whose fate is asked ("Zinoviev" in "What happened to Zinoviev after Stalin
     ordered the trial?"); none for "him"."""
     match = _FATE_QUESTION.search(question)
     run = re.match(r"[A-Z\u00C0-\u024F][\w-]*(?:\s+[A-Z\u00C0-\u024F][\w-]*)*",
                    question[match.end() - 1:]) if match is not None else None
-    return [tuple(fold(w) for w in run.group().split())] if run is not None else []
+    return (tuple(fold(w) for w in run.group().split()),) if run is not None else ()
 
 
 def asks_fate(question: str) -> bool:
@@ -830,8 +842,8 @@ def asks_fate(question: str) -> bool:
         return False
     rest = question[match.end() - 1:]
     # (The Dutch genitive has no apostrophe; an English name may end in "s": "Nicholas".)
-    dutch = bool(_DUTCH_SIGNS.search(question.lower()))
-    return not re.match(r"[\w-]+(['’]s\b|s\s+[a-z])" if dutch else r"[\w-]+['’]s\b", rest)
+    return not re.match(r"[\w-]+(['’]s\b|s\s+[a-z])" if looks_dutch(question)
+                        else r"[\w-]+['’]s\b", rest)
 
 
 def states_fate(sentence: str) -> bool:
@@ -902,14 +914,14 @@ _REPLACING = re.compile(r"^(verving|vervingen|vervangt|vervangen|replace[sd]?|re
 _SUCCESSOR = frozenset("opvolger opvolgster successor".split())
 
 
-def _replaced(names: list[tuple[str, ...]], sentence: str) -> bool:
+def _replaced(names: Sequence[tuple[str, ...]], sentence: str) -> bool:
     """A name of the question stands where the one replaced does: right after the verb
     ("verving Jagoda", "succeeded Yagoda", "took over from Yagoda"), after "successor
     of"/"opvolger van", or before "was succeeded"/"werd opgevolgd". Not "Zijn opvolger
     Jezjov" (he is the successor), nor "by/door Jezjov", nor across a comma."""
     tokens = re.findall(r"[\w'’-]+|[,;:–—()]", fold(sentence))
     for i, token in enumerate(tokens):
-        if not any(_same_word(token, w) for name in names for w in name):
+        if not _is_named(token, names):
             continue
         before = tokens[max(0, i - 3):i]
         while before and any(not t[0].isalnum() for t in before):
@@ -933,6 +945,21 @@ def states_succession(sentence: str) -> bool:
     return bool(_SUCCESSION.search(fold(sentence)))
 
 
+@lru_cache(maxsize=256)
+def _age_subject(question: str) -> tuple[str, ...]:
+    """Whose age is asked: "Stalin" in "How old was Stalin when …"; none for "How old was
+    Kirov's murderer?" or "Hoe oud was Kirovs moordenaar?", nor without a name."""
+    whose = _AGE_OF.search(question)
+    if whose is None:
+        return ()
+    after = question[whose.end():]
+    following = re.match(r"\s+([a-z]+)", after)
+    if after[:2] in ("'s", "’s") or looks_dutch(question) and whose.group(1).endswith("s") \
+            and following is not None and following.group(1) not in _CLAUSE_GOES_ON:
+        return ()
+    return tuple(words(whose.group(1)))
+
+
 def matches_expectation(question: Question, sentence: str) -> bool:
     if question.current_name:
         return gives_current_name(sentence)
@@ -951,16 +978,9 @@ def matches_expectation(question: Question, sentence: str) -> bool:
     if expect is Expect.QUANTITY:
         if _AGE_QUESTION.search(fold(question.text)):
             # … of whom it asks about: "de 30-jarige Nikolayev" tells not how old Stalin was
-            whose = _AGE_OF.search(question.text)
-            after = question.text[whose.end():] if whose is not None else ""
-            following = re.match(r"\s+([a-z]+)", after)
-            dutch = bool(_DUTCH_SIGNS.search(question.text.lower()))
-            if after[:2] in ("'s", "’s") or whose is not None and dutch \
-                    and whose.group(1).endswith("s") and following is not None \
-                    and following.group(1) not in _CLAUSE_GOES_ON:
-                whose = None  # "How old was Kirov's murderer?", "Hoe oud was Kirovs moordenaar?"
+            whose = _age_subject(question.text)
             return bool(_AGE_STATED.search(fold(sentence))) and (
-                whose is None or soft_overlap(tuple(words(whose.group(1))), words(sentence)) > 0)
+                not whose or soft_overlap(whose, words(sentence)) > 0)
         # "How many were executed?" is not answered by how many were sentenced.
         return states_quantity(sentence) and (not question.deaths or counts_deaths(sentence))
     if expect is Expect.DATE:
@@ -1061,11 +1081,22 @@ _DUTCH_SIGNS = re.compile(r"\b(de|het|een|wie|wat|welke|welk|hoeveel|waar|wannee
                           r"hoe|er|werd|werden|zijn|van|en)\b")
 
 
+def looks_dutch(text: str) -> bool:
+    """Dutch by its function words; enough to read "of" and a genitive "-s" rightly."""
+    return bool(_DUTCH_SIGNS.search(text.lower()))
+
+
 def question_names(question: str) -> list[tuple[str, ...]]:
     """The names a question mentions, each as its folded words: "the Great Terror" gives
     ("great", "terror"), "Yezhov" gives ("yezhov",)."""
+    return list(_question_names(question))
+
+
+# Cached: the answer checks ask for a question's names once per candidate sentence.
+@lru_cache(maxsize=256)
+def _question_names(question: str) -> tuple[tuple[str, ...], ...]:
     found: list[tuple[str, ...]] = []
-    language = "nl" if _DUTCH_SIGNS.search(question.lower()) else "en"
+    language = "nl" if looks_dutch(question) else "en"
     for match in _NAME_RUN.finditer(question):
         if not match.group()[0].isupper():  # the class also holds "é", "ë"
             continue
@@ -1088,7 +1119,7 @@ def question_names(question: str) -> list[tuple[str, ...]]:
             continue
         if name and not all(w.isdigit() for w in name) and name not in found:
             found.append(name)
-    return found
+    return tuple(found)
 
 
 _SETTING = re.compile(r"\b(?:in|te|throughout|across)\s+(?:the\s+|de\s+|het\s+)?"
