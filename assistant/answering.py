@@ -17,6 +17,7 @@ from assistant.questions import (
     Question,
     asked_role,
     asks_ending,
+    asks_fate_of_killer,
     capitalised_words,
     defines,
     doubts,
@@ -25,11 +26,14 @@ from assistant.questions import (
     matches_expectation,
     name_coverage,
     name_runs,
+    names_doer,
     names_in,
+    new_names,
     offers_alternatives,
     opens_on_relative_time,
     ordinals_in,
     other_years,
+    places_in,
     quantities_in,
     question_names,
     role_holders,
@@ -134,6 +138,9 @@ class Candidate:
     bearer: int = 0
     # names one the question names itself, or opens on "he" after a sentence that does
     told_of: bool = True
+    # tells the fate asked of one the documents name as the doer ("Nikolayev" for "What
+    # happened to Kirov's killer?")
+    doer: bool = False
 
 
 @dataclass(frozen=True)
@@ -219,6 +226,39 @@ class SentenceScorer:
                 role_holders(build.documents[build.document_row[d]].text, role)
                 for d in sorted(documents) for role in roles)) - asked
 
+        # "What happened to Kirov's killer?": to the one the documents name as the doer
+        # ("Dader was … Nikolayev"), wherever the sentence that tells it is.
+        self.doers: frozenset[str] = frozenset()
+        if question.fate and asks_fate_of_killer(question.text):
+            documents = {build.chunks[p.chunk_row].document_id for p in retrieval.passages}
+            self.doers = frozenset().union(*(self._doers(d) for d in sorted(documents)))
+
+    def _doers(self, document_id: str) -> frozenset[str]:
+        """The names a document gives as the doer of the killing of the question's names
+        (told in the sentence or the one before it), transliterated."""
+        build = self.build
+        row = build.document_row[document_id]
+        lo, hi = int(build.sentence_offset[row]), int(build.sentence_offset[row + 1])
+        found: set[str] = set()
+        before: list[str] = []
+        for r in range(lo, hi):
+            text = build.sentence(r)[1].text
+            told = words(text)
+            if names_doer(text) and (not self.names
+                                     or name_coverage(self.names, told + before) > 0):
+                places = places_in(text)
+                found.update(transliterate(w) for name in new_names(self.question, text)
+                             if name.split()[0] not in places for w in name.split())
+            before = told
+        return frozenset(found)
+
+    def names_doer_of_question(self, row: int, text: str) -> bool:
+        """The sentence, or the one before it for "he", names one of `doers`."""
+        named = {transliterate(w) for w in words(text)}
+        if not named & self.doers and refers_back(text) and row > 0:
+            named = {transliterate(w) for w in words(self.build.sentence(row - 1)[1].text)}
+        return bool(named & self.doers)
+
     def similarity(self, row: int) -> float:
         if row not in self._similarity:
             scored = self.retrieval.sentences.get(row)
@@ -277,6 +317,12 @@ class SentenceScorer:
             told_of = name_coverage(self.names, words(build.sentence(row - 1)[1].text)) > 0
         if question.culprit and not told_of:
             typed = False  # the doer of another killing: "Who killed Zinoviev?"
+        doer = False
+        if self.doers and typed:
+            # (The doer found is the link to the question's names.)
+            typed = told_of = doer = self.names_doer_of_question(row, sentence.text)
+            if doer:
+                coverage = 1.0  # (however far from the killing it is told)
         bearer = 0
         if self.holders and (typed or question.expect is Expect.OTHER):
             bearer = max((len(run) for run in name_runs(sentence.text)
@@ -291,7 +337,7 @@ class SentenceScorer:
         return Candidate(row, chunk_row, document.id, sentence.text, similarity, effective,
                          overlap, coverage, own_coverage, typed, focus, fragment, score,
                          document.language != question.language, bearer,
-                         told_of or not self.names)
+                         told_of or not self.names, doer)
 
 
 # How far from the sentence that names an event its date is looked for.
@@ -322,9 +368,10 @@ def is_answerable(best: Candidate, question: Question, config: AnswerConfig,
     # These exemptions need a name the sentence is about: "Who was the pope in 1938?" or
     # "What sentence did the bank robber get?" names nothing the documents discuss, and
     # "Who killed Zinoviev?" is not answered by the doer of another killing. A sentence
-    # that names one the documents give the title asked for has found what was asked.
+    # that names one the documents give the title asked for, or tells the fate of one they
+    # name as the doer asked about, has found what was asked.
     kind_found = bool(question_names(question.text)) and best.told_of and (
-        question.checked_kind or dated_like) or best.bearer > 0
+        question.checked_kind or dated_like) or best.bearer > 0 or best.doer
     if best.focus == 0 and focus_contribution is not None \
             and not offers_alternatives(question) and not question.current_name \
             and not kind_found:

@@ -13,6 +13,7 @@ from assistant.questions import (
     ORDINALS,
     Expect,
     analyse,
+    describes_person,
     places_in,
     soft_overlap,
     years_in,
@@ -225,6 +226,10 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
     if not _ANAPHOR.search(question) or not _refers_back(question, pairs[:1]):
         return question
     person = re.search(rf"\b({_PERSON}|{_POSSESSIVE})\b", question, re.IGNORECASE)
+    if person is not None and describes_person(question[:person.start()]):
+        # "What happened to the killer after he confessed?": "he" is the killer, and the
+        # killer the one of the killing asked about before.
+        person = None
     subject = (answered_entity(*pairs[0], Expect.PERSON) if pairs else None) \
         or subject_of(history, person=person is not None)
     if person and subject:
@@ -302,12 +307,12 @@ def _refers_back(question: str, last: Sequence[tuple[str, str]]) -> bool:
     it does. With them, only a "he" before the first name ("What did he oppose when Stalin
     …", not "When did Stalin say he …") or "that"/"die" before a noun the last exchange used
     ("that trial" after a question about a trial)."""
+    anaphor = _ANAPHOR.search(question)
     found = own_names(question)
     if not found:
         return True
     if len(found) == 1 and _PLURAL.search(question):
         return True  # one name is no "them": "How did Stalin react to them?"
-    anaphor = _ANAPHOR.search(question)
     if anaphor is not None and anaphor.start() < question.find(found[0]) \
             and re.fullmatch(rf"{_PERSON}|{_POSSESSIVE}", anaphor.group(), re.IGNORECASE):
         return True

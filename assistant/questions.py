@@ -767,13 +767,22 @@ _PUNISHED = (r"geexecuteerd|shot|doodgeschoten|gefusilleerd|hanged|opgehangen|se
 _PENALTY = re.compile(rf"\b(execut\w*|{_PUNISHED})\b")
 
 
-# "What happened to him …?", "Wat werd er van Jagoda?": what became of a person, named or
-# referred to; "What happened to the bullets?" asks about a thing.
+# "What happened to him …?", "Wat werd er van Jagoda?", "What became of Kirov's killer?":
+# what became of a person, named, referred to or described; "What happened to the bullets?"
+# asks about a thing.
 _FATE_QUESTION = re.compile(
     r"\b(?i:what (happened|became|has become) (to|of)|what was the fate of|"
     r"how did things end for|wat (gebeurde|is|was) er( \w+)? met|wat werd er( \w+)? van|"
     r"hoe (liep|is) het( \w+)? met|wat was het lot van)\s+"
-    r"(?i:(him|her|them|hem|haar|hen)\b|(?-i:[A-Z\u00C0-\u024F]))")
+    r"(?P<who>(?i:(him|her|them|hem|haar|hen)\b|(the|de|het|die|deze|that|those|these)\s)|"
+    r"(?-i:[A-Z\u00C0-\u024F]))")
+# Who may be described rather than named when their fate is asked: "the killer", "Kirov's
+# assassin", "de moordenaar van Kirov", "the accused".
+_PERSON_NOUN = re.compile(
+    r"^(killers?|assassins?|murderers?|gunm[ae]n|perpetrators?|culprits?|daders?|"
+    r"moordenaars?|schutters?|sluipmoordenaars?|defendants?|accused|verdachten?|"
+    r"beklaagden?|prisoners?|gevangenen?|generals?|generaals?|officers?|officieren|"
+    r"members?|leden|leaders?|leiders?)$")
 # What may become of someone: death, prison, exile, release, disgrace.
 _FATE = re.compile(
     rf"\b(execut(e|ed|ion|ions)|{_PUNISHED}|terechtgesteld|"
@@ -825,31 +834,68 @@ def _people(question: Question, sentence: str) -> list[str]:
 
 
 @lru_cache(maxsize=256)
-def _fate_subject(question: str) -> tuple[tuple[str, ...], ...]:
-    """The name whose fate is asked ("Zinoviev" in "What happened to Zinoviev after Stalin
-    ordered the trial?"); none for "him"."""
+def _fate_of(question: str) -> tuple[str, tuple[tuple[str, ...], ...]]:
+    """Whose fate a question asks: ("person", the name) for "What happened to Zinoviev
+    after Stalin ordered the trial?", ("person", ()) for "him", ("role", ()) for "the killer"
+    or "Kirov's killer", whose name is not the one asked about; ("", ()) for none."""
     match = _FATE_QUESTION.search(question)
-    run = re.match(r"[A-Z\u00C0-\u024F][\w-]*(?:\s+[A-Z\u00C0-\u024F][\w-]*)*",
-                   question[match.end() - 1:]) if match is not None else None
-    return (tuple(fold(w) for w in run.group().split()),) if run is not None else ()
+    if match is None:
+        return "", ()
+    rest = question[match.start("who"):]
+    if re.match(r"(?i:him|her|them|hem|haar|hen)\b", rest):
+        return "person", ()
+    # "de moordenaar van Kirov", "Kirov's assassin", "Kirovs moordenaar" (the Dutch genitive
+    # has no apostrophe; an English name may end in "s": "Nicholas")
+    described = re.match(r"(?i:the|de|het|die|deze|that|those|these)\s+((?:[\w-]+\s+){0,2}"
+                         r"[\w-]+)", rest)
+    possessive = re.match(r"[\w-]+(?:['’]s\s+|s\s+(?=[a-z]))([\w-]+)" if looks_dutch(question)
+                          else r"[\w-]+['’]s\s+([\w-]+)", rest)
+    found = described or possessive
+    if found is not None:
+        role = any(_PERSON_NOUN.match(w) for w in fold(found.group(1)).split())
+        return ("role" if role else ""), ()
+    run = re.match(r"[A-Z\u00C0-\u024F][\w-]*(?:\s+[A-Z\u00C0-\u024F][\w-]*)*", rest)
+    return "person", ((tuple(fold(w) for w in run.group().split()),) if run else ())
+
+
+def _fate_subject(question: str) -> tuple[tuple[str, ...], ...]:
+    """The name whose fate is asked ("Zinoviev"); none for "him" or "the killer"."""
+    return _fate_of(question)[1]
 
 
 def asks_fate(question: str) -> bool:
-    """What became of a person: not of one described through another ("Kirov's killer",
-    "Kirovs moordenaar"), whose name is then not the one asked about."""
-    match = _FATE_QUESTION.search(question)
-    if match is None:
-        return False
-    rest = question[match.end() - 1:]
-    # (The Dutch genitive has no apostrophe; an English name may end in "s": "Nicholas".)
-    return not re.match(r"[\w-]+(['’]s\b|s\s+[a-z])" if looks_dutch(question)
-                        else r"[\w-]+['’]s\b", rest)
+    return bool(_fate_of(question)[0])
+
+
+def asks_fate_of_role(question: str) -> bool:
+    """What became of someone described, not named: "the killer", "Kirov's assassin"."""
+    return _fate_of(question)[0] == "role"
+
+
+def describes_person(text: str) -> bool:
+    """The text speaks of someone by what they are: "the killer", "de verdachten"."""
+    return any(_PERSON_NOUN.match(w) for w in words(text))
+
+
+_KILLER = re.compile(r"\b(killers?|assassins?|murderers?|gunm[ae]n|perpetrators?|culprits?|"
+                     r"daders?|moordenaars?|schutters?|sluipmoordenaars?)\b")
+
+
+def asks_fate_of_killer(question: str) -> bool:
+    """What became of the one who did a killing: whom the documents name as its doer."""
+    return asks_fate_of_role(question) and bool(_KILLER.search(fold(question)))
 
 
 def states_fate(sentence: str) -> bool:
     """The sentence tells what became of someone: "Na zijn bekentenis werd Nikolayev snel
     geëxecuteerd", not "Dader was de 30-jarige Leonid Nikolayev"."""
-    return bool(_FATE.search(fold(sentence)))
+    # What it opens on is what went before: "Na zijn arrestatie bekende hij" tells a
+    # confession.
+    return bool(_FATE.search(_AFTER_EVENT.sub("", fold(sentence), count=1)))
+
+
+_AFTER_EVENT = re.compile(r"^\W*(after|following|upon|na|sinds|since) (his|her|their|the|"
+                          r"zijn|haar|hun|de|het) \w+,?\s")
 
 
 # "Who shot Kirov?", "Who was the gunman?", "Wie pleegde de moord?": who did it, not who was
@@ -969,9 +1015,18 @@ def matches_expectation(question: Question, sentence: str) -> bool:
         # … of the one asked about: named, or not said of someone else ("Nikolayev was
         # executed" is no answer to what became of Zinoviev), and not as the doer
         names = question_names(question.text)
-        return states_fate(sentence) and not _does_it(_fate_subject(question.text) or names,
-                                                      sentence) and (
-            name_coverage(names, words(sentence)) > 0 or not _people(question, sentence))
+        if not states_fate(sentence) or _does_it(_fate_subject(question.text) or names,
+                                                 sentence):
+            return False
+        if asks_fate_of_role(question.text):
+            # … of someone the question does not name ("Nikolayev was executed" for "Kirov's
+            # killer"), or refers to ("He was executed"), who is not the doer here ("Kirov
+            # was shot by Nikolayev" tells Kirov's fate).
+            places = places_in(sentence)
+            people = [p for p in _people(question, sentence) if p.split()[0] not in places]
+            return not _does_it([tuple(words(p)) for p in people], sentence) and (
+                bool(people) or name_coverage(names, words(sentence)) == 0)
+        return name_coverage(names, words(sentence)) > 0 or not _people(question, sentence)
     expect = question.expect
     if expect is Expect.OTHER and _EXPANSION_QUESTION.search(fold(question.text)):
         return _expands(question.text, sentence)

@@ -48,6 +48,7 @@ from assistant.questions import (
     analyse,
     asked_role,
     asks_ending,
+    asks_fate_of_role,
     counts_deaths,
     defines,
     dutch_numeral,
@@ -66,6 +67,7 @@ from assistant.questions import (
     setting_names,
     soft_overlap,
     split_compound,
+    states_fate,
     states_onset,
     states_succession,
     transliterate,
@@ -585,11 +587,51 @@ def test_a_fate_told_of_someone_else_is_no_answer() -> None:
     assert matches_expectation(after, "Zinovjev kreeg de doodstraf.")
 
 
-def test_what_became_of_someone_described_through_another_asks_no_fate_of_that_one() -> None:
-    assert not analyse("What happened to Kirov's killer?").fate
-    assert not analyse("Wat gebeurde er met Kirovs moordenaar?").fate
+@pytest.mark.parametrize("question", [
+    "What happened to Kirov's killer?", "Wat gebeurde er met Kirovs moordenaar?",
+    "Wat gebeurde er met de moordenaar van Kirov nadat hij had bekend?",
+    "What became of Kirov's assassin after he confessed?",
+])
+def test_what_became_of_someone_described_through_another_asks_the_fate_of_another(
+        question: str) -> None:
+    analysed = analyse(question)
+    assert analysed.fate
+    assert asks_fate_of_role(question)
+    assert matches_expectation(analysed, "Na zijn bekentenis werd Nikolayev geëxecuteerd.")
+    assert matches_expectation(analysed, "He was executed soon after.")
+    # Not what became of the one named, nor what the one described did.
+    assert not matches_expectation(analysed, "Kirov werd in Leningrad vermoord.")
+    assert not matches_expectation(analysed, "Kirov was shot by Nikolayev.")
+
+
+def test_what_became_of_a_named_one_asks_the_fate_of_that_one() -> None:
+    assert not asks_fate_of_role("Wat gebeurde er met Jagoda?")
     assert analyse("Wat gebeurde er met Jagoda?").fate
     assert analyse("What happened to Nicholas afterwards?").fate
+    assert not asks_fate_of_role("What happened to Nicholas afterwards?")
+
+
+def test_what_a_fate_sentence_opens_on_went_before() -> None:
+    assert not states_fate("Na zijn arrestatie bekende hij en verklaarde alles.")
+    assert not states_fate("After his arrest, he confessed.")
+    assert states_fate("After his arrest, he was shot.")
+    assert states_fate("Na zijn bekentenis werd hij geëxecuteerd.")
+
+
+def test_what_became_of_a_killer_is_told_of_the_one_the_documents_name_as_doer(
+        tmp_path: Path) -> None:
+    fate = "Na zijn bekentenis werd Pietersen snel geëxecuteerd."
+    corpus = write_corpus(tmp_path / "corpus", {
+        "moord.txt": "De moord\nDe burgemeester Van Dam werd in 1950 in Delft vermoord. "
+                     "Dader was de jonge Jan Pietersen uit Leiden. Na zijn arrestatie bekende "
+                     f"hij alles. {fate}\n\nDe rechter Klaas Bakker werd in 1952 "
+                     "geëxecuteerd na een ander proces.\n"})
+    build_index(corpus, tmp_path / "data")
+    # (The fake embedder's similarities are low; what is chosen is what is tested.)
+    assistant = make_assistant(tmp_path / "data", AnswerConfig(min_confidence=0.2))
+    answer = assistant.ask("Wat gebeurde er met de moordenaar van Van Dam?")
+    assert not answer.abstained
+    assert answer.citations[0].quote == fate
 
 
 @pytest.mark.parametrize(("question", "ending"), [
@@ -944,6 +986,13 @@ KIROV_HISTORY = [Turn("user", "Who was Sergei Kirov?"),
 
 def test_resolve_replaces_a_pronoun_with_the_subject_of_the_last_question() -> None:
     assert resolve("When was he murdered?", KIROV_HISTORY) == "When was Sergei Kirov murdered?"
+
+
+def test_resolve_leaves_he_after_the_one_the_question_describes() -> None:
+    # "he" is the killer, who is the one of the killing asked about before.
+    resolved = resolve("What happened to the killer after he confessed?", KIROV_HISTORY)
+    assert resolved.startswith("What happened to the killer after he confessed?")
+    assert "kirov" in resolved.lower()
 
 
 def test_resolve_prefers_the_user_question_over_other_names_in_the_reply() -> None:
