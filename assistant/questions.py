@@ -739,7 +739,9 @@ _CURRENT_NAME = re.compile(
 # "When did the purge begin?", "Wanneer begon de terreur?"
 _ONSET_QUESTION = re.compile(
     r"\b(begin|begins|began|begun|start|starts|started|broke out|break out|beginnen|begint|"
-    r"begon|begonnen|startte|startten|ontstond|uitbrak|brak( \w+){1,5} uit)\b")
+    r"begon|begonnen|startte|startten|ontstond|uitbrak|brak( \w+){1,5} uit|opened|opens|"
+    # "When did the trial open?", not "the open letter"
+    r"open(?=\s*\?)|geopend|opende|openden)\b")
 # A sentence that says what something began with: "The murder marked the beginning of the
 # purge", "Kirov's death triggered the purge", "De terreur begint met de showprocessen".
 _ONSET = re.compile(

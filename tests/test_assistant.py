@@ -2143,9 +2143,11 @@ def test_as_vectorstore_searches_the_chunk_collection(main_assistant: Assistant)
 def test_a_question_about_when_something_began_and_a_sentence_about_what_it_began_with(
         ) -> None:
     for text in ("When did the Great Purge begin?", "In which year did the purges start?",
-                 "Wanneer begon de Grote Terreur?", "In welk jaar brak de oorlog uit?"):
+                 "Wanneer begon de Grote Terreur?", "In welk jaar brak de oorlog uit?",
+                 "On what date did the first trial open?", "Wanneer opende het proces?"):
         assert analyse(text).onset, text
-    for text in ("When did Kirov die?", "Who started the purge?", "Why did the purge begin?"):
+    for text in ("When did Kirov die?", "Who started the purge?", "Why did the purge begin?",
+                 "When was the open letter published?"):
         assert not analyse(text).onset, text
     assert states_onset("The murder marked the beginning of the Great Purge.")
     assert states_onset("De Grote Terreur begint met de showprocessen.")
