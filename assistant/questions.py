@@ -686,9 +686,57 @@ def _titled_names(document_text: str) -> dict[str, frozenset[str]]:
 
 
 def role_holders(document_text: str, role: str) -> frozenset[str]:
-    """The names a document gives right after a title, who so bear it: "aanklager
-    Vysjinski" for "Wie was de aanklager?". Folded words."""
-    return _titled_names(document_text).get(role, frozenset())
+    """The names a document gives right after a title, or the title's other-language word,
+    who so bear it: "aanklager Vysjinski" and "procureur-generaal Vysjinski" for "Who was
+    the prosecutor?". Folded words."""
+    titled = _titled_names(document_text)
+    return frozenset().union(*(titled.get(t, frozenset()) for t in title_words(role)))
+
+
+# Titles in English and Dutch, each line one title in its forms. Questions and documents
+# may be in different languages, and a small multilingual embedder does not tell
+# "prosecutor" from "judge" well enough to match them ("aanklager" is nearer "judge").
+_TITLES = """
+prosecutor prosecutors prosecutor-general attorney-general aanklager aanklagers
+  procureur procureurs procureur-generaal openbaar-aanklager
+judge judges rechter rechters
+lawyer lawyers attorney attorneys advocaat advocaten
+defender defenders counsel verdediger verdedigers raadsman
+chairman chairwoman chairperson voorzitter voorzitters
+mayor mayors burgemeester burgemeesters
+general generals generaal generaals
+marshal marshals maarschalk maarschalken
+admiral admirals admiraal admiraals
+commander commanders commandant commandanten bevelhebber bevelhebbers
+king kings koning koningen
+queen queens koningin koninginnen
+emperor emperors keizer keizers
+tsar tsars czar czars tsaar tsaren
+prince princes prins prinsen
+pope popes paus pausen
+bishop bishops bisschop bisschoppen
+priest priests priester priesters
+secretary secretaries secretaris secretarissen
+leader leaders leider leiders
+director directors directeur directeuren
+governor governors gouverneur gouverneurs
+ambassador ambassadors ambassadeur ambassadeurs
+historian historians historicus historici
+writer writers author authors schrijver schrijvers auteur auteurs
+spokesman spokeswoman spokesperson woordvoerder woordvoerders
+founder founders oprichter oprichters
+commissar commissars commissaris commissarissen volkscommissaris
+executioner executioners beul beulen
+"""
+_TITLE_FORMS = {form: line for line in
+                (tuple(row.split()) for row in re.split(r"\n(?! )", _TITLES.strip()))
+                for form in line}
+
+
+def title_words(role: str) -> tuple[str, ...]:
+    """A title's forms in both languages ("prosecutor" → "aanklager", "procureur-generaal",
+    …); an unknown word stands for itself."""
+    return _TITLE_FORMS.get(role, (role,))
 
 
 _EXPANSION_QUESTION = re.compile(r"\b(stands? for|abbreviation|acronym|afkorting|staat voor)\b")
