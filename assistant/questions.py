@@ -85,7 +85,9 @@ _REASON_CUES = re.compile(
     # purposes and consequences answer "why" too
     r"in the hope|hoping|meant|led to|leading to|resulted|consequence|purpose|aim|aimed|"
     r"motive|pretext|sought to|wanted to|thanks to|in de hoop|zodat|betekende|leidde tot|"
-    r"gevolg|doel|motief|voorwendsel|wilde|dankzij)\b")
+    r"gevolg|doel|motief|voorwendsel|wilde|dankzij|"
+    # consequences: "an orgy of executions that left the military crippled"
+    r"therefore|thus|hence|consequently|daarom|derhalve|(that|which) left|leaving)\b")
 _WH_WORDS = frozenset(
     "who whom whose what which when where why how wie wat welk welke wanneer waar waarom "
     "hoe hoeveel many much according sources source documents document".split())

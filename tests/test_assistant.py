@@ -1571,6 +1571,8 @@ def test_he_is_explained_by_the_sentence_before_unless_that_one_is_unrelated(
     "Zij bekenden in de hoop hun familie te sparen.",
     "The army lost its generals, which meant it was crippled in 1941.",
     "Met dit doel werd de dienst gezuiverd.",
+    "They shot the generals, which left the army crippled in 1941.",
+    "De generaals werden gedood; het leger was daarom verzwakt.",
 ])
 def test_purposes_and_consequences_answer_why(sentence: str) -> None:
     assert matches_expectation(analyse("Why did they confess?"), sentence)
