@@ -23,6 +23,7 @@ from assistant.questions import (
     doubts,
     focus_words,
     initialisms,
+    is_title,
     matches_expectation,
     name_coverage,
     name_runs,
@@ -42,6 +43,7 @@ from assistant.questions import (
     states_date,
     states_ending,
     states_onset,
+    title_words,
     transliterate,
     vague_amounts,
     years_in,
@@ -225,6 +227,10 @@ class SentenceScorer:
             self.holders = frozenset().union(*(
                 role_holders(build.documents[build.document_row[d]].text, role)
                 for d in sorted(documents) for role in roles)) - asked
+        # When no one is given a title known to be one ("Wie was de rechter?"), a sentence
+        # answers only by using it ("Vysjinski, the prosecutor, …").
+        self.title_words: frozenset[str] = frozenset() if self.holders else frozenset(
+            w for role in roles if is_title(role) for w in title_words(role))
 
         # "What happened to Kirov's killer?": to the one the documents name as the doer
         # ("Dader was … Nikolayev"), wherever the sentence that tells it is.
@@ -323,6 +329,8 @@ class SentenceScorer:
             typed = told_of = doer = self.names_doer_of_question(row, sentence.text)
             if doer:
                 coverage = 1.0  # (however far from the killing it is told)
+        if self.title_words and typed:
+            typed = bool(self.title_words & set(words(sentence.text)))
         bearer = 0
         if self.holders and (typed or question.expect is Expect.OTHER):
             bearer = max((len(run) for run in name_runs(sentence.text)

@@ -735,6 +735,10 @@ _TITLE_FORMS = {form: line for line in
                 for form in line}
 
 
+def is_title(word: str) -> bool:
+    return word in _TITLE_FORMS
+
+
 def title_words(role: str) -> tuple[str, ...]:
     """A title's forms in both languages ("prosecutor" → "aanklager", "procureur-generaal",
     …); an unknown word stands for itself."""

@@ -747,6 +747,23 @@ def test_the_title_a_who_question_asks_for_and_who_bears_it() -> None:
     assert role_holders("The judge Ulrich read the verdict.", "rechter") == {"ulrich"}
 
 
+def test_a_title_no_one_bears_is_not_answered_with_another_name(tmp_path: Path) -> None:
+    trial = "Het proces tegen Jan Pietersen begon in 1950 in Delft met Klaas Bakker."
+    corpus = write_corpus(tmp_path / "corpus", {"proces.txt": f"Het proces\n{trial}\n"})
+    build_index(corpus, tmp_path / "data")
+    config = AnswerConfig(min_confidence=0.2)
+    question = "Wie was de rechter bij het proces tegen Jan Pietersen in 1950?"
+    assert make_assistant(tmp_path / "data", config).ask(question).abstained
+    # Given the title, before or after his name, he is the answer.
+    for told in ("Klaas Bakker was de rechter bij het proces in 1950.",
+                 "In 1950 was rechter Klaas Bakker streng voor Pietersen."):
+        write_corpus(tmp_path / "corpus", {"proces.txt": f"Het proces\n{trial} {told}\n"})
+        build_index(tmp_path / "corpus", tmp_path / "data")
+        answer = make_assistant(tmp_path / "data", config).ask(question)
+        assert not answer.abstained, told
+        assert "Klaas Bakker" in answer.citations[0].quote, told
+
+
 def test_who_bore_a_title_is_answered_from_a_document_in_the_other_language(
         tmp_path: Path) -> None:
     leads = "In 1950 leidde aanklager Pieter Bakker het proces in Delft."
