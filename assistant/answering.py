@@ -450,7 +450,8 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
         if row < 0 or not _same_document(build, row, best):
             break
         antecedent = by_row.get(row) or scorer.candidate(row)
-        if not _coheres(antecedent.text, current.text, question):
+        if not _coheres(antecedent.text, current.text, question) \
+                and not _CONSEQUENCE.match(current.text):
             break  # a newsletter box or caption between paragraphs says nothing about "he"
         chosen.insert(0, antecedent)
         current = antecedent
@@ -748,7 +749,14 @@ def _needs_antecedent(text: str, question: Question) -> bool:
     head = [w.strip(",.").lower() for w in text.split()[:6]]
     if question.expect is Expect.PERSON and any(w in _REFERRING for w in head):
         return True
+    if question.expect is Expect.REASON and _CONSEQUENCE.match(text):
+        return True  # "Daarom werd …": why is the sentence before
     return refers_back(text)
+
+
+_CONSEQUENCE = re.compile(r"\W*(therefore|thus|hence|consequently|as a result|that is why|"
+                          r"this is why|daarom|daardoor|dus|derhalve|zodoende|dat is waarom|"
+                          r"vandaar)\b", re.IGNORECASE)
 
 
 def refers_back(text: str) -> bool:

@@ -1596,6 +1596,18 @@ def test_purposes_and_consequences_answer_why(sentence: str) -> None:
     assert not matches_expectation(analyse("Why did they confess?"), "They confessed in 1936.")
 
 
+def test_why_is_the_sentence_before_one_that_opens_on_therefore(tmp_path: Path) -> None:
+    cause = "Ingenieurs verwachtten dat het bouwwerk hooguit dertig jaar zou meegaan."
+    result = "Daarom werd in 2016 een nieuwe stalen overkapping gebouwd."
+    corpus = write_corpus(tmp_path / "corpus", {
+        "bouw.txt": f"De bouw\nDe sarcofaag kreeg scheuren. {cause}\n\n{result} Het kostte "
+                    "veel geld.\n"})
+    build_index(corpus, tmp_path / "data")
+    answer = make_assistant(tmp_path / "data", AnswerConfig(min_confidence=0.2)).ask(
+        "Waarom werd er een nieuwe overkapping gebouwd?")
+    assert [c.quote for c in answer.citations][:2] == [cause, result]
+
+
 def test_a_pointer_to_a_web_page_is_no_answer(tmp_path: Path) -> None:
     pointer = "An interesting article on the flood of 1953 is at www.example.org/flood.html."
     assert is_fragment(pointer)
