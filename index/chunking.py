@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 _TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 _LINE = re.compile(r"[^\n]+")
 _DANGLING_OPENER = re.compile(r"""(?<=\s)[‘“„«(\["']+\s*$""")
+_NUMBERING = re.compile(r"(?<![\w.])(?i:no|nos|nr|nrs|vol|p|pp|art|fig|ch|sec|par|blz)\.\s*$")
 _SPACY_LANGUAGES = {"en", "nl", "de", "fr", "es", "it", "pt", "da", "sv", "nb", "fi", "pl", "ru"}
 
 
@@ -45,6 +46,10 @@ def split_sentences(text: str, language: str = "en", max_tokens: int = 160) -> l
     sentences: list[Sentence] = []
     for (line_start, line), doc in zip(lines, nlp.pipe(line for _, line in lines), strict=True):
         bounds = [span.start_char for span in doc.sents] + [len(line)]
+        # "the No. 4 reactor", "Vol. 2": a numbering abbreviation ends no sentence.
+        bounds = [b for i, b in enumerate(bounds)
+                  if i in (0, len(bounds) - 1) or not (_NUMBERING.search(line, 0, b)
+                                                       and line[b:b + 1].isdigit())]
         for i in range(1, len(bounds) - 1):
             # spaCy leaves the next sentence's opening quote on this one ("… datsja. ‘Ik …").
             opening = _DANGLING_OPENER.search(line, bounds[i - 1], bounds[i])

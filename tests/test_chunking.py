@@ -93,6 +93,11 @@ def test_sentences_and_chunks_keep_exact_offsets(
          ["Op 1 dec. 1934 werd Kirov vermoord.", "Daarna volgde de terreur."]),
         ("Kirov was born far from St. Petersburg. He died there.", "en",
          ["Kirov was born far from St. Petersburg.", "He died there."]),
+        ("It blew up in the No. 4 reactor. See Vol. 2. It was 1986. 1987 was calm.", "en",
+         ["It blew up in the No. 4 reactor.", "See Vol. 2.", "It was 1986.", "1987 was calm."]),
+        ("Het gebeurde in reactor nr. 4 van de centrale. Hij kwam in Kiev. 1200 bussen.", "nl",
+         ["Het gebeurde in reactor nr. 4 van de centrale.", "Hij kwam in Kiev.",
+          "1200 bussen."]),
     ],
 )
 def test_abbreviations_do_not_end_a_sentence(text: str, language: str,
