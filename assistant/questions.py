@@ -29,7 +29,7 @@ _PATTERNS: list[tuple[Expect, re.Pattern[str]]] = [
     (Expect.DATE, re.compile(
         r"\b(when|what (year|date|month|day|time)|which (year|years|date|month|day)|"
         r"in what year|wanneer|welk jaar|welke (datum|maand|dag|jaren)|in welk jaar|"
-        r"sinds wanneer|tot wanneer)\b")),
+        r"sinds wanneer|tot wanneer|hoe laat|welk tijdstip)\b")),
     (Expect.PERSON, re.compile(r"\b(who|whom|whose|wie|wiens|what (is|was|were) the names?|"
                                r"wat (is|was|waren) de naam|hoe (heet|heette|heetten))\b")),
     (Expect.PLACE, re.compile(r"\b(where|waar|(in|from) (which|what) (city|country|place|town|"
@@ -46,6 +46,12 @@ _NUMBER_WORDS = {
     "tweeduizend": 2000, "drieduizend": 3000, "vierduizend": 4000, "vijfduizend": 5000,
     "tienduizend": 10000,
 }
+_CLOCK_QUESTION = re.compile(r"\b(what time(?! of (the )?(year|day|month))|at what hour|"
+                             r"hoe laat|welk tijdstip|welk uur)\b")
+# A time of day: "1:23 a.m.", "01.23 uur", "om 14.00 uur", "2 p.m.", "midnight".
+_CLOCK = re.compile(r"(?<![\d.,])\d{1,2}[:.]\d{2}(?![\d.,]\d)|"
+                    r"\b\d{1,2}\s*(?:a\.\s?m\b|p\.\s?m\b|am\b|pm\b|uur\b|o['’]clock)|"
+                    r"\b(?i:midnight|middernacht|noon|'s nachts om|'s ochtends om)\b")
 _AGE_QUESTION = re.compile(r"\b(how old|hoe oud|what age|welke leeftijd|at what age)\b")
 # Whose age: "How old was Stalin when …", not "How old was the man who shot Kirov?".
 _AGE_OF = re.compile(r"\b(?i:how old (?:was|were|is)|hoe oud (?:was|waren|werd|is)|"
@@ -123,6 +129,8 @@ class Question:
     fate: bool = False
     # asks who did the killing: "Who shot Kirov?", "Wie was de dader?"
     culprit: bool = False
+    # asks the time of day: "At what time did the reactor explode?", "Hoe laat …?"
+    clock: bool = False
 
     @property
     def checked_kind(self) -> bool:
@@ -160,6 +168,7 @@ def analyse(question: str) -> Question:
                     fate=expect is Expect.OTHER and asks_fate(question),
                     culprit=expect is Expect.PERSON and asks_culprit(folded),
                     onset=expect is Expect.DATE and bool(_ONSET_QUESTION.search(folded)),
+                    clock=expect is Expect.DATE and bool(_CLOCK_QUESTION.search(folded)),
                     deaths=expect is Expect.QUANTITY and asks_deaths(question))
 
 
@@ -1095,6 +1104,8 @@ def matches_expectation(question: Question, sentence: str) -> bool:
         # "How many were executed?" is not answered by how many were sentenced.
         return states_quantity(sentence) and (not question.deaths or counts_deaths(sentence))
     if expect is Expect.DATE:
+        if question.clock:
+            return bool(_CLOCK.search(sentence))
         years = set(years_in(sentence)) - question.years
         folded = fold(sentence)
         return bool(years) or bool(_MONTHS.search(folded) or _RELATIVE_TIME.search(folded))

@@ -708,6 +708,21 @@ def test_who_did_it_in_dutch_word_orders() -> None:
     assert not matches_expectation(question, "Door de moord kreeg Jozef Stalin vrij spel.")
 
 
+@pytest.mark.parametrize("question", [
+    "At what time of night did the reactor explode?", "Hoe laat ontplofte de reactor?",
+    "Op welk tijdstip vertrokken de bussen?",
+])
+def test_at_what_time_is_answered_by_a_time_of_day(question: str) -> None:
+    analysed = analyse(question)
+    assert analysed.expect is Expect.DATE and analysed.clock
+    assert matches_expectation(analysed, "At 1:23 a.m. the power surged.")
+    assert matches_expectation(analysed, "Om 14.00 uur reden de bussen de stad in.")
+    assert matches_expectation(analysed, "The buses came at 2 p.m. on 27 April.")
+    assert not matches_expectation(analysed, "In de nacht van 26 april 1986 ontplofte hij.")
+    assert not matches_expectation(analysed, "Van hen werden er 800.000 geëxecuteerd.")
+    assert not analyse("What time of year was it?").clock
+
+
 def test_how_old_someone_was_is_answered_by_an_age_of_that_one() -> None:
     age = "Dader was de 30-jarige Leonid Nikolayev."
     assert matches_expectation(analyse("How old was Nikolayev?"), age)
