@@ -24,8 +24,8 @@ class Expect(Enum):
 
 _PATTERNS: list[tuple[Expect, re.Pattern[str]]] = [
     (Expect.QUANTITY, re.compile(
-        r"\b(how (many|much|old|long|large|big)|what (number|percentage|share)|"
-        r"hoeveel|hoe (oud|lang|groot)|welk aantal|aantal)\b")),
+        r"\b(how (many|much|old|long|large|big|far)|what (number|percentage|share)|"
+        r"hoeveel|hoe (oud|lang|groot|ver)|welk aantal|aantal)\b")),
     (Expect.DATE, re.compile(
         r"\b(when|what (year|date|month|day|time)|which (year|years|date|month|day)|"
         r"in what year|wanneer|welk jaar|welke (datum|maand|dag|jaren)|in welk jaar|"
@@ -565,6 +565,61 @@ _NUMBER_MORPHEME = re.compile(
 
 
 
+# Units in both languages, one unit a line; the first word of a block names its kind.
+_UNITS = {
+    "currency": """euro euros eur
+        dollar dollars usd
+        roebel roebels ruble rubles rouble roubles
+        gulden guldens guilder guilders
+        pound pounds pond ponden
+        frank franken franc francs
+        mark marken marks""",
+    "distance": """kilometer kilometers kilometre kilometres km
+        mile miles mijl mijlen
+        meter meters metre metres""",
+    "weight": """ton tons tonne tonnes
+        kilo kilos kilogram kilograms kg""",
+}
+_UNIT_FORMS = {form: (kind, line.split()[0]) for kind, block in _UNITS.items()
+               for line in block.splitlines() for form in line.split()}
+_SYMBOLS = {"€": "euro", "$": "dollar", "£": "pound"}
+# Kinds a question asks without naming a unit: "How far …?", "Hoeveel kostte …?"
+_MEASURE_QUESTION = (("distance", re.compile(r"\b(how far|hoe ver|afstand|distance)\b")),
+                     ("currency", re.compile(r"\b(cost|costs|kost|kostte|kostten|price|prijs|"
+                                             r"spent|uitgegeven|betaald|paid)\b")))
+
+
+@lru_cache(maxsize=256)
+def asked_unit(question: str) -> tuple[str, str]:
+    """The unit a "how much" question asks its figure in: ("currency", "roebel") for
+    "Hoeveel roebel kostte het?", ("distance", "") for "How far is it?"; empty for none."""
+    folded = fold(question)
+    for word in re.findall(r"[a-z]+", folded):
+        if word in _UNIT_FORMS:
+            return _UNIT_FORMS[word]
+    for kind, pattern in _MEASURE_QUESTION:
+        if pattern.search(folded):
+            return kind, ""
+    return "", ""
+
+
+def states_unit(kind: str, unit: str, sentence: str) -> bool:
+    """A figure in the unit asked (any of its kind when none is named): "1,5 miljard euro",
+    "$5 million", "100 kilometres"; not euros for "Hoeveel roebel?"."""
+    tokens = re.findall(r"[€$£]|\d[\d.,]*|[a-z]+", fold(sentence))
+    for i, token in enumerate(tokens):
+        found = _UNIT_FORMS.get(token) or (
+            ("currency", _SYMBOLS[token]) if token in _SYMBOLS else None)
+        if found is None or found[0] != kind or unit and found[1] != unit:
+            continue
+        # the figure before it ("1,5 miljard euro"), or after a symbol ("$ 5")
+        near = tokens[max(0, i - 3):i] if token not in _SYMBOLS else tokens[i + 1:i + 2]
+        if any(t[0].isdigit() or t in _SCALES or _NUMBER_WORDS.get(t) or dutch_numeral(t)
+               for t in near):
+            return True
+    return False
+
+
 def names_in(text: str) -> set[str]:
     """Capitalised words that do not start the sentence: a cheap stand-in for named entities."""
     found = set()
@@ -1101,8 +1156,11 @@ def matches_expectation(question: Question, sentence: str) -> bool:
             whose = _age_subject(question.text)
             return bool(_AGE_STATED.search(fold(sentence))) and (
                 not whose or soft_overlap(whose, words(sentence)) > 0)
-        # "How many were executed?" is not answered by how many were sentenced.
-        return states_quantity(sentence) and (not question.deaths or counts_deaths(sentence))
+        # "How many were executed?" is not answered by how many were sentenced, nor
+        # "Hoeveel roebel kostte het?" by a price in euros.
+        kind, unit = asked_unit(question.text)
+        return states_quantity(sentence) and (not question.deaths or counts_deaths(sentence)) \
+            and (not kind or states_unit(kind, unit, sentence))
     if expect is Expect.DATE:
         if question.clock:
             return bool(_CLOCK.search(sentence))

@@ -723,6 +723,22 @@ def test_at_what_time_is_answered_by_a_time_of_day(question: str) -> None:
     assert not analyse("What time of year was it?").clock
 
 
+def test_a_figure_in_the_unit_asked() -> None:
+    rubles = analyse("Hoeveel roebel kostte de bouw van de sarcofaag?")
+    assert matches_expectation(rubles, "De bouw kostte 3 miljoen roebel.")
+    assert not matches_expectation(rubles, "De bouw kostte zo'n 1,5 miljard euro.")
+    cost = analyse("How much did the new arch cost?")
+    assert matches_expectation(cost, "It cost about 1.5 billion euros.")
+    assert matches_expectation(cost, "It cost $5 million.")
+    assert not matches_expectation(cost, "It is 108 metres high.")
+    far = analyse("Hoe ver ligt de centrale van Kiev?")
+    assert far.expect is Expect.QUANTITY
+    assert matches_expectation(far, "The plant lies about 100 kilometres north of Kyiv.")
+    assert not matches_expectation(far, "Om 14.00 uur reden 1200 bussen uit Kiev weg.")
+    # Without a unit, any figure answers.
+    assert matches_expectation(analyse("How many buses came?"), "Some 350 buses came.")
+
+
 def test_how_old_someone_was_is_answered_by_an_age_of_that_one() -> None:
     age = "Dader was de 30-jarige Leonid Nikolayev."
     assert matches_expectation(analyse("How old was Nikolayev?"), age)
