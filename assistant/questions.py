@@ -566,7 +566,7 @@ _NUMBER_MORPHEME = re.compile(
 
 
 # Units in both languages, one unit a line; the first word of a block names its kind.
-_UNITS = {
+_MEASURES = {
     "currency": """euro euros eur
         dollar dollars usd
         roebel roebels ruble rubles rouble roubles
@@ -580,7 +580,7 @@ _UNITS = {
     "weight": """ton tons tonne tonnes
         kilo kilos kilogram kilograms kg""",
 }
-_UNIT_FORMS = {form: (kind, line.split()[0]) for kind, block in _UNITS.items()
+_UNIT_FORMS = {form: (kind, line.split()[0]) for kind, block in _MEASURES.items()
                for line in block.splitlines() for form in line.split()}
 _SYMBOLS = {"€": "euro", "$": "dollar", "£": "pound"}
 # Kinds a question asks without naming a unit: "How far …?", "Hoeveel kostte …?"
