@@ -728,9 +728,11 @@ def asked_role(question: str) -> tuple[str, ...]:
     match = _ROLE_ASKED.search(question)
     if match is None:
         return ()
-    # After "which" the noun comes first: "Which hotel was it?", not "Welke straf kreeg …?".
-    found = match.groups()[:1] if match.group().lower().startswith(("which", "welke")) \
-        else match.groups()
+    # After "which" the noun comes first ("Which hotel was it?", not "Welke straf kreeg …?"),
+    # unless a name's adjective does ("Welke Nederlandse minister …?").
+    found = match.groups()
+    if match.group().lower().startswith(("which", "welke")):
+        found = found[:1] if found[0].islower() or found[1] is None else found[1:]
     return tuple(fold(w) for w in found if w and len(w) >= 5 and w.islower()
                  and fold(w) not in _NO_TITLES)
 
@@ -770,6 +772,10 @@ lawyer lawyers attorney attorneys advocaat advocaten
 defender defenders counsel verdediger verdedigers raadsman
 chairman chairwoman chairperson voorzitter voorzitters
 mayor mayors burgemeester burgemeesters
+minister ministers
+president presidents presidenten
+premier premiers prime-minister minister-president
+engineer engineers ingenieur ingenieurs
 general generals generaal generaals
 marshal marshals maarschalk maarschalken
 admiral admirals admiraal admiraals

@@ -764,6 +764,7 @@ def test_the_title_a_who_question_asks_for_and_who_bears_it() -> None:
     assert "aanklager" in asked_role("Wie trad op als openbaar aanklager?")
     assert asked_role("Who was the prosecutor at the trial?")[0] == "prosecutor"
     assert asked_role("Welke straf kreeg Radek?") == ("straf",)
+    assert asked_role("Welke Nederlandse minister kondigde het af?") == ("minister",)
     assert asked_role("When did Kirov die?") == ()
     text = "Stalin schreeuwde tegen aanklager Vysjinski. Later sprak aanklager Andrej Vysjinski."
     assert role_holders(text, "aanklager") == {"vysjinski", "andrej"}
