@@ -20,21 +20,19 @@ from assistant.questions import (
     asks_fate_of_killer,
     capitalised_words,
     defines,
+    doer_mentions,
     doubts,
     focus_words,
     initialisms,
-    is_title,
+    is_office,
     matches_expectation,
     name_coverage,
     name_runs,
-    names_doer,
     names_in,
-    new_names,
     offers_alternatives,
     opens_on_relative_time,
     ordinals_in,
     other_years,
-    places_in,
     quantities_in,
     question_names,
     role_holders,
@@ -45,6 +43,7 @@ from assistant.questions import (
     states_onset,
     title_words,
     transliterate,
+    uses_title,
     vague_amounts,
     years_in,
 )
@@ -230,7 +229,7 @@ class SentenceScorer:
         # When no one is given a title known to be one ("Wie was de rechter?"), a sentence
         # answers only by using it ("Vysjinski, the prosecutor, …").
         self.title_words: frozenset[str] = frozenset() if self.holders else frozenset(
-            w for role in roles if is_title(role) for w in title_words(role))
+            w for role in roles if is_office(role) for w in title_words(role))
 
         # "What happened to Kirov's killer?": to the one the documents name as the doer
         # ("Dader was … Nikolayev"), wherever the sentence that tells it is.
@@ -240,22 +239,23 @@ class SentenceScorer:
             self.doers = frozenset().union(*(self._doers(d) for d in sorted(documents)))
 
     def _doers(self, document_id: str) -> frozenset[str]:
-        """The names a document gives as the doer of the killing of the question's names
-        (told in the sentence or the one before it), transliterated."""
+        """The surnames a document gives the doer of the killing of the question's names,
+        told in the same sentence or the one before (see `doer_mentions`)."""
         build = self.build
         row = build.document_row[document_id]
         lo, hi = int(build.sentence_offset[row]), int(build.sentence_offset[row + 1])
+        starts = build.sentence_spans[lo:hi, 1]
+        asked = {transliterate(w) for name in self.names for w in name}
         found: set[str] = set()
-        before: list[str] = []
-        for r in range(lo, hi):
-            text = build.sentence(r)[1].text
-            told = words(text)
-            if names_doer(text) and (not self.names
-                                     or name_coverage(self.names, told + before) > 0):
-                places = places_in(text)
-                found.update(transliterate(w) for name in new_names(self.question, text)
-                             if name.split()[0] not in places for w in name.split())
-            before = told
+        for offset, surname in doer_mentions(build.documents[row].text):
+            at = lo + int(np.searchsorted(starts, offset, side="right")) - 1
+            if at < lo or surname in asked:
+                continue
+            told = words(build.sentence(at)[1].text)
+            if at > lo:
+                told += words(build.sentence(at - 1)[1].text)
+            if not self.names or name_coverage(self.names, told) > 0:
+                found.add(surname)
         return frozenset(found)
 
     def names_doer_of_question(self, row: int, text: str) -> bool:
@@ -330,7 +330,7 @@ class SentenceScorer:
             if doer:
                 coverage = 1.0  # (however far from the killing it is told)
         if self.title_words and typed:
-            typed = bool(self.title_words & set(words(sentence.text)))
+            typed = uses_title(self.title_words, sentence.text)
         bearer = 0
         if self.holders and (typed or question.expect is Expect.OTHER):
             bearer = max((len(run) for run in name_runs(sentence.text)
@@ -450,8 +450,8 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
         if row < 0 or not _same_document(build, row, best):
             break
         antecedent = by_row.get(row) or scorer.candidate(row)
-        if not _coheres(antecedent.text, current.text, question) \
-                and not _CONSEQUENCE.match(current.text):
+        if not _coheres(antecedent.text, current.text, question) and not (
+                question.expect is Expect.REASON and _CONSEQUENCE.match(current.text)):
             break  # a newsletter box or caption between paragraphs says nothing about "he"
         chosen.insert(0, antecedent)
         current = antecedent
@@ -754,7 +754,7 @@ def _needs_antecedent(text: str, question: Question) -> bool:
     return refers_back(text)
 
 
-_CONSEQUENCE = re.compile(r"\W*(therefore|thus|hence|consequently|as a result|that is why|"
+_CONSEQUENCE = re.compile(r"\W*(therefore|thus|hence|consequently|as a result(?! of)|that is why|"
                           r"this is why|daarom|daardoor|dus|derhalve|zodoende|dat is waarom|"
                           r"vandaar)\b", re.IGNORECASE)
 

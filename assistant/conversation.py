@@ -226,9 +226,11 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
     if not _ANAPHOR.search(question) or not _refers_back(question, pairs[:1]):
         return question
     person = re.search(rf"\b({_PERSON}|{_POSSESSIVE})\b", question, re.IGNORECASE)
-    if person is not None and describes_person(question[:person.start()]):
+    if person is not None and person.group().lower() in ("he", "she", "hij") \
+            and describes_person(question[:person.start()]):
         # "What happened to the killer after he confessed?": "he" is the killer, and the
-        # killer the one of the killing asked about before.
+        # killer the one of the killing asked about before. ("Why did the killer shoot
+        # him?" still asks about the one before.)
         person = None
     subject = (answered_entity(*pairs[0], Expect.PERSON) if pairs else None) \
         or subject_of(history, person=person is not None)

@@ -24,12 +24,15 @@ class Expect(Enum):
 
 _PATTERNS: list[tuple[Expect, re.Pattern[str]]] = [
     (Expect.QUANTITY, re.compile(
-        r"\b(how (many|much|old|long|large|big|far)|what (number|percentage|share)|"
-        r"hoeveel|hoe (oud|lang|groot|ver)|welk aantal|aantal)\b")),
+        r"\b(how (many|much|old|long|large|big)|what (number|percentage|share)|"
+        r"hoeveel|hoe (oud|lang|groot)|welk aantal|aantal|"
+        # a distance: "How far is it from …?", not "How far did Stalin trust him?"
+        r"how far (away |apart )?(is|was|are|were|lies|lay|from)|"
+        r"hoe ver (weg |uit elkaar )?(ligt|lag|is|was|liggen|lagen|van))\b")),
     (Expect.DATE, re.compile(
         r"\b(when|what (year|date|month|day|time)|which (year|years|date|month|day)|"
         r"in what year|wanneer|welk jaar|welke (datum|maand|dag|jaren)|in welk jaar|"
-        r"sinds wanneer|tot wanneer|hoe laat|welk tijdstip)\b")),
+        r"sinds wanneer|tot wanneer|hoe laat|welk tijdstip|at what hour|welk uur)\b")),
     (Expect.PERSON, re.compile(r"\b(who|whom|whose|wie|wiens|what (is|was|were) the names?|"
                                r"wat (is|was|waren) de naam|hoe (heet|heette|heetten))\b")),
     (Expect.PLACE, re.compile(r"\b(where|waar|(in|from) (which|what) (city|country|place|town|"
@@ -46,12 +49,17 @@ _NUMBER_WORDS = {
     "tweeduizend": 2000, "drieduizend": 3000, "vierduizend": 4000, "vijfduizend": 5000,
     "tienduizend": 10000,
 }
-_CLOCK_QUESTION = re.compile(r"\b(what time(?! of (the )?(year|day|month))|at what hour|"
-                             r"hoe laat|welk tijdstip|welk uur)\b")
-# A time of day: "1:23 a.m.", "01.23 uur", "om 14.00 uur", "2 p.m.", "midnight".
-_CLOCK = re.compile(r"(?<![\d.,])\d{1,2}[:.]\d{2}(?![\d.,]\d)|"
-                    r"\b\d{1,2}\s*(?:a\.\s?m\b|p\.\s?m\b|am\b|pm\b|uur\b|o['’]clock)|"
-                    r"\b(?i:midnight|middernacht|noon|'s nachts om|'s ochtends om)\b")
+_CLOCK_QUESTION = re.compile(r"\b(what time(?! (of (the )?(year|month|season)|period|frame|"
+                             r"span|scale|zone)\b)|"
+                             r"at what hour|hoe laat|welk tijdstip|welk uur)\b")
+# A time of day: "1:23 a.m.", "01.23 uur", "om 14.00 uur", "2 p.m.", "midnight"; not
+# "1.500 mensen", "1.25 million" or "binnen 24 uur".
+_CLOCK = re.compile(r"(?<![\d.,])\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?![\d.,]?\d)"
+                    r"(?!\s*(?:million|miljoen|billion|miljard|thousand|duizend|procent|"
+                    r"percent|%))|"
+                    r"\b\d{1,2}\s*(?i:a\.\s?m\b|p\.\s?m\b|am\b|pm\b|o['’]clock)|"
+                    r"\b(?i:om|at|around|rond|tegen) \d{1,2}\s*(?i:uur|u)\b|"
+                    r"\b(?i:midnight|middernacht|noon)\b")
 _AGE_QUESTION = re.compile(r"\b(how old|hoe oud|what age|welke leeftijd|at what age)\b")
 # Whose age: "How old was Stalin when …", not "How old was the man who shot Kirov?".
 _AGE_OF = re.compile(r"\b(?i:how old (?:was|were|is)|hoe oud (?:was|waren|werd|is)|"
@@ -91,9 +99,16 @@ _REASON_CUES = re.compile(
     # purposes and consequences answer "why" too
     r"in the hope|hoping|meant|led to|leading to|resulted|consequence|purpose|aim|aimed|"
     r"motive|pretext|sought to|wanted to|thanks to|in de hoop|zodat|betekende|leidde tot|"
-    r"gevolg|doel|motief|voorwendsel|wilde|dankzij|"
-    # consequences: "an orgy of executions that left the military crippled"
-    r"therefore|thus|hence|consequently|daarom|derhalve|(that|which) left|leaving)\b")
+    r"gevolg|doel|motief|voorwendsel|wilde|dankzij|therefore|hence|consequently|daarom|"
+    r"derhalve)\b")
+# What followed, for a question that asks it ("Why did it matter?"): "an orgy of executions
+# that left the military crippled".
+_EFFECT_QUESTION = re.compile(r"\b(matter|mattered|important|importance|significance|"
+                              r"significant|impact|effect|effects|belang|belangrijk|betekenis|"
+                              r"uitwerking|invloed)\b")
+_EFFECT_CUES = re.compile(r"\b((that|which) left|leaving \w+ (weak|weakened|crippled|"
+                          r"vulnerable|defenceless|defenseless)|crippled|weakened|verzwakt|"
+                          r"verlamd|lamgelegd)\b")
 _WH_WORDS = frozenset(
     "who whom whose what which when where why how wie wat welk welke wanneer waar waarom "
     "hoe hoeveel many much according sources source documents document".split())
@@ -582,11 +597,15 @@ _MEASURES = {
 }
 _UNIT_FORMS = {form: (kind, line.split()[0]) for kind, block in _MEASURES.items()
                for line in block.splitlines() for form in line.split()}
-_SYMBOLS = {"€": "euro", "$": "dollar", "£": "pound"}
+_SYMBOLS = {"€": "euro", "$": "dollar", "£": "pound", "ƒ": "gulden"}
 # Kinds a question asks without naming a unit: "How far …?", "Hoeveel kostte …?"
-_MEASURE_QUESTION = (("distance", re.compile(r"\b(how far|hoe ver|afstand|distance)\b")),
-                     ("currency", re.compile(r"\b(cost|costs|kost|kostte|kostten|price|prijs|"
-                                             r"spent|uitgegeven|betaald|paid)\b")))
+_MEASURE_QUESTION = (
+    # "How far is it from …?", not "How far did Stalin trust him?"
+    ("distance", re.compile(r"\b(how far|hoe ver|afstand|distance)\b")),
+    # "How much did it cost?", not "How many lives did the famine cost?"
+    ("currency", re.compile(r"^(?!.*\b(lives|life|levens|leven|mensenlevens)\b).*"
+                            r"\b(cost|costs|kost|kostte|kostten|price|prijs|spent|uitgegeven|"
+                            r"betaald|paid)\b")))
 
 
 @lru_cache(maxsize=256)
@@ -594,7 +613,8 @@ def asked_unit(question: str) -> tuple[str, str]:
     """The unit a "how much" question asks its figure in: ("currency", "roebel") for
     "Hoeveel roebel kostte het?", ("distance", "") for "How far is it?"; empty for none."""
     folded = fold(question)
-    for word in re.findall(r"[a-z]+", folded):
+    # (In lower case only: "Ton", "Mark" and "Frank" are names too.)
+    for word in re.findall(r"[a-z]+", question):
         if word in _UNIT_FORMS:
             return _UNIT_FORMS[word]
     for kind, pattern in _MEASURE_QUESTION:
@@ -606,14 +626,14 @@ def asked_unit(question: str) -> tuple[str, str]:
 def states_unit(kind: str, unit: str, sentence: str) -> bool:
     """A figure in the unit asked (any of its kind when none is named): "1,5 miljard euro",
     "$5 million", "100 kilometres"; not euros for "Hoeveel roebel?"."""
-    tokens = re.findall(r"[€$£]|\d[\d.,]*|[a-z]+", fold(sentence))
+    tokens = re.findall(r"[€$£ƒ]|\d[\d.,]*|[a-z]+", fold(sentence).replace("ƒ", "ƒ"))
     for i, token in enumerate(tokens):
         found = _UNIT_FORMS.get(token) or (
             ("currency", _SYMBOLS[token]) if token in _SYMBOLS else None)
         if found is None or found[0] != kind or unit and found[1] != unit:
             continue
-        # the figure before it ("1,5 miljard euro"), or after a symbol ("$ 5")
-        near = tokens[max(0, i - 3):i] if token not in _SYMBOLS else tokens[i + 1:i + 2]
+        # the figure before it ("1,5 miljard euro"), or after it ("$ 5", "USD 5 million")
+        near = tokens[max(0, i - 3):i] + tokens[i + 1:i + 2]
         if any(t[0].isdigit() or t in _SCALES or _NUMBER_WORDS.get(t) or dutch_numeral(t)
                for t in near):
             return True
@@ -732,7 +752,8 @@ def asked_role(question: str) -> tuple[str, ...]:
     # unless a name's adjective does ("Welke Nederlandse minister …?").
     found = match.groups()
     if match.group().lower().startswith(("which", "welke")):
-        found = found[:1] if found[0].islower() or found[1] is None else found[1:]
+        office = found[1] is not None and is_office(fold(found[1]))
+        found = found[1:] if not found[0].islower() and office else found[:1]
     return tuple(fold(w) for w in found if w and len(w) >= 5 and w.islower()
                  and fold(w) not in _NO_TITLES)
 
@@ -764,7 +785,8 @@ def role_holders(document_text: str, role: str) -> frozenset[str]:
 # Titles in English and Dutch, each line one title in its forms. Questions and documents
 # may be in different languages, and a small multilingual embedder does not tell
 # "prosecutor" from "judge" well enough to match them ("aanklager" is nearer "judge").
-_TITLES = """
+# Offices are named when their holders are ("aanklager Vysjinski", "the judge, Ulrich, …").
+_OFFICES = """
 prosecutor prosecutors prosecutor-general attorney-general aanklager aanklagers
   procureur procureurs procureur-generaal openbaar-aanklager
 judge judges rechter rechters
@@ -775,7 +797,6 @@ mayor mayors burgemeester burgemeesters
 minister ministers
 president presidents presidenten
 premier premiers prime-minister minister-president
-engineer engineers ingenieur ingenieurs
 general generals generaal generaals
 marshal marshals maarschalk maarschalken
 admiral admirals admiraal admiraals
@@ -787,12 +808,16 @@ tsar tsars czar czars tsaar tsaren
 prince princes prins prinsen
 pope popes paus pausen
 bishop bishops bisschop bisschoppen
+governor governors gouverneur gouverneurs
+ambassador ambassadors ambassadeur ambassadeurs
+"""
+# Roles a text may tell in other words ("led by", "founded", "wrote").
+_ROLES = """
+engineer engineers ingenieur ingenieurs
 priest priests priester priesters
 secretary secretaries secretaris secretarissen
 leader leaders leider leiders
 director directors directeur directeuren
-governor governors gouverneur gouverneurs
-ambassador ambassadors ambassadeur ambassadeurs
 historian historians historicus historici
 writer writers author authors schrijver schrijvers auteur auteurs
 spokesman spokeswoman spokesperson woordvoerder woordvoerders
@@ -800,13 +825,26 @@ founder founders oprichter oprichters
 commissar commissars commissaris commissarissen volkscommissaris
 executioner executioners beul beulen
 """
-_TITLE_FORMS = {form: line for line in
-                (tuple(row.split()) for row in re.split(r"\n(?! )", _TITLES.strip()))
-                for form in line}
 
 
-def is_title(word: str) -> bool:
-    return word in _TITLE_FORMS
+def _forms(lines: str) -> dict[str, tuple[str, ...]]:
+    return {form: line for line in (tuple(row.split()) for row in re.split(r"\n(?! )",
+                                                                           lines.strip()))
+            for form in line}
+
+
+_OFFICE_FORMS = _forms(_OFFICES)
+_TITLE_FORMS = {**_OFFICE_FORMS, **_forms(_ROLES)}
+
+
+def is_office(word: str) -> bool:
+    return word in _OFFICE_FORMS
+
+
+def uses_title(forms: frozenset[str], sentence: str) -> bool:
+    """The sentence uses one of a title's forms ("procureur-generaal" whole, too)."""
+    folded = fold(sentence)
+    return bool(forms & (set(re.findall(r"[\w'-]+", folded)) | set(words(sentence))))
 
 
 def title_words(role: str) -> tuple[str, ...]:
@@ -904,11 +942,18 @@ _FATE_QUESTION = re.compile(
     r"(?-i:[A-Z\u00C0-\u024F]))")
 # Who may be described rather than named when their fate is asked: "the killer", "Kirov's
 # assassin", "de moordenaar van Kirov", "the accused".
-_PERSON_NOUN = re.compile(
-    r"^(killers?|assassins?|murderers?|gunm[ae]n|perpetrators?|culprits?|daders?|"
-    r"moordenaars?|schutters?|sluipmoordenaars?|defendants?|accused|verdachten?|"
-    r"beklaagden?|prisoners?|gevangenen?|generals?|generaals?|officers?|officieren|"
-    r"members?|leden|leaders?|leiders?)$")
+_KILLER_NOUNS = (r"killer|assassin|murderer|gunman|perpetrator|culprit|dader|moordenaar|"
+                 r"schutter|sluipmoordenaar")
+_SINGULAR_PERSON = re.compile(rf"^({_KILLER_NOUNS}|defendant|accused|verdachte|beklaagde|"
+                              r"prisoner|gevangene|general|generaal|officer|officier|member|"
+                              r"lid|leader|leider)$")
+_PERSON_NOUN = re.compile(rf"^({_KILLER_NOUNS}|killers|assassins|murderers|gunmen|"
+                          r"perpetrators|culprits|daders|moordenaars|schutters|defendants|"
+                          r"accused|verdachte|verdachten|beklaagde|beklaagden|prisoners?|"
+                          r"gevangenen?|generals?|generaals?|officers?|officieren|members?|"
+                          r"lid|leden|leaders?|leiders?)$")
+_KILLER = re.compile(rf"^({_KILLER_NOUNS}|killers|assassins|murderers|gunmen|perpetrators|"
+                     r"culprits|daders|moordenaars|schutters|sluipmoordenaars)$")
 # What may become of someone: death, prison, exile, release, disgrace.
 _FATE = re.compile(
     rf"\b(execut(e|ed|ion|ions)|{_PUNISHED}|terechtgesteld|"
@@ -959,65 +1004,69 @@ def _people(question: Question, sentence: str) -> list[str]:
     return [n for n in new_names(question, sentence) if n not in compounds]
 
 
+@dataclass(frozen=True)
+class Fate:
+    """Whose fate a question asks (see `_fate_of`)."""
+
+    kind: str = ""  # "person", "role" or "" for none
+    names: tuple[tuple[str, ...], ...] = ()  # the one named: "Zinoviev"
+    role: str = ""  # the one described: "killer"
+    # whom the described one is described through: "Kirov" in "Kirov's killer"
+    owner: tuple[tuple[str, ...], ...] = ()
+
+
 @lru_cache(maxsize=256)
-def _fate_of(question: str) -> tuple[str, tuple[tuple[str, ...], ...]]:
-    """Whose fate a question asks: ("person", the name) for "What happened to Zinoviev
-    after Stalin ordered the trial?", ("person", ()) for "him", ("role", ()) for "the killer"
-    or "Kirov's killer", whose name is not the one asked about; ("", ()) for none."""
+def fate_asked(question: str) -> Fate:
+    """Whose fate a question asks: a name ("What happened to Zinoviev after Stalin ordered
+    the trial?"), a pronoun ("him"), or one described ("the killer", "Kirov's killer", "de
+    moordenaar van Kirov"), whose name is not the one asked about."""
     match = _FATE_QUESTION.search(question)
     if match is None:
-        return "", ()
+        return Fate()
     rest = question[match.start("who"):]
     if re.match(r"(?i:him|her|them|hem|haar|hen)\b", rest):
-        return "person", ()
-    # "de moordenaar van Kirov", "Kirov's assassin", "Kirovs moordenaar" (the Dutch genitive
-    # has no apostrophe; an English name may end in "s": "Nicholas")
-    described = re.match(r"(?i:the|de|het|die|deze|that|those|these)\s+((?:[\w-]+\s+){0,2}"
-                         r"[\w-]+)", rest)
-    possessive = re.match(r"[\w-]+(?:['’]s\s+|s\s+(?=[a-z]))([\w-]+)" if looks_dutch(question)
-                          else r"[\w-]+['’]s\s+([\w-]+)", rest)
-    found = described or possessive
-    if found is not None:
-        role = any(_PERSON_NOUN.match(w) for w in fold(found.group(1)).split())
-        return ("role" if role else ""), ()
+        return Fate("person")
+    # (The Dutch genitive has no apostrophe; an English name may end in "s": "Nicholas".)
+    described = re.match(r"(?i:the|de|het|die|deze|that|those|these)\s+"
+                         r"((?:(?!(?:van|of)\b)[\w-]+\s+){0,2}(?!(?:van|of)\b)[\w-]+)", rest)
+    possessive = re.match(r"([\w-]+)(?:['’]s\s+|s\s+(?=[a-z]))([\w-]+)" if looks_dutch(question)
+                          else r"([\w-]+)['’]s\s+([\w-]+)", rest)
+    if described is not None:
+        role = next((w for w in fold(described.group(1)).split() if _PERSON_NOUN.match(w)), "")
+        # "de moordenaar van Kirov nadat …": the name after "van"/"of", up to a clause
+        owner = re.match(r"\s*(?:van|of)\s+([^?,]*?)(?=\s+(?:after|nadat|na|toen|when|once)\b|"
+                         r"[?,]|$)", rest[described.end():])
+        owned = tuple(tuple(fold(w) for w in run.split())
+                      for run in _NAME_RUN.findall(owner.group(1))) if owner is not None else ()
+        return Fate("role", role=role, owner=owned) if role else Fate()
+    if possessive is not None:
+        role = fold(possessive.group(2))
+        return Fate("role", role=role, owner=((fold(possessive.group(1)),),)) \
+            if _PERSON_NOUN.match(role) else Fate()
     run = re.match(r"[A-Z\u00C0-\u024F][\w-]*(?:\s+[A-Z\u00C0-\u024F][\w-]*)*", rest)
-    return "person", ((tuple(fold(w) for w in run.group().split()),) if run else ())
-
-
-def _fate_subject(question: str) -> tuple[tuple[str, ...], ...]:
-    """The name whose fate is asked ("Zinoviev"); none for "him" or "the killer"."""
-    return _fate_of(question)[1]
+    return Fate("person", ((tuple(fold(w) for w in run.group().split()),) if run else ()))
 
 
 def asks_fate(question: str) -> bool:
-    return bool(_fate_of(question)[0])
-
-
-def asks_fate_of_role(question: str) -> bool:
-    """What became of someone described, not named: "the killer", "Kirov's assassin"."""
-    return _fate_of(question)[0] == "role"
-
-
-def describes_person(text: str) -> bool:
-    """The text speaks of someone by what they are: "the killer", "de verdachten"."""
-    return any(_PERSON_NOUN.match(w) for w in words(text))
-
-
-_KILLER = re.compile(r"\b(killers?|assassins?|murderers?|gunm[ae]n|perpetrators?|culprits?|"
-                     r"daders?|moordenaars?|schutters?|sluipmoordenaars?)\b")
+    return bool(fate_asked(question).kind)
 
 
 def asks_fate_of_killer(question: str) -> bool:
     """What became of the one who did a killing: whom the documents name as its doer."""
-    return asks_fate_of_role(question) and bool(_KILLER.search(fold(question)))
+    return bool(_KILLER.match(fate_asked(question).role))
 
 
-def states_fate(sentence: str) -> bool:
+def describes_person(text: str) -> bool:
+    """The text speaks of one person by what they are: "the killer", "de dader"."""
+    return any(_SINGULAR_PERSON.match(w) for w in words(text))
+
+
+def states_fate(sentence: str, opening: bool = True) -> bool:
     """The sentence tells what became of someone: "Na zijn bekentenis werd Nikolayev snel
-    geëxecuteerd", not "Dader was de 30-jarige Leonid Nikolayev"."""
-    # What it opens on is what went before: "Na zijn arrestatie bekende hij" tells a
-    # confession.
-    return bool(_FATE.search(_AFTER_EVENT.sub("", fold(sentence), count=1)))
+    geëxecuteerd", not "Dader was de 30-jarige Leonid Nikolayev". Without `opening`, not in
+    what it opens on: "Na zijn arrestatie bekende hij" tells a confession."""
+    folded = fold(sentence)
+    return bool(_FATE.search(folded if opening else _AFTER_EVENT.sub("", folded, count=1)))
 
 
 _AFTER_EVENT = re.compile(r"^\W*(after|following|upon|na|sinds|since) (his|her|their|the|"
@@ -1065,6 +1114,35 @@ def asks_culprit(folded: str) -> bool:
     while between and (between[-1].endswith("ly") or between[-1] in _ADVERBS):
         between.pop()
     return not (between and between[-1] in _PASSIVE)
+
+
+@lru_cache(maxsize=64)
+def doer_mentions(document_text: str) -> tuple[tuple[int, str], ...]:
+    """Where a document names the doer of a killing, with the doer's surname (folded and
+    transliterated): "Dader was de 30-jarige Leonid Nikolayev" → "nikolajev". The name is
+    the first after the words that say so, in the same sentence ("Stalin called Zinoviev
+    and Kamenev Kirov's murderers." names none). One pass over the document."""
+    found: list[tuple[int, str]] = []
+    cues = [(m.start(), m.end()) for m in _AGENT.finditer(document_text)]
+    cues += [(m.start(), m.end()) for m in _AGENT_DOOR.finditer(document_text)
+             if _KILLED_NL.search(fold(_sentence_at(document_text, m.start())))]
+    for start, end in sorted(cues):
+        stop = re.compile(r"[.!?;\n]").search(document_text, end)
+        region = document_text[start:stop.start() if stop else len(document_text)]
+        places = places_in(region)
+        for run in _NAME_RUN.finditer(region):
+            first = fold(run.group().split()[0])
+            if _KILLER.match(first) or first in _STOP_CAPITALS or first in places:
+                continue
+            found.append((start, transliterate(fold(run.group().split()[-1]))))
+            break
+    return tuple(found)
+
+
+def _sentence_at(text: str, at: int) -> str:
+    start = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
+    stop = re.compile(r"[.\n]").search(text, at)
+    return text[start:stop.start() if stop else len(text)]
 
 
 def names_doer(sentence: str) -> bool:
@@ -1141,17 +1219,26 @@ def matches_expectation(question: Question, sentence: str) -> bool:
         # … of the one asked about: named, or not said of someone else ("Nikolayev was
         # executed" is no answer to what became of Zinoviev), and not as the doer
         names = question_names(question.text)
-        if not states_fate(sentence) or _does_it(_fate_subject(question.text) or names,
-                                                 sentence):
+        fate = fate_asked(question.text)
+        # What a sentence opens on went before ("Na zijn arrestatie bekende hij"), when the
+        # question asks what followed something.
+        if not states_fate(sentence, opening=not _FOLLOWED.search(fold(question.text))) \
+                or _does_it(fate.names or names, sentence):
             return False
-        if asks_fate_of_role(question.text):
-            # … of someone the question does not name ("Nikolayev was executed" for "Kirov's
-            # killer"), or refers to ("He was executed"), who is not the doer here ("Kirov
-            # was shot by Nikolayev" tells Kirov's fate).
+        if _KILLER.match(fate.role):
+            # … of the doer, not of whom the doer is described through ("Kirov werd vermoord"
+            # for "Kirov's killer"): a sentence that names only that one tells that one's
+            # fate. Nor is the doer's deed a fate ("Kirov was shot by Nikolayev").
             places = places_in(sentence)
             people = [p for p in _people(question, sentence) if p.split()[0] not in places]
-            return not _does_it([tuple(words(p)) for p in people], sentence) and (
-                bool(people) or name_coverage(names, words(sentence)) == 0)
+            owner = [w for name in fate.owner for w in name]
+            others = [n for n in names if not soft_overlap(n, owner)]
+            named = bool(people) or bool(others) and name_coverage(others, words(sentence)) > 0
+            owner_only = bool(fate.owner) and not named \
+                and name_coverage(list(fate.owner), words(sentence)) > 0
+            return not owner_only and not _does_it([tuple(words(p)) for p in people], sentence)
+        if fate.kind == "role":
+            return True  # "What happened to the members of the Politburo?"
         return name_coverage(names, words(sentence)) > 0 or not _people(question, sentence)
     expect = question.expect
     if expect is Expect.OTHER and _EXPANSION_QUESTION.search(fold(question.text)):
@@ -1182,7 +1269,9 @@ def matches_expectation(question: Question, sentence: str) -> bool:
             # Jezjov" for Jezjov
             states_succession(sentence) and _replaced(question_names(question.text), sentence)))
     if expect is Expect.REASON:
-        return bool(_REASON_CUES.search(fold(sentence)))
+        folded = fold(sentence)
+        return bool(_REASON_CUES.search(folded)) or bool(
+            _EFFECT_QUESTION.search(fold(question.text)) and _EFFECT_CUES.search(folded))
     return True
 
 

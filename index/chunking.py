@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 _TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 _LINE = re.compile(r"[^\n]+")
 _DANGLING_OPENER = re.compile(r"""(?<=\s)[‘“„«(\["']+\s*$""")
-_NUMBERING = re.compile(r"(?<![\w.])(?i:no|nos|nr|nrs|vol|p|pp|art|fig|ch|sec|par|blz)\.\s*$")
+# (Capitalised where the word is also a common one: Dutch "vol", English "no".)
+_NUMBERING = re.compile(r"(?<![\w.])(No|Nos|Nr|nr|Nrs|nrs|Vol|p|pp|Art|art|Fig|fig|Ch|Sec|"
+                        r"sec|Par|blz)\.\s*$")
 _SPACY_LANGUAGES = {"en", "nl", "de", "fr", "es", "it", "pt", "da", "sv", "nb", "fi", "pl", "ru"}
 
 

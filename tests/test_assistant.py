@@ -48,10 +48,12 @@ from assistant.questions import (
     analyse,
     asked_role,
     asks_ending,
-    asks_fate_of_role,
+    asks_fate_of_killer,
     counts_deaths,
     defines,
+    doer_mentions,
     dutch_numeral,
+    fate_asked,
     focus_words,
     initialisms,
     matches_expectation,
@@ -596,7 +598,8 @@ def test_what_became_of_someone_described_through_another_asks_the_fate_of_anoth
         question: str) -> None:
     analysed = analyse(question)
     assert analysed.fate
-    assert asks_fate_of_role(question)
+    assert fate_asked(question).kind == "role"
+    assert fate_asked(question).owner == (("kirov",),)
     assert matches_expectation(analysed, "Na zijn bekentenis werd Nikolayev geëxecuteerd.")
     assert matches_expectation(analysed, "He was executed soon after.")
     # Not what became of the one named, nor what the one described did.
@@ -605,17 +608,48 @@ def test_what_became_of_someone_described_through_another_asks_the_fate_of_anoth
 
 
 def test_what_became_of_a_named_one_asks_the_fate_of_that_one() -> None:
-    assert not asks_fate_of_role("Wat gebeurde er met Jagoda?")
+    assert fate_asked("Wat gebeurde er met Jagoda?").kind == "person"
     assert analyse("Wat gebeurde er met Jagoda?").fate
-    assert analyse("What happened to Nicholas afterwards?").fate
-    assert not asks_fate_of_role("What happened to Nicholas afterwards?")
+    assert fate_asked("What happened to Nicholas afterwards?").kind == "person"
 
 
-def test_what_a_fate_sentence_opens_on_went_before() -> None:
-    assert not states_fate("Na zijn arrestatie bekende hij en verklaarde alles.")
-    assert not states_fate("After his arrest, he confessed.")
-    assert states_fate("After his arrest, he was shot.")
-    assert states_fate("Na zijn bekentenis werd hij geëxecuteerd.")
+def test_what_became_of_a_described_one_without_a_name() -> None:
+    killer = analyse("What happened to the killer?")
+    assert matches_expectation(killer, "Nikolayev was executed in December 1934.")
+    assert matches_expectation(killer, "He was executed soon after.")
+    assert not matches_expectation(killer, "Kirov was shot by Nikolayev.")
+    # A group is named with what it is: its fate is told of that name.
+    members = analyse("What happened to the members of the Politburo?")
+    assert fate_asked(members.text).role == "members"
+    assert matches_expectation(members, "Most members of the Politburo were shot.")
+    assert matches_expectation(analyse("What happened to the defendants?"),
+                               "All sixteen defendants were shot.")
+    # Named as well as described, the one asked about may be named.
+    assert matches_expectation(analyse("What happened to Kirov's assassin Nikolayev?"),
+                               "Nikolayev was executed in December 1934.")
+    # Only the one described is the killer: "the defendants after the killer confessed".
+    assert not asks_fate_of_killer("What happened to the defendants after the killer confessed?")
+    assert asks_fate_of_killer("Wat gebeurde er met de dader nadat hij had bekend?")
+
+
+def test_what_a_fate_sentence_opens_on_went_before_what_followed() -> None:
+    after = analyse("What happened to him after he confessed?")
+    assert not matches_expectation(after, "Na zijn arrestatie bekende hij en verklaarde alles.")
+    assert not matches_expectation(after, "After his arrest, he confessed.")
+    assert matches_expectation(after, "After his arrest, he was shot.")
+    assert matches_expectation(after, "Na zijn bekentenis werd hij geëxecuteerd.")
+    # Asked what became of him, an arrest he was last heard of in is his fate.
+    assert matches_expectation(analyse("What happened to Yagoda?"),
+                               "After his arrest in 1937, nothing more was heard of him.")
+    assert states_fate("Na zijn arrestatie bekende hij.")
+    assert not states_fate("Na zijn arrestatie bekende hij.", opening=False)
+
+
+def test_the_doers_a_document_names() -> None:
+    text = ("Stalin blamed Zinoviev and Kamenev, whom he called Kirov's murderers. Kirov "
+            "was shot dead by Leonid Nikolayev at the Smolny Institute.\nDader was de "
+            "30-jarige Leonid Nikolajev.\nIn December Pietersen shot the guard.")
+    assert [name for _, name in doer_mentions(text)] == ["nikolajev", "nikolajev", "pietersen"]
 
 
 def test_what_became_of_a_killer_is_told_of_the_one_the_documents_name_as_doer(
@@ -721,6 +755,12 @@ def test_at_what_time_is_answered_by_a_time_of_day(question: str) -> None:
     assert not matches_expectation(analysed, "In de nacht van 26 april 1986 ontplofte hij.")
     assert not matches_expectation(analysed, "Van hen werden er 800.000 geëxecuteerd.")
     assert not analyse("What time of year was it?").clock
+    assert not analyse("In what time period did the Great Terror take place?").clock
+    assert analyse("At what hour did it start?").clock
+    assert matches_expectation(analysed, "Het gebeurde om 01.23.40 uur.")
+    assert matches_expectation(analysed, "It started at 2 P.M.")
+    for figure in ("Er kwamen 1.500 mensen.", "It cost 1.25 million.", "Binnen 24 uur."):
+        assert not matches_expectation(analysed, figure), figure
 
 
 def test_a_figure_in_the_unit_asked() -> None:
@@ -737,6 +777,12 @@ def test_a_figure_in_the_unit_asked() -> None:
     assert not matches_expectation(far, "Om 14.00 uur reden 1200 bussen uit Kiev weg.")
     # Without a unit, any figure answers.
     assert matches_expectation(analyse("How many buses came?"), "Some 350 buses came.")
+    # Names and other costs are no units.
+    assert matches_expectation(analyse("Hoeveel kinderen had Ton Koopman?"), "Hij had 3 kinderen.")
+    assert matches_expectation(analyse("How many lives did the famine cost?"),
+                               "The famine cost 3.9 million lives.")
+    assert analyse("How far did Stalin trust Yagoda?").expect is Expect.OTHER
+    assert matches_expectation(cost, "It cost USD 5 million.")
 
 
 def test_how_old_someone_was_is_answered_by_an_age_of_that_one() -> None:
@@ -1062,6 +1108,11 @@ def test_resolve_leaves_he_after_the_one_the_question_describes() -> None:
     resolved = resolve("What happened to the killer after he confessed?", KIROV_HISTORY)
     assert resolved.startswith("What happened to the killer after he confessed?")
     assert "kirov" in resolved.lower()
+    # "him" cannot be the killer, nor "him" the leaders.
+    assert resolve("Why did the killer shoot him?", KIROV_HISTORY) == \
+        "Why did the killer shoot Sergei Kirov?"
+    assert resolve("Why did the party leaders fear him?", KIROV_HISTORY) == \
+        "Why did the party leaders fear Sergei Kirov?"
 
 
 def test_resolve_prefers_the_user_question_over_other_names_in_the_reply() -> None:
@@ -1620,12 +1671,19 @@ def test_he_is_explained_by_the_sentence_before_unless_that_one_is_unrelated(
     "Zij bekenden in de hoop hun familie te sparen.",
     "The army lost its generals, which meant it was crippled in 1941.",
     "Met dit doel werd de dienst gezuiverd.",
-    "They shot the generals, which left the army crippled in 1941.",
     "De generaals werden gedood; het leger was daarom verzwakt.",
 ])
 def test_purposes_and_consequences_answer_why(sentence: str) -> None:
     assert matches_expectation(analyse("Why did they confess?"), sentence)
     assert not matches_expectation(analyse("Why did they confess?"), "They confessed in 1936.")
+
+
+def test_what_followed_answers_why_it_mattered_not_why_it_happened() -> None:
+    effect = "They shot 81 generals, an orgy of executions that left the army crippled."
+    assert matches_expectation(analyse("Why did the executions matter later on?"), effect)
+    assert not matches_expectation(analyse("Why were the generals executed?"), effect)
+    assert not matches_expectation(analyse("Why was he arrested?"),
+                                   "He was arrested when leaving the building.")
 
 
 def test_why_is_the_sentence_before_one_that_opens_on_therefore(tmp_path: Path) -> None:
