@@ -359,8 +359,13 @@ def doubts(text: str) -> bool:
 def years_in(text: str) -> list[int]:
     """Years a text names; "de 1225 leden" is a count, not a year."""
     tokens = _tokens(text)
+    # … nor the number of a type: "RBMK-1000", "A1934" (but "mid-1937" is a year)
+    glued = set(_GLUED_NUMBER.findall(text))
     return [int(t) for i, t in enumerate(tokens)
-            if _YEAR.fullmatch(t) and not _is_count(tokens, i)]
+            if _YEAR.fullmatch(t) and not _is_count(tokens, i) and t not in glued]
+
+
+_GLUED_NUMBER = re.compile(r"(?:[A-Z]-|[^\W\d_])(\d{4})(?!\d)")
 
 
 def _tokens(text: str) -> list[str]:
@@ -638,6 +643,11 @@ def states_unit(kind: str, unit: str, sentence: str) -> bool:
                for t in near):
             return True
     return False
+
+
+def measured_kinds(text: str) -> frozenset[str]:
+    """The kinds of unit the text's figures are told in: {"weight"} for "5000 ton zand"."""
+    return frozenset(kind for kind in _MEASURES if states_unit(kind, "", text))
 
 
 def names_in(text: str) -> set[str]:

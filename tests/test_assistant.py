@@ -345,6 +345,23 @@ def _candidate(row: int, score: float, focus: float = 0.0) -> Candidate:
                      typed=True, focus=focus, fragment=False, score=score)
 
 
+def test_figures_in_different_units_count_different_things() -> None:
+    question, config = analyse("How much material did the crews drop?"), AnswerConfig()
+    best = replace(_candidate(1, 0.90), text="They dropped some 5000 tons of sand.",
+                   overlap=0.5)
+    people = replace(_candidate(2, 0.88), document_id="e", overlap=0.5,
+                     text="In total 116,000 people were moved by the crews.")
+    tons = replace(people, text="In total the crews dropped 2400 tons.")
+    assert _disagreeing(best, [best, people], question, config) == []
+    assert _disagreeing(best, [best, tons], question, config) == [tons]
+
+
+def test_the_number_of_a_type_is_no_year() -> None:
+    assert years_in("Er draaiden vier reactoren van het type RBMK-1000.") == []
+    assert years_in("Code A1934 was used.") == []
+    assert years_in("In mid-1937 and pre-1917 Russia, 1936-1938.") == [1937, 1917, 1936, 1938]
+
+
 def test_a_rival_figure_must_be_about_the_question() -> None:
     question, config = analyse("How many spectators attended the trial?"), AnswerConfig()
     best = replace(_candidate(1, 0.90), text="About 350 spectators attended the trial.",
