@@ -661,13 +661,21 @@ def _dated_onset(eligible: list[Candidate],
     for candidate in eligible:
         if candidate.score < floor:
             break
-        if candidate is not first and not (candidate.focus if candidate.translated
-                                           else candidate.overlap):
+        about = candidate.focus or _compounds_of(scorer.focus_words, candidate.text) \
+            if candidate.translated else candidate.overlap
+        if candidate is not first and not about:
             continue
         dated = _dating(candidate, scorer)
         if dated is not None:
             return candidate, dated
     return first, None
+
+
+def _compounds_of(focus: tuple[str, ...], text: str) -> bool:
+    """A word of the question begins or ends a longer word of the sentence: "show" in the
+    Dutch compound "showprocessen"."""
+    return any(len(w) >= 4 and len(v) >= len(w) + 4 and (v.startswith(w) or v.endswith(w))
+               for w in focus for v in words(text))
 
 
 def _dating(best: Candidate, scorer: SentenceScorer) -> Candidate | None:

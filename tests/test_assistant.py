@@ -17,6 +17,7 @@ from assistant.answering import (
     Selection,
     SentenceScorer,
     _close,
+    _compounds_of,
     _continuation,
     _dated_onset,
     _dated_rivals,
@@ -343,6 +344,13 @@ def _candidate(row: int, score: float, focus: float = 0.0) -> Candidate:
     return Candidate(row=row, chunk_row=0, document_id="d", text=f"Sentence {row} was said.",
                      similarity=score, effective=score, overlap=0.0, names=1.0, own_names=1.0,
                      typed=True, focus=focus, fragment=False, score=score)
+
+
+def test_a_question_word_inside_a_dutch_compound() -> None:
+    text = "De Grote Terreur begint met de zogenoemde showprocessen."
+    assert _compounds_of(("first", "show", "trial"), text)
+    assert not _compounds_of(("trial", "open"), text)
+    assert not _compounds_of(("de",), "De dertig demonstranten.")  # too short to count
 
 
 def test_figures_in_different_units_count_different_things() -> None:
