@@ -13,6 +13,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from assistant.questions import (
+    KIN,
     Expect,
     Question,
     asked_role,
@@ -46,6 +47,7 @@ from assistant.questions import (
     transliterate,
     uses_title,
     vague_amounts,
+    without_kin,
     years_in,
 )
 from assistant.retrieval import Retrieval
@@ -208,6 +210,9 @@ class SentenceScorer:
         self.names = question_names(question.text)
         self.focus_words = focus_words(question.text, question.language)
         self.ordinals = ordinals_in(question.text)
+        # "Trotski's zoon Sedov" is about the son: unless the question asks about kin, the
+        # father's name there does not count.
+        self.kin_free = not KIN.search(question.text.lower())
         self._similarity: dict[int, float] = {}
         self.settings = setting_names(question.text)
         self.abbreviates = bool(re.search(r"\b[A-Z]{2,}\b", question.text))
@@ -288,6 +293,8 @@ class SentenceScorer:
         neighbours = [r for r in nearby if abs(r - row) == 1]
         context = max((self.similarity(r) for r in neighbours), default=similarity)
         parts = [document.title, sentence.text, *(build.sentence(r)[1].text for r in nearby)]
+        if self.kin_free:
+            parts = [without_kin(part) for part in parts]
         window = [w for part in parts for w in words(part)]
         if self.abbreviates:
             window += [w for part in parts for w in initialisms(part)]
@@ -297,7 +304,8 @@ class SentenceScorer:
             local = [n for n in self.names if n not in found]
             coverage = (len(found) + name_coverage(local, window) * len(local)) \
                 / len(self.names)
-        own_coverage = name_coverage(self.names, words(sentence.text))
+        own_coverage = name_coverage(self.names, words(
+            without_kin(sentence.text) if self.kin_free else sentence.text))
         focus = soft_overlap(self.focus_words, words(sentence.text)) if self.focus_words \
             else 1.0
         fragment = is_fragment(sentence.text)

@@ -650,6 +650,23 @@ def measured_kinds(text: str) -> frozenset[str]:
     return frozenset(kind for kind in _MEASURES if states_unit(kind, "", text))
 
 
+KIN = re.compile(r"\b(sons?|daughters?|wife|wives|husbands?|father|mother|brothers?|"
+                 r"sisters?|children|child|family|zoons?|zonen|dochters?|vrouw|echtgenote|"
+                 r"echtgenoot|man|vader|moeder|broers?|zussen|zus|zusters?|kinderen|kind|"
+                 r"familie|gezin)\b")
+_KIN_WORDS = r"zoon|dochter|vrouw|echtgenote|vader|moeder|broer|zus|son|daughter|wife|husband|" \
+    r"father|mother|brother|sister"
+_KIN_OWNER = re.compile(
+    rf"\b[A-Z\u00C0-\u024F][\w-]*(?:['’]s?|s)(?=\s+(?:{_KIN_WORDS})\b)")
+_KIN_OF = re.compile(rf"\b({_KIN_WORDS}) (van|of) [A-Z\u00C0-\u024F][\w-]*")
+
+
+def without_kin(text: str) -> str:
+    """The text less the names of whose kin it speaks: "Trotski's zoon Sedov" → " zoon
+    Sedov", "de zoon van Trotski" → "de zoon van"."""
+    return _KIN_OF.sub(r"\1 \2", _KIN_OWNER.sub("", text))
+
+
 def names_in(text: str) -> set[str]:
     """Capitalised words that do not start the sentence: a cheap stand-in for named entities."""
     found = set()

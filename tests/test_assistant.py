@@ -76,6 +76,7 @@ from assistant.questions import (
     transliterate,
     unfocused,
     vague_amounts,
+    without_kin,
     years_in,
 )
 from assistant.retrieval import HybridRetriever, RetrievalConfig, fuse
@@ -344,6 +345,20 @@ def _candidate(row: int, score: float, focus: float = 0.0) -> Candidate:
     return Candidate(row=row, chunk_row=0, document_id="d", text=f"Sentence {row} was said.",
                      similarity=score, effective=score, overlap=0.0, names=1.0, own_names=1.0,
                      typed=True, focus=focus, fragment=False, score=score)
+
+
+def test_a_name_that_only_owns_kin_is_not_who_the_sentence_is_about(tmp_path: Path) -> None:
+    assert without_kin("Trotski's zoon Sedov woonde in Kopenhagen.") == \
+        " zoon Sedov woonde in Kopenhagen."
+    assert without_kin("De zoon van Trotski woonde daar.") == "De zoon van woonde daar."
+    assert without_kin("Stalins beste kameraad Kirov.") == "Stalins beste kameraad Kirov."
+    son = "In 1936 woonde Trotski's zoon Sedov in Kopenhagen."
+    corpus = write_corpus(tmp_path / "corpus", {"zoon.txt": f"De zoon\n{son}\n"})
+    build_index(corpus, tmp_path / "data")
+    assistant = make_assistant(tmp_path / "data", AnswerConfig(min_confidence=0.2))
+    assert assistant.ask("In welk land woonde Trotski in 1936?").abstained
+    answer = assistant.ask("Waar woonde de zoon van Trotski in 1936?")
+    assert not answer.abstained and answer.citations[0].quote == son
 
 
 def test_a_question_word_inside_a_dutch_compound() -> None:
