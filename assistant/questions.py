@@ -1501,8 +1501,25 @@ def name_coverage(names: list[tuple[str, ...]], text_words: list[str]) -> float:
     "Great Terror" becomes "Grote Terreur" in Dutch."""
     if not names:
         return 1.0
-    return sum(soft_overlap(name, text_words) > 0 or _compounds(name, text_words)
+    return sum(_names(name, text_words) or _compounds(name, text_words)
                for name in names) / len(names)
+
+
+def _names(name: tuple[str, ...], text_words: list[str]) -> bool:
+    """A word of the name is in the text, spelled alike ("Zinovjev"/"Zinoviev"), but not as
+    the start of a longer word: "Nikolaj" is not "Nikolajev", nor "Stalinisme" "Stalin"."""
+    vocabulary = {transliterate(w) for w in text_words}
+    for word in (transliterate(w) for w in name):
+        if word in vocabulary:
+            return True
+        if len(word) < 5:
+            continue
+        for match, _, _ in process.extract(word, vocabulary, scorer=fuzz.ratio,
+                                           score_cutoff=72, limit=5):
+            short, long = sorted((word, match), key=len)
+            if not (long.startswith(short) and len(long) - len(short) >= 2):
+                return True
+    return False
 
 
 def _compounds(name: tuple[str, ...], text_words: list[str]) -> bool:

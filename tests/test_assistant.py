@@ -1102,6 +1102,14 @@ def test_a_compound_name_is_found_by_its_head() -> None:
     assert name_coverage([("sovjetspoor",)], ["het", "oor"]) == 0.0  # too short to be a head
 
 
+def test_a_name_is_not_the_start_of_a_longer_name() -> None:
+    assert name_coverage([("nikolayev",)], ["nikolaj", "boecharin"]) == 0.0
+    assert name_coverage([("stalin",)], ["het", "stalinisme"]) == 0.0
+    assert name_coverage([("nikolayev",)], ["nikolajev"]) == 1.0
+    assert name_coverage([("zinoviev",)], ["zinovjev"]) == 1.0
+    assert name_coverage([("kirov",)], ["kirovs", "moordenaar"]) == 1.0  # a genitive
+
+
 def test_question_names() -> None:
     assert question_names("Who led the NKVD after Yezhov?") == [("nkvd",), ("yezhov",)]
     # The number that identifies a name is part of it ("Verordening 485" matches); a year
