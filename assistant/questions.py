@@ -49,6 +49,12 @@ _NUMBER_WORDS = {
     "tweeduizend": 2000, "drieduizend": 3000, "vierduizend": 4000, "vijfduizend": 5000,
     "tienduizend": 10000,
 }
+# "What was Stalin's real name?", "Wat was de bijnaam van Stalin?": a name.
+_NAME_QUESTION = re.compile(
+    r"\b(what (is|was|were) (the|[\w-]+['’]s|his|her|their) ((real|full|first|last|family|"
+    r"official|original|birth|maiden|code|pen) )*(names?|nicknames?|surname)|"
+    r"wat (is|was|waren) (de|het|zijn|haar|hun) ((echte|volledige|officiele|eigenlijke|"
+    r"oorspronkelijke) )*(naam|namen|bijnaam|achternaam|voornaam|schuilnaam|roepnaam))\b")
 _CLOCK_QUESTION = re.compile(r"\b(what time(?! (of (the )?(year|month|season)|period|frame|"
                              r"span|scale|zone)\b)|"
                              r"at what hour|hoe laat|welk tijdstip|welk uur)\b")
@@ -146,6 +152,8 @@ class Question:
     culprit: bool = False
     # asks the time of day: "At what time did the reactor explode?", "Hoe laat …?"
     clock: bool = False
+    # asks what someone or something is called: "What was Stalin's real name?"
+    name: bool = False
 
     @property
     def checked_kind(self) -> bool:
@@ -184,6 +192,7 @@ def analyse(question: str) -> Question:
                     culprit=expect is Expect.PERSON and asks_culprit(folded),
                     onset=expect is Expect.DATE and bool(_ONSET_QUESTION.search(folded)),
                     clock=expect is Expect.DATE and bool(_CLOCK_QUESTION.search(folded)),
+                    name=expect is Expect.OTHER and bool(_NAME_QUESTION.search(folded)),
                     deaths=expect is Expect.QUANTITY and asks_deaths(question))
 
 
@@ -1274,6 +1283,8 @@ def matches_expectation(question: Question, sentence: str) -> bool:
             return True  # "What happened to the members of the Politburo?"
         return name_coverage(names, words(sentence)) > 0 or not _people(question, sentence)
     expect = question.expect
+    if question.name:
+        return bool(new_names(question, sentence))  # places too: "Leningrad"
     if expect is Expect.OTHER and _EXPANSION_QUESTION.search(fold(question.text)):
         return _expands(question.text, sentence)
     if expect is Expect.QUANTITY:

@@ -803,6 +803,17 @@ def test_at_what_time_is_answered_by_a_time_of_day(question: str) -> None:
         assert not matches_expectation(analysed, figure), figure
 
 
+@pytest.mark.parametrize("question", [
+    "What was Stalin's real family name?", "Wat was de echte achternaam van Stalin?",
+    "Wat was de bijnaam van Stalin ten tijde van de Revolutie?", "What was his nickname?",
+])
+def test_what_someone_was_called_is_answered_by_a_name(question: str) -> None:
+    analysed = analyse(question)
+    assert analysed.name
+    assert matches_expectation(analysed, "Hij had in Koba een slechte opvolger gezien.")
+    assert not matches_expectation(analysed, "Het was de enige échte samenzwering tegen hem.")
+
+
 def test_a_figure_in_the_unit_asked() -> None:
     rubles = analyse("Hoeveel roebel kostte de bouw van de sarcofaag?")
     assert matches_expectation(rubles, "De bouw kostte 3 miljoen roebel.")
