@@ -23,11 +23,11 @@ from assistant.questions import (
     defines,
     doer_mentions,
     doubts,
+    figure_kinds,
     focus_words,
     initialisms,
     is_office,
     matches_expectation,
-    measured_kinds,
     name_coverage,
     name_runs,
     names_in,
@@ -870,7 +870,7 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
     mine = ranges_of(question, best.text)
     if not mine:
         return []
-    units = measured_kinds(best.text)
+    units = figure_kinds(best.text)
     floor = (best.score if reference is None else reference) - config.conflict_margin
     rivals: dict[str, Candidate] = {}
     for other in candidates:
@@ -881,7 +881,7 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
             break
         if not other.translated and other.overlap == 0:
             continue  # shares no word with the question: its figure counts something else
-        if measured_kinds(other.text) != units:
+        if units and not units & figure_kinds(other.text):
             continue  # 5000 tons and 116,000 people count different things
         theirs = ranges_of(question, other.text)
         if theirs and not _close(mine, theirs):

@@ -28,7 +28,10 @@ _PATTERNS: list[tuple[Expect, re.Pattern[str]]] = [
         r"hoeveel|hoe (oud|lang|groot)|welk aantal|aantal|"
         # a distance: "How far is it from …?", not "How far did Stalin trust him?"
         r"how far (away |apart )?(is|was|are|were|lies|lay|from)|"
-        r"hoe ver (weg |uit elkaar )?(ligt|lag|is|was|liggen|lagen|van))\b")),
+        r"how far (did|does|do|could|can|would) [\w' -]{1,40}?\b(advance|spread|travel|go|"
+        r"reach|move|fly|walk|drive|get|extend|march|run|sail|swim)\b|"
+        r"hoe ver (weg |uit elkaar )?(ligt|lag|is|was|liggen|lagen|van|reisde|reisden|trok|"
+        r"trokken|kwam|kwamen|reikte|verspreidde|rukte|rukten|drong|liep|reed|vloog))\b")),
     (Expect.DATE, re.compile(
         r"\b(when|what (year|date|month|day|time)|which (year|years|date|month|day)|"
         r"in what year|wanneer|welk jaar|welke (datum|maand|dag|jaren)|in welk jaar|"
@@ -49,6 +52,19 @@ _NUMBER_WORDS = {
     "tweeduizend": 2000, "drieduizend": 3000, "vierduizend": 4000, "vijfduizend": 5000,
     "tienduizend": 10000,
 }
+# Words that tell a name as one: "Koba – Stalins bijnaam", "known as", "heette".
+_NAMING = re.compile(r"\b(names?|named|nicknamed?|surname|called|known as|alias|born as|"
+                     r"pseudonym|naam|namen|bijnaam|achternaam|voornaam|schuilnaam|roepnaam|"
+                     r"genoemd|noemde|noemden|heette|heetten|bekend als|alias|geboren als|"
+                     r"pseudoniem)\b")
+_NICKNAMES = frozenset("nickname nicknamed alias pseudonym bijnaam schuilnaam roepnaam "
+                       "pseudoniem".split()) | {"known as", "bekend als"}
+_NICKNAME = re.compile(r"\b(nickname|nicknamed|alias|pseudonym|bijnaam|schuilnaam|roepnaam|"
+                       r"pseudoniem)\b")
+_REAL_NAME = re.compile(r"\b(real|original|family|birth|surname|actual|echte|oorspronkelijke|"
+                        r"eigenlijke|achternaam|familienaam|geboortenaam)\b")
+# A sentence that opens on a name: "Koba was Stalin's nickname."
+_FIRST_NAME = re.compile(r"\W*([A-Z\u00C0-\u024F][\w-]+)\s+(?:was|is|werd|heette|stond)\b")
 # "What was Stalin's real name?", "Wat was de bijnaam van Stalin?": a name.
 _NAME_QUESTION = re.compile(
     r"\b(what (is|was|were) (the|[\w-]+['’]s|his|her|their) ((real|full|first|last|family|"
@@ -60,12 +76,15 @@ _CLOCK_QUESTION = re.compile(r"\b(what time(?! (of (the )?(year|month|season)|pe
                              r"at what hour|hoe laat|welk tijdstip|welk uur)\b")
 # A time of day: "1:23 a.m.", "01.23 uur", "om 14.00 uur", "2 p.m.", "midnight"; not
 # "1.500 mensen", "1.25 million" or "binnen 24 uur".
-_CLOCK = re.compile(r"(?<![\d.,])\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?![\d.,]?\d)"
-                    r"(?!\s*(?:million|miljoen|billion|miljard|thousand|duizend|procent|"
-                    r"percent|%))|"
-                    r"\b\d{1,2}\s*(?i:a\.\s?m\b|p\.\s?m\b|am\b|pm\b|o['’]clock)|"
-                    r"\b(?i:om|at|around|rond|tegen) \d{1,2}\s*(?i:uur|u)\b|"
-                    r"\b(?i:midnight|middernacht|noon)\b")
+_CLOCK = re.compile(
+    # "1:23", "01:23:40"
+    r"(?<![\d.,:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d.,:]?\d)|"
+    # "14.00 uur", "om 01.23.40 uur", "at 9.30": a dotted time needs "uur" or "om"/"at"
+    r"(?<![\d.,])(?:[01]?\d|2[0-3])\.[0-5]\d(?:\.[0-5]\d)?\s*(?i:uur|u|h)\b|"
+    r"\b(?i:om|at|around|rond|tegen|vanaf)\s+(?:[01]?\d|2[0-3])\.[0-5]\d\b|"
+    r"\b\d{1,2}\s*(?i:a\.\s?m\b|p\.\s?m\b|am\b|pm\b|o['’]clock)|"
+    r"\b(?i:om|at|around|rond|tegen) \d{1,2}\s*(?i:uur|u)\b|"
+    r"\b(?i:midnight|middernacht|noon)\b")
 _AGE_QUESTION = re.compile(r"\b(how old|hoe oud|what age|welke leeftijd|at what age)\b")
 # Whose age: "How old was Stalin when …", not "How old was the man who shot Kirov?".
 _AGE_OF = re.compile(r"\b(?i:how old (?:was|were|is)|hoe oud (?:was|waren|werd|is)|"
@@ -114,7 +133,9 @@ _EFFECT_QUESTION = re.compile(r"\b(matter|mattered|important|importance|signific
                               r"uitwerking|invloed)\b")
 _EFFECT_CUES = re.compile(r"\b((that|which) left|leaving \w+ (weak|weakened|crippled|"
                           r"vulnerable|defenceless|defenseless)|crippled|weakened|verzwakt|"
-                          r"verlamd|lamgelegd)\b")
+                          r"verlamd|lamgelegd|paved the way|opened the way|made possible|"
+                          r"enabled|effende de weg|maakte de weg vrij|maakte mogelijk|"
+                          r"zorgde ervoor|had tot gevolg|tot gevolg)\b")
 _WH_WORDS = frozenset(
     "who whom whose what which when where why how wie wat welk welke wanneer waar waarom "
     "hoe hoeveel many much according sources source documents document".split())
@@ -368,13 +389,15 @@ def doubts(text: str) -> bool:
 def years_in(text: str) -> list[int]:
     """Years a text names; "de 1225 leden" is a count, not a year."""
     tokens = _tokens(text)
-    # … nor the number of a type: "RBMK-1000", "A1934" (but "mid-1937" is a year)
-    glued = set(_GLUED_NUMBER.findall(text))
+    # … nor the number of a type ("RBMK-1000", "A1934"; "mid-1937" is a year), unless that
+    # number is also told alone ("The M1891 rifle was adopted in 1891.")
+    glued = set(_GLUED_NUMBER.findall(text)) - set(_LONE_NUMBER.findall(text))
     return [int(t) for i, t in enumerate(tokens)
             if _YEAR.fullmatch(t) and not _is_count(tokens, i) and t not in glued]
 
 
-_GLUED_NUMBER = re.compile(r"(?:[A-Z]-|[^\W\d_])(\d{4})(?!\d)")
+_LONE_NUMBER = re.compile(r"(?<![\w-])(\d{4})(?!\d)")
+_GLUED_NUMBER = re.compile(r"(?<![a-z])[A-Z]+-?(\d{4})(?!\d)")
 
 
 def _tokens(text: str) -> list[str]:
@@ -646,17 +669,40 @@ def states_unit(kind: str, unit: str, sentence: str) -> bool:
             ("currency", _SYMBOLS[token]) if token in _SYMBOLS else None)
         if found is None or found[0] != kind or unit and found[1] != unit:
             continue
-        # the figure before it ("1,5 miljard euro"), or after it ("$ 5", "USD 5 million")
-        near = tokens[max(0, i - 3):i] + tokens[i + 1:i + 2]
-        if any(t[0].isdigit() or t in _SCALES or _NUMBER_WORDS.get(t) or dutch_numeral(t)
-               for t in near):
+        # the figure before it ("1,5 miljard euro"), or after a symbol or code ("$ 5",
+        # "USD 5 million"; not "which marks 90 years")
+        near = tokens[max(0, i - 3):i] + (tokens[i + 1:i + 2] if token in _PREFIXED else [])
+        if any(_figure_token(t) for t in near):
             return True
     return False
 
 
-def measured_kinds(text: str) -> frozenset[str]:
-    """The kinds of unit the text's figures are told in: {"weight"} for "5000 ton zand"."""
-    return frozenset(kind for kind in _MEASURES if states_unit(kind, "", text))
+_PREFIXED = frozenset(_SYMBOLS) | {"usd", "eur", "gbp"}
+
+
+def _figure_token(token: str) -> bool:
+    return token[0].isdigit() or token in _SCALES or bool(_NUMBER_WORDS.get(token)) \
+        or dutch_numeral(token) is not None
+
+
+def figure_kinds(text: str) -> frozenset[str]:
+    """The kinds of unit the text's figures are told in, "" for a figure without one:
+    {"weight"} for "5000 ton zand", {""} for "116,000 people" or "one million members"."""
+    tokens = re.findall(r"[€$£ƒ]|\d[\d.,]*|[a-z]+", fold(text))
+    kinds: set[str] = set()
+    for i, token in enumerate(tokens):
+        if not token[0].isdigit():
+            continue
+        before = tokens[i - 1] if i else ""
+        after = [t for t in tokens[i + 1:i + 3] if t not in _SCALES]
+        unit = _UNIT_FORMS.get(after[0]) if after else None
+        if before in _PREFIXED:
+            kinds.add("currency")
+        elif unit is not None:
+            kinds.add(unit[0])
+        else:
+            kinds.add("")
+    return frozenset(kinds or {""})  # (figures in words: "one million members")
 
 
 KIN = re.compile(r"\b(sons?|daughters?|wife|wives|husbands?|father|mother|brothers?|"
@@ -665,9 +711,10 @@ KIN = re.compile(r"\b(sons?|daughters?|wife|wives|husbands?|father|mother|brothe
                  r"familie|gezin)\b")
 _KIN_WORDS = r"zoon|dochter|vrouw|echtgenote|vader|moeder|broer|zus|son|daughter|wife|husband|" \
     r"father|mother|brother|sister"
-_KIN_OWNER = re.compile(
-    rf"\b[A-Z\u00C0-\u024F][\w-]*(?:['’]s?|s)(?=\s+(?:{_KIN_WORDS})\b)")
-_KIN_OF = re.compile(rf"\b({_KIN_WORDS}) (van|of) [A-Z\u00C0-\u024F][\w-]*")
+_KIN_OWNER = re.compile(rf"\b(?:[A-Z\u00C0-\u024F][\w-]*\s+)*[A-Z\u00C0-\u024F][\w-]*?"
+                        rf"(?:['’]s?|s)(?=\s+(?:{_KIN_WORDS})\b)")
+_KIN_OF = re.compile(rf"\b({_KIN_WORDS}) (van|of) [A-Z\u00C0-\u024F][\w-]*"
+                     r"(?:\s+[A-Z\u00C0-\u024F][\w-]*)*")
 
 
 _KIN_WORD = re.compile(rf"\b({_KIN_WORDS})\b")
@@ -700,8 +747,9 @@ def capitalised_words(text: str) -> list[str]:
 
 
 # "in Leiden", and a place's other name: "Leningrad (now St. Petersburg)".
-_LOCATIVE = re.compile(r"(?:\b(?:in|near|te|nabij)|\((?:now|nu|today|thans|tegenwoordig|"
-                       r"formerly|voorheen))\s+([A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]+)")
+_LOCATIVE = re.compile(r"(?:\b(?:[Ii]n|[Nn]ear|[Tt]e|[Nn]abij)|\((?:now|nu|today|thans|"
+                       r"tegenwoordig|formerly|voorheen))\s+"
+                       r"([A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]+)")
 
 
 def places_in(text: str) -> set[str]:
@@ -794,8 +842,8 @@ def asked_role(question: str) -> tuple[str, ...]:
     # unless a name's adjective does ("Welke Nederlandse minister …?").
     found = match.groups()
     if match.group().lower().startswith(("which", "welke")):
-        office = found[1] is not None and is_office(fold(found[1]))
-        found = found[1:] if not found[0].islower() and office else found[:1]
+        title = found[1] is not None and fold(found[1]) in _TITLE_FORMS
+        found = found[1:] if not found[0].islower() and title else found[:1]
     return tuple(fold(w) for w in found if w and len(w) >= 5 and w.islower()
                  and fold(w) not in _NO_TITLES)
 
@@ -990,12 +1038,15 @@ _SINGULAR_PERSON = re.compile(rf"^({_KILLER_NOUNS}|defendant|accused|verdachte|b
                               r"prisoner|gevangene|general|generaal|officer|officier|member|"
                               r"lid|leader|leider)$")
 _PERSON_NOUN = re.compile(rf"^({_KILLER_NOUNS}|killers|assassins|murderers|gunmen|"
-                          r"perpetrators|culprits|daders|moordenaars|schutters|defendants|"
+                          r"perpetrators|culprits|daders|moordenaars|schutters|"
+                          r"sluipmoordenaars|defendants|"
                           r"accused|verdachte|verdachten|beklaagde|beklaagden|prisoners?|"
                           r"gevangenen?|generals?|generaals?|officers?|officieren|members?|"
                           r"lid|leden|leaders?|leiders?)$")
-_KILLER = re.compile(rf"^({_KILLER_NOUNS}|killers|assassins|murderers|gunmen|perpetrators|"
-                     r"culprits|daders|moordenaars|schutters|sluipmoordenaars)$")
+_KILLER_FORMS = rf"{_KILLER_NOUNS}|killers|assassins|murderers|gunmen|perpetrators|" \
+    r"culprits|daders|moordenaars|schutters|sluipmoordenaars"
+_KILLER = re.compile(rf"^({_KILLER_FORMS})$")
+_KILLER_WORD = re.compile(rf"\b({_KILLER_FORMS})\b")
 # What may become of someone: death, prison, exile, release, disgrace.
 _FATE = re.compile(
     rf"\b(execut(e|ed|ion|ions)|{_PUNISHED}|terechtgesteld|"
@@ -1071,8 +1122,15 @@ def fate_asked(question: str) -> Fate:
     # (The Dutch genitive has no apostrophe; an English name may end in "s": "Nicholas".)
     described = re.match(r"(?i:the|de|het|die|deze|that|those|these)\s+"
                          r"((?:(?!(?:van|of)\b)[\w-]+\s+){0,2}(?!(?:van|of)\b)[\w-]+)", rest)
-    possessive = re.match(r"([\w-]+)(?:['’]s\s+|s\s+(?=[a-z]))([\w-]+)" if looks_dutch(question)
-                          else r"([\w-]+)['’]s\s+([\w-]+)", rest)
+    # (A name of several words: "Sergei Kirov's killer", "Sergej Kirovs moordenaar".)
+    owner_run = r"((?:[A-Z\u00C0-\u024F][\w-]*\s+)*[A-Z\u00C0-\u024F][\w-]*?)"
+    possessive = re.match(owner_run + (r"(?:['’]s\s+|s\s+(?=[a-z]))([\w-]+)"
+                                       if looks_dutch(question) else r"['’]s\s+([\w-]+)"), rest)
+    if described is not None and re.match(r"['’]s\s", rest[described.end():]):
+        # "the killer's family": whose fate is asked is the family's
+        following = re.match(r"['’]s\s+([\w-]+)", rest[described.end():])
+        role = fold(following.group(1)) if following is not None else ""
+        return Fate("role", role=role) if _PERSON_NOUN.match(role) else Fate()
     if described is not None:
         role = next((w for w in fold(described.group(1)).split() if _PERSON_NOUN.match(w)), "")
         # "de moordenaar van Kirov nadat …": the name after "van"/"of", up to a clause
@@ -1083,8 +1141,8 @@ def fate_asked(question: str) -> Fate:
         return Fate("role", role=role, owner=owned) if role else Fate()
     if possessive is not None:
         role = fold(possessive.group(2))
-        return Fate("role", role=role, owner=((fold(possessive.group(1)),),)) \
-            if _PERSON_NOUN.match(role) else Fate()
+        whose = tuple(fold(w) for w in possessive.group(1).split())
+        return Fate("role", role=role, owner=(whose,)) if _PERSON_NOUN.match(role) else Fate()
     run = re.match(r"[A-Z\u00C0-\u024F][\w-]*(?:\s+[A-Z\u00C0-\u024F][\w-]*)*", rest)
     return Fate("person", ((tuple(fold(w) for w in run.group().split()),) if run else ()))
 
@@ -1163,28 +1221,39 @@ def doer_mentions(document_text: str) -> tuple[tuple[int, str], ...]:
     """Where a document names the doer of a killing, with the doer's surname (folded and
     transliterated): "Dader was de 30-jarige Leonid Nikolayev" → "nikolajev". The name is
     the first after the words that say so, in the same sentence ("Stalin called Zinoviev
-    and Kamenev Kirov's murderers." names none). One pass over the document."""
+    and Kamenev Kirov's murderers." names none), and not the victim ("the killer of Kirov
+    was …"). One pass over the document, cached."""
     found: list[tuple[int, str]] = []
     cues = [(m.start(), m.end()) for m in _AGENT.finditer(document_text)]
     cues += [(m.start(), m.end()) for m in _AGENT_DOOR.finditer(document_text)
              if _KILLED_NL.search(fold(_sentence_at(document_text, m.start())))]
     for start, end in sorted(cues):
-        stop = re.compile(r"[.!?;\n]").search(document_text, end)
-        region = document_text[start:stop.start() if stop else len(document_text)]
+        stop = _SENTENCE_END.search(document_text, end, end + _DOER_REACH)
+        region = document_text[start:stop.start() if stop else end + _DOER_REACH]
         places = places_in(region)
-        for run in _NAME_RUN.finditer(region):
-            first = fold(run.group().split()[0])
-            if _KILLER.match(first) or first in _STOP_CAPITALS or first in places:
+        for run in _INITIALLED_RUN.finditer(region):
+            name = [w for w in run.group().split() if fold(w).rstrip(".") not in _HONORIFICS]
+            first = fold(name[0]).rstrip(".") if name else ""
+            victim = re.search(r"\b(of|van|op|on)\s+$", region[:run.start()])
+            if not first or _KILLER.match(first) or first in _STOP_CAPITALS or first in places \
+                    or victim is not None:
                 continue
-            found.append((start, transliterate(fold(run.group().split()[-1]))))
+            found.append((start, transliterate(fold(name[-1]))))
             break
     return tuple(found)
 
 
+_DOER_REACH = 200  # characters after what says who did it
+# The end of a sentence: not after an initial or a title ("Leonid V. Nikolayev", "Mr. X").
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2})[.!?](?=\s|$)|[!?;\n]")
+_INITIALLED_RUN = re.compile(r"[A-Z\u00C0-\u024F][\w'’-]*(?:\.?\s+[A-Z\u00C0-\u024F][\w'’-]*)*")
+_HONORIFICS = frozenset("mr mrs ms dr prof sir st".split())
+
+
 def _sentence_at(text: str, at: int) -> str:
-    start = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
-    stop = re.compile(r"[.\n]").search(text, at)
-    return text[start:stop.start() if stop else len(text)]
+    start = max(text.rfind(".", max(0, at - 400), at), text.rfind("\n", max(0, at - 400), at)) + 1
+    stop = re.compile(r"[.\n]").search(text, at, at + 400)
+    return text[max(start, at - 400):stop.start() if stop else at + 400]
 
 
 def names_doer(sentence: str) -> bool:
@@ -1271,11 +1340,12 @@ def matches_expectation(question: Question, sentence: str) -> bool:
             # … of the doer, not of whom the doer is described through ("Kirov werd vermoord"
             # for "Kirov's killer"): a sentence that names only that one tells that one's
             # fate. Nor is the doer's deed a fate ("Kirov was shot by Nikolayev").
-            places = places_in(sentence)
+            places = places_in(sentence) | places_in(question.text)
             people = [p for p in _people(question, sentence) if p.split()[0] not in places]
             owner = [w for name in fate.owner for w in name]
-            others = [n for n in names if not soft_overlap(n, owner)]
-            named = bool(people) or bool(others) and name_coverage(others, words(sentence)) > 0
+            others = [n for n in names if not soft_overlap(n, owner) and n[0] not in places]
+            named = bool(people) or bool(others) and name_coverage(others, words(sentence)) > 0 \
+                or bool(_KILLER_WORD.search(fold(sentence)))  # "Kirov's killer was executed"
             owner_only = bool(fate.owner) and not named \
                 and name_coverage(list(fate.owner), words(sentence)) > 0
             return not owner_only and not _does_it([tuple(words(p)) for p in people], sentence)
@@ -1284,7 +1354,19 @@ def matches_expectation(question: Question, sentence: str) -> bool:
         return name_coverage(names, words(sentence)) > 0 or not _people(question, sentence)
     expect = question.expect
     if question.name:
-        return bool(new_names(question, sentence))  # places too: "Leningrad"
+        # a name told as one ("Koba – Stalins bijnaam", "known as …", "Dzhugashvili was his
+        # real name"), or an abbreviation spelled out ("the NKVD (People's Commissariat …)")
+        if re.search(r"\b[A-Z]{2,}\b", question.text) and _expands(question.text, sentence):
+            return True
+        named = bool(new_names(question, sentence)) or bool(_FIRST_NAME.match(sentence)) and \
+            fold(_FIRST_NAME.match(sentence).group(1)) not in {  # type: ignore[union-attr]
+                w for name in question_names(question.text) for w in name}
+        naming = {m.group() for m in _NAMING.finditer(fold(sentence))}
+        # A nickname is no real name, nor a real name a nickname.
+        nickname = bool(_NICKNAME.search(fold(question.text)))
+        return named and bool(naming) and (
+            bool(naming & _NICKNAMES) if nickname else
+            not naming <= _NICKNAMES or not _REAL_NAME.search(fold(question.text)))
     if expect is Expect.OTHER and _EXPANSION_QUESTION.search(fold(question.text)):
         return _expands(question.text, sentence)
     if expect is Expect.QUANTITY:
@@ -1373,7 +1455,7 @@ def soft_overlap(content: tuple[str, ...], sentence_words: list[str]) -> float:
 
 
 _TRANSLITERATIONS = (("tsj", "ch"), ("sj", "sh"), ("zj", "zh"), ("kh", "ch"), ("oe", "u"),
-                     ("y", "j"), ("w", "v"), ("c", "k"))
+                     ("y", "j"), ("ai", "aj"), ("w", "v"), ("c", "k"))
 
 
 @lru_cache(maxsize=65536)
@@ -1541,5 +1623,7 @@ def _names(name: tuple[str, ...], text_words: list[str]) -> bool:
 
 def _compounds(name: tuple[str, ...], text_words: list[str]) -> bool:
     """A Dutch compound holds the name's head: "Sovjetspoor" is about the "spoor"."""
-    return any(len(w) >= 5 and len(part) > len(w) and (part.startswith(w) or part.endswith(w))
+    # (Not a name's start: "Nikolaj" is no part of "Nikolajev", as "Kirov" is of "Kirovlaan".)
+    return any(len(w) >= 5 and (part.endswith(w) and len(part) > len(w)
+                                or part.startswith(w) and len(part) >= len(w) + 3)
                for part in name for w in text_words)

@@ -70,9 +70,9 @@ class Skipped:
 # rebuild by another version reloads every file, even one whose bytes did not change.
 # 2: a breadcrumb trail's last part is the title.
 LOADER_VERSION = 2
-# 2: an opening quote mark starts the sentence it opens; 3: straight quotes too; 4: "No. 4"
+# 2: an opening quote mark starts the sentence it opens; 3: straight quotes too; 5: "No. 4"
 # ends no sentence.
-SPLITTER_VERSION = 4
+SPLITTER_VERSION = 5
 # How a sentence's search vector is made. 0: its own vector only; 1: also the vectors of the
 # two-sentence windows it is part of (see index.store.context_vectors).
 CONTEXT_VERSION = 1
