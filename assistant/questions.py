@@ -1032,21 +1032,16 @@ _FATE_QUESTION = re.compile(
     r"(?-i:[A-Z\u00C0-\u024F]))")
 # Who may be described rather than named when their fate is asked: "the killer", "Kirov's
 # assassin", "de moordenaar van Kirov", "the accused".
-_KILLER_NOUNS = (r"killer|assassin|murderer|gunman|perpetrator|culprit|dader|moordenaar|"
-                 r"schutter|sluipmoordenaar")
-_SINGULAR_PERSON = re.compile(rf"^({_KILLER_NOUNS}|defendant|accused|verdachte|beklaagde|"
-                              r"prisoner|gevangene|general|generaal|officer|officier|member|"
-                              r"lid|leader|leider)$")
-_PERSON_NOUN = re.compile(rf"^({_KILLER_NOUNS}|killers|assassins|murderers|gunmen|"
-                          r"perpetrators|culprits|daders|moordenaars|schutters|"
-                          r"sluipmoordenaars|defendants|"
-                          r"accused|verdachte|verdachten|beklaagde|beklaagden|prisoners?|"
-                          r"gevangenen?|generals?|generaals?|officers?|officieren|members?|"
-                          r"lid|leden|leaders?|leiders?)$")
-_KILLER_FORMS = rf"{_KILLER_NOUNS}|killers|assassins|murderers|gunmen|perpetrators|" \
-    r"culprits|daders|moordenaars|schutters|sluipmoordenaars"
-_KILLER = re.compile(rf"^({_KILLER_FORMS})$")
-_KILLER_WORD = re.compile(rf"\b({_KILLER_FORMS})\b")
+_KILLER = frozenset("killer assassin murderer gunman perpetrator culprit dader moordenaar "
+                    "schutter sluipmoordenaar".split())
+_KILLERS = _KILLER | frozenset("killers assassins murderers gunmen perpetrators culprits "
+                               "daders moordenaars schutters sluipmoordenaars".split())
+_SINGULAR_PERSONS = _KILLER | frozenset("defendant accused verdachte beklaagde prisoner "
+                                        "gevangene general generaal officer officier member "
+                                        "lid leader leider".split())
+_PERSON_NOUNS = _KILLERS | _SINGULAR_PERSONS | frozenset(
+    "defendants verdachten beklaagden prisoners gevangenen generals generaals officers "
+    "officieren members leden leaders leiders".split())
 # What may become of someone: death, prison, exile, release, disgrace.
 _FATE = re.compile(
     rf"\b(execut(e|ed|ion|ions)|{_PUNISHED}|terechtgesteld|"
@@ -1130,9 +1125,9 @@ def fate_asked(question: str) -> Fate:
         # "the killer's family": whose fate is asked is the family's
         following = re.match(r"['’]s\s+([\w-]+)", rest[described.end():])
         role = fold(following.group(1)) if following is not None else ""
-        return Fate("role", role=role) if _PERSON_NOUN.match(role) else Fate()
+        return Fate("role", role=role) if role in _PERSON_NOUNS else Fate()
     if described is not None:
-        role = next((w for w in fold(described.group(1)).split() if _PERSON_NOUN.match(w)), "")
+        role = next((w for w in fold(described.group(1)).split() if w in _PERSON_NOUNS), "")
         # "de moordenaar van Kirov nadat …": the name after "van"/"of", up to a clause
         owner = re.match(r"\s*(?:van|of)\s+([^?,]*?)(?=\s+(?:after|nadat|na|toen|when|once)\b|"
                          r"[?,]|$)", rest[described.end():])
@@ -1142,7 +1137,7 @@ def fate_asked(question: str) -> Fate:
     if possessive is not None:
         role = fold(possessive.group(2))
         whose = tuple(fold(w) for w in possessive.group(1).split())
-        return Fate("role", role=role, owner=(whose,)) if _PERSON_NOUN.match(role) else Fate()
+        return Fate("role", role=role, owner=(whose,)) if role in _PERSON_NOUNS else Fate()
     run = re.match(r"[A-Z\u00C0-\u024F][\w-]*(?:\s+[A-Z\u00C0-\u024F][\w-]*)*", rest)
     return Fate("person", ((tuple(fold(w) for w in run.group().split()),) if run else ()))
 
@@ -1153,12 +1148,12 @@ def asks_fate(question: str) -> bool:
 
 def asks_fate_of_killer(question: str) -> bool:
     """What became of the one who did a killing: whom the documents name as its doer."""
-    return bool(_KILLER.match(fate_asked(question).role))
+    return fate_asked(question).role in _KILLERS
 
 
 def describes_person(text: str) -> bool:
     """The text speaks of one person by what they are: "the killer", "de dader"."""
-    return any(_SINGULAR_PERSON.match(w) for w in words(text))
+    return bool(_SINGULAR_PERSONS & set(words(text)))
 
 
 def states_fate(sentence: str, opening: bool = True) -> bool:
@@ -1235,7 +1230,7 @@ def doer_mentions(document_text: str) -> tuple[tuple[int, str], ...]:
             name = [w for w in run.group().split() if fold(w).rstrip(".") not in _HONORIFICS]
             first = fold(name[0]).rstrip(".") if name else ""
             victim = re.search(r"\b(of|van|op|on)\s+$", region[:run.start()])
-            if not first or _KILLER.match(first) or first in _STOP_CAPITALS or first in places \
+            if not first or first in _KILLERS or first in _STOP_CAPITALS or first in places \
                     or victim is not None:
                 continue
             found.append((start, transliterate(fold(name[-1]))))
@@ -1336,7 +1331,7 @@ def matches_expectation(question: Question, sentence: str) -> bool:
         if not states_fate(sentence, opening=not _FOLLOWED.search(fold(question.text))) \
                 or _does_it(fate.names or names, sentence):
             return False
-        if _KILLER.match(fate.role):
+        if fate.role in _KILLERS:
             # … of the doer, not of whom the doer is described through ("Kirov werd vermoord"
             # for "Kirov's killer"): a sentence that names only that one tells that one's
             # fate. Nor is the doer's deed a fate ("Kirov was shot by Nikolayev").
@@ -1345,7 +1340,7 @@ def matches_expectation(question: Question, sentence: str) -> bool:
             owner = [w for name in fate.owner for w in name]
             others = [n for n in names if not soft_overlap(n, owner) and n[0] not in places]
             named = bool(people) or bool(others) and name_coverage(others, words(sentence)) > 0 \
-                or bool(_KILLER_WORD.search(fold(sentence)))  # "Kirov's killer was executed"
+                or bool(_KILLERS & set(words(sentence)))  # "Kirov's killer was executed"
             owner_only = bool(fate.owner) and not named \
                 and name_coverage(list(fate.owner), words(sentence)) > 0
             return not owner_only and not _does_it([tuple(words(p)) for p in people], sentence)
