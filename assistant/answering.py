@@ -225,13 +225,14 @@ class SentenceScorer:
         special = question.checked_kind or question.current_name
         roles = asked_role(question.text) \
             if question.expect in (Expect.PERSON, Expect.OTHER) and not special else ()
+        # The retrieved documents, in which titles and doers are looked up.
+        documents = sorted({build.chunks[p.chunk_row].document_id for p in retrieval.passages})
         if roles:
-            documents = {build.chunks[p.chunk_row].document_id for p in retrieval.passages}
             asked = {w for name in self.names for w in name}
             # (Not the one asked about: "Wie was de opvolger van Jezjov?")
             self.holders = frozenset().union(*(
                 role_holders(build.documents[build.document_row[d]].text, role)
-                for d in sorted(documents) for role in roles)) - asked
+                for d in documents for role in roles)) - asked
         # When no one is given a title known to be one ("Wie was de rechter?"), a sentence
         # answers only by using it ("Vysjinski, the prosecutor, …").
         self.title_words: frozenset[str] = frozenset() if self.holders else frozenset(
@@ -241,8 +242,7 @@ class SentenceScorer:
         # ("Dader was … Nikolayev"), wherever the sentence that tells it is.
         self.doers: frozenset[str] = frozenset()
         if question.fate and asks_fate_of_killer(question.text):
-            documents = {build.chunks[p.chunk_row].document_id for p in retrieval.passages}
-            self.doers = frozenset().union(*(self._doers(d) for d in sorted(documents)))
+            self.doers = frozenset().union(*(self._doers(d) for d in documents))
 
     def _doers(self, document_id: str) -> frozenset[str]:
         """The surnames a document gives the doer of the killing of the question's names,

@@ -53,14 +53,12 @@ _NUMBER_WORDS = {
     "tienduizend": 10000,
 }
 # Words that tell a name as one: "Koba – Stalins bijnaam", "known as", "heette".
-_NAMING = re.compile(r"\b(names?|named|nicknamed?|surname|called|known as|alias|born as|"
-                     r"pseudonym|naam|namen|bijnaam|achternaam|voornaam|schuilnaam|roepnaam|"
-                     r"genoemd|noemde|noemden|heette|heetten|bekend als|alias|geboren als|"
-                     r"pseudoniem)\b")
-_NICKNAMES = frozenset("nickname nicknamed alias pseudonym bijnaam schuilnaam roepnaam "
-                       "pseudoniem".split()) | {"known as", "bekend als"}
-_NICKNAME = re.compile(r"\b(nickname|nicknamed|alias|pseudonym|bijnaam|schuilnaam|roepnaam|"
-                       r"pseudoniem)\b")
+_NICKNAME_WORDS = "nickname nicknamed alias pseudonym bijnaam schuilnaam roepnaam pseudoniem"
+_NICKNAME = re.compile(rf"\b({'|'.join(_NICKNAME_WORDS.split())})\b")
+_NICKNAMES = frozenset(_NICKNAME_WORDS.split()) | {"known as", "bekend als"}
+_NAMING = re.compile(rf"\b(names?|named|surname|called|known as|born as|naam|namen|"
+                     r"achternaam|voornaam|genoemd|noemde|noemden|heette|heetten|bekend als|"
+                     rf"geboren als|{'|'.join(_NICKNAME_WORDS.split())})\b")
 _REAL_NAME = re.compile(r"\b(real|original|family|birth|surname|actual|echte|oorspronkelijke|"
                         r"eigenlijke|achternaam|familienaam|geboortenaam)\b")
 # A sentence that opens on a name: "Koba was Stalin's nickname."
@@ -663,7 +661,7 @@ def asked_unit(question: str) -> tuple[str, str]:
 def states_unit(kind: str, unit: str, sentence: str) -> bool:
     """A figure in the unit asked (any of its kind when none is named): "1,5 miljard euro",
     "$5 million", "100 kilometres"; not euros for "Hoeveel roebel?"."""
-    tokens = re.findall(r"[€$£ƒ]|\d[\d.,]*|[a-z]+", fold(sentence).replace("ƒ", "ƒ"))
+    tokens = _UNIT_TOKEN.findall(fold(sentence))
     for i, token in enumerate(tokens):
         found = _UNIT_FORMS.get(token) or (
             ("currency", _SYMBOLS[token]) if token in _SYMBOLS else None)
@@ -678,6 +676,7 @@ def states_unit(kind: str, unit: str, sentence: str) -> bool:
 
 
 _PREFIXED = frozenset(_SYMBOLS) | {"usd", "eur", "gbp"}
+_UNIT_TOKEN = re.compile(r"[€$£ƒ]|\d[\d.,]*|[a-z]+")
 
 
 def _figure_token(token: str) -> bool:
@@ -688,7 +687,7 @@ def _figure_token(token: str) -> bool:
 def figure_kinds(text: str) -> frozenset[str]:
     """The kinds of unit the text's figures are told in, "" for a figure without one:
     {"weight"} for "5000 ton zand", {""} for "116,000 people" or "one million members"."""
-    tokens = re.findall(r"[€$£ƒ]|\d[\d.,]*|[a-z]+", fold(text))
+    tokens = _UNIT_TOKEN.findall(fold(text))
     kinds: set[str] = set()
     for i, token in enumerate(tokens):
         if not token[0].isdigit():
@@ -715,8 +714,6 @@ _KIN_OWNER = re.compile(rf"\b(?:[A-Z\u00C0-\u024F][\w-]*\s+)*[A-Z\u00C0-\u024F][
                         rf"(?:['’]s?|s)(?=\s+(?:{_KIN_WORDS})\b)")
 _KIN_OF = re.compile(rf"\b({_KIN_WORDS}) (van|of) [A-Z\u00C0-\u024F][\w-]*"
                      r"(?:\s+[A-Z\u00C0-\u024F][\w-]*)*")
-
-
 _KIN_WORD = re.compile(rf"\b({_KIN_WORDS})\b")
 
 
@@ -1246,9 +1243,13 @@ _HONORIFICS = frozenset("mr mrs ms dr prof sir st".split())
 
 
 def _sentence_at(text: str, at: int) -> str:
+    """The sentence around `at`, at most 400 characters either side."""
     start = max(text.rfind(".", max(0, at - 400), at), text.rfind("\n", max(0, at - 400), at)) + 1
-    stop = re.compile(r"[.\n]").search(text, at, at + 400)
+    stop = _STOP.search(text, at, at + 400)
     return text[max(start, at - 400):stop.start() if stop else at + 400]
+
+
+_STOP = re.compile(r"[.\n]")
 
 
 def names_doer(sentence: str) -> bool:
@@ -1353,9 +1354,9 @@ def matches_expectation(question: Question, sentence: str) -> bool:
         # real name"), or an abbreviation spelled out ("the NKVD (People's Commissariat …)")
         if re.search(r"\b[A-Z]{2,}\b", question.text) and _expands(question.text, sentence):
             return True
-        named = bool(new_names(question, sentence)) or bool(_FIRST_NAME.match(sentence)) and \
-            fold(_FIRST_NAME.match(sentence).group(1)) not in {  # type: ignore[union-attr]
-                w for name in question_names(question.text) for w in name}
+        first = _FIRST_NAME.match(sentence)
+        named = bool(new_names(question, sentence)) or first is not None and fold(
+            first.group(1)) not in {w for name in question_names(question.text) for w in name}
         naming = {m.group() for m in _NAMING.finditer(fold(sentence))}
         # A nickname is no real name, nor a real name a nickname.
         nickname = bool(_NICKNAME.search(fold(question.text)))
