@@ -203,6 +203,13 @@ def assert_cited_exactly(assistant: Assistant, answer: Answer) -> None:
     ("Who was Kirov's wife?", Expect.PERSON),
     ("Who was the prosecutor?", Expect.PERSON),
     ("Hoe heet die stad tegenwoordig?", Expect.PERSON),
+    ("What was the death toll in Belgium?", Expect.QUANTITY),
+    ("Wat was het dodental in Zeeland?", Expect.QUANTITY),
+    # What the question word asks comes first: a place, though a figure is spoken of.
+    ("Which village had the highest death toll?", Expect.PLACE),
+    ("Op welk eiland verdronken de meeste mensen?", Expect.PLACE),
+    ("Who decided how many would be arrested?", Expect.PERSON),
+    ("Did the judge say who fired?", Expect.OTHER),  # yes or no
 ])
 def test_analyse_expects_the_kind_of_answer_asked_for(question: str, expect: Expect) -> None:
     assert analyse(question).expect is expect
@@ -1170,6 +1177,8 @@ def test_a_name_is_not_the_start_of_a_longer_name() -> None:
     assert name_coverage([("stalin",)], ["het", "stalinisme"]) == 0.0
     assert name_coverage([("nikolayev",)], ["nikolajev"]) == 1.0
     assert name_coverage([("zinoviev",)], ["zinovjev"]) == 1.0
+    # Nor the end of one: "Germany" is not "many".
+    assert name_coverage([("germany",)], ["many", "of", "them"]) == 0.0
     assert name_coverage([("kirov",)], ["kirovs", "moordenaar"]) == 1.0  # a genitive
 
 
@@ -1197,6 +1206,9 @@ def test_question_names() -> None:
     assert question_names("Is het duidelijk of Jagoda het wist?") == [("jagoda",)]
     # An adjective of nationality names no one, as in a sentence.
     assert question_names("Wat gebeurde er met de Russische koninklijke familie?") == []
+    # "-sse" ends a place's name, not an adjective of nationality.
+    assert question_names("Hoeveel mensen uit Stavenisse overleefden het niet?") \
+        == [("stavenisse",)]
     # A month is a date, not a name.
     assert question_names("Who spoke at the trial in August 1936?") == []
     assert question_names("When did the Great Terror end?") == [("great", "terror")]
