@@ -20,6 +20,7 @@ from assistant.questions import (
     asks_ending,
     asks_fate_of_killer,
     capitalised_words,
+    counts_deaths,
     defines,
     doer_mentions,
     doubts,
@@ -388,7 +389,8 @@ def is_answerable(best: Candidate, question: Question, config: AnswerConfig,
     # that names one the documents give the title asked for, or tells the fate of one they
     # name as the doer asked about, has found what was asked.
     kind_found = bool(question_names(question.text)) and best.told_of and (
-        question.checked_kind or dated_like) or best.bearer > 0 or best.doer
+        question.checked_kind or dated_like or question.deaths and counts_deaths(best.text)) \
+        or best.bearer > 0 or best.doer
     if best.focus == 0 and focus_contribution is not None \
             and not offers_alternatives(question) and not question.current_name \
             and not kind_found:
@@ -883,6 +885,8 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
             continue  # shares no word with the question: its figure counts something else
         if units and not units & figure_kinds(other.text):
             continue  # 5000 tons and 116,000 people count different things
+        if other.own_names < best.own_names:
+            continue  # 307 in England and 1835 without a place count different things
         theirs = ranges_of(question, other.text)
         if theirs and not _close(mine, theirs):
             rivals[other.document_id] = other

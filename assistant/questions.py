@@ -552,7 +552,10 @@ _DEATH = re.compile(
 # Dying told in several words, read as one: "lost their lives", "kwamen om het leven".
 # A Dutch verb split around its object ("kwamen 2.551 mensen om") becomes the word at its
 # head, so that the figure between stays where it is.
+# Not surviving is dying too: "did not survive", "overleefden de ramp niet".
 _DYING = re.compile(r"\b(lost (their|his|her) lives?|put to death|om het leven|"
+                    r"(did not|didn't|never) survive|niet overleefd(en)?|"
+                    r"(overleefden|overleefde)(?=(\s+\S+){0,4}?\s+niet\b)|"
                     r"(kwamen|kwam)(?=(\s+\S+){0,4}?\s+om\b))\b")
 # Dying is not what these count: "sentenced to death", "ter dood (werden) veroordeeld".
 _DEATH_SENTENCE = re.compile(r"\b(sentenced|condemned) to death\b|"

@@ -394,6 +394,17 @@ def test_figures_in_different_units_count_different_things() -> None:
         [others]
 
 
+def test_a_figure_for_the_place_asked_and_one_without_it_count_different_things() -> None:
+    question, config = analyse("Hoeveel doden vielen er in Engeland?"), AnswerConfig()
+    england = replace(_candidate(1, 0.90), text="In England 307 people lost their lives.",
+                      overlap=0.2)
+    total = replace(_candidate(2, 0.88), document_id="e", overlap=0.2, own_names=0.0,
+                    text="By the official count 1,835 people died.")
+    assert _disagreeing(england, [england, total], question, config) == []
+    there = replace(total, own_names=1.0, text="In England 58 people died.")
+    assert _disagreeing(england, [england, there], question, config) == [there]
+
+
 def test_the_number_of_a_type_is_no_year() -> None:
     assert years_in("Er draaiden vier reactoren van het type RBMK-1000.") == []
     assert years_in("Code A1934 was used.") == []
@@ -597,6 +608,18 @@ def test_a_figure_told_for_the_year_asked_needs_no_focus_word() -> None:
     # Nor a question that names nothing the documents discuss.
     cars = analyse("How many cars were sold in 1936?")
     assert not is_answerable(best, cars, AnswerConfig(), {1: -0.01}.__getitem__)
+
+
+def test_a_count_of_deaths_of_the_one_named_needs_no_focus_word() -> None:
+    question = analyse("Hoeveel mensen uit Stavenisse overleefden de ramp niet?")
+    assert question.deaths
+    drowned = replace(_candidate(1, 0.95), text="In Stavenisse verdronken 156 inwoners.")
+    assert is_answerable(drowned, question, AnswerConfig(), {1: -0.01}.__getitem__)
+    # Another count of the place is no answer, and a count of deaths needs the name told.
+    evacuated = replace(drowned, text="In Stavenisse werden 900 inwoners geëvacueerd.")
+    assert not is_answerable(evacuated, question, AnswerConfig(), {1: -0.01}.__getitem__)
+    elsewhere = replace(drowned, text="Daar verdronken 156 inwoners.", told_of=False)
+    assert not is_answerable(elsewhere, question, AnswerConfig(), {1: -0.01}.__getitem__)
 
 
 @pytest.mark.parametrize("question", [
@@ -2622,6 +2645,11 @@ def test_dutch_words_of_dying_and_what_they_do_not_count() -> None:
     assert counts_deaths("In total 2,551 people lost their lives.")
     assert counts_deaths("About 680,000 people – mostly peasants – were shot.")
     assert counts_deaths("Executions: 681,692 in two years.")
+    # Not surviving is dying.
+    assert analyse("Hoeveel inwoners overleefden de ramp niet?").deaths
+    assert analyse("How many passengers did not survive?").deaths
+    assert counts_deaths("In het dorp hebben 305 mensen de nacht niet overleefd.")
+    assert not analyse("Hoeveel inwoners overleefden de ramp?").deaths
     # "Sentenced to death" asks for a count like any other, and is answered by one.
     sentenced = analyse("How many people were sentenced to death?")
     assert not sentenced.deaths
