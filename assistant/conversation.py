@@ -11,6 +11,7 @@ from assistant.errors import InvalidHistory
 from assistant.questions import (
     INTERROGATIVE,
     ORDINALS,
+    PARTICLES,
     Expect,
     analyse,
     describes_person,
@@ -33,8 +34,9 @@ _ANAPHOR = re.compile(rf"\b({_PERSON}|{_POSSESSIVE}|{_THING})\b", re.IGNORECASE)
 _ELLIPSIS = re.compile(
     r"^\s*(and what about|and how about|what about|how about|and|en wat met|wat dan met|"
     r"wat met|hoe zit het met|en)\b\s*(?P<rest>.*)$", re.IGNORECASE)
-_NAME = re.compile(r"(?:[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]+)(?:\s+[A-Z\u00C0-\u024F]"
-                   r"[\w\u00C0-\u024F'’-]+)*")
+# A name's lower-case particles ("Johan van Veen", "Maria de Bruijne") are part of it.
+_NAME = re.compile(r"(?:[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]+)(?:\s+"
+                   rf"(?:{PARTICLES}\s+)*[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]+)*")
 _MAX_CONTEXT_WORDS = 12
 _MAX_TURNS = 12
 _POSSESSIVE_S = re.compile(r"['’]s?$")
@@ -70,10 +72,18 @@ def names(text: str) -> list[str]:
     possessive "'s" ("Stalin's nickname" names Stalin)."""
     found = []
     for match in _NAME.finditer(text):
-        parts = [p for p in match.group().split() if p.lower() not in _NOT_NAMES]
+        parts = _parts(match.group())
         if parts:
             found.append(_POSSESSIVE_S.sub("", " ".join(parts)))
     return found
+
+
+def _parts(run: str) -> list[str]:
+    """A name's words without a capitalised question word or article; a particle inside it
+    ("Maria de Bruijne") stays."""
+    split = run.split()
+    return [p for i, p in enumerate(split) if p.lower() not in _NOT_NAMES
+            or p.islower() and 0 < i < len(split) - 1]
 
 
 def own_names(question: str) -> list[str]:
@@ -86,7 +96,7 @@ def own_names(question: str) -> list[str]:
             continue
         if match.start() == 0:
             run = run.split(" ", 1)[1]
-        parts = [p for p in run.split() if p.lower() not in _NOT_NAMES]
+        parts = _parts(run)
         if parts:
             found.append(_POSSESSIVE_S.sub("", " ".join(parts)))
     return found

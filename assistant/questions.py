@@ -143,9 +143,14 @@ _WH_WORDS = frozenset(
 _STOP_CAPITALS = frozenset(
     "i de het een the a an english dutch engelse engelstalige nederlandse nederlandstalige "
     "nederlands engels".split())
-# A run of capitalised words, with the number that may identify it ("Order 485").
+# The lower-case words inside a name: "Johan van Veen", "Maria de Bruijne", "Ludwig von …".
+PARTICLES = r"(?:van|von|de|der|den|ter|ten|du|da|di|del|della|la|le)"
+_PARTICLE_WORDS = frozenset(PARTICLES[3:-1].split("|"))
+# A run of capitalised words, with its particles and the number that may identify it
+# ("Order 485").
 _NAME_RUN = re.compile(r"[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]*"
-                       r"(?:\s+[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]*)*(?:\s+\d+\b)?")
+                       rf"(?:\s+(?:{PARTICLES}\s+)*[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]*)*"
+                       r"(?:\s+\d+\b)?")
 _CAPITALISED = re.compile(r"\b[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]+")
 
 
@@ -1515,7 +1520,7 @@ def _question_names(question: str) -> tuple[tuple[str, ...], ...]:
         if match.start() == 0 or re.search(r"[.?!:]\s*$", question[:match.start()]):
             parts = parts[1:]
         parts = [p for p in parts if p not in _WH_WORDS and p not in _STOP_CAPITALS
-                 and p not in _MONTH_NAMES]
+                 and p not in _MONTH_NAMES and p not in _PARTICLE_WORDS]
         # "de Russische koninklijke familie": an adjective of nationality, as in `name_runs`.
         if len(parts) == 1 and _nationality(parts[0], question[match.end():]):
             continue

@@ -40,7 +40,7 @@ from assistant.answering import (
     with_sides,
 )
 from assistant.cli import main
-from assistant.conversation import parse_history, resolve
+from assistant.conversation import names, parse_history, resolve
 from assistant.core import PHRASES, Assistant, _describe, detect_language
 from assistant.errors import IndexUnavailable, InvalidHistory, InvalidQuestion
 from assistant.evaluation import Outcome, Report, check, load_questions
@@ -1357,6 +1357,18 @@ def test_resolve_he_to_the_name_a_reply_introduces_in_full() -> None:
                Turn("assistant", "Stalin replaced Yagoda with Nikolai Yezhov.")]
     assert resolve("What happened to him in the end?", history) == \
         "What happened to Nikolai Yezhov in the end?"
+
+
+def test_resolve_keeps_the_particles_of_a_name() -> None:
+    history = [Turn("user", "Who was Johan van Veen?"),
+               Turn("assistant", "He was an engineer, secretary of the Delta Committee.")]
+    assert resolve("When did he die?", history) == "When did Johan van Veen die?"
+    assert names("Yes, Maria de Bruijne, 88, from Stavenisse.") == \
+        ["Maria de Bruijne", "Stavenisse"]
+    # A particle is no name of its own, nor the start of one.
+    assert question_names("Wanneer stierf Johan van Veen?") == [("johan", "veen")]
+    assert question_names("Wanneer stierf Van Veen?") == [("veen",)]
+    assert question_names("Was Kirov de leider?") == [("kirov",)]
 
 
 def test_resolve_and_the_third_one_to_the_previous_question_with_that_ordinal() -> None:
