@@ -42,6 +42,7 @@ from assistant.questions import (
     setting_names,
     soft_overlap,
     states_date,
+    states_day,
     states_ending,
     states_onset,
     title_words,
@@ -467,6 +468,7 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
         chosen.insert(0, antecedent)
         current = antecedent
     _extend(chosen, dated, config)
+    _extend(chosen, _day_of(best, eligible, question, config), config)
     _extend(chosen, _continuation(best, candidates, scorer, config), config)
     for other in eligible[1:]:
         if len(chosen) >= config.max_sentences:
@@ -629,6 +631,19 @@ def _introducing(best: Candidate, eligible: list[Candidate], config: AnswerConfi
     close = [c for c in eligible if c.bearer and not c.fragment
              and c.score >= best.score - config.typed_margin]
     return max(close, key=lambda c: (c.bearer, c.score), default=best)
+
+
+def _day_of(best: Candidate, eligible: list[Candidate], question: Question,
+            config: AnswerConfig) -> Candidate | None:
+    """For "On what date …?" answered by a sentence that gives only the year: a nearly as
+    good one about the same names and year that gives the day ("werd op 6 november 1953
+    gedicht"), told beside it."""
+    if not question.day or states_day(best.text) or not years_in(best.text):
+        return None
+    year = set(years_in(best.text))
+    return next((c for c in eligible if c is not best and c.typed and not c.fragment
+                 and c.score >= best.score - config.typed_margin and states_day(c.text)
+                 and c.own_names >= best.own_names and year & set(years_in(c.text))), None)
 
 
 def _nearly_as_good(best: Candidate, eligible: list[Candidate], config: AnswerConfig,

@@ -233,6 +233,11 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
                 adverb = match.group().lower() in ("there", "daar", "then", "toen")
                 replacement = f"in {entity}" if adverb else entity
                 return question[:match.start()] + replacement + question[match.end():]
+    its = re.search(r"\bits\b", question, re.IGNORECASE)
+    place = answered_entity(*pairs[0], Expect.PLACE) if its and pairs else None
+    if its is not None and place:
+        # "Which village was hit hardest?" "Oude-Tonge." "How many of its people died?"
+        return f"{question[:its.start()]}{place}'s{question[its.end():]}"
     if not _ANAPHOR.search(question) or not _refers_back(question, pairs[:1]):
         return question
     person = re.search(rf"\b({_PERSON}|{_POSSESSIVE})\b", question, re.IGNORECASE)

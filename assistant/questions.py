@@ -74,6 +74,8 @@ _NAME_QUESTION = re.compile(
 _CLOCK_QUESTION = re.compile(r"\b(what time(?! (of (the )?(year|month|season)|period|frame|"
                              r"span|scale|zone)\b)|"
                              r"at what hour|hoe laat|welk tijdstip|welk uur)\b")
+# The day asked for, not only the year: "On what date …?", "Op welke dag …?".
+_DAY_QUESTION = re.compile(r"\b((what|which) (date|day)|the date|(welke|de) (datum|dag))\b")
 # A time of day: "1:23 a.m.", "01.23 uur", "om 14.00 uur", "2 p.m.", "midnight"; not
 # "1.500 mensen", "1.25 million" or "binnen 24 uur".
 _CLOCK = re.compile(
@@ -180,6 +182,8 @@ class Question:
     clock: bool = False
     # asks what someone or something is called: "What was Stalin's real name?"
     name: bool = False
+    # asks the day, not only the year: "On what date was the last breach closed?"
+    day: bool = False
 
     @property
     def checked_kind(self) -> bool:
@@ -218,6 +222,7 @@ def analyse(question: str) -> Question:
                     culprit=expect is Expect.PERSON and asks_culprit(folded),
                     onset=expect is Expect.DATE and bool(_ONSET_QUESTION.search(folded)),
                     clock=expect is Expect.DATE and bool(_CLOCK_QUESTION.search(folded)),
+                    day=expect is Expect.DATE and bool(_DAY_QUESTION.search(folded)),
                     name=expect is Expect.OTHER and bool(_NAME_QUESTION.search(folded)),
                     deaths=expect is Expect.QUANTITY and asks_deaths(question))
 
@@ -975,6 +980,11 @@ _RELATIVE_TIME = re.compile(
     rf"\b(\w+ {_UNITS} (later|earlier|after|before|eerder|daarna|daarvoor|na)|"
     rf"(the )?(next|following) {_UNITS}|(de|het) (volgende|daaropvolgende) {_UNITS}|"
     rf"(een|a) {_UNITS} later)\b")
+
+
+def states_day(text: str) -> bool:
+    """A month, and so most often a day: "op 6 november 1953", "on 1 February"."""
+    return _MONTHS.search(fold(text)) is not None
 
 
 def states_date(text: str) -> bool:

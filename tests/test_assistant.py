@@ -20,6 +20,7 @@ from assistant.answering import (
     _compounds_of,
     _continuation,
     _dated_onset,
+    _day_of,
     _dated_rivals,
     _dating,
     _defining,
@@ -403,6 +404,21 @@ def test_a_figure_for_the_place_asked_and_one_without_it_count_different_things(
     assert _disagreeing(england, [england, total], question, config) == []
     there = replace(total, own_names=1.0, text="In England 58 people died.")
     assert _disagreeing(england, [england, there], question, config) == [there]
+
+
+def test_on_what_date_adds_the_day_to_an_answer_that_gives_the_year() -> None:
+    question, config = analyse("On what date was the last breach at Ouwerkerk closed?"), \
+        AnswerConfig()
+    assert question.day and analyse("Op welke dag werd het gat gedicht?").day
+    assert not analyse("In which year was the gap closed?").day
+    year = replace(_candidate(1, 0.93), text="The last breach, at Ouwerkerk, closed in 1953.")
+    day = replace(_candidate(2, 0.90), document_id="e",
+                  text="Het laatste gat bij Ouwerkerk werd op 6 november 1953 gedicht.")
+    other = replace(day, text="Op 4 oktober 1986 ging de kering dicht.")
+    assert _day_of(year, [year, other, day], question, config) == day
+    assert _day_of(year, [year, other], question, config) is None  # another year's day
+    assert _day_of(day, [day, year], question, config) is None  # the day is already told
+    assert _day_of(year, [year, day], analyse("When was it closed?"), config) is None
 
 
 def test_the_number_of_a_type_is_no_year() -> None:
@@ -1369,6 +1385,17 @@ def test_resolve_keeps_the_particles_of_a_name() -> None:
     assert question_names("Wanneer stierf Johan van Veen?") == [("johan", "veen")]
     assert question_names("Wanneer stierf Van Veen?") == [("veen",)]
     assert question_names("Was Kirov de leider?") == [("kirov",)]
+
+
+def test_resolve_its_to_the_place_a_which_question_was_answered_with() -> None:
+    history = [Turn("user", "Which village had the highest death toll?"),
+               Turn("assistant", "Oude-Tonge, on the island of Goeree-Overflakkee.")]
+    assert resolve("And how many of its people died?", history) == \
+        "How many of Oude-Tonge's people died?"
+    # After a question that asked for no place, "its" is the topic, as before.
+    asked = [Turn("user", "What was the Delta Committee?"),
+             Turn("assistant", "A committee set up by the Dutch government.")]
+    assert "its" in resolve("Who was its chairman?", asked)
 
 
 def test_resolve_and_the_third_one_to_the_previous_question_with_that_ordinal() -> None:
