@@ -25,6 +25,7 @@ from assistant.questions import (
     doer_mentions,
     doubts,
     figure_kinds,
+    focus_overlap,
     focus_words,
     initialisms,
     is_office,
@@ -99,6 +100,9 @@ class AnswerConfig:
     # event: saying so, it is about the question, even in another language's words.
     onset_margin: float = 0.12
     claim_overlap: float = 0.4  # a rival claim must share this much of the question
+    # two years disagree as dates of one event when both sentences share this much of the
+    # question's focus words
+    dated_claim_focus: float = 0.5
     claim_similarity_margin: float = 0.05  # or, in another language, be this similar
     max_sentences: int = 4
     score_window: float = 0.15  # only sentences this close to the most similar are scored
@@ -308,8 +312,7 @@ class SentenceScorer:
                 / len(self.names)
         own_coverage = name_coverage(self.names, words(
             without_kin(sentence.text) if self.kin_free else sentence.text))
-        focus = soft_overlap(self.focus_words, words(sentence.text)) if self.focus_words \
-            else 1.0
+        focus = focus_overlap(self.focus_words, sentence.text) if self.focus_words else 1.0
         fragment = is_fragment(sentence.text)
         # A sentence among relevant neighbours is more likely on topic than a lone match.
         effective = similarity + config.context_weight * max(0.0, (context - similarity) / 2)
@@ -903,7 +906,14 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
         if other.own_names < best.own_names:
             continue  # 307 in England and 1835 without a place count different things
         theirs = ranges_of(question, other.text)
-        if theirs and not _close(mine, theirs):
+        # Years are told of many things near a question: two differ only as dates of the
+        # same event, which both sentences tell in the question's own words ("completed in
+        # 1986", "voltooid in 1997").
+        dating = question.expect is Expect.DATE
+        if dating and not (min(best.focus, other.focus) >= config.dated_claim_focus
+                           and focus_words(question.text, question.language)):
+            continue
+        if theirs and not _close(mine, theirs, exact=dating):
             rivals[other.document_id] = other
     return list(rivals.values())
 

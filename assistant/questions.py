@@ -587,6 +587,36 @@ def asks_deaths(question: str) -> bool:
     return any(map(_is_death, _tokens(_dying_words(question))))
 
 
+# Words that ask or tell the same thing in other words, in both languages: a question's
+# "lived" is answered by "inhabitants", "finished" by "voltooid". (Not dying: in a text about
+# killings "When did Stalin die?" would find every death Stalin is named beside.)
+_FAMILIES = {
+    "living": "live lived living inhabitants inhabitant residents population populated "
+              "inhabited woonden woonde wonen woont inwoners bewoners bevolking bewoond",
+    "finishing": "finish finished finishing complete completed completion ready voltooid "
+                 "voltooide voltooiing afgerond gereed klaar opgeleverd",
+    "costing": "cost costs costed price priced paid pay spent expense kostte kosten kost "
+               "prijs betaald betaalde uitgegeven",
+    "finding": "found find discovered discovery located ontdekt ontdekte ontdekking gevonden "
+               "vond vonden teruggevonden aangetroffen",
+    "building": "built build building constructed construction gebouwd bouwde bouw "
+                "bouwen aangelegd",
+}
+_FAMILY_OF = {w: name for name, forms in _FAMILIES.items() for w in forms.split()}
+
+
+def focus_overlap(focus: tuple[str, ...], text: str) -> float:
+    """`soft_overlap` of the question's focus words with a sentence, where a word also finds
+    one of its family: "How many people lived there?" finds "45.000 inwoners"."""
+    if not focus:
+        return 0.0
+    sentence_words = words(text)
+    told = {_FAMILY_OF.get(w) for w in sentence_words} - {None}
+    extra = sum(1 for w in focus if _FAMILY_OF.get(w) in told
+                and not soft_overlap((w,), sentence_words))
+    return min(1.0, soft_overlap(focus, sentence_words) + extra / len(focus))
+
+
 def counts_deaths(text: str) -> bool:
     """A figure told with a word of dying: "one million members were killed", "van hen werden
     er 800.000 geëxecuteerd", "killed 1,836 people", not "20 million were sentenced to the

@@ -53,6 +53,7 @@ from assistant.questions import (
     asks_ending,
     asks_fate_of_killer,
     counts_deaths,
+    focus_overlap,
     defines,
     doer_mentions,
     dutch_numeral,
@@ -419,6 +420,29 @@ def test_on_what_date_adds_the_day_to_an_answer_that_gives_the_year() -> None:
     assert _day_of(year, [year, other], question, config) is None  # another year's day
     assert _day_of(day, [day, year], question, config) is None  # the day is already told
     assert _day_of(year, [year, day], analyse("When was it closed?"), config) is None
+
+
+def test_a_focus_word_finds_its_family_in_either_language() -> None:
+    assert focus_overlap(("finished",), "De Deltawerken werden in 1997 voltooid.") == 1.0
+    assert focus_overlap(("mensen", "woonden"), "Pripjat telde 45.000 inwoners.") == 0.5
+    assert focus_overlap(("cost",), "Het kostte 1,5 miljard euro.") == 1.0
+    assert focus_overlap(("finished",), "The works began in 1958.") == 0.0
+    # Dying is no family: in a text about killings every death would answer.
+    assert focus_overlap(("die",), "Stalin ordered his death in 1936.") == 0.0
+
+
+def test_two_years_disagree_only_as_dates_of_the_event_asked() -> None:
+    question, config = analyse("When were the Delta Works finished?"), AnswerConfig()
+    completed = replace(_candidate(1, 0.95, focus=1.0), overlap=0.6,
+                        text="The Delta Works were completed in 1986.")
+    finished = replace(_candidate(2, 0.94, focus=1.0), document_id="e", overlap=0.6,
+                       text="The Delta Works were only finished in 1997.")
+    assert _disagreeing(completed, [completed, finished], question, config) == [finished]
+    # A year told of something else near the question is no other date of the event.
+    opened = replace(finished, focus=0.0, text="The Delta Works museum opened in 1997.")
+    assert _disagreeing(completed, [completed, opened], question, config) == []
+    same = replace(finished, text="The Delta Works were finished in 1986.")
+    assert _disagreeing(completed, [completed, same], question, config) == []
 
 
 def test_the_number_of_a_type_is_no_year() -> None:
