@@ -612,7 +612,9 @@ def focus_overlap(focus: tuple[str, ...], text: str) -> float:
         return 0.0
     sentence_words = words(text)
     told = {_FAMILY_OF.get(w) for w in sentence_words} - {None}
-    extra = sum(1 for w in focus if _FAMILY_OF.get(w) in told
+    # A title finds its other forms too: "chairman" is "voorzitter".
+    extra = sum(1 for w in focus if (_FAMILY_OF.get(w) in told
+                                     or set(_TITLE_FORMS.get(w, ())) & set(sentence_words))
                 and not soft_overlap((w,), sentence_words))
     return min(1.0, soft_overlap(focus, sentence_words) + extra / len(focus))
 
@@ -871,6 +873,10 @@ def new_names(question: Question, sentence: str) -> list[str]:
 # The title a "who" question asks the bearer of: "Wie trad op als (openbaar) aanklager?",
 # "Who was the prosecutor …?", "Welke aanklager …?".
 _ROLE_ASKED = re.compile(r"\b(?:(?:who|wie) (?:was|were|is|waren) (?:the|de|het)|"
+                         # "Who was appointed chairman?", "Wie werd tot voorzitter benoemd?"
+                         r"(?:who|wie) (?:was|were|is|became) (?:appointed|named|elected|"
+                         r"made|chosen)(?: as| to be)?(?: the)?|who became(?: the)?|"
+                         r"(?:wie) (?:werd|werden|is|was) (?:tot|als)(?: de)?|"
                          r"(?:op|optrad|fungeerde|diende) als|(?:served|acted) as(?: the)?|"
                          r"which|welke)\s+([\w-]+)(?:\s+([\w-]+))?", re.IGNORECASE)
 # Words after "als" or "Who was the" that are no title: "als aanklager tijdens het proces".
@@ -1318,9 +1324,11 @@ def names_doer(sentence: str) -> bool:
 # Taking someone's place: "Who succeeded Kirov?", "Hij verving Jagoda door Jezjov".
 _SUCCESSION = re.compile(
     r"\b(succeed(ed|s)?(?! in\b)|successors?|succession|"
-    r"(took|take|takes|taken|taking) over|replac\w*|in (his|her) place|appointed|"
+    r"(took|take|takes|taken|taking) over|replac\w*|in (his|her) place|"
     r"opvolg\w*|opgevolgd|volgde( \w+){1,4} op|verv(i|a)ng\w*|"
-    r"(nam|namen|neemt) \w+( \w+)? over|overgenomen|in zijn plaats|benoemd|aangesteld)\b")
+    r"(nam|namen|neemt) \w+( \w+)? over|overgenomen|in zijn plaats|"
+    # appointed after someone, not to a post: "Who was appointed chairman?"
+    r"(appointed|benoemd|aangesteld) (after|na)\b)\b")
 
 
 _REPLACING = re.compile(r"^(verving|vervingen|vervangt|vervangen|replace[sd]?|replacing|"
@@ -1654,7 +1662,7 @@ def name_coverage(names: list[tuple[str, ...]], text_words: list[str]) -> float:
     if not names:
         return 1.0
     return sum(_names(name, text_words) or _compounds(name, text_words)
-               for name in names) / len(names)
+               or _joined(name, text_words) for name in names) / len(names)
 
 
 def _names(name: tuple[str, ...], text_words: list[str]) -> bool:
@@ -1674,6 +1682,15 @@ def _names(name: tuple[str, ...], text_words: list[str]) -> bool:
                     and len(long) - len(short) >= 2):
                 return True
     return False
+
+
+def _joined(name: tuple[str, ...], text_words: list[str]) -> bool:
+    """A name of several words written as one in the other language: "Delta Works" is
+    "Deltawerken", "Delta Committee" "Deltacommissie"."""
+    joined = transliterate("".join(name))
+    if len(name) < 2 or len(joined) < 8:
+        return False
+    return any(len(w) >= 8 and fuzz.ratio(joined, transliterate(w)) >= 72 for w in text_words)
 
 
 def _compounds(name: tuple[str, ...], text_words: list[str]) -> bool:

@@ -427,6 +427,7 @@ def test_a_focus_word_finds_its_family_in_either_language() -> None:
     assert focus_overlap(("mensen", "woonden"), "Pripjat telde 45.000 inwoners.") == 0.5
     assert focus_overlap(("cost",), "Het kostte 1,5 miljard euro.") == 1.0
     assert focus_overlap(("finished",), "The works began in 1958.") == 0.0
+    assert focus_overlap(("appointed", "chairman"), "Voorzitter werd A.G. Maris.") == 0.5
     # Dying is no family: in a text about killings every death would answer.
     assert focus_overlap(("die",), "Stalin ordered his death in 1936.") == 0.0
 
@@ -617,6 +618,9 @@ def test_who_succeeded_asks_for_a_sentence_that_tells_who_took_the_place(
 def test_who_killed_is_no_succession_question() -> None:
     assert not analyse("Who killed Kirov?").succession
     assert not analyse("Wie vermoordde Kirov?").succession
+    # Appointed to a post, not after someone.
+    assert not analyse("Who was appointed chairman of the committee?").succession
+    assert analyse("Who was appointed after Yagoda?").succession
     assert not states_succession("Stalin succeeded in blaming Kirov's death on others.")
     # The one asked about must be the one replaced, not the one who replaced him.
     successor = analyse("Who was the successor of Yezhov?")
@@ -974,6 +978,9 @@ def test_the_title_a_who_question_asks_for_and_who_bears_it() -> None:
     assert asked_role("Wie trad op als aanklager tijdens het proces?") == ("aanklager",)
     # Names and prepositions are no titles.
     assert asked_role("Who was the Soviet prosecutor?") == ("prosecutor",)
+    assert asked_role("Who was appointed chairman of the committee?") == ("chairman",)
+    assert asked_role("Who became chairman?") == ("chairman",)
+    assert asked_role("Wie werd tot voorzitter benoemd?")[0] == "voorzitter"
     assert asked_role("Wie was er zo machtig als Stalin?") == ()
     assert "aanklager" in asked_role("Wie trad op als openbaar aanklager?")
     assert asked_role("Who was the prosecutor at the trial?")[0] == "prosecutor"
@@ -1240,6 +1247,10 @@ def test_a_name_is_not_the_start_of_a_longer_name() -> None:
     assert name_coverage([("stalin",)], ["het", "stalinisme"]) == 0.0
     assert name_coverage([("nikolayev",)], ["nikolajev"]) == 1.0
     assert name_coverage([("zinoviev",)], ["zinovjev"]) == 1.0
+    # A name of several words may be one word in the other language.
+    assert name_coverage([("delta", "works")], ["de", "deltawerken"]) == 1.0
+    assert name_coverage([("delta", "committee")], ["deltacommissie"]) == 1.0
+    assert name_coverage([("delta", "works")], ["deltaplan"]) == 0.0
     # Nor the end of one: "Germany" is not "many".
     assert name_coverage([("germany",)], ["many", "of", "them"]) == 0.0
     assert name_coverage([("kirov",)], ["kirovs", "moordenaar"]) == 1.0  # a genitive
