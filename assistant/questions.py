@@ -273,6 +273,21 @@ def _given_context(question: str) -> tuple[str, str]:
 _CONJUNCTIONS = frozenset("when where who whom whose wanneer waar wie wiens".split())
 
 
+_WHICH_NOUN = re.compile(r"(?:which|welke|welk)\s+(?:[a-z]+(?:e|en|ische|se)\s+)?([a-z-]+)")
+# Words for people that are no title: "Which employee …?", "Welke overlevende …?".
+_PEOPLE = frozenset(
+    "man woman person people men women employee employees worker workers official officials "
+    "soldier soldiers politician politicians scientist scientists survivor survivors witness "
+    "witnesses victim victims passenger passengers sailor sailors captain crew pilot "
+    "journalist journalists reporter doctor nurse child children boy girl "
+    "vrouw persoon mensen mannen vrouwen medewerker medewerkers werknemer werknemers "
+    "arbeider arbeiders ambtenaar ambtenaren soldaat soldaten politicus politici "
+    "wetenschapper wetenschappers overlevende overlevenden getuige getuigen slachtoffer "
+    "slachtoffers passagier passagiers matroos matrozen kapitein bemanningslid piloot "
+    "journalist journalisten verslaggever arts dokter verpleegster kind kinderen jongen "
+    "meisje".split())
+
+
 def _expectation(folded: str) -> Expect:
     """What the question asks for. A "when" or "who" after the question word starts a
     clause: "What did Kirov oppose when Stalin …?" does not ask for a date."""
@@ -286,6 +301,11 @@ def _expectation(folded: str) -> Expect:
         for kind, pattern in _PATTERNS:
             if pattern.match(folded, first.start()):
                 return kind
+        # "Which marshal …?", "Van welke medewerker …?" ask for a person.
+        which = _WHICH_NOUN.match(folded, first.start())
+        if which is not None and (which.group(1) in _PEOPLE or which.group(1) in _TITLE_FORMS
+                                  or which.group(1) in _PERSON_NOUNS):
+            return Expect.PERSON
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(folded):
             if match.group() not in _CONJUNCTIONS or \

@@ -211,6 +211,11 @@ def assert_cited_exactly(assistant: Assistant, answer: Answer) -> None:
     ("Which village had the highest death toll?", Expect.PLACE),
     ("Op welk eiland verdronken de meeste mensen?", Expect.PLACE),
     ("Who decided how many would be arrested?", Expect.PERSON),
+    # "Which" with a word for a person asks for one.
+    ("Which marshal was arrested?", Expect.PERSON),
+    ("Van welke medewerker is het lichaam nooit gevonden?", Expect.PERSON),
+    ("Welke Nederlandse minister bezocht het gebied?", Expect.PERSON),
+    ("Which trial came first?", Expect.OTHER),
     ("Did the judge say who fired?", Expect.OTHER),  # yes or no
 ])
 def test_analyse_expects_the_kind_of_answer_asked_for(question: str, expect: Expect) -> None:
