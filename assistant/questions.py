@@ -621,6 +621,9 @@ _FAMILIES = {
                "vond vonden teruggevonden aangetroffen",
     "building": "built build building constructed construction gebouwd bouwde bouw "
                 "bouwen aangelegd",
+    "accused": "defendant defendants accused verdachte verdachten beklaagde beklaagden "
+               "gedaagde gedaagden",
+    "together": "together alongside samen",
 }
 _FAMILY_OF = {w: name for name, forms in _FAMILIES.items() for w in forms.split()}
 

@@ -433,6 +433,7 @@ def test_a_focus_word_finds_its_family_in_either_language() -> None:
     assert focus_overlap(("cost",), "Het kostte 1,5 miljard euro.") == 1.0
     assert focus_overlap(("finished",), "The works began in 1958.") == 0.0
     assert focus_overlap(("appointed", "chairman"), "Voorzitter werd A.G. Maris.") == 0.5
+    assert focus_overlap(("accused",), "De beklaagden bekenden alles.") == 1.0
     # Dying is no family: in a text about killings every death would answer.
     assert focus_overlap(("die",), "Stalin ordered his death in 1936.") == 0.0
 
