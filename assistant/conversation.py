@@ -15,6 +15,7 @@ from assistant.questions import (
     Expect,
     analyse,
     describes_person,
+    names_kind_of_person,
     places_in,
     soft_overlap,
     years_in,
@@ -153,7 +154,9 @@ def answered_entity(question: str, reply: str, expect: Expect) -> str | None:
         return years[0] if years else None
     if _DESCRIBE.match(question):  # "Who was Kirov?" asks about Kirov, not for someone new
         return None
-    if asked.expect is not expect and not _WHICH.match(question):
+    # ("Is there a survivor who …?" "Yes, Maria de Bruijne …": asked for a person too.)
+    if asked.expect is not expect and not _WHICH.match(question) and not (
+            expect is Expect.PERSON and asked.polar and names_kind_of_person(question)):
         return None
     known = {w for name in names(question) for w in words(name)}
     places = places_in(reply) if expect is Expect.PERSON else set()

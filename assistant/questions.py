@@ -1234,6 +1234,12 @@ def asks_fate_of_killer(question: str) -> bool:
     return fate_asked(question).role in _KILLERS
 
 
+def names_kind_of_person(text: str) -> bool:
+    """The text speaks of someone by a word for a person: "a survivor", "the prosecutor",
+    "een getuige"."""
+    return any(w in _PEOPLE or w in _PERSON_NOUNS or w in _TITLE_FORMS for w in words(text))
+
+
 def describes_person(text: str) -> bool:
     """The text speaks of one person by what they are: "the killer", "de dader"."""
     return bool(_SINGULAR_PERSONS & set(words(text)))

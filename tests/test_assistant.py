@@ -1428,6 +1428,17 @@ def test_resolve_keeps_the_particles_of_a_name() -> None:
     assert question_names("Was Kirov de leider?") == [("kirov",)]
 
 
+def test_resolve_her_to_the_person_a_yes_no_question_about_one_was_answered_with() -> None:
+    history = [Turn("user", "Is there a survivor from Stavenisse who is quoted?"),
+               Turn("assistant", "Yes, Maria de Bruijne, 88, from Stavenisse.")]
+    assert resolve("What stays with her most?", history) == \
+        "What stays with Maria de Bruijne most?"
+    # A yes/no question about no one keeps its own subject.
+    asked = [Turn("user", "Was Stavenisse flooded?"),
+             Turn("assistant", "Yes, Maria de Bruijne remembers it.")]
+    assert resolve("What does she remember?", asked) != "What does Maria de Bruijne remember?"
+
+
 def test_resolve_its_to_the_place_a_which_question_was_answered_with() -> None:
     history = [Turn("user", "Which village had the highest death toll?"),
                Turn("assistant", "Oude-Tonge, on the island of Goeree-Overflakkee.")]
