@@ -1587,7 +1587,10 @@ def question_names(question: str) -> list[tuple[str, ...]]:
 @lru_cache(maxsize=256)
 def _question_names(question: str) -> tuple[tuple[str, ...], ...]:
     found: list[tuple[str, ...]] = []
-    language = "nl" if looks_dutch(question) else "en"
+    # (By the words outside names: "Johan van Banchem" makes no question Dutch.)
+    outside = _NAME_RUN.sub(lambda m: " " if m.start() and " " in m.group() else m.group(),
+                            question)
+    language = "nl" if looks_dutch(outside) else "en"
     for match in _NAME_RUN.finditer(question):
         if not match.group()[0].isupper():  # the class also holds "é", "ë"
             continue
@@ -1596,6 +1599,11 @@ def _question_names(question: str) -> tuple[tuple[str, ...], ...]:
         # documents agree?"), is capitalised for that reason alone.
         if match.start() == 0 or re.search(r"[.?!:]\s*$", question[:match.start()]):
             parts = parts[1:]
+        # A name with a particle is known by what follows it: "Johan van Banchem" is not
+        # every Johan.
+        inner = [i for i, p in enumerate(parts) if p in _PARTICLE_WORDS and 0 < i < len(parts) - 1]
+        if inner:
+            parts = parts[inner[0] + 1:]
         parts = [p for p in parts if p not in _WH_WORDS and p not in _STOP_CAPITALS
                  and p not in _MONTH_NAMES and p not in _PARTICLE_WORDS]
         # "de Russische koninklijke familie": an adjective of nationality, as in `name_runs`.
@@ -1633,10 +1641,21 @@ def setting_names(question: str) -> list[tuple[str, ...]]:
             if name and (name[0] in places or name[0].removesuffix("s") in places)]
 
 
+def _particle_names(question: str) -> set[str]:
+    """The particles of the names that have one ("van" in "Johan van Banchem"). (The first
+    name stays a focus word: it tells Jacob de Witt from Johan de Witt.)"""
+    found = set()
+    for match in _NAME_RUN.finditer(question):
+        parts = [fold(w) for w in match.group().split()]
+        if match.start():
+            found.update(set(parts[1:-1]) & _PARTICLE_WORDS)
+    return found
+
+
 def focus_words(question: str, language: str = "") -> tuple[str, ...]:
     """What a question asks about its names: its content words that are not names.
     "Who was Kirov's wife?" → ("wife",)."""
-    names = {w for name in question_names(question) for w in name}
+    names = {w for name in question_names(question) for w in name} | _particle_names(question)
     # Only the question's own language's stop words: "die" is a Dutch stop word but the
     # point of "When did Lenin die?".
     stop = _stopwords_of(language)

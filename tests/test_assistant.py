@@ -1423,7 +1423,13 @@ def test_resolve_keeps_the_particles_of_a_name() -> None:
     assert names("Yes, Maria de Bruijne, 88, from Stavenisse.") == \
         ["Maria de Bruijne", "Stavenisse"]
     # A particle is no name of its own, nor the start of one.
-    assert question_names("Wanneer stierf Johan van Veen?") == [("johan", "veen")]
+    # A name with a particle is known by what follows it; "Johan" alone is another Johan.
+    assert question_names("Wanneer stierf Johan van Veen?") == [("veen",)]
+    assert question_names("What became of Johan van Banchem?") == [("banchem",)]
+    # … whose first name still tells one from another of that name; the particle is nothing.
+    assert focus_words("Where was Jacob de Witt jailed?", "en") == ("jacob", "jailed")
+    # Nor does the particle make an English question Dutch ("of" is no "or" here).
+    assert question_names("Who was the brother of Cornelis de Witt?") == [("witt",)]
     assert question_names("Wanneer stierf Van Veen?") == [("veen",)]
     assert question_names("Was Kirov de leider?") == [("kirov",)]
 
