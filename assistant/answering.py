@@ -46,6 +46,7 @@ from assistant.questions import (
     states_day,
     states_ending,
     states_onset,
+    states_year_asked,
     title_words,
     transliterate,
     uses_title,
@@ -905,6 +906,9 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
             continue  # 5000 tons and 116,000 people count different things
         if other.own_names < best.own_names:
             continue  # 307 in England and 1835 without a place count different things
+        if states_year_asked(question, best.text) \
+                and not states_year_asked(question, other.text):
+            continue  # 16 tried in August 1936, and 81 generals at no time said
         theirs = ranges_of(question, other.text)
         # Years are told of many things near a question: two differ only as dates of the
         # same event, which both sentences tell in the question's own words ("completed in

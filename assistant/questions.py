@@ -47,8 +47,10 @@ _PATTERNS: list[tuple[Expect, re.Pattern[str]]] = [
 
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "hundred": 100, "thousand": 1000, "twee": 2, "drie": 3, "vier": 4,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000,
+    "twee": 2, "drie": 3, "vier": 4,
     "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "twintig": 20,
     "dertig": 30, "veertig": 40, "vijftig": 50, "honderd": 100, "duizend": 1000,
     "tweeduizend": 2000, "drieduizend": 3000, "vierduizend": 4000, "vijfduizend": 5000,
@@ -476,8 +478,8 @@ def _quantities(text: str) -> tuple[float, ...]:
                 continue  # the scale of the number before it ("twee honderdduizend")
             value = float(spelled)
             # "one of them", "twee keer": small number words are rarely the figure asked for
-            # unless a scale follows ("one million", "drie miljoen").
-            if value < 20 and (i + 1 >= len(tokens) or tokens[i + 1] not in _SCALES):
+            # unless a scale follows ("one million", "drie miljoen"); "zestien" is.
+            if value < 13 and (i + 1 >= len(tokens) or tokens[i + 1] not in _SCALES):
                 continue
         elif token in _VAGUE:
             continue
@@ -715,8 +717,8 @@ _MEASURE_QUESTION = (
     ("distance", re.compile(r"\b(how far|hoe ver|afstand|distance)\b")),
     # "How much did it cost?", not "How many lives did the famine cost?"
     ("currency", re.compile(r"^(?!.*\b(lives|life|levens|leven|mensenlevens)\b).*"
-                            r"\b(cost|costs|kost|kostte|kostten|price|prijs|spent|uitgegeven|"
-                            r"betaald|paid)\b")))
+                            r"\b(cost|costs|kost|kostte|kostten|gekost|kosten|price|prijs|spent|"
+                            r"uitgegeven|betaald|paid|money|geld|budget|bedrag)\b")))
 
 
 @lru_cache(maxsize=256)
@@ -1499,6 +1501,15 @@ ORDINALS = {
 
 _YEAR_RANGE = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\s*(?:-|–|—|to|tot|until|en|and)\s*"
                          r"(1[0-9]{3}|20[0-9]{2})\b")
+
+
+def states_year_asked(question: Question, text: str) -> bool:
+    """The text states a year the question names, or a span that holds it."""
+    if not question.years:
+        return False
+    spans = [(int(a), int(b)) for a, b in _YEAR_RANGE.findall(text)]
+    return bool(question.years & set(years_in(text))) \
+        or any(a <= y <= b for a, b in spans for y in question.years)
 
 
 def other_years(question: Question, text: str) -> bool:

@@ -250,6 +250,10 @@ def test_analyse_content_words_years_and_polarity() -> None:
     ("20 million", [2e7]),
     ("700,000 prisoners", [7e5]),
     ("The flood of 1953 killed 1,836 people.", [1836.0]),
+    # A teen is a figure; a smaller number word seldom is ("one of them").
+    ("Thirteen passengers died.", [13.0]),
+    ("Zestien personen werden voorgeleid.", [16.0]),
+    ("Twaalf van hen, one of them.", []),
 ])
 def test_quantities_in_reads_scales_and_separators(text: str, values: list[float]) -> None:
     assert quantities_in(text) == values
@@ -450,6 +454,20 @@ def test_two_years_disagree_only_as_dates_of_the_event_asked() -> None:
     assert _disagreeing(completed, [completed, opened], question, config) == []
     same = replace(finished, text="The Delta Works were finished in 1986.")
     assert _disagreeing(completed, [completed, same], question, config) == []
+
+
+def test_a_figure_for_the_year_asked_and_one_for_no_year_count_different_things() -> None:
+    question = analyse("Met hoeveel beklaagden begon het showproces in augustus 1936?")
+    config = AnswerConfig()
+    tried = replace(_candidate(1, 0.90), text="Op 19 augustus 1936 worden zestien personen "
+                    "voorgeleid.", overlap=0.2)
+    generals = replace(_candidate(2, 0.88), document_id="e", overlap=0.2,
+                       text="Later 81 of the 103 generals were executed.")
+    assert _disagreeing(tried, [tried, generals], question, config) == []
+    dated = replace(generals, text="In August 1936 some 14 men were tried.")
+    assert _disagreeing(tried, [tried, dated], question, config) == [dated]
+    spanned = replace(generals, text="In 1936-1938 some 14 men were tried at first.")
+    assert _disagreeing(tried, [tried, spanned], question, config) == [spanned]
 
 
 def test_the_number_of_a_type_is_no_year() -> None:
@@ -947,6 +965,9 @@ def test_a_figure_in_the_unit_asked() -> None:
     assert matches_expectation(cost, "It cost about 1.5 billion euros.")
     assert matches_expectation(cost, "It cost $5 million.")
     assert not matches_expectation(cost, "It is 108 metres high.")
+    money = analyse("Hoeveel geld heeft de bouw van het schip gekost?")
+    assert not matches_expectation(money, "Het schip was 245 meter lang.")
+    assert matches_expectation(money, "De bouw kostte 9 miljoen mark.")
     far = analyse("Hoe ver ligt de centrale van Kiev?")
     assert far.expect is Expect.QUANTITY
     assert matches_expectation(far, "The plant lies about 100 kilometres north of Kyiv.")
