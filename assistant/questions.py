@@ -39,9 +39,10 @@ _PATTERNS: list[tuple[Expect, re.Pattern[str]]] = [
         r"sinds wanneer|tot wanneer|hoe laat|welk tijdstip|at what hour|welk uur)\b")),
     (Expect.PERSON, re.compile(r"\b(who|whom|whose|wie|wiens|what (is|was|were) the names?|"
                                r"wat (is|was|waren) de naam|hoe (heet|heette|heetten))\b")),
-    (Expect.PLACE, re.compile(r"\b(where|waar|(which|what) (city|country|place|town|village|"
-                              r"region|island|province)|welke? (stad|plaats|land|dorp|streek|"
-                              r"eiland|provincie))\b")),
+    # ("In which German town …?", "In welke Zeeuwse plaats …?")
+    (Expect.PLACE, re.compile(r"\b(where|waar|(which|what) ([a-z]+ )?(city|country|place|town|"
+                              r"village|region|island|province)|welke? ([a-z]+ )?(stad|plaats|"
+                              r"land|dorp|streek|eiland|provincie))\b")),
     (Expect.REASON, re.compile(r"\b(why|for what reason|waarom|om welke reden)\b")),
 ]
 
@@ -146,7 +147,7 @@ _WH_WORDS = frozenset(
 # Capitalised but no names: articles, and the languages a question may ask sources in.
 _STOP_CAPITALS = frozenset(
     "i de het een the a an english dutch engelse engelstalige nederlandse nederlandstalige "
-    "nederlands engels".split())
+    "nederlands engels tv ok".split())
 # The lower-case words inside a name: "Johan van Veen", "Maria de Bruijne", "Ludwig von …".
 PARTICLES = r"(?:van|von|de|der|den|ter|ten|du|da|di|del|della|la|le)"
 _PARTICLE_WORDS = frozenset(PARTICLES[3:-1].split("|"))
@@ -278,7 +279,7 @@ _CONJUNCTIONS = frozenset("when where who whom whose wanneer waar wie wiens".spl
 _WHICH_NOUN = re.compile(r"(?:which|welke|welk)\s+(?:[a-z]+(?:e|en|ische|se)\s+)?([a-z-]+)")
 # Words for people that are no title: "Which employee …?", "Welke overlevende …?".
 _PEOPLE = frozenset(
-    "man woman person people men women employee employees worker workers official officials "
+    "man woman person figure people men women employee employees worker workers official officials "
     "soldier soldiers politician politicians scientist scientists survivor survivors witness "
     "witnesses victim victims passenger passengers sailor sailors captain crew pilot "
     "journalist journalists reporter doctor nurse child children boy girl "
@@ -840,9 +841,18 @@ _WORD = re.compile(r"[\w'’-]+")
 _OPENS = (".", "!", "?", ":", "‘", "“", '"')
 
 
-def _nationality(word: str, after: str) -> bool:
-    """A capitalised adjective of nationality: "Russische" in "de Russische dienst"."""
-    return bool(_DEMONYM.search(word)) and after[:1] == " " and after[1:2].islower()
+# Adjectives of nationality without those endings.
+_NATIONALITIES = frozenset(
+    "german american dutch french british soviet greek swiss czech african mexican korean "
+    "european canadian brazilian".split())
+
+
+def _nationality(word: str, after: str, listed: bool = False) -> bool:
+    """A capitalised adjective of nationality: "Russische" in "de Russische dienst". With
+    `listed`, also those without such an ending ("the American inquiry"): in a question they
+    name nothing to look for, while in a sentence "an American crew" may be who is asked."""
+    return bool(_DEMONYM.search(word) or listed and fold(word) in _NATIONALITIES) \
+        and after[:1] == " " and after[1:2].islower()
 
 
 def name_runs(sentence: str) -> list[tuple[str, ...]]:
@@ -1618,7 +1628,7 @@ def _question_names(question: str) -> tuple[tuple[str, ...], ...]:
         parts = [p for p in parts if p not in _WH_WORDS and p not in _STOP_CAPITALS
                  and p not in _MONTH_NAMES and p not in _PARTICLE_WORDS]
         # "de Russische koninklijke familie": an adjective of nationality, as in `name_runs`.
-        if len(parts) == 1 and _nationality(parts[0], question[match.end():]):
+        if len(parts) == 1 and _nationality(parts[0], question[match.end():], listed=True):
             continue
         name = tuple(w for p in parts for w in re.findall(r"\w+", p) if len(w) > 1)
         # "in de Goelag of werkkampen": an alternative to a common word need not be named.

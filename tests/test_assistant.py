@@ -216,6 +216,8 @@ def assert_cited_exactly(assistant: Assistant, answer: Answer) -> None:
     ("Van welke medewerker is het lichaam nooit gevonden?", Expect.PERSON),
     ("Welke Nederlandse minister bezocht het gebied?", Expect.PERSON),
     ("Which trial came first?", Expect.OTHER),
+    ("In which German town was the airship built?", Expect.PLACE),
+    ("In welke Zeeuwse plaats brak de dijk?", Expect.PLACE),
     ("Did the judge say who fired?", Expect.OTHER),  # yes or no
 ])
 def test_analyse_expects_the_kind_of_answer_asked_for(question: str, expect: Expect) -> None:
@@ -1307,6 +1309,8 @@ def test_question_names() -> None:
     assert question_names("Is het duidelijk of Jagoda het wist?") == [("jagoda",)]
     # An adjective of nationality names no one, as in a sentence.
     assert question_names("Wat gebeurde er met de Russische koninklijke familie?") == []
+    assert question_names("Who chaired the American inquiry into the crash?") == []
+    assert question_names("When did Gorbachev first speak on TV?") == [("gorbachev",)]
     # "-sse" ends a place's name, not an adjective of nationality.
     assert question_names("Hoeveel mensen uit Stavenisse overleefden het niet?") \
         == [("stavenisse",)]
