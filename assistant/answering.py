@@ -13,6 +13,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from assistant.questions import (
+    ANYONE,
     KIN,
     Expect,
     Question,
@@ -20,6 +21,8 @@ from assistant.questions import (
     asks_ending,
     asks_fate_of_killer,
     capitalised_words,
+    counted_words,
+    counts_asked,
     counts_deaths,
     defines,
     doer_mentions,
@@ -892,6 +895,13 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
     if not mine:
         return []
     units = figure_kinds(best.text)
+    # What "how many" counts: when the best sentence's figure counts it ("Zestien
+    # gascellen"), one in its language that counts only other things ("Vier dieselmotoren")
+    # is no other answer.
+    counted = counted_words(question.text) if question.expect is Expect.QUANTITY else ()
+    # ("How many people …?" may be answered by "20 million ordinary Russians".)
+    counts = bool(counted) and counted[0] not in ANYONE \
+        and counts_asked(counted, best.text) is True
     floor = (best.score if reference is None else reference) - config.conflict_margin
     rivals: dict[str, Candidate] = {}
     for other in candidates:
@@ -909,6 +919,10 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
         if states_year_asked(question, best.text) \
                 and not states_year_asked(question, other.text):
             continue  # 16 tried in August 1936, and 81 generals at no time said
+        # (In the other language "toeschouwers" may well count the "spectators".)
+        if counts and other.translated == best.translated \
+                and counts_asked(counted, other.text) is False:
+            continue
         theirs = ranges_of(question, other.text)
         # Years are told of many things near a question: two differ only as dates of the
         # same event, which both sentences tell in the question's own words ("completed in

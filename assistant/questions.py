@@ -460,11 +460,19 @@ def quantities_in(text: str) -> list[float]:
     return list(_quantities(text))
 
 
+# A number that names a thing, not a count: "R101", "RBMK-1000", "LZ 129".
+_IDENTIFIER = re.compile(r"\b[A-Z]+-?\d+\b|\b[A-Z]{2,}[ -]\d+\b")
+
+
+def _without_identifiers(text: str) -> str:
+    return _IDENTIFIER.sub(" ", text)
+
+
 @lru_cache(maxsize=1 << 16)
 def _quantities(text: str) -> tuple[float, ...]:
     """Numbers a sentence states, with their scale: "1,5 miljoen" → 1.5e6, "800.000" → 8e5,
-    "one million" → 1e6, "Drieduizend" → 3000. Years are left out."""
-    tokens = _tokens(text)
+    "one million" → 1e6, "Drieduizend" → 3000. Years and names ("LZ 129") are left out."""
+    tokens = _tokens(_without_identifiers(text))
     values: list[float] = []
     for i, token in enumerate(tokens):
         value: float | None = None
@@ -676,7 +684,7 @@ def _is_figure(tokens: list[str], i: int) -> bool:
 
 def states_quantity(text: str) -> bool:
     """A count or amount, in digits or words, compounds included ("Driehonderdvijftig")."""
-    folded = fold(text)
+    folded = fold(_without_identifiers(text))
     return bool(quantities_in(text)) or bool(_NUMBER_MORPHEME.search(folded)) \
         or any(w in _VAGUE for w in re.findall(r"[a-z]+", folded))
 
@@ -781,6 +789,62 @@ def figure_kinds(text: str) -> frozenset[str]:
         else:
             kinds.add("")
     return frozenset(kinds or {""})  # (figures in words: "one million members")
+
+
+# What "how many" counts: "How many passengers …?" → ("passengers",).
+_COUNTED = re.compile(r"\b(?:how many|hoeveel)\s+([\w-]+(?:\s+[\w-]+){0,2})")
+# Words for people in general, which count the same: "people", "mensen", "personen".
+ANYONE = frozenset("people persons individuals mensen personen".split())
+
+
+def counted_words(question: str) -> tuple[str, ...]:
+    """The words "how many" asks to count, up to the first word that says nothing of what:
+    "How many separate gas cells held …" → ("separate", "gas", "cells")."""
+    match = _COUNTED.search(fold(question))
+    if match is None:
+        return ()
+    stop = _stopwords_of("")
+    found: list[str] = []
+    for word in match.group(1).split():
+        if word in stop or word in _AUXILIARIES:
+            break
+        found.append(word)
+    return tuple(found)
+
+
+def counts_asked(counted: tuple[str, ...], text: str) -> bool | None:
+    """Whether the text's figures count what was asked ("Zestien gascellen" for "gas cells"):
+    True when one does, False when each is followed by words for something else ("Vier
+    dieselmotoren", "48 doden" for passengers), None when a figure says not what it counts
+    ("20 million were sent")."""
+    tokens = _tokens(_without_identifiers(text))
+    stop = _stopwords_of("")
+    verdict: bool | None = False
+    for i, token in enumerate(tokens):
+        if not _is_figure(tokens, i) or token in _SCALES or token in _VAGUE \
+                or (token[0].isdigit() and _YEAR.fullmatch(token) and not _is_count(tokens, i)):
+            continue
+        after = [t for t in tokens[i + 1:i + 4] if t not in _SCALES][:2]
+        after = after[:next((k for k, t in enumerate(after) if t in stop or t.isdigit()),
+                            len(after))]
+        if not after:
+            verdict = None
+            continue
+        if soft_overlap(counted, after) > 0 or _compounds_of_words(counted, after) \
+                or set(counted) & ANYONE and set(after) & ANYONE:
+            return True
+    return verdict
+
+
+def _compounds_of_words(counted: tuple[str, ...], after: list[str]) -> bool:
+    """A word of four letters or more inside the other ("gas" is too short), or the counted
+    words written as one, spelled alike ("gas cells", "gascellen")."""
+    joined = ["".join(counted[i:]) for i in range(len(counted) - 1)]
+    return any(len(short) >= 4 and short in long
+               for a in counted for b in after
+               for short, long in (sorted((a, b), key=len),)) \
+        or any(len(j) >= 6 and fuzz.ratio(transliterate(j), transliterate(b)) >= 72
+               for j in joined for b in after)
 
 
 KIN = re.compile(r"\b(sons?|daughters?|wife|wives|husbands?|father|mother|brothers?|"

@@ -52,6 +52,8 @@ from assistant.questions import (
     asked_role,
     asks_ending,
     asks_fate_of_killer,
+    counted_words,
+    counts_asked,
     counts_deaths,
     defines,
     doer_mentions,
@@ -75,6 +77,7 @@ from assistant.questions import (
     split_compound,
     states_fate,
     states_onset,
+    states_quantity,
     states_succession,
     transliterate,
     unfocused,
@@ -470,6 +473,36 @@ def test_a_figure_for_the_year_asked_and_one_for_no_year_count_different_things(
     assert _disagreeing(tried, [tried, dated], question, config) == [dated]
     spanned = replace(generals, text="In 1936-1938 some 14 men were tried at first.")
     assert _disagreeing(tried, [tried, spanned], question, config) == [spanned]
+
+
+def test_a_figure_that_counts_other_things_than_asked_does_not_disagree() -> None:
+    question, config = analyse("How many passengers died in the fire?"), AnswerConfig()
+    assert counted_words(question.text) == ("passengers", "died")
+    passengers = replace(_candidate(1, 0.90), overlap=0.3,
+                         text="Thirteen passengers and 22 crew members died.")
+    elsewhere = replace(_candidate(2, 0.88), document_id="e", overlap=0.3,
+                        text="In 1930 48 soldiers and in 1933 73 sailors drowned.")
+    assert counts_asked(counted_words(question.text), elsewhere.text) is False
+    assert _disagreeing(passengers, [passengers, elsewhere], question, config) == []
+    other = replace(elsewhere, text="Thirty passengers died.")
+    assert _disagreeing(passengers, [passengers, other], question, config) == [other]
+    # A figure that says not what it counts may still disagree.
+    unsaid = replace(elsewhere, text="In all 40 died.")
+    assert _disagreeing(passengers, [passengers, unsaid], question, config) == [unsaid]
+    # Counted as one word in the other language: "gas cells", "gascellen".
+    cells = counted_words("How many gas cells held the gas?")
+    assert counts_asked(cells, "Zestien gascellen van katoen.") is True
+    assert counts_asked(cells, "Vier dieselmotoren van elk duizend pk.") is False
+    # People are told of in many words: "20 million ordinary Russians".
+    people = analyse("How many people were sent to the camps?")
+    camps = replace(passengers, text="In total 1,5 miljoen mensen went to the camps.")
+    russians = replace(elsewhere, text="Some 20 million ordinary Russians were sent there.")
+    assert _disagreeing(camps, [camps, russians], people, config) == [russians]
+
+
+def test_a_number_that_names_a_thing_is_no_figure() -> None:
+    assert quantities_in("The R101 crashed and the LZ 129 burned; 36 died.") == [36.0]
+    assert not states_quantity("De LZ 129 landde.")
 
 
 def test_the_number_of_a_type_is_no_year() -> None:
