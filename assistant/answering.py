@@ -40,6 +40,7 @@ from assistant.questions import (
     opens_on_relative_time,
     ordinals_in,
     other_years,
+    places_in,
     quantities_in,
     question_names,
     role_holders,
@@ -916,6 +917,8 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
             continue  # 5000 tons and 116,000 people count different things
         if other.own_names < best.own_names:
             continue  # 307 in England and 1835 without a place count different things
+        if _elsewhere(question, other.text):
+            continue  # "Bij de ramp met de R101 in Frankrijk vielen 48 doden"
         if states_year_asked(question, best.text) \
                 and not states_year_asked(question, other.text):
             continue  # 16 tried in August 1936, and 81 generals at no time said
@@ -934,6 +937,16 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
         if theirs and not _close(mine, theirs, exact=dating):
             rivals[other.document_id] = other
     return list(rivals.values())
+
+
+def _elsewhere(question: Question, text: str) -> bool:
+    """The text places what it tells somewhere the question does not name, and names none
+    of the question's names: it tells of something else."""
+    names = question_names(question.text)
+    if not names or name_coverage(names, words(text)) > 0:
+        return False
+    asked = {w for name in names for w in name}
+    return bool(places_in(text) - asked)
 
 
 def _dated_rivals(anchor: Candidate, best: Candidate, candidates: list[Candidate],

@@ -500,6 +500,16 @@ def test_a_figure_that_counts_other_things_than_asked_does_not_disagree() -> Non
     assert _disagreeing(camps, [camps, russians], people, config) == [russians]
 
 
+def test_a_figure_placed_elsewhere_does_not_disagree() -> None:
+    question, config = analyse("How many died in the crash at Lakehurst?"), AnswerConfig()
+    crash = replace(_candidate(1, 0.90), overlap=0.3, text="In all 36 people died.")
+    france = replace(_candidate(2, 0.88), document_id="e", overlap=0.3,
+                     text="In the crash in France 48 people died.")
+    assert _disagreeing(crash, [crash, france], question, config) == []
+    here = replace(france, text="At Lakehurst 20 people died.")
+    assert _disagreeing(crash, [crash, here], question, config) == [here]
+
+
 def test_a_number_that_names_a_thing_is_no_figure() -> None:
     assert quantities_in("The R101 crashed and the LZ 129 burned; 36 died.") == [36.0]
     assert not states_quantity("De LZ 129 landde.")
