@@ -877,8 +877,13 @@ def _figure_disagreement(best: Candidate, dated: Candidate | None, chosen: list[
     anchors: list[tuple[Candidate, float | None]] = \
         [(dated, best.score)] if dated is not None and dated in chosen else \
         [(_stated(best, eligible, question, config), None)]
+    # (Not one that counts other things than the first, which counts what was asked:
+    # "Vier dieselmotoren" beside "Zestien gascellen".)
+    counted = counted_words(question.text) if question.expect is Expect.QUANTITY else ()
+    counts = bool(counted) and counts_asked(counted, anchors[0][0].text) is True
     anchors += [(c, best.score) for c in chosen if c.document_id == best.document_id
-                and c.typed and c.row != anchors[0][0].row and values_of(question, c.text)]
+                and c.typed and c.row != anchors[0][0].row and values_of(question, c.text)
+                and not (counts and counts_asked(counted, c.text) is False)]
     for anchor, reference in anchors:
         rivals = _disagreeing(anchor, eligible, question, config, reference)
         named = _dated_rivals(anchor, best, candidates, scorer, {c.document_id for c in rivals})

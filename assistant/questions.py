@@ -713,7 +713,8 @@ _MEASURES = {
         mark marken marks""",
     "distance": """kilometer kilometers kilometre kilometres km
         mile miles mijl mijlen
-        meter meters metre metres""",
+        meter meters metre metres
+        foot feet ft voet""",
     "weight": """ton tons tonne tonnes
         kilo kilos kilogram kilograms kg""",
 }
@@ -762,6 +763,7 @@ def states_unit(kind: str, unit: str, sentence: str) -> bool:
     return False
 
 
+_DIMENSIONS = {"cubic": "volume", "kubieke": "volume", "square": "area", "vierkante": "area"}
 _PREFIXED = frozenset(_SYMBOLS) | {"usd", "eur", "gbp"}
 _UNIT_TOKEN = re.compile(r"[€$£ƒ]|\d[\d.,]*|[a-z]+")
 
@@ -784,6 +786,8 @@ def figure_kinds(text: str) -> frozenset[str]:
         unit = _UNIT_FORMS.get(after[0]) if after else None
         if before in _PREFIXED:
             kinds.add("currency")
+        elif len(after) > 1 and after[0] in _DIMENSIONS and after[1] in _UNIT_FORMS:
+            kinds.add(_DIMENSIONS[after[0]])  # "200.000 kubieke meter" is no distance
         elif unit is not None:
             kinds.add(unit[0])
         else:

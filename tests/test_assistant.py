@@ -59,6 +59,7 @@ from assistant.questions import (
     doer_mentions,
     dutch_numeral,
     fate_asked,
+    figure_kinds,
     focus_overlap,
     focus_words,
     initialisms,
@@ -508,6 +509,16 @@ def test_a_figure_placed_elsewhere_does_not_disagree() -> None:
     assert _disagreeing(crash, [crash, france], question, config) == []
     here = replace(france, text="At Lakehurst 20 people died.")
     assert _disagreeing(crash, [crash, here], question, config) == [here]
+
+
+def test_a_figure_of_other_things_beside_the_answer_is_no_side() -> None:
+    question = analyse("How many generals were put to death?")
+    generals = "Of the 103 generals, 81 were executed."
+    members = "And 93 party members were executed."
+    assert counts_asked(counted_words(question.text), generals) is True
+    assert counts_asked(counted_words(question.text), members) is False
+    assert figure_kinds("200.000 kubieke meter gas") == {"volume"}
+    assert figure_kinds("245 metres (804 ft) long") == {"distance"}
 
 
 def test_a_number_that_names_a_thing_is_no_figure() -> None:
