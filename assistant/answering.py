@@ -39,6 +39,7 @@ from assistant.questions import (
     offers_alternatives,
     opens_on_relative_time,
     ordinals_in,
+    other_bearers,
     other_years,
     places_in,
     quantities_in,
@@ -306,7 +307,9 @@ class SentenceScorer:
         parts = [document.title, sentence.text, *(build.sentence(r)[1].text for r in nearby)]
         if self.kin_free:
             parts = [without_kin(part) for part in parts]
-        window = [w for part in parts for w in words(part)]
+        # "Johan de Witt" is not the Jacob de Witt asked about.
+        others = other_bearers(question.text, sentence.text)
+        window = [w for part in parts for w in words(part) if w not in others]
         if self.abbreviates:
             window += [w for part in parts for w in initialisms(part)]
         coverage = name_coverage(self.names, window)
@@ -315,8 +318,8 @@ class SentenceScorer:
             local = [n for n in self.names if n not in found]
             coverage = (len(found) + name_coverage(local, window) * len(local)) \
                 / len(self.names)
-        own_coverage = name_coverage(self.names, words(
-            without_kin(sentence.text) if self.kin_free else sentence.text))
+        own_coverage = name_coverage(self.names, [w for w in words(
+            without_kin(sentence.text) if self.kin_free else sentence.text) if w not in others])
         focus = focus_overlap(self.focus_words, sentence.text) if self.focus_words else 1.0
         fragment = is_fragment(sentence.text)
         # A sentence among relevant neighbours is more likely on topic than a lone match.

@@ -15,6 +15,8 @@ from assistant.questions import (
     Expect,
     analyse,
     describes_person,
+    is_function_word,
+    is_nationality,
     names_kind_of_person,
     places_in,
     soft_overlap,
@@ -80,9 +82,11 @@ def names(text: str) -> list[str]:
 
 
 def _parts(run: str) -> list[str]:
-    """A name's words without a capitalised question word or article; a particle inside it
-    ("Maria de Bruijne") stays."""
+    """A name's words without a capitalised question word, article or other word that opens
+    a sentence ("Met Wendela Bicker …"); a particle inside it ("Maria de Bruijne") stays."""
     split = run.split()
+    while len(split) > 1 and is_function_word(split[0]):
+        split = split[1:]
     return [p for i, p in enumerate(split) if p.lower() not in _NOT_NAMES
             or p.islower() and 0 < i < len(split) - 1]
 
@@ -97,6 +101,8 @@ def own_names(question: str) -> list[str]:
             continue
         if match.start() == 0:
             run = run.split(" ", 1)[1]
+        if " " not in run and is_nationality(run, question[match.end():]):
+            continue  # "Which Dutch city did his army besiege?"
         parts = _parts(run)
         if parts:
             found.append(_POSSESSIVE_S.sub("", " ".join(parts)))

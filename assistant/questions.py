@@ -81,6 +81,8 @@ _CLOCK_QUESTION = re.compile(r"\b(what time(?! (of (the )?(year|month|season)|pe
 _DAY_QUESTION = re.compile(r"\b((what|which) (date|day)|the date|(welke|de) (datum|dag))\b")
 # A time of day: "1:23 a.m.", "01.23 uur", "om 14.00 uur", "2 p.m.", "midnight"; not
 # "1.500 mensen", "1.25 million" or "binnen 24 uur".
+_HOURS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_UREN = "een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf"
 _CLOCK = re.compile(
     # "1:23", "01:23:40"
     r"(?<![\d.,:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d.,:]?\d)|"
@@ -89,7 +91,11 @@ _CLOCK = re.compile(
     r"\b(?i:om|at|around|rond|tegen|vanaf)\s+(?:[01]?\d|2[0-3])\.[0-5]\d\b|"
     r"\b\d{1,2}\s*(?i:a\.\s?m\b|p\.\s?m\b|am\b|pm\b|o['’]clock)|"
     r"\b(?i:om|at|around|rond|tegen) \d{1,2}\s*(?i:uur|u)\b|"
-    r"\b(?i:midnight|middernacht|noon)\b")
+    r"\b(?i:midnight|middernacht|noon)\b|"
+    # "around six o'clock", "rond vier uur", "omstreeks zessen"
+    rf"\b(?i:{_HOURS}) o['’]clock\b|\b(?i:om|rond|omstreeks|tegen) (?i:{_UREN}) uur\b|"
+    r"\b(?i:om|rond|omstreeks|tegen) (?i:enen|tweeën|drieën|vieren|vijven|zessen|zevenen|"
+    r"achten|negenen|tienen|elven|twaalven)\b")
 _AGE_QUESTION = re.compile(r"\b(how old|hoe oud|what age|welke leeftijd|at what age)\b")
 # Whose age: "How old was Stalin when …", not "How old was the man who shot Kirov?".
 _AGE_OF = re.compile(r"\b(?i:how old (?:was|were|is)|hoe oud (?:was|waren|werd|is)|"
@@ -99,7 +105,9 @@ _AGE_OF = re.compile(r"\b(?i:how old (?:was|were|is)|hoe oud (?:was|waren|werd|i
 _CLAUSE_GOES_ON = frozenset("when at in during after before on by toen bij op tijdens ten na "
                             "voor was werd is".split())
 _AGE_STATED = re.compile(r"\b(\d+|[a-z]+)[ -]?(year old|years old|jarige|jaar oud)\b|"
-                         r"\b(aged|age of|leeftijd van) \d+")
+                         r"\b(aged|age of|leeftijd van) \d+|"
+                         # "op zijn zevenentwintigste", "op haar 27ste"
+                         r"\bop (zijn|haar) (\d+|[a-z]+)(ste|de)\b")
 _DECADE = {"jaren", "the", "mid", "late", "early", "eind", "begin", "midden"}  # "jaren dertig"
 _DETERMINERS = {"de", "het", "the", "those", "these", "die", "deze", "all", "alle"}
 _AGE = {"jarige", "year", "years", "jaar"}
@@ -635,6 +643,7 @@ _FAMILIES = {
     "accused": "defendant defendants accused verdachte verdachten beklaagde beklaagden "
                "gedaagde gedaagden",
     "together": "together alongside samen",
+    "burial": "buried burial grave tomb begraven begrafenis bijgezet graf",
 }
 _FAMILY_OF = {w: name for name, forms in _FAMILIES.items() for w in forms.split()}
 
@@ -913,6 +922,16 @@ _OPENS = (".", "!", "?", ":", "‘", "“", '"')
 _NATIONALITIES = frozenset(
     "german american dutch french british soviet greek swiss czech african mexican korean "
     "european canadian brazilian".split())
+
+
+def is_function_word(word: str) -> bool:
+    """A stop word of either language: "Met", "With" opening a sentence name nothing."""
+    return fold(word) in _stopwords_of("")
+
+
+def is_nationality(word: str, after: str) -> bool:
+    """ "Dutch" in "Which Dutch city …?": an adjective, not a name."""
+    return _nationality(word, after, listed=True)
 
 
 def _nationality(word: str, after: str, listed: bool = False) -> bool:
@@ -1731,13 +1750,43 @@ def setting_names(question: str) -> list[tuple[str, ...]]:
 
 
 def _particle_names(question: str) -> set[str]:
-    """The particles of the names that have one ("van" in "Johan van Banchem"). (The first
-    name stays a focus word: it tells Jacob de Witt from Johan de Witt.)"""
-    found = set()
+    """All words of the names with a particle ("Johan van Banchem"), which `question_names`
+    knows by their last part (and `other_bearers` by their first)."""
+    return {w for first, rest in _full_names(question) for w in (first, *rest)} \
+        | {w for match in _NAME_RUN.finditer(question)
+           for w in fold(match.group()).split() if w in _PARTICLE_WORDS}
+
+
+@lru_cache(maxsize=256)
+def _full_names(question: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The question's names with a first name and a particle: "Wanneer stierf Jacob de
+    Witt?" → (("jacob", ("witt",)),)."""
+    found = []
     for match in _NAME_RUN.finditer(question):
-        parts = [fold(w) for w in match.group().split()]
-        if match.start():
-            found.update(set(parts[1:-1]) & _PARTICLE_WORDS)
+        parts = match.group().split()
+        if match.start() == 0 or re.search(r"[.?!:]\s*$", question[:match.start()]):
+            parts = parts[1:]
+        inner = [i for i, p in enumerate(parts) if p in _PARTICLE_WORDS and 0 < i < len(parts) - 1]
+        if inner and inner[0] == 1:
+            rest = tuple(fold(p) for p in parts[inner[0] + 1:] if p not in _PARTICLE_WORDS)
+            found.append((fold(parts[0]), rest))
+    return tuple(found)
+
+
+def other_bearers(question: str, sentence: str) -> set[str]:
+    """The surnames the sentence gives to another than the question names: "Johan de Witt"
+    when it asks about Jacob de Witt, unless it names Jacob too. Their words do not count as
+    the name asked."""
+    found: set[str] = set()
+    folded = set(words(sentence))
+    for first, rest in _full_names(question):
+        if first in folded:
+            continue
+        for match in re.finditer(rf"\b([A-Z\u00C0-\u024F][\w-]+)\s+(?:{PARTICLES}\s+)+"
+                                 rf"{re.escape(rest[0])}\b", sentence, re.IGNORECASE):
+            given = match.group(1)
+            if given[0].isupper() and not is_function_word(given) and fold(given) != first:
+                found.update(rest)
     return found
 
 

@@ -69,6 +69,7 @@ from assistant.questions import (
     new_names,
     offers_alternatives,
     ordinals_in,
+    other_bearers,
     other_years,
     quantities_in,
     question_names,
@@ -222,6 +223,7 @@ def assert_cited_exactly(assistant: Assistant, answer: Answer) -> None:
     ("Which trial came first?", Expect.OTHER),
     ("In which German town was the airship built?", Expect.PLACE),
     ("In welke Zeeuwse plaats brak de dijk?", Expect.PLACE),
+    ("Hoe laat werden zij gedood?", Expect.DATE),
     ("Did the judge say who fired?", Expect.OTHER),  # yes or no
 ])
 def test_analyse_expects_the_kind_of_answer_asked_for(question: str, expect: Expect) -> None:
@@ -444,6 +446,7 @@ def test_a_focus_word_finds_its_family_in_either_language() -> None:
     assert focus_overlap(("finished",), "The works began in 1958.") == 0.0
     assert focus_overlap(("appointed", "chairman"), "Voorzitter werd A.G. Maris.") == 0.5
     assert focus_overlap(("accused",), "De beklaagden bekenden alles.") == 1.0
+    assert focus_overlap(("begraven",), "They were buried at night in the Nieuwe Kerk.") == 1.0
     # Dying is no family: in a text about killings every death would answer.
     assert focus_overlap(("die",), "Stalin ordered his death in 1936.") == 0.0
 
@@ -509,6 +512,16 @@ def test_a_figure_placed_elsewhere_does_not_disagree() -> None:
     assert _disagreeing(crash, [crash, france], question, config) == []
     here = replace(france, text="At Lakehurst 20 people died.")
     assert _disagreeing(crash, [crash, here], question, config) == [here]
+
+
+def test_a_time_of_day_and_an_age_told_in_words() -> None:
+    clock = analyse("Hoe laat werden zij gedood?")
+    assert matches_expectation(clock, "Around six o'clock in the evening they were killed.")
+    assert matches_expectation(clock, "Rond vier uur braken ze binnen.")
+    assert matches_expectation(clock, "Omstreeks zessen was het gedaan.")
+    assert not matches_expectation(clock, "Hij had vier kinderen.")
+    age = analyse("Hoe oud was Johan toen?")
+    assert matches_expectation(age, "Johan werd op zijn zevenentwintigste gekozen.")
 
 
 def test_a_figure_of_other_things_beside_the_answer_is_no_side() -> None:
@@ -1505,8 +1518,13 @@ def test_resolve_keeps_the_particles_of_a_name() -> None:
     # A name with a particle is known by what follows it; "Johan" alone is another Johan.
     assert question_names("Wanneer stierf Johan van Veen?") == [("veen",)]
     assert question_names("What became of Johan van Banchem?") == [("banchem",)]
-    # … whose first name still tells one from another of that name; the particle is nothing.
-    assert focus_words("Where was Jacob de Witt jailed?", "en") == ("jacob", "jailed")
+    # … and its first name tells it from another of that name, not what is asked about it.
+    assert focus_words("Where was Jacob de Witt jailed?", "en") == ("jailed",)
+    jacob = "Where was Jacob de Witt jailed?"
+    assert other_bearers(jacob, "Johan de Witt led the Republic.") == {"witt"}
+    assert other_bearers(jacob, "Their father, Jacob de Witt, was jailed.") == set()
+    assert other_bearers(jacob, "Jacob and Johan de Witt travelled.") == set()
+    assert other_bearers(jacob, "The brothers De Witt were killed.") == set()
     # Nor does the particle make an English question Dutch ("of" is no "or" here).
     assert question_names("Who was the brother of Cornelis de Witt?") == [("witt",)]
     assert question_names("Wanneer stierf Van Veen?") == [("veen",)]
@@ -1533,6 +1551,16 @@ def test_resolve_its_to_the_place_a_which_question_was_answered_with() -> None:
     asked = [Turn("user", "What was the Delta Committee?"),
              Turn("assistant", "A committee set up by the Dutch government.")]
     assert "its" in resolve("Who was its chairman?", asked)
+
+
+def test_resolve_skips_the_word_that_opens_a_reply_and_an_adjective_of_nationality() -> None:
+    history = [Turn("user", "Met wie trouwde hij?"),
+               Turn("assistant", "Met Wendela Bicker, een burgemeestersdochter.")]
+    assert resolve("Wanneer is zij overleden?", history) == \
+        "Wanneer is Wendela Bicker overleden?"
+    prince = [Turn("user", "Who was William III?"), Turn("assistant", "The prince.")]
+    assert resolve("Which Dutch city did his army besiege?", prince) == \
+        "Which Dutch city did William III's army besiege?"
 
 
 def test_resolve_and_the_third_one_to_the_previous_question_with_that_ordinal() -> None:
