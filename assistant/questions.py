@@ -284,7 +284,10 @@ def _given_context(question: str) -> tuple[str, str]:
 _CONJUNCTIONS = frozenset("when where who whom whose wanneer waar wie wiens".split())
 
 
-_WHICH_NOUN = re.compile(r"(?:which|welke|welk)\s+(?:[a-z]+(?:e|en|ische|se)\s+)?([a-z-]+)")
+# "Which marshal", "Which of the men", "Welke Nederlandse minister": the noun, or an
+# adjective and the noun.
+_WHICH_NOUN = re.compile(r"(?:which|welke|welk)\s+(?:of the\s+|van de\s+)?([a-z-]+)"
+                         r"(?:\s+([a-z-]+))?")
 # Words for people that are no title: "Which employee …?", "Welke overlevende …?".
 _PEOPLE = frozenset(
     "man woman person figure people men women employee employees worker workers official officials "
@@ -297,6 +300,10 @@ _PEOPLE = frozenset(
     "slachtoffers passagier passagiers matroos matrozen kapitein bemanningslid piloot "
     "journalist journalisten verslaggever arts dokter verpleegster kind kinderen jongen "
     "meisje".split())
+
+
+def _is_person_word(word: str) -> bool:
+    return word in _PEOPLE or word in _TITLE_FORMS or word in _PERSON_NOUNS
 
 
 def _expectation(folded: str) -> Expect:
@@ -314,8 +321,7 @@ def _expectation(folded: str) -> Expect:
                 return kind
         # "Which marshal …?", "Van welke medewerker …?" ask for a person.
         which = _WHICH_NOUN.match(folded, first.start())
-        if which is not None and (which.group(1) in _PEOPLE or which.group(1) in _TITLE_FORMS
-                                  or which.group(1) in _PERSON_NOUNS):
+        if which is not None and any(_is_person_word(w) for w in which.groups() if w):
             return Expect.PERSON
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(folded):

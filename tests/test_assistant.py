@@ -221,6 +221,8 @@ def assert_cited_exactly(assistant: Assistant, answer: Answer) -> None:
     ("Van welke medewerker is het lichaam nooit gevonden?", Expect.PERSON),
     ("Welke Nederlandse minister bezocht het gebied?", Expect.PERSON),
     ("Which trial came first?", Expect.OTHER),
+    ("Which of the men who stabbed him was caught?", Expect.PERSON),
+    ("Which historical figure gave the ship its name?", Expect.PERSON),
     ("In which German town was the airship built?", Expect.PLACE),
     ("In welke Zeeuwse plaats brak de dijk?", Expect.PLACE),
     ("Hoe laat werden zij gedood?", Expect.DATE),
