@@ -237,8 +237,11 @@ class SentenceScorer:
         special = question.checked_kind or question.current_name
         roles = asked_role(question.text) \
             if question.expect in (Expect.PERSON, Expect.OTHER) and not special else ()
-        # The retrieved documents, in which titles and doers are looked up.
-        documents = sorted({build.chunks[p.chunk_row].document_id for p in retrieval.passages})
+        # The retrieved documents, in which titles and doers are looked up: those of every
+        # candidate passage, not only the top ones, whose order should not change the answer.
+        documents = sorted({build.chunks[s.chunk_row].document_id
+                            for s in retrieval.sentences.values()}
+                           | {build.chunks[p.chunk_row].document_id for p in retrieval.passages})
         if roles:
             asked = {w for name in self.names for w in name}
             # (Not the one asked about: "Wie was de opvolger van Jezjov?")

@@ -209,7 +209,7 @@ class Assistant:
             embed_started = time.perf_counter()
             vector = self.embedder.embed_query(text)
             retrieve_started = time.perf_counter()
-            retrieval = self.retriever.retrieve(text, k, vector)
+            retrieval = self.retriever.retrieve(text, k, vector, language)
             answer_started = time.perf_counter()
             selection = select(analysed, retrieval, self.build, self.answer_config,
                                self._focus_contribution(text, language, vector))

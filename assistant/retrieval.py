@@ -45,6 +45,9 @@ class RetrievalConfig:
     rrf_k: int = 60
     candidates: int = 40
     diversity_penalty: float = 0.01  # per passage already taken from the same document
+    # Sentences in another language than the question score lower for it alone; this much
+    # makes up for it when passages are ranked.
+    cross_lingual_offset: float = 0.03
 
 
 def fuse(rankings: Sequence[Sequence[int]], k: int) -> dict[int, float]:
@@ -71,7 +74,8 @@ class HybridRetriever:
         self.embedder = embedder
         self.config = config or RetrievalConfig()
 
-    def retrieve(self, query: str, k: int, vector: np.ndarray | None = None) -> Retrieval:
+    def retrieve(self, query: str, k: int, vector: np.ndarray | None = None,
+                 language: str | None = None) -> Retrieval:
         config = self.config
         build = self.build
         if vector is None:
@@ -100,19 +104,29 @@ class HybridRetriever:
                 if row not in sentences:  # keep the better-ranked chunk of an overlap
                     sentences[row] = SentenceScore(row, chunk_row, float(similarity))
         passages = self._diversify(
-            [RankedPassage(c, s, s, r, fused[c]) for c, (s, r) in best.items()], k)
+            [RankedPassage(c, s, s, r, fused[c]) for c, (s, r) in best.items()], k, language)
         return Retrieval(query, vector, passages, sentences)
 
-    def _diversify(self, passages: list[RankedPassage], k: int) -> list[RankedPassage]:
+    def _foreign(self, chunk_row: int, language: str | None) -> bool:
+        if language is None:
+            return False
+        document_id = self.build.chunks[chunk_row].document_id
+        return self.build.documents[self.build.document_row[document_id]].language != language
+
+    def _diversify(self, passages: list[RankedPassage], k: int,
+                   language: str | None = None) -> list[RankedPassage]:
         """Greedy selection: each passage already taken from a document lowers the next one's
-        score, so one long document does not crowd out the rest."""
+        score, so one long document does not crowd out the rest; one in another language
+        than the question is raised by `cross_lingual_offset`."""
         remaining = sorted(passages, key=lambda p: (-p.similarity, -p.fused))
         taken: list[RankedPassage] = []
         per_document: dict[str, int] = defaultdict(int)
+        config = self.config
         while remaining and len(taken) < k:
             def adjusted(p: RankedPassage) -> float:
                 doc = self.build.chunks[p.chunk_row].document_id
-                return p.similarity - self.config.diversity_penalty * per_document[doc]
+                return p.similarity - config.diversity_penalty * per_document[doc] \
+                    + config.cross_lingual_offset * self._foreign(p.chunk_row, language)
 
             choice = max(remaining, key=lambda p: (adjusted(p), p.fused))
             remaining.remove(choice)

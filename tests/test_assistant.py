@@ -1933,6 +1933,28 @@ def test_one_long_document_does_not_crowd_out_the_rest(tmp_path: Path) -> None:
     assert [p.score for p in passages] == sorted((p.score for p in passages), reverse=True)
 
 
+def test_a_passage_in_another_language_is_raised_when_passages_are_ranked(
+        tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus", {
+        "en.txt": "Beavers\nBeavers build dams on rivers. Their lodges keep the family warm.\n",
+        "nl.txt": "Bevers\nBevers bouwen dammen in de rivieren. Dat doen ze al eeuwen en de "
+                  "jongen blijven twee jaar bij hun ouders.\n"})
+    build_index(corpus, tmp_path / "data")
+    build = open_current(tmp_path / "data")
+    assert {d.language for d in build.documents} == {"en", "nl"}
+    retriever = HybridRetriever(build, FakeEmbedder(), RetrievalConfig(diversity_penalty=0.0))
+    offset = retriever.config.cross_lingual_offset
+    assert offset > 0
+    for language in ("en", "nl"):
+        for passage in retriever.retrieve("beavers dams", 2, language=language).passages:
+            document = build.document(build.chunks[passage.chunk_row].document_id)
+            assert document is not None
+            raised = passage.score - passage.similarity
+            assert raised == pytest.approx(offset if document.language != language else 0.0)
+    # Without a language nothing is raised.
+    assert all(p.score == p.similarity for p in retriever.retrieve("beavers dams", 2).passages)
+
+
 # --- the assistant over a small corpus ------------------------------------------------------
 
 
