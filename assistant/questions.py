@@ -650,6 +650,13 @@ _FAMILIES = {
                "gedaagde gedaagden",
     "together": "together alongside samen",
     "burial": "buried burial grave tomb begraven begrafenis bijgezet graf",
+    "departing": "depart departed departs departure left vertrok vertrokken vertrek vertrekt",
+    "arriving": "arrive arrived arrives arrival aankomst arriveerde arriveerden",
+    "surviving": "survive survived survives survivor survivors overleefde overleefden "
+                 "overleefd overlevende overlevenden overleven",
+    "birth": "born birth birthplace geboren geboorte geboorteplaats",
+    "marrying": "married marry marriage wedding trouwde trouwden getrouwd huwelijk huwde",
+    "founding": "founded founding established oprichting opgericht richtte",
 }
 _FAMILY_OF = {w: name for name, forms in _FAMILIES.items() for w in forms.split()}
 
