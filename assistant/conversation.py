@@ -135,8 +135,9 @@ def exchanges(history: Sequence[Turn]) -> list[tuple[str, str]]:
 # "that year" and "there" stand for a date or place; the article-like ones ("die stad") are
 # noun phrases, "there"/"daar" an adverb that needs "in" once replaced.
 _TIME = re.compile(r"\b(that year|that time|then|dat jaar|die tijd|toen)\b", re.IGNORECASE)
-_PLACE = re.compile(r"\b(there|that city|that place|that town|that country|daar|die stad|"
-                    r"die plaats|dat land)\b", re.IGNORECASE)
+_PLACE = re.compile(r"\b(there|that (city|place|town|village|country|building|prison|island)|"
+                    r"daar|die (stad|plaats|gevangenis)|dat (land|dorp|gebouw|eiland))\b",
+                    re.IGNORECASE)
 _DESCRIBE = re.compile(r"^\s*(?i:who|what|wie|wat)\s+(?i:is|was|are|were|waren)\s+"
                        r"(?:(?i:the|de|het)\s+)?[A-Z\u00C0-\u024F]")
 _WHICH = re.compile(r"^\s*(?:which|what|welke|welk)\s+(?!is\b|was\b|are\b|were\b|did\b|"

@@ -1220,7 +1220,7 @@ _PENALTY = re.compile(rf"\b(execut\w*|{_PUNISHED})\b")
 # what became of a person, named, referred to or described; "What happened to the bullets?"
 # asks about a thing.
 _FATE_QUESTION = re.compile(
-    r"\b(?i:what (happened|became|has become) (to|of)|what was the fate of|"
+    r"\b(?i:what (\w+ )?(happened|became|has become) (to|of)|what was the fate of|"
     r"how did things end for|wat (gebeurde|is|was) er( \w+)? met|wat werd er( \w+)? van|"
     r"hoe (liep|is) het( \w+)? met|wat was het lot van)\s+"
     r"(?P<who>(?i:(him|her|them|hem|haar|hen)\b|(the|de|het|die|deze|that|those|these)\s)|"

@@ -827,6 +827,11 @@ def test_what_became_of_someone_described_through_another_asks_the_fate_of_anoth
     assert not matches_expectation(analysed, "Kirov was shot by Nikolayev.")
 
 
+def test_what_eventually_became_of_someone_asks_a_fate() -> None:
+    assert analyse("What eventually became of Johan van Banchem?").fate
+    assert analyse("What finally happened to him?").fate
+
+
 def test_what_became_of_a_named_one_asks_the_fate_of_that_one() -> None:
     assert fate_asked("Wat gebeurde er met Jagoda?").kind == "person"
     assert analyse("Wat gebeurde er met Jagoda?").fate
@@ -1543,6 +1548,12 @@ def test_resolve_her_to_the_person_a_yes_no_question_about_one_was_answered_with
     asked = [Turn("user", "Was Stavenisse flooded?"),
              Turn("assistant", "Yes, Maria de Bruijne remembers it.")]
     assert resolve("What does she remember?", asked) != "What does Maria de Bruijne remember?"
+
+
+def test_resolve_that_building_to_the_place_the_last_answer_gave() -> None:
+    history = [Turn("user", "Waar zat Cornelis gevangen?"),
+               Turn("assistant", "In de Gevangenpoort aan het Buitenhof.")]
+    assert resolve("En wat is dat gebouw nu?", history) == "Wat is Gevangenpoort nu?"
 
 
 def test_resolve_its_to_the_place_a_which_question_was_answered_with() -> None:
