@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 from assistant.questions import (
     ANYONE,
     KIN,
+    MONTH,
     Expect,
     Question,
     asked_role,
@@ -31,6 +32,7 @@ from assistant.questions import (
     focus_overlap,
     focus_words,
     initialisms,
+    is_death_word,
     is_office,
     matches_expectation,
     name_coverage,
@@ -60,7 +62,7 @@ from assistant.questions import (
     years_in,
 )
 from assistant.retrieval import Retrieval
-from index.lexical import words
+from index.lexical import fold, words
 from index.store import IndexBuild
 
 _TERMINAL = re.compile(r"[.!?…:;\"'’”)\]]\s*$")
@@ -237,11 +239,12 @@ class SentenceScorer:
         special = question.checked_kind or question.current_name
         roles = asked_role(question.text) \
             if question.expect in (Expect.PERSON, Expect.OTHER) and not special else ()
-        # The retrieved documents, in which titles and doers are looked up: those of every
-        # candidate passage, not only the top ones, whose order should not change the answer.
+        # The retrieved documents, in which titles and doers are looked up: those of the
+        # passages of the best sentences, not only the top passages, whose order should not
+        # change the answer, and not every candidate's, which may be many books.
+        best_rows = sorted(retrieval.sentences.values(), key=lambda s: -s.similarity)
         documents = sorted({build.chunks[s.chunk_row].document_id
-                            for s in retrieval.sentences.values()}
-                           | {build.chunks[p.chunk_row].document_id for p in retrieval.passages})
+                            for s in best_rows[:_LOOKUP_SENTENCES]})
         if roles:
             asked = {w for name in self.names for w in name}
             # (Not the one asked about: "Wie was de opvolger van Jezjov?")
@@ -373,6 +376,9 @@ class SentenceScorer:
                          told_of or not self.names, doer)
 
 
+# Of how many of the best sentences the documents are searched for titles and doers.
+_LOOKUP_SENTENCES = 20
+
 # How far from the sentence that names an event its date is looked for.
 _DATING_REACH = 50
 
@@ -403,9 +409,13 @@ def is_answerable(best: Candidate, question: Question, config: AnswerConfig,
     # "Who killed Zinoviev?" is not answered by the doer of another killing. A sentence
     # that names one the documents give the title asked for, or tells the fate of one they
     # name as the doer asked about, has found what was asked.
+    # A count of deaths answers "how many died" of the one named, when it asks of people at
+    # large ("How many children died?" is not answered by how many people did).
+    counted = counted_words(question.text)
+    dead = question.deaths and counts_deaths(best.text) \
+        and (not counted or counted[0] in ANYONE or is_death_word(counted[0]))
     kind_found = bool(question_names(question.text)) and best.told_of and (
-        question.checked_kind or dated_like or question.deaths and counts_deaths(best.text)) \
-        or best.bearer > 0 or best.doer
+        question.checked_kind or dated_like or dead) or best.bearer > 0 or best.doer
     if best.focus == 0 and focus_contribution is not None \
             and not offers_alternatives(question) and not question.current_name \
             and not kind_found:
@@ -885,11 +895,10 @@ def _figure_disagreement(best: Candidate, dated: Candidate | None, chosen: list[
         [(_stated(best, eligible, question, config), None)]
     # (Not one that counts other things than the first, which counts what was asked:
     # "Vier dieselmotoren" beside "Zestien gascellen".)
-    counted = counted_words(question.text) if question.expect is Expect.QUANTITY else ()
-    counts = bool(counted) and counts_asked(counted, anchors[0][0].text) is True
+    counted = _counted(question, anchors[0][0])
     anchors += [(c, best.score) for c in chosen if c.document_id == best.document_id
                 and c.typed and c.row != anchors[0][0].row and values_of(question, c.text)
-                and not (counts and counts_asked(counted, c.text) is False)]
+                and not (counted and counts_asked(counted, c.text) is False)]
     for anchor, reference in anchors:
         rivals = _disagreeing(anchor, eligible, question, config, reference)
         named = _dated_rivals(anchor, best, candidates, scorer, {c.document_id for c in rivals})
@@ -907,13 +916,17 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
     if not mine:
         return []
     units = figure_kinds(best.text)
-    # What "how many" counts: when the best sentence's figure counts it ("Zestien
-    # gascellen"), one in its language that counts only other things ("Vier dieselmotoren")
-    # is no other answer.
-    counted = counted_words(question.text) if question.expect is Expect.QUANTITY else ()
-    # ("How many people …?" may be answered by "20 million ordinary Russians".)
-    counts = bool(counted) and counted[0] not in ANYONE \
-        and counts_asked(counted, best.text) is True
+    counted = _counted(question, best)
+    # A figure for a month of a year ("in augustus 1936") and one told for no such time.
+    timed = bool(MONTH.search(fold(question.text))) \
+        and states_year_asked(question, best.text)
+    # Years are told of many things near a question: two differ only as dates of the same
+    # event, which both sentences tell in the question's own words ("completed in 1986",
+    # "voltooid in 1997"; a family's "grave" or "birthplace" is no such telling).
+    dating = question.expect is Expect.DATE
+    focus = focus_words(question.text, question.language) if dating else ()
+    telling = dating and bool(focus) \
+        and focus_overlap(focus, best.text, verbs=True) >= config.dated_claim_focus
     floor = (best.score if reference is None else reference) - config.conflict_margin
     rivals: dict[str, Candidate] = {}
     for other in candidates:
@@ -926,38 +939,47 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
             continue  # shares no word with the question: its figure counts something else
         if units and not units & figure_kinds(other.text):
             continue  # 5000 tons and 116,000 people count different things
-        if other.own_names < best.own_names:
-            continue  # 307 in England and 1835 without a place count different things
-        if _elsewhere(question, other.text):
-            continue  # "Bij de ramp met de R101 in Frankrijk vielen 48 doden"
-        if states_year_asked(question, best.text) \
-                and not states_year_asked(question, other.text):
+        # Told of fewer of the question's names, or of another place, a figure counts
+        # something else: "307 in England" against "1835 died", "Bij de ramp met de R101 in
+        # Frankrijk vielen 48 doden". (On the files read this kept every disagreement found.)
+        if other.own_names < best.own_names or _elsewhere(question, other.text):
+            continue
+        if timed and not states_year_asked(question, other.text):
             continue  # 16 tried in August 1936, and 81 generals at no time said
-        # (In the other language "toeschouwers" may well count the "spectators".)
-        if counts and other.translated == best.translated \
+        # What "how many" counts: when the best sentence's figure counts it ("Zestien
+        # gascellen"), one in its language that counts only other things ("Vier
+        # dieselmotoren") is no other answer. (In the other language "toeschouwers" may well
+        # count the "spectators".)
+        if counted and other.translated == best.translated \
                 and counts_asked(counted, other.text) is False:
             continue
-        theirs = ranges_of(question, other.text)
-        # Years are told of many things near a question: two differ only as dates of the
-        # same event, which both sentences tell in the question's own words ("completed in
-        # 1986", "voltooid in 1997").
-        dating = question.expect is Expect.DATE
-        if dating and not (min(best.focus, other.focus) >= config.dated_claim_focus
-                           and focus_words(question.text, question.language)):
+        if dating and not (telling and focus_overlap(focus, other.text, verbs=True)
+                           >= config.dated_claim_focus):
             continue
+        theirs = ranges_of(question, other.text)
         if theirs and not _close(mine, theirs, exact=dating):
             rivals[other.document_id] = other
     return list(rivals.values())
 
 
+def _counted(question: Question, best: Candidate) -> tuple[str, ...]:
+    """What "how many" counts, when the best sentence's figure counts it: then another
+    sentence that counts only other things gives no other answer. ("How many people …?" may
+    be answered by "20 million ordinary Russians": people are told of in many words.)"""
+    counted = counted_words(question.text) if question.expect is Expect.QUANTITY else ()
+    if not counted or counted[0] in ANYONE or counts_asked(counted, best.text) is not True:
+        return ()
+    return counted
+
+
 def _elsewhere(question: Question, text: str) -> bool:
     """The text places what it tells somewhere the question does not name, and names none
-    of the question's names: it tells of something else."""
+    of the question's names: it tells of something else. ("In August" is no place.)"""
     names = question_names(question.text)
     if not names or name_coverage(names, words(text)) > 0:
         return False
     asked = {w for name in names for w in name}
-    return bool(places_in(text) - asked)
+    return bool(places_in(text) - asked - set(MONTH.findall(fold(text))))
 
 
 def _dated_rivals(anchor: Candidate, best: Candidate, candidates: list[Candidate],

@@ -11,13 +11,13 @@ from assistant.errors import InvalidHistory
 from assistant.questions import (
     INTERROGATIVE,
     ORDINALS,
-    PARTICLES,
     Expect,
     analyse,
+    asks_for_someone,
+    capitalised_runs,
     describes_person,
     is_function_word,
     is_nationality,
-    names_kind_of_person,
     places_in,
     soft_overlap,
     years_in,
@@ -37,9 +37,6 @@ _ANAPHOR = re.compile(rf"\b({_PERSON}|{_POSSESSIVE}|{_THING})\b", re.IGNORECASE)
 _ELLIPSIS = re.compile(
     r"^\s*(and what about|and how about|what about|how about|and|en wat met|wat dan met|"
     r"wat met|hoe zit het met|en)\b\s*(?P<rest>.*)$", re.IGNORECASE)
-# A name's lower-case particles ("Johan van Veen", "Maria de Bruijne") are part of it.
-_NAME = re.compile(r"(?:[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]+)(?:\s+"
-                   rf"(?:{PARTICLES}\s+)*[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]+)*")
 _MAX_CONTEXT_WORDS = 12
 _MAX_TURNS = 12
 _POSSESSIVE_S = re.compile(r"['’]s?$")
@@ -74,8 +71,8 @@ def names(text: str) -> list[str]:
     """Runs of capitalised words, dropping a capitalised question word or article and a
     possessive "'s" ("Stalin's nickname" names Stalin)."""
     found = []
-    for match in _NAME.finditer(text):
-        parts = _parts(match.group())
+    for start, end in capitalised_runs(text):
+        parts = _parts(text[start:end])
         if parts:
             found.append(_POSSESSIVE_S.sub("", " ".join(parts)))
     return found
@@ -95,13 +92,13 @@ def own_names(question: str) -> list[str]:
     """Names in the question itself. A lone capitalised first word ("Tell me about his
     death", "Werd hij vermoord?") is only the start of a sentence."""
     found = []
-    for match in _NAME.finditer(question):
-        run = match.group()
-        if match.start() == 0 and " " not in run:
+    for start, end in capitalised_runs(question):
+        run = question[start:end]
+        if start == 0 and " " not in run:
             continue
-        if match.start() == 0:
+        if start == 0:
             run = run.split(" ", 1)[1]
-        if " " not in run and is_nationality(run, question[match.end():]):
+        if " " not in run and is_nationality(run, question[end:]):
             continue  # "Which Dutch city did his army besiege?"
         parts = _parts(run)
         if parts:
@@ -163,7 +160,7 @@ def answered_entity(question: str, reply: str, expect: Expect) -> str | None:
         return None
     # ("Is there a survivor who …?" "Yes, Maria de Bruijne …": asked for a person too.)
     if asked.expect is not expect and not _WHICH.match(question) and not (
-            expect is Expect.PERSON and asked.polar and names_kind_of_person(question)):
+            expect is Expect.PERSON and asked.polar and asks_for_someone(question)):
         return None
     known = {w for name in names(question) for w in words(name)}
     places = places_in(reply) if expect is Expect.PERSON else set()
@@ -243,8 +240,10 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
                 adverb = match.group().lower() in ("there", "daar", "then", "toen")
                 replacement = f"in {entity}" if adverb else entity
                 return question[:match.start()] + replacement + question[match.end():]
+    # Only after "Which village …?": after "Where did the ship crash?" its is the ship's.
     its = re.search(r"\bits\b", question, re.IGNORECASE)
-    place = answered_entity(*pairs[0], Expect.PLACE) if its and pairs else None
+    place = answered_entity(*pairs[0], Expect.PLACE) if its and pairs \
+        and _WHICH.match(pairs[0][0]) and not own_names(question) else None
     if its is not None and place:
         # "Which village was hit hardest?" "Oude-Tonge." "How many of its people died?"
         return f"{question[:its.start()]}{place}'s{question[its.end():]}"

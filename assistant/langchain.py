@@ -35,7 +35,11 @@ def as_retriever(assistant: Assistant, k: int = 5) -> BaseRetriever:
         def _get_relevant_documents(
             self, query: str, *, run_manager: CallbackManagerForRetrieverRun
         ) -> list[Document]:
-            retrieval = self.assistant.retriever.retrieve(query, self.k)
+            from assistant.core import detect_language
+
+            # Ranked as `Assistant.ask` ranks them, by the question's language.
+            language = detect_language(query, self.assistant.languages)
+            retrieval = self.assistant.retriever.retrieve(query, self.k, language=language)
             build = self.assistant.build
             documents = []
             for ranked in retrieval.passages:

@@ -25,8 +25,11 @@ class Expect(Enum):
 _PATTERNS: list[tuple[Expect, re.Pattern[str]]] = [
     (Expect.QUANTITY, re.compile(
         r"\b(how (many|much|old|long|large|big)|what (number|percentage|share)|"
-        r"hoeveel|hoe (oud|lang|groot)|welk aantal|aantal|death toll|dodental|dodenaantal|"
-        r"(the|het|de) (total )?number of|"
+        r"hoeveel|hoe (oud|lang|groot)|welk aantal|aantal|"
+        # "What was the death toll …?": only as what is asked ("Was the number of victims
+        # higher …?" asks yes or no)
+        r"(what|wat) (was|is|were|waren) (the|het|de) (total |totale )?(death toll|number of|"
+        r"dodental|dodenaantal|aantal)|"
         # a distance: "How far is it from …?", not "How far did Stalin trust him?"
         r"how far (away |apart )?(is|was|are|were|lies|lay|from)|"
         r"how far (did|does|do|could|can|would) [\w' -]{1,40}?\b(advance|spread|travel|go|"
@@ -39,10 +42,12 @@ _PATTERNS: list[tuple[Expect, re.Pattern[str]]] = [
         r"sinds wanneer|tot wanneer|hoe laat|welk tijdstip|at what hour|welk uur)\b")),
     (Expect.PERSON, re.compile(r"\b(who|whom|whose|wie|wiens|what (is|was|were) the names?|"
                                r"wat (is|was|waren) de naam|hoe (heet|heette|heetten))\b")),
-    # ("In which German town …?", "In welke Zeeuwse plaats …?")
-    (Expect.PLACE, re.compile(r"\b(where|waar|(which|what) ([a-z]+ )?(city|country|place|town|"
-                              r"village|region|island|province)|welke? ([a-z]+ )?(stad|plaats|"
-                              r"land|dorp|streek|eiland|provincie))\b")),
+    # ("In which German town …?", "In welke Zeeuwse plaats …?": with an adjective of
+    # nationality; not "What took place …?")
+    (Expect.PLACE, re.compile(r"\b(where|waar|(which|what) ([a-z]+(an|ese|ish|ch) )?(city|country|"
+                              r"place|town|village|region|island|province)|welke? ([a-z]+se )?"
+                              r"(stad|plaats|land|dorp|streek|eiland|provincie))\b"
+                              r"(?!['’]s)")),
     (Expect.REASON, re.compile(r"\b(why|for what reason|waarom|om welke reden)\b")),
 ]
 
@@ -82,7 +87,8 @@ _DAY_QUESTION = re.compile(r"\b((what|which) (date|day)|the date|(welke|de) (dat
 # A time of day: "1:23 a.m.", "01.23 uur", "om 14.00 uur", "2 p.m.", "midnight"; not
 # "1.500 mensen", "1.25 million" or "binnen 24 uur".
 _HOURS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-_UREN = "een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf"
+# (Not "een uur": "rond een uur" is as often an hour long.)
+_UREN = "twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf"
 _CLOCK = re.compile(
     # "1:23", "01:23:40"
     r"(?<![\d.,:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d.,:]?\d)|"
@@ -106,8 +112,8 @@ _CLAUSE_GOES_ON = frozenset("when at in during after before on by toen bij op ti
                             "voor was werd is".split())
 _AGE_STATED = re.compile(r"\b(\d+|[a-z]+)[ -]?(year old|years old|jarige|jaar oud)\b|"
                          r"\b(aged|age of|leeftijd van) \d+|"
-                         # "op zijn zevenentwintigste", "op haar 27ste"
-                         r"\bop (zijn|haar) (\d+|[a-z]+)(ste|de)\b")
+                         # "op zijn zevenentwintigste", "op haar 27ste" (see `_states_age`)
+                         r"\bop (zijn|haar) (?P<ordinal>\d+|[a-z]+?)(ste|de|e)\b")
 _DECADE = {"jaren", "the", "mid", "late", "early", "eind", "begin", "midden"}  # "jaren dertig"
 _DETERMINERS = {"de", "het", "the", "those", "these", "die", "deze", "all", "alle"}
 _AGE = {"jarige", "year", "years", "jaar"}
@@ -165,6 +171,39 @@ _NAME_RUN = re.compile(r"[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]*"
                        rf"(?:\s+(?:{PARTICLES}\s+)*[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]*)*"
                        r"(?:\s+\d+\b)?")
 _CAPITALISED = re.compile(r"\b[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]+")
+# Before a thing's name, not a person's: "de Hindenburg van Frankfurt", "the Prince of …".
+_ARTICLES = frozenset("de het een the a an die dat deze this that".split())
+
+
+def capitalised_runs(text: str) -> list[tuple[int, int]]:
+    """The spans of runs of capitalised words (see `_NAME_RUN`). A particle joins two words
+    only into a person's name, one given name and one surname ("Johan van Veen", "Maria de
+    Bruijne"); elsewhere it parts two names ("Jagoda van de NKVD", "de Hindenburg van
+    Frankfurt", "de Staten van Holland")."""
+    spans: list[tuple[int, int]] = []
+    for match in _NAME_RUN.finditer(text):
+        parts = match.group().split()
+        if not any(p in _PARTICLE_WORDS for p in parts):
+            spans.append(match.span())
+            continue
+        before = text[:match.start()].split()[-1:]
+        first = next(i for i, p in enumerate(parts) if p in _PARTICLE_WORDS)
+        rest = [p for p in parts[first:] if p not in _PARTICLE_WORDS]
+        # (A sentence's first word is capitalised for that alone: "Did Maria de Bruijne …")
+        opening = not before or before[0].endswith((".", "?", "!", ":"))
+        person = (first == 1 or first == 2 and opening) and len(rest) == 1 \
+            and not rest[0].isupper() and not (before and fold(before[0]) in _ARTICLES)
+        if person:
+            spans.append(match.span())
+            continue
+        # (Each stretch of capitalised words between the particles.)
+        spans.extend((match.start() + m.start(), match.start() + m.end())
+                     for m in _CAPITAL_STRETCH.finditer(match.group()))
+    return spans
+
+
+_CAPITAL_STRETCH = re.compile(r"[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]*"
+                              r"(?:\s+[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]*)*(?:\s+\d+\b)?")
 
 
 @dataclass(frozen=True)
@@ -290,7 +329,7 @@ _WHICH_NOUN = re.compile(r"(?:which|welke|welk)\s+(?:of the\s+|van de\s+)?([a-z-
                          r"(?:\s+([a-z-]+))?")
 # Words for people that are no title: "Which employee …?", "Welke overlevende …?".
 _PEOPLE = frozenset(
-    "man woman person figure people men women employee employees worker workers official officials "
+    "man woman person people men women employee employees worker workers official officials "
     "soldier soldiers politician politicians scientist scientists survivor survivors witness "
     "witnesses victim victims passenger passengers sailor sailors captain crew pilot "
     "journalist journalists reporter doctor nurse child children boy girl "
@@ -300,6 +339,21 @@ _PEOPLE = frozenset(
     "slachtoffers passagier passagiers matroos matrozen kapitein bemanningslid piloot "
     "journalist journalisten verslaggever arts dokter verpleegster kind kinderen jongen "
     "meisje".split())
+
+
+def _is_head(folded: str, end: int) -> bool:
+    """The noun ending at `end` heads its phrase: no noun or "'s" follows it ("Which city
+    was …", not "Which city council …"). What follows is a function word, a verb in the past
+    or the end."""
+    after = re.match(r"\s*([\w'’-]*)", folded[end:])
+    following = after.group(1) if after else ""
+    return not following or following in _stopwords_of("") or following in _AUXILIARIES \
+        or following.endswith(("ed", "de", "te", "den", "ten", "en"))
+
+
+def _heads_place(folded: str, match: re.Match[str]) -> bool:
+    """(Dutch writes its compounds as one word: "welke plaats brak …" needs no check.)"""
+    return match.group().startswith(("welk", "waar", "where")) or _is_head(folded, match.end())
 
 
 def _is_person_word(word: str) -> bool:
@@ -313,18 +367,29 @@ def _expectation(folded: str) -> Expect:
         return Expect.OTHER
     first = INTERROGATIVE.search(folded)
     polar = bool(folded.split()) and folded.split()[0] in _AUXILIARIES
-    if first is not None and not polar:
+    # ("When the dike broke, how many drowned?": a clause before the question.)
+    clause = first is not None and first.group() in _CONJUNCTIONS \
+        and "," in folded[first.end():]
+    if first is not None and not polar and not clause:
         # What the question word itself asks: "Which village had the highest death toll?"
         # asks for a place, though it speaks of a figure.
         for kind, pattern in _PATTERNS:
-            if pattern.match(folded, first.start()):
+            match = pattern.match(folded, first.start())
+            if match and (kind is not Expect.PLACE or _heads_place(folded, match)):
                 return kind
-        # "Which marshal …?", "Van welke medewerker …?" ask for a person.
+        # "Which marshal …?", "Van welke medewerker …?" ask for a person; "Which passenger
+        # ship …?", "Which child's diary …?" do not.
         which = _WHICH_NOUN.match(folded, first.start())
-        if which is not None and any(_is_person_word(w) for w in which.groups() if w):
-            return Expect.PERSON
+        if which is not None:
+            noun, after = which.groups()
+            # (After a Dutch adjective, the noun: "Welke Nederlandse minister bezocht …")
+            if _is_person_word(noun) and _is_head(folded, which.end(1)) or after and \
+                    noun.endswith("e") and _is_person_word(after):
+                return Expect.PERSON
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(folded):
+            if kind is Expect.PLACE and not _heads_place(folded, match):
+                continue  # "Which city council member …?"
             if match.group() not in _CONJUNCTIONS or \
                     not polar and (first is None or match.start() == first.start()):
                 return kind
@@ -474,12 +539,15 @@ def quantities_in(text: str) -> list[float]:
     return list(_quantities(text))
 
 
-# A number that names a thing, not a count: "R101", "RBMK-1000", "LZ 129".
-_IDENTIFIER = re.compile(r"\b[A-Z]+-?\d+\b|\b[A-Z]{2,}[ -]\d+\b")
+# A number that names a thing, not a count: "R101", "RBMK-1000", "LZ 129"; but not an
+# amount in a currency or a count in a country ("USD 100", "DM 3000", "in the UK 307").
+_IDENTIFIER = re.compile(r"\b([A-Z]+)-?\d+\b|\b([A-Z]{2,})[ -]\d+\b")
+_CODES = frozenset("usd eur gbp dm hfl fl chf uk us usa vs eu nl ussr".split())
 
 
 def _without_identifiers(text: str) -> str:
-    return _IDENTIFIER.sub(" ", text)
+    return _IDENTIFIER.sub(
+        lambda m: m.group() if fold(m.group(1) or m.group(2)) in _CODES else " ", text)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -500,8 +568,9 @@ def _quantities(text: str) -> tuple[float, ...]:
                                      or before in _ONE or before in _SOME):
                 continue  # the scale of the number before it ("twee honderdduizend")
             value = float(spelled)
-            # "one of them", "twee keer": small number words are rarely the figure asked for
-            # unless a scale follows ("one million", "drie miljoen"); "zestien" is.
+            # "one of them", "twee keer": number words up to twelve are too often no count
+            # to be a figure, unless a scale follows ("one million", "drie miljoen");
+            # "zestien personen" mostly is one.
             if value < 13 and (i + 1 >= len(tokens) or tokens[i + 1] not in _SCALES):
                 continue
         elif token in _VAGUE:
@@ -610,7 +679,9 @@ _DEATH = re.compile(
 # Not surviving is dying too: "did not survive", "overleefden de ramp niet".
 _DYING = re.compile(r"\b(lost (their|his|her) lives?|put to death|om het leven|"
                     r"(did not|didn't|never) survive|niet overleefd(en)?|"
-                    r"(overleefden|overleefde)(?=(\s+\S+){0,4}?\s+niet\b)|"
+                    # "overleefden de ramp niet", not "overleefden er 62, alleen 35 niet" or
+                    # "overleefden niet alleen de brand"
+                    r"(overleefden|overleefde)(?=(\s+[^\s,;.:\d]+){0,3}?\s+niet\b(?!\s+alleen))|"
                     r"(kwamen|kwam)(?=(\s+\S+){0,4}?\s+om\b))\b")
 # Dying is not what these count: "sentenced to death", "ter dood (werden) veroordeeld".
 _DEATH_SENTENCE = re.compile(r"\b(sentenced|condemned) to death\b|"
@@ -619,6 +690,11 @@ _DEATH_SENTENCE = re.compile(r"\b(sentenced|condemned) to death\b|"
 
 def _is_death(token: str) -> bool:
     return _DEATH.fullmatch(token) is not None
+
+
+def is_death_word(word: str) -> bool:
+    """ "killed", "doden": a word that tells of dying (what "How many dead …?" counts)."""
+    return _is_death(fold(word))
 
 
 def _dying_words(text: str) -> str:
@@ -659,15 +735,20 @@ _FAMILIES = {
     "founding": "founded founding established oprichting opgericht richtte",
 }
 _FAMILY_OF = {w: name for name, forms in _FAMILIES.items() for w in forms.split()}
+# How a verb in the past ends: "completed", "voltooid", "vertrok" is left out, but told.
+_VERB_ENDINGS = ("ed", "d", "t", "de", "te", "den", "ten")
 
 
-def focus_overlap(focus: tuple[str, ...], text: str) -> float:
+def focus_overlap(focus: tuple[str, ...], text: str, verbs: bool = False) -> float:
     """`soft_overlap` of the question's focus words with a sentence, where a word also finds
-    one of its family: "How many people lived there?" finds "45.000 inwoners"."""
+    one of its family: "How many people lived there?" finds "45.000 inwoners". With `verbs`,
+    only a verb of the family ("completed", "voltooid"), not a noun that may belong to
+    another event ("his grave", "her birthplace")."""
     if not focus:
         return 0.0
     sentence_words = words(text)
-    told = {_FAMILY_OF.get(w) for w in sentence_words} - {None}
+    told = {_FAMILY_OF.get(w) for w in sentence_words
+            if not verbs or w.endswith(_VERB_ENDINGS) or w.startswith("ge")} - {None}
     # A title finds its other forms too: "chairman" is "voorzitter".
     extra = sum(1 for w in focus if (_FAMILY_OF.get(w) in told
                                      or set(_TITLE_FORMS.get(w, ())) & set(sentence_words))
@@ -762,10 +843,16 @@ def asked_unit(question: str) -> tuple[str, str]:
     for word in re.findall(r"[a-z]+", question):
         if word in _UNIT_FORMS:
             return _UNIT_FORMS[word]
+    # "Hoeveel doden heeft de ramp gekost?" counts the dead, not money.
+    counted = counted_words(question)
     for kind, pattern in _MEASURE_QUESTION:
-        if pattern.search(folded):
+        if pattern.search(folded) and not (kind == "currency" and (
+                asks_deaths(question) or counted and counted[0] not in _MONEY)):
             return kind, ""
     return "", ""
+
+
+_MONEY = frozenset("geld money".split())
 
 
 def states_unit(kind: str, unit: str, sentence: str) -> bool:
@@ -824,8 +911,9 @@ ANYONE = frozenset("people persons individuals mensen personen".split())
 
 
 def counted_words(question: str) -> tuple[str, ...]:
-    """The words "how many" asks to count, up to the first word that says nothing of what:
-    "How many separate gas cells held …" → ("separate", "gas", "cells")."""
+    """The words after "how many", up to three and up to the first function word: "How many
+    separate gas cells held …" → ("separate", "gas", "cells"). (A verb may come along:
+    "How many people died?" → ("people", "died").)"""
     match = _COUNTED.search(fold(question))
     if match is None:
         return ()
@@ -1153,9 +1241,16 @@ _RELATIVE_TIME = re.compile(
     rf"(een|a) {_UNITS} later)\b")
 
 
+_FULL_MONTHS = r"january|february|march|april|may|june|july|august|september|october|" \
+    r"november|december|januari|februari|maart|mei|juni|juli|augustus|oktober"
+MONTH = re.compile(rf"\b(?:{_FULL_MONTHS})\b")
+_DAY = re.compile(rf"\b\d{{1,2}}(?:e|ste|de|st|nd|rd|th)?\s+(?:{_FULL_MONTHS})\b|"
+                  rf"\b(?:{_FULL_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\d)")
+
+
 def states_day(text: str) -> bool:
-    """A month, and so most often a day: "op 6 november 1953", "on 1 February"."""
-    return _MONTHS.search(fold(text)) is not None
+    """A day of a month: "op 6 november 1953", "on May 3", not "in November 1953"."""
+    return _DAY.search(fold(text)) is not None
 
 
 def states_date(text: str) -> bool:
@@ -1346,10 +1441,15 @@ def asks_fate_of_killer(question: str) -> bool:
     return fate_asked(question).role in _KILLERS
 
 
-def names_kind_of_person(text: str) -> bool:
-    """The text speaks of someone by a word for a person: "a survivor", "the prosecutor",
-    "een getuige"."""
-    return any(w in _PEOPLE or w in _PERSON_NOUNS or w in _TITLE_FORMS for w in words(text))
+_SOMEONE = re.compile(r"\b(?:a|an|any|some|een|enige|enkele)\s+([a-z-]+)(?:\s+([a-z-]+))?|"
+                      r"\b(anyone|someone|anybody|somebody|iemand)\b")
+
+
+def asks_for_someone(text: str) -> bool:
+    """The question asks whether there is someone of a kind: "Is there a survivor …?", "Was
+    er een getuige …?", "Did anyone …?" (a word for a person, or an adjective and one)."""
+    return any(m.group(3) or any(_is_person_word(w) for w in m.groups()[:2] if w)
+               for m in _SOMEONE.finditer(fold(text)))
 
 
 def describes_person(text: str) -> bool:
@@ -1468,8 +1568,10 @@ _SUCCESSION = re.compile(
     r"(took|take|takes|taken|taking) over|replac\w*|in (his|her) place|"
     r"opvolg\w*|opgevolgd|volgde( \w+){1,4} op|verv(i|a)ng\w*|"
     r"(nam|namen|neemt) \w+( \w+)? over|overgenomen|in zijn plaats|"
-    # appointed after someone, not to a post: "Who was appointed chairman?"
-    r"(appointed|benoemd|aangesteld) (after|na)\b)\b")
+    # appointed after someone, not to a post: "Who was appointed chairman?", "Wie werd na de
+    # moord benoemd?"
+    r"(appointed|benoemd|aangesteld) (after|na)\b|\b(after|na)\b[^?.]{0,40}"
+    r"\b(appointed|benoemd|aangesteld))\b")
 
 
 _REPLACING = re.compile(r"^(verving|vervingen|vervangt|vervangen|replace[sd]?|replacing|"
@@ -1509,6 +1611,19 @@ def states_succession(sentence: str) -> bool:
 
 
 @lru_cache(maxsize=256)
+def _states_age(folded: str) -> bool:
+    """An age: "30 years old", "de 30-jarige", "op zijn zevenentwintigste" (an ordinal of ten
+    or more: not "op zijn tweede reis" or "op zijn hoede")."""
+    for match in _AGE_STATED.finditer(folded):
+        ordinal = match.group("ordinal")
+        if ordinal is None:
+            return True
+        value = float(ordinal) if ordinal.isdigit() else dutch_numeral(ordinal)
+        if value is not None and value >= 10:
+            return True
+    return False
+
+
 def _age_subject(question: str) -> tuple[str, ...]:
     """Whose age is asked: "Stalin" in "How old was Stalin when …"; none for "How old was
     Kirov's murderer?" or "Hoe oud was Kirovs moordenaar?", nor without a name."""
@@ -1575,7 +1690,7 @@ def matches_expectation(question: Question, sentence: str) -> bool:
         if _AGE_QUESTION.search(fold(question.text)):
             # … of whom it asks about: "de 30-jarige Nikolayev" tells not how old Stalin was
             whose = _age_subject(question.text)
-            return bool(_AGE_STATED.search(fold(sentence))) and (
+            return _states_age(fold(sentence)) and (
                 not whose or soft_overlap(whose, words(sentence)) > 0)
         # "How many were executed?" is not answered by how many were sentenced, nor
         # "Hoeveel roebel kostte het?" by a price in euros.
@@ -1708,33 +1823,36 @@ def question_names(question: str) -> list[tuple[str, ...]]:
 @lru_cache(maxsize=256)
 def _question_names(question: str) -> tuple[tuple[str, ...], ...]:
     found: list[tuple[str, ...]] = []
-    # (By the words outside names: "Johan van Banchem" makes no question Dutch.)
-    outside = _NAME_RUN.sub(lambda m: " " if m.start() and " " in m.group() else m.group(),
-                            question)
+    runs = capitalised_runs(question)
+    # (By the words outside names of several words: "Johan van Banchem" makes no question
+    # Dutch.)
+    named = [(start, end) for start, end in runs if start and " " in question[start:end]]
+    outside = "".join(question[end:start] for (_, end), (start, _) in
+                      zip([(0, 0), *named], [*named, (len(question), 0)], strict=True))
     language = "nl" if looks_dutch(outside) else "en"
-    for match in _NAME_RUN.finditer(question):
-        if not match.group()[0].isupper():  # the class also holds "é", "ë"
+    for start, end in runs:
+        run = question[start:end]
+        if not run[0].isupper():  # the class also holds "é", "ë"
             continue
-        parts = [fold(p) for p in match.group().split()]
+        parts = [fold(p) for p in run.split()]
         # The first word of the question, or of a second sentence in it ("… purges? Do the
         # documents agree?"), is capitalised for that reason alone.
-        if match.start() == 0 or re.search(r"[.?!:]\s*$", question[:match.start()]):
+        if start == 0 or re.search(r"[.?!:]\s*$", question[:start]):
             parts = parts[1:]
-        # A name with a particle is known by what follows it: "Johan van Banchem" is not
-        # every Johan.
-        inner = [i for i, p in enumerate(parts) if p in _PARTICLE_WORDS and 0 < i < len(parts) - 1]
-        if inner:
-            parts = parts[inner[0] + 1:]
+        # A person's name with a particle is known by its surname: "Johan van Banchem" is not
+        # every Johan (`other_bearers` tells them apart by the given name).
+        if any(p in _PARTICLE_WORDS for p in parts[1:-1]):
+            parts = parts[-1:]
         parts = [p for p in parts if p not in _WH_WORDS and p not in _STOP_CAPITALS
                  and p not in _MONTH_NAMES and p not in _PARTICLE_WORDS]
         # "de Russische koninklijke familie": an adjective of nationality, as in `name_runs`.
-        if len(parts) == 1 and _nationality(parts[0], question[match.end():], listed=True):
+        if len(parts) == 1 and _nationality(parts[0], question[end:], listed=True):
             continue
         name = tuple(w for p in parts for w in re.findall(r"\w+", p) if len(w) > 1)
         # "in de Goelag of werkkampen": an alternative to a common word need not be named.
-        before = _ALTERNATIVE_BEFORE[language].search(question[:match.start()])
+        before = _ALTERNATIVE_BEFORE[language].search(question[:start])
         whether = before is not None and before.group(1).lower() in _WHETHER | {"men", "we"}
-        if _ALTERNATIVE_AFTER[language].match(question, match.end()) \
+        if _ALTERNATIVE_AFTER[language].match(question, end) \
                 or before is not None and not whether:
             continue
         if name and not all(w.isdigit() for w in name) and name not in found:
@@ -1766,8 +1884,8 @@ def _particle_names(question: str) -> set[str]:
     """All words of the names with a particle ("Johan van Banchem"), which `question_names`
     knows by their last part (and `other_bearers` by their first)."""
     return {w for first, rest in _full_names(question) for w in (first, *rest)} \
-        | {w for match in _NAME_RUN.finditer(question)
-           for w in fold(match.group()).split() if w in _PARTICLE_WORDS}
+        | {w for start, end in capitalised_runs(question)
+           for w in fold(question[start:end]).split() if w in _PARTICLE_WORDS}
 
 
 @lru_cache(maxsize=256)
@@ -1775,14 +1893,12 @@ def _full_names(question: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The question's names with a first name and a particle: "Wanneer stierf Jacob de
     Witt?" → (("jacob", ("witt",)),)."""
     found = []
-    for match in _NAME_RUN.finditer(question):
-        parts = match.group().split()
-        if match.start() == 0 or re.search(r"[.?!:]\s*$", question[:match.start()]):
+    for start, end in capitalised_runs(question):
+        parts = question[start:end].split()
+        if start == 0 or re.search(r"[.?!:]\s*$", question[:start]):
             parts = parts[1:]
-        inner = [i for i, p in enumerate(parts) if p in _PARTICLE_WORDS and 0 < i < len(parts) - 1]
-        if inner and inner[0] == 1:
-            rest = tuple(fold(p) for p in parts[inner[0] + 1:] if p not in _PARTICLE_WORDS)
-            found.append((fold(parts[0]), rest))
+        if len(parts) >= 3 and parts[1] in _PARTICLE_WORDS:
+            found.append((fold(parts[0]), (fold(parts[-1]),)))
     return tuple(found)
 
 
@@ -1798,7 +1914,9 @@ def other_bearers(question: str, sentence: str) -> set[str]:
         for match in re.finditer(rf"\b([A-Z\u00C0-\u024F][\w-]+)\s+(?:{PARTICLES}\s+)+"
                                  rf"{re.escape(rest[0])}\b", sentence, re.IGNORECASE):
             given = match.group(1)
-            if given[0].isupper() and not is_function_word(given) and fold(given) != first:
+            # (Not a title: "Burgemeester De Witt", "Baljuw Van Banchem".)
+            if given[0].isupper() and not is_function_word(given) and fold(given) != first \
+                    and not _is_person_word(fold(given)):
                 found.update(rest)
     return found
 

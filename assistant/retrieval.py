@@ -23,7 +23,9 @@ class SentenceScore:
 @dataclass(frozen=True)
 class RankedPassage:
     chunk_row: int
-    score: float  # similarity of its best sentence, less the diversity penalty
+    # similarity of its best sentence, less the diversity penalty, plus the cross-lingual
+    # offset for a passage in another language than the question
+    score: float
     similarity: float  # similarity of its best sentence
     best_sentence: int  # sentence row
     fused: float  # reciprocal-rank-fusion score before re-scoring

@@ -50,6 +50,7 @@ from assistant.questions import (
     Fate,
     analyse,
     asked_role,
+    asked_unit,
     asks_ending,
     asks_fate_of_killer,
     counted_words,
@@ -77,6 +78,7 @@ from assistant.questions import (
     setting_names,
     soft_overlap,
     split_compound,
+    states_day,
     states_fate,
     states_onset,
     states_quantity,
@@ -222,7 +224,18 @@ def assert_cited_exactly(assistant: Assistant, answer: Answer) -> None:
     ("Welke Nederlandse minister bezocht het gebied?", Expect.PERSON),
     ("Which trial came first?", Expect.OTHER),
     ("Which of the men who stabbed him was caught?", Expect.PERSON),
-    ("Which historical figure gave the ship its name?", Expect.PERSON),
+    # … as the head of its phrase: not a ship, a strike, a diary or a council.
+    ("Which passenger ship sank in 1912?", Expect.OTHER),
+    ("Which general strike paralysed the country?", Expect.OTHER),
+    ("Which child's diary was published?", Expect.OTHER),
+    ("Which country's leader signed the pact?", Expect.OTHER),
+    ("Which city council member proposed the plan?", Expect.OTHER),
+    ("What took place after the murder?", Expect.OTHER),
+    ("Welke Nederlandse minister bezocht het gebied?", Expect.PERSON),
+    ("Which city opened its gates?", Expect.PLACE),
+    # A clause before the question; a figure spoken of in a yes/no question.
+    ("When the dike broke, how many people drowned?", Expect.QUANTITY),
+    ("Was the number of victims higher in Zeeland?", Expect.OTHER),
     ("In which German town was the airship built?", Expect.PLACE),
     ("In welke Zeeuwse plaats brak de dijk?", Expect.PLACE),
     ("Hoe laat werden zij gedood?", Expect.DATE),
@@ -540,6 +553,64 @@ def test_a_figure_of_other_things_beside_the_answer_is_no_side() -> None:
 def test_a_number_that_names_a_thing_is_no_figure() -> None:
     assert quantities_in("The R101 crashed and the LZ 129 burned; 36 died.") == [36.0]
     assert not states_quantity("De LZ 129 landde.")
+
+
+def test_the_year_that_names_an_event_does_not_part_figures() -> None:
+    question, config = analyse("How many people died in the 1953 flood?"), AnswerConfig()
+    flood = replace(_candidate(1, 0.90), overlap=0.3, text="In 1953 1,836 people died.")
+    other = replace(_candidate(2, 0.88), document_id="e", overlap=0.3,
+                    text="The flood killed 2,551 people.")
+    assert _disagreeing(flood, [flood, other], question, config) == [other]
+    # A month is no place: "In May 36 died" is told of the event asked about.
+    may = replace(other, text="In May some 3,500 people died.")
+    assert _disagreeing(flood, [flood, may], analyse("How many died at Lakehurst?"),
+                        config) == [may]
+
+
+def test_review_mends_of_names_figures_and_kinds() -> None:
+    # A particle joins only a given name and a surname.
+    assert question_names("Wanneer vertrok de Hindenburg van Frankfurt?") == \
+        [("hindenburg",), ("frankfurt",)]
+    assert question_names("Welke rol speelde Jagoda van de NKVD?") == [("jagoda",), ("nkvd",)]
+    assert question_names("Welke rol speelde de Prins van Oranje?") == [("prins",), ("oranje",)]
+    # A title is no other bearer's given name.
+    assert other_bearers("Wanneer stierf Jacob de Witt?", "Burgemeester De Witt stierf.") == set()
+    # Country and currency codes are no names of things.
+    assert quantities_in("In the UK 307 people died.") == [307.0]
+    assert quantities_in("Het kostte DM 3000.") == [3000.0]
+    # Ordinals of ten and more are ages; "op zijn hoede", "op zijn tweede reis" are not.
+    age = analyse("Hoe oud was Johan toen?")
+    assert not matches_expectation(age, "Johan was op zijn hoede.")
+    assert not matches_expectation(age, "Johan ging op zijn tweede reis.")
+    # A day is a number beside a month.
+    assert not states_day("Jan Kole was rescued in November 1953.")
+    assert states_day("It left on May 3.")
+    # "rond een uur" is as often a duration.
+    assert not matches_expectation(analyse("Hoe laat brak het vuur uit?"),
+                                   "Het vuur woedde rond een uur.")
+    # Dutch puts "benoemd" last.
+    assert analyse("Wie werd na de moord op Kirov benoemd?").succession
+    # Survivors are not the dead.
+    assert not counts_deaths("Van de 97 opvarenden overleefden er 62, alleen 35 niet.")
+    assert not counts_deaths("De 62 passagiers overleefden niet alleen de brand.")
+    # The dead are no money.
+    assert asked_unit("Hoeveel doden heeft de watersnood gekost?") == ("", "")
+    assert asked_unit("Hoeveel geld heeft de bouw gekost?") == ("currency", "")
+
+
+def test_a_count_of_everyone_does_not_answer_how_many_of_some_died() -> None:
+    children = analyse("How many children died in Zeeland?")
+    everyone = replace(_candidate(1, 0.95), text="In Zeeland kwamen 865 mensen om het leven.")
+    assert not is_answerable(everyone, children, AnswerConfig(), {1: -0.01}.__getitem__)
+
+
+def test_resolve_its_only_after_a_question_that_asked_which_place() -> None:
+    history = [Turn("user", "Where did the Hindenburg crash?"),
+               Turn("assistant", "The Hindenburg crashed at Lakehurst, New Jersey.")]
+    assert "Jersey" not in resolve("How many of its passengers survived?", history)
+    named = [Turn("user", "Did Stalin speak to the victims' families?"),
+             Turn("assistant", "Yes, Stalin met Kirov's widow Maria Markus.")]
+    assert resolve("What did he say?", named) == "What did Stalin say?"
 
 
 def test_the_number_of_a_type_is_no_year() -> None:
