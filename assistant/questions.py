@@ -352,7 +352,8 @@ def _is_head(folded: str, end: int) -> bool:
 
 
 def _heads_place(folded: str, match: re.Match[str]) -> bool:
-    """(Dutch writes its compounds as one word: "welke plaats brak …" needs no check.)"""
+    """The place word heads its phrase (see `_is_head`). Dutch writes its compounds as one
+    word, so "welke plaats brak …" needs no check, nor "where"."""
     return match.group().startswith(("welk", "waar", "where")) or _is_head(folded, match.end())
 
 
