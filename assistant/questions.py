@@ -1022,7 +1022,7 @@ _OPENS = (".", "!", "?", ":", "‘", "“", '"')
 
 # Adjectives of nationality without those endings.
 _NATIONALITIES = frozenset(
-    "german american dutch french british soviet greek swiss czech african mexican korean "
+    "german american dutch french british greek swiss czech african mexican korean "
     "european canadian brazilian".split())
 
 
