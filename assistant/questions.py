@@ -736,7 +736,8 @@ _FAMILIES = {
     "founding": "founded founding established oprichting opgericht richtte",
 }
 _FAMILY_OF = {w: name for name, forms in _FAMILIES.items() for w in forms.split()}
-# How a verb in the past ends: "completed", "voltooid", "vertrok" is left out, but told.
+# How a verb in the past or a participle ends: "completed", "voltooid" (an irregular one,
+# "vertrok", is missed).
 _VERB_ENDINGS = ("ed", "d", "t", "de", "te", "den", "ten")
 
 
@@ -911,6 +912,7 @@ _COUNTED = re.compile(r"\b(?:how many|hoeveel)\s+([\w-]+(?:\s+[\w-]+){0,2})")
 ANYONE = frozenset("people persons individuals mensen personen".split())
 
 
+@lru_cache(maxsize=256)
 def counted_words(question: str) -> tuple[str, ...]:
     """The words after "how many", up to three and up to the first function word: "How many
     separate gas cells held …" → ("separate", "gas", "cells"). (A verb may come along:
@@ -1611,7 +1613,6 @@ def states_succession(sentence: str) -> bool:
     return bool(_SUCCESSION.search(fold(sentence)))
 
 
-@lru_cache(maxsize=256)
 def _states_age(folded: str) -> bool:
     """An age: "30 years old", "de 30-jarige", "op zijn zevenentwintigste" (an ordinal of ten
     or more: not "op zijn tweede reis" or "op zijn hoede")."""
@@ -1625,6 +1626,7 @@ def _states_age(folded: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=256)
 def _age_subject(question: str) -> tuple[str, ...]:
     """Whose age is asked: "Stalin" in "How old was Stalin when …"; none for "How old was
     Kirov's murderer?" or "Hoe oud was Kirovs moordenaar?", nor without a name."""
@@ -1814,6 +1816,12 @@ def looks_dutch(text: str) -> bool:
     return bool(_DUTCH_SIGNS.search(text.lower()))
 
 
+def _opens_sentence(text: str, start: int) -> bool:
+    """The first word of the question, or of a second sentence in it ("… purges? Do the
+    documents agree?"), is capitalised for that reason alone."""
+    return start == 0 or re.search(r"[.?!:]\s*$", text[:start]) is not None
+
+
 def question_names(question: str) -> list[tuple[str, ...]]:
     """The names a question mentions, each as its folded words: "the Great Terror" gives
     ("great", "terror"), "Yezhov" gives ("yezhov",)."""
@@ -1836,9 +1844,7 @@ def _question_names(question: str) -> tuple[tuple[str, ...], ...]:
         if not run[0].isupper():  # the class also holds "é", "ë"
             continue
         parts = [fold(p) for p in run.split()]
-        # The first word of the question, or of a second sentence in it ("… purges? Do the
-        # documents agree?"), is capitalised for that reason alone.
-        if start == 0 or re.search(r"[.?!:]\s*$", question[:start]):
+        if _opens_sentence(question, start):
             parts = parts[1:]
         # A person's name with a particle is known by its surname: "Johan van Banchem" is not
         # every Johan (`other_bearers` tells them apart by the given name).
@@ -1896,7 +1902,7 @@ def _full_names(question: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     found = []
     for start, end in capitalised_runs(question):
         parts = question[start:end].split()
-        if start == 0 or re.search(r"[.?!:]\s*$", question[:start]):
+        if _opens_sentence(question, start):
             parts = parts[1:]
         if len(parts) >= 3 and parts[1] in _PARTICLE_WORDS:
             found.append((fold(parts[0]), (fold(parts[-1]),)))
@@ -1908,8 +1914,11 @@ def other_bearers(question: str, sentence: str) -> set[str]:
     when it asks about Jacob de Witt, unless it names Jacob too. Their words do not count as
     the name asked."""
     found: set[str] = set()
+    full = _full_names(question)
+    if not full:  # (the common case, asked of every candidate sentence)
+        return found
     folded = set(words(sentence))
-    for first, rest in _full_names(question):
+    for first, rest in full:
         if first in folded:
             continue
         for match in re.finditer(rf"\b([A-Z\u00C0-\u024F][\w-]+)\s+(?:{PARTICLES}\s+)+"
