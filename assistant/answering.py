@@ -125,6 +125,8 @@ class AnswerConfig:
     # the focus words must raise that one.
     focus_fallback_margin: float = 0.03
     min_fallback_contribution: float = 0.03
+    # A sentence that shares nearly all of them may be further below.
+    full_focus: float = 0.75
     # Every name of the question must be found, unless it names three or more: then names
     # that were translated ("Moscow"/"Moskou", "German"/"Duitse") may be missing.
     min_name_coverage: float = 1.0
@@ -689,11 +691,20 @@ def _focused_alternative(best: Candidate, eligible: list[Candidate], question: Q
     the focus words do raise may answer it ("How many chekists were eliminated?")."""
     if focus is None or best.focus > 0:
         return None
+    needed = _names_needed(question, config)
+    naming = {(c.document_id, c.row) for c in eligible if c.own_names >= needed}
+
+    def full(c: Candidate) -> bool:
+        # It shares nearly all focus words and names the question's names itself, or right
+        # after a sentence that does ("Zij overleed in 1668" after "… met Wendela Bicker").
+        return c.focus >= config.full_focus and c.score >= best.score - config.typed_margin \
+            and bool({(c.document_id, c.row), (c.document_id, c.row - 1)} & naming)
+
     close = [c for c in eligible if c is not best
-             and c.score >= best.score - config.focus_fallback_margin]
+             and (c.score >= best.score - config.focus_fallback_margin or full(c))]
     close.sort(key=lambda c: -(c.score + focus(c.row)))
     return next((c for c in close if is_answerable(c, question, config, focus)
-                 and focus(c.row) >= config.min_fallback_contribution), None)
+                 and (focus(c.row) >= config.min_fallback_contribution or full(c))), None)
 
 
 def _dated_onset(eligible: list[Candidate],

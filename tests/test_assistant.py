@@ -1334,6 +1334,24 @@ def test_focus_words_must_raise_a_sentence_that_shares_none_of_them() -> None:
                                 {1: -0.01, 2: 0.02}.__getitem__) is None
 
 
+def test_a_sentence_sharing_all_the_words_asked_about_may_be_further_below() -> None:
+    question = analyse("When did the wife of Jan Smit die?")
+    config = AnswerConfig()
+    little = {1: 0.0, 2: 0.005, 3: 0.005}.__getitem__
+    best = _candidate(1, 0.95)
+    # "She died in 1668." right after the sentence that names her, 0.05 below it.
+    died = replace(_candidate(2, 0.90, focus=0.8), own_names=0.0)
+    assert _focused_alternative(best, [best, died], question, config, little) is died
+    # Not when it shares only some of them, lies too far below, or names no one itself
+    # and follows no sentence that does.
+    assert _focused_alternative(best, [best, replace(died, focus=0.5)], question, config,
+                                little) is None
+    assert _focused_alternative(best, [best, replace(died, score=0.85)], question, config,
+                                little) is None
+    elsewhere = replace(died, row=3)
+    assert _focused_alternative(best, [best, elsewhere], question, config, little) is None
+
+
 def test_a_sentence_sharing_the_words_asked_about_outranks_one_sharing_only_names(
         tmp_path: Path) -> None:
     names_only = "John Smeaton built many bridges and harbours in Cornwall."
