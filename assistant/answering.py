@@ -25,6 +25,7 @@ from assistant.questions import (
     counted_words,
     counts_asked,
     counts_deaths,
+    dates_in,
     defines,
     doer_mentions,
     doubts,
@@ -110,7 +111,7 @@ class AnswerConfig:
     claim_overlap: float = 0.4  # a rival claim must share this much of the question
     # two years disagree as dates of one event when both sentences share this much of the
     # question's focus words
-    dated_claim_focus: float = 0.5
+    dated_claim_focus: float = 0.4
     claim_similarity_margin: float = 0.05  # or, in another language, be this similar
     max_sentences: int = 4
     score_window: float = 0.15  # only sentences this close to the most similar are scored
@@ -883,7 +884,9 @@ def values_of(question: Question, text: str) -> set[float]:
 
 def ranges_of(question: Question, text: str) -> list[tuple[float, float]]:
     """The figures a sentence gives for the question, each as a range: a stated number is a
-    point, "millions" is (2e6, 1e8)."""
+    point, "millions" is (2e6, 1e8), a day a point in its year, a year the whole year."""
+    if question.expect is Expect.DATE:
+        return [(low, high) for _, low, high in dates_in(text, frozenset(question.years))]
     ranges = [(v, v) for v in values_of(question, text)]
     if question.expect is Expect.QUANTITY:
         ranges += [(low, high) for low, high, _ in vague_amounts(text)]

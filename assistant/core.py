@@ -29,6 +29,7 @@ from assistant.questions import (
     Expect,
     Question,
     analyse,
+    dates_in,
     doubts,
     split_compound,
     unfocused,
@@ -336,7 +337,8 @@ def _side(phrases: dict[str, str], question: Question, citation: Citation) -> st
 
 def _describe(question: Question, quote: str) -> str:
     if question.expect is Expect.DATE:
-        return " / ".join(f"{v:.0f}" for v in sorted(values_of(question, quote))) \
+        return " / ".join(dict.fromkeys(
+            words for words, _, _ in dates_in(quote, frozenset(question.years)))) \
             or "another date"
     values = [f"{v:,.0f}" if v >= 1000 or v == int(v) else f"{v:g}"
               for v in sorted(values_of(question, quote))]

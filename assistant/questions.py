@@ -1261,6 +1261,43 @@ def states_date(text: str) -> bool:
     return bool(years_in(text)) or _MONTHS.search(fold(text)) is not None
 
 
+_MONTH_NUMBER = {name: i % 12 + 1 for i, name in enumerate(
+    "january february march april may june july august september october november december "
+    "januari februari maart april mei juni juli augustus september oktober november december"
+    .split())}
+_DATED = re.compile(
+    rf"\b(?:(?P<day>\d{{1,2}})(?:e|ste|de|st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_FULL_MONTHS})"
+    rf"|(?P<month2>{_FULL_MONTHS})(?:\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\d))?)"
+    rf",?(?:\s+(?:of\s+|van\s+)?(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\b)?")
+
+
+def dates_in(text: str, skip_years: frozenset[int] = frozenset()) -> list[tuple[str, float, float]]:
+    """The dates a text gives, each as its words and a span of time: a day ("4 July 1672",
+    "2 juli 1672") is a point, a month ("juli 1672") its days, a year alone the whole year.
+    A day or month told without a year takes the text's only year, if it names one. Years in
+    `skip_years` count only as part of a day or month (the question's own year is no answer,
+    the day in it is)."""
+    folded = fold(text)
+    years = years_in(text)
+    found: list[tuple[str, float, float]] = []
+    used: set[int] = set()
+    for match in _DATED.finditer(folded):
+        month = _MONTH_NUMBER[match["month"] or match["month2"]]
+        day = match["day"] or match["day2"]
+        year = int(match["year"]) if match["year"] else \
+            years[0] if len(set(years)) == 1 else None
+        if year is None or (day is None and match["year"] is None) \
+                or day is not None and not 1 <= int(day) <= 31:
+            continue
+        used.add(year)
+        low = year + (month * 32 + (int(day) if day else 1)) / 1000
+        high = year + (month * 32 + (int(day) if day else 31)) / 1000
+        found.append((text[match.start():match.end()].strip(" ,"), low, high))
+    found += [(str(y), float(y), y + 0.999) for y in dict.fromkeys(years)
+              if y not in used and y not in skip_years]
+    return found
+
+
 def opens_on_relative_time(text: str) -> bool:
     """ "Twee maanden later …", "The following year …": later than what came before."""
     return _RELATIVE_TIME.match(" ".join(fold(text).split()[:4])) is not None

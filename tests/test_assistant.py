@@ -49,6 +49,7 @@ from assistant.questions import (
     Expect,
     Fate,
     analyse,
+    dates_in,
     asked_role,
     asked_unit,
     asks_ending,
@@ -479,6 +480,33 @@ def test_two_years_disagree_only_as_dates_of_the_event_asked() -> None:
     assert _disagreeing(completed, [completed, opened], question, config) == []
     same = replace(finished, text="The Delta Works were finished in 1986.")
     assert _disagreeing(completed, [completed, same], question, config) == []
+
+
+def test_dates_are_spans_of_time_a_day_a_month_or_a_year() -> None:
+    assert dates_in("He was made stadtholder on 4 July 1672.") == \
+        [("4 July 1672", 1672.228, 1672.228)]
+    assert [d for d, _, _ in dates_in("Op 2 juli 1672 en in 1673; May 3, 1937.")] == \
+        ["2 juli 1672", "May 3, 1937", "1673"]
+    assert [d for d, _, _ in dates_in("on the 5th of May 1940")] == ["5th of May 1940"]
+    # A day without a year takes the text's only year; the question's year alone is none.
+    assert [d for d, _, _ in dates_in("In 1953, on 1 February, the dikes broke.")] == \
+        ["1 February"]
+    assert dates_in("on 12 June and 3 July") == []
+    assert dates_in("in de zomer van 1672", frozenset({1672})) == []
+    assert dates_in("De 1225 leden") == []
+
+
+def test_two_days_of_one_year_disagree_and_a_day_agrees_with_its_month() -> None:
+    question, config = analyse("On which date was Willem Bos made stadtholder?"), \
+        AnswerConfig()
+    first = replace(_candidate(1, 0.95, focus=1.0), overlap=0.6,
+                    text="Willem Bos was made stadtholder on 4 July 1672.")
+    second = replace(_candidate(2, 0.94, focus=1.0), document_id="e", overlap=0.6,
+                     text="Op 2 juli 1672 werd Willem Bos tot stadtholder gemaakt.")
+    assert _disagreeing(first, [first, second], question, config) == [second]
+    month = replace(second, text="In juli 1672 werd Willem Bos tot stadtholder gemaakt.")
+    assert _disagreeing(first, [first, month], question, config) == []
+    assert _describe(question, second.text) == "2 juli 1672"
 
 
 def test_a_figure_for_the_year_asked_and_one_for_no_year_count_different_things() -> None:
