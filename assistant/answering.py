@@ -1056,9 +1056,16 @@ def _close(a: list[tuple[float, float]], b: list[tuple[float, float]],
     pairs = [(x, y) for x in a for y in b]
     if exact:
         return any(x[0] <= y[1] and y[0] <= x[1] for x, y in pairs)
-    if any(x[0] <= 1.1 * y[1] and y[0] <= 1.1 * x[1] for x, y in pairs):
+    if any(x[0] <= 1.1 * y[1] and y[0] <= 1.1 * x[1]
+           and not (_precise_figure(x) and _precise_figure(y) and x != y) for x, y in pairs):
         return True
     return all(max(x[0], y[0]) > _apart(x, y) * max(min(x[1], y[1]), 1e-9) for x, y in pairs)
+
+
+def _precise_figure(x: tuple[float, float]) -> bool:
+    """A figure no one rounded: "1,836", "35", "4.55", not "1,800", "30" or "millions".
+    Two such figures agree only when they are the same."""
+    return x[0] == x[1] and (x[0] % 10 != 0)
 
 
 def _apart(x: tuple[float, float], y: tuple[float, float]) -> float:

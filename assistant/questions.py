@@ -24,8 +24,13 @@ class Expect(Enum):
 
 _PATTERNS: list[tuple[Expect, re.Pattern[str]]] = [
     (Expect.QUANTITY, re.compile(
-        r"\b(how (many|much|old|long|large|big)|what (number|percentage|share)|"
-        r"hoeveel|hoe (oud|lang|groot)|welk aantal|aantal|"
+        r"\b(how (many|much|old|long|large|big|high|deep|heavy|fast|tall|wide)|"
+        r"what (number|percentage|share)|"
+        r"hoeveel|hoe (oud|lang|groot|hoog|diep|zwaar|snel|breed)|welk aantal|aantal|"
+        # a measure: "What peak water level was recorded …?", "Welke hoogte bereikte …?"
+        r"(what|which|welke|wat (was|is|were|waren) (the|de|het)) ([a-z]+ ){0,2}?(level|"
+        r"height|depth|length|speed|temperature|weight|distance|waterstand|waterhoogte|"
+        r"hoogte|diepte|lengte|snelheid|temperatuur|gewicht|afstand)|"
         # "What was the death toll …?": only as what is asked ("Was the number of victims
         # higher …?" asks yes or no)
         r"(what|wat) (was|is|were|waren) (the|het|de) (total |totale )?(death toll|number of|"
@@ -51,11 +56,13 @@ _PATTERNS: list[tuple[Expect, re.Pattern[str]]] = [
     (Expect.REASON, re.compile(r"\b(why|for what reason|waarom|om welke reden)\b")),
 ]
 
+_ENGLISH_TENS = frozenset("twenty thirty forty fifty sixty seventy eighty ninety".split())
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
     "twee": 2, "drie": 3, "vier": 4,
     "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "twintig": 20,
     "dertig": 30, "veertig": 40, "vijftig": 50, "honderd": 100, "duizend": 1000,
@@ -559,6 +566,9 @@ def _quantities(text: str) -> tuple[float, ...]:
     values: list[float] = []
     for i, token in enumerate(tokens):
         value: float | None = None
+        end = i  # the last token of the number
+        if i and tokens[i - 1] in _ENGLISH_TENS and _NUMBER_WORDS.get(token, 10) < 10:
+            continue  # the "five" of "thirty-five", counted with it
         if token[0].isdigit():
             if _YEAR.fullmatch(token) and not _is_count(tokens, i):
                 continue
@@ -569,6 +579,11 @@ def _quantities(text: str) -> tuple[float, ...]:
                                      or before in _ONE or before in _SOME):
                 continue  # the scale of the number before it ("twee honderdduizend")
             value = float(spelled)
+            # "Thirty-five": English writes the units as a word of their own.
+            unit = tokens[i + 1] if token in _ENGLISH_TENS and i + 1 < len(tokens) else ""
+            if _NUMBER_WORDS.get(unit, 10) < 10:
+                value += _NUMBER_WORDS[unit]
+                end = i + 1
             # "one of them", "twee keer": number words up to twelve are too often no count
             # to be a figure, unless a scale follows ("one million", "drie miljoen");
             # "zestien personen" mostly is one.
@@ -579,11 +594,11 @@ def _quantities(text: str) -> tuple[float, ...]:
         if value is None:
             continue
         before = tokens[i - 1] if i else ""
-        scale = tokens[i + 1] if i + 1 < len(tokens) else ""
+        scale = tokens[end + 1] if end + 1 < len(tokens) else ""
         # Days of the month, decades ("jaren dertig", "the 1930s") and ages are no counts.
         decade = scale == "s" or before in _DECADE and token in _NUMBER_WORDS
         # "van 23 tot 29 januari": the first day of a range is a day too.
-        later = tokens[i + 3] if i + 3 < len(tokens) else ""
+        later = tokens[end + 3] if end + 3 < len(tokens) else ""
         day_range = scale in _RANGE_WORDS and _MONTHS.fullmatch(later) is not None
         if _MONTHS.fullmatch(scale) or _MONTHS.fullmatch(before) or decade \
                 or scale in _AGE or day_range:
