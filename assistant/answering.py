@@ -55,6 +55,7 @@ from assistant.questions import (
     states_ending,
     states_onset,
     states_year_asked,
+    times_in,
     title_words,
     transliterate,
     uses_title,
@@ -877,6 +878,8 @@ def _continuation(best: Candidate, candidates: list[Candidate], scorer: Sentence
 
 
 def values_of(question: Question, text: str) -> set[float]:
+    if question.clock:
+        return {(low + high) / 2 for _, low, high in times_in(text)}
     if question.expect is Expect.DATE:
         return {float(y) for y in years_in(text)} - {float(y) for y in question.years}
     return {round(v, 6) for v in quantities_in(text)}
@@ -884,7 +887,10 @@ def values_of(question: Question, text: str) -> set[float]:
 
 def ranges_of(question: Question, text: str) -> list[tuple[float, float]]:
     """The figures a sentence gives for the question, each as a range: a stated number is a
-    point, "millions" is (2e6, 1e8), a day a point in its year, a year the whole year."""
+    point, "millions" is (2e6, 1e8), a day a point in its year, a year the whole year, a
+    time of day its minutes."""
+    if question.clock:
+        return [(low, high) for _, low, high in times_in(text)]
     if question.expect is Expect.DATE:
         return [(low, high) for _, low, high in dates_in(text, frozenset(question.years))]
     ranges = [(v, v) for v in values_of(question, text)]

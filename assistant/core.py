@@ -32,6 +32,7 @@ from assistant.questions import (
     dates_in,
     doubts,
     split_compound,
+    times_in,
     unfocused,
     vague_amounts,
 )
@@ -336,6 +337,9 @@ def _side(phrases: dict[str, str], question: Question, citation: Citation) -> st
 
 
 def _describe(question: Question, quote: str) -> str:
+    if question.clock:
+        return " / ".join(dict.fromkeys(words for words, _, _ in times_in(quote))) \
+            or "another time"
     if question.expect is Expect.DATE:
         return " / ".join(dict.fromkeys(
             words for words, _, _ in dates_in(quote, frozenset(question.years)))) \

@@ -1313,6 +1313,60 @@ def dates_in(text: str, skip_years: frozenset[int] = frozenset()) -> list[tuple[
     return found
 
 
+_HOUR_WORDS = {w: i + 1 for i, w in enumerate(_HOURS.split("|"))} | \
+    {w: i + 2 for i, w in enumerate(_UREN.split("|"))} | \
+    {w: i + 1 for i, w in enumerate("enen tweeën drieën vieren vijven zessen zevenen achten "
+                                    "negenen tienen elven twaalven".split())}
+_AFTERNOON = re.compile(r"^\W*(p\.?\s?m\b|in the (afternoon|evening)|at night|"
+                        r"(’|')s (middags|avonds|nachts))", re.IGNORECASE)
+_MORNING = re.compile(r"^\W*(a\.?\s?m\b|in the morning|(’|')s (ochtends|morgens))",
+                      re.IGNORECASE)
+_ABOUT = re.compile(r"\b(around|about|roughly|approximately|some|rond|omstreeks|ongeveer|"
+                    r"circa|tegen|ca)\W*$", re.IGNORECASE)
+
+
+_CLOCK_LEAD = re.compile(r"^(?i:om|at|around|rond|omstreeks|tegen|vanaf)\s+")
+
+
+def times_in(text: str) -> list[tuple[str, float, float]]:
+    """The times of day a text gives, each as its words and a span of minutes after
+    midnight: "19.32 uur" is a point, "around six o'clock in the evening" the half hour
+    either side of 18:00. An hour that may be either half of the day ("om 4 uur") is both."""
+    found: list[tuple[str, float, float]] = []
+    for match in _CLOCK.finditer(text):
+        words_ = _CLOCK_LEAD.sub("", match.group().strip())
+        folded = fold(words_)
+        digits = re.findall(r"\d+", folded)
+        if digits:
+            hour, minute = int(digits[0]), int(digits[1]) if len(digits) > 1 else 0
+        elif "midnight" in folded or "middernacht" in folded:
+            hour, minute = 0, 0
+        elif "noon" in folded:
+            hour, minute = 12, 0
+        else:
+            hour = next((v for w, v in _HOUR_WORDS.items() if re.search(rf"\b{w}\b", folded)),
+                        -1)
+            minute = 0
+        if not 0 <= hour <= 24:
+            continue
+        after, before = text[match.end():match.end() + 24], text[max(0, match.start() - 14):
+                                                                 match.start()]
+        halves = [hour]
+        if re.search(r"p\.?\s?m", folded) or _AFTERNOON.search(after):
+            halves = [hour % 12 + 12]
+        elif re.search(r"a\.?\s?m", folded) or _MORNING.search(after):
+            halves = [hour % 12]
+        elif 1 <= hour <= 12 and not re.match(r"0\d", folded.split()[-1] if not digits
+                                                 else digits[0]):
+            halves = [hour % 12, hour % 12 + 12]
+        slack = 30.0 if _ABOUT.search(before) or _ABOUT.search(match.group().split()[0] + " ")\
+            and not digits else 0.0
+        for h in halves:
+            at = h * 60.0 + minute
+            found.append((words_, at - slack, at + slack))
+    return found
+
+
 def opens_on_relative_time(text: str) -> bool:
     """ "Twee maanden later …", "The following year …": later than what came before."""
     return _RELATIVE_TIME.match(" ".join(fold(text).split()[:4])) is not None

@@ -84,6 +84,7 @@ from assistant.questions import (
     states_onset,
     states_quantity,
     states_succession,
+    times_in,
     transliterate,
     unfocused,
     vague_amounts,
@@ -506,6 +507,27 @@ def test_dates_are_spans_of_time_a_day_a_month_or_a_year() -> None:
     assert dates_in("on 12 June and 3 July") == []
     assert dates_in("in de zomer van 1672", frozenset({1672})) == []
     assert dates_in("De 1225 leden") == []
+
+
+def test_times_of_day_are_minutes_after_midnight() -> None:
+    assert times_in("Om 19.32 uur zagen toeschouwers een vlam.") == [("19.32", 1172, 1172)]
+    assert times_in("At 7:25 p.m. the first flames appeared.") == [("7:25", 1165, 1165)]
+    # "around" is the half hour either side; an hour of either half of the day is both
+    assert times_in("At around four o'clock in the afternoon they broke in.") == \
+        [("four o'clock", 930, 990)]
+    assert [(low, high) for _, low, high in times_in("om 4 uur")] == [(240, 240), (960, 960)]
+    assert times_in("at 1:23 a.m.") == [("1:23", 83, 83)]
+    assert times_in("om 01.23 uur") == [("01.23", 83, 83)]
+    assert times_in("rond vier uur 's middags") == [("vier uur", 930, 990)]
+    question = analyse("At what time did the first flames appear?")
+    first = replace(_candidate(1, 0.95, focus=1.0), overlap=0.6,
+                    text="The first flames appeared at 7:25 p.m. on the tail.")
+    second = replace(_candidate(2, 0.94, focus=1.0), document_id="e", overlap=0.6,
+                     text="The first flames appeared at 19.32 uur near the fin.")
+    assert _disagreeing(first, [first, second], question, AnswerConfig()) == [second]
+    same = replace(second, text="The first flames appeared at 19:25 near the fin.")
+    assert _disagreeing(first, [first, same], question, AnswerConfig()) == []
+    assert _describe(question, second.text) == "19.32"
 
 
 def test_two_days_of_one_year_disagree_and_a_day_agrees_with_its_month() -> None:
