@@ -13,6 +13,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from assistant.questions import (
+    ANNOUNCES,
     ANYONE,
     KIN,
     MONTH,
@@ -77,8 +78,6 @@ _PERSONAL = frozenset("he she they hij zij ze".split())
 _REFERRING = _PERSONAL | frozenset("him his her them their hem zijn haar hun".split())
 _DEMONSTRATIVES = frozenset("this these dit deze".split())
 # A sentence that announces a quotation ("… defined by one chilling quote.", "… zei hij:").
-_ANNOUNCES = re.compile(r"(:|\b(quote|quotation|words|saying|remark|citaat|uitspraak|woorden)"
-                        r"\W*)$", re.IGNORECASE)
 _QUOTATION = re.compile(r"^\s*[‘“„«\"']")
 _CONTINUATION = re.compile(
     r"^(he|she|it|they|his|her|its|their|this|these|those|that|there|then|hij|zij|ze|het|"
@@ -850,7 +849,7 @@ def _continuation(best: Candidate, candidates: list[Candidate], scorer: Sentence
     if row >= len(build.sentence_spans) or \
             int(build.sentence_spans[row][0]) != build.document_row[best.document_id]:
         return None
-    if _ANNOUNCES.search(best.text.strip()) and _QUOTATION.match(build.sentence(row)[1].text):
+    if ANNOUNCES.search(best.text.strip()) and _QUOTATION.match(build.sentence(row)[1].text):
         return scorer.candidate(row)
     for candidate in candidates:
         if candidate.row != row or candidate.document_id != best.document_id \

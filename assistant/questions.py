@@ -86,6 +86,16 @@ _NAME_QUESTION = re.compile(
     r"official|original|birth|maiden|code|pen) )*(names?|nicknames?|surname)|"
     r"wat (is|was|waren) (de|het|zijn|haar|hun) ((echte|volledige|officiele|eigenlijke|"
     r"oorspronkelijke) )*(naam|namen|bijnaam|achternaam|voornaam|schuilnaam|roepnaam))\b")
+# Words said or written: "What did he keep saying?", "Which famous quote …?", "Welke woorden
+# van de verslaggever …?", "Wat riep hij?" (not "What did the report say about …?": what a
+# text says is its content, not a quotation).
+_QUOTE_QUESTION = re.compile(
+    r"\b(what did (he|she|they|[a-z]+ [a-z]+|[a-z]+) (keep )?(say|said|saying|shout|shouted|cry|"
+    r"exclaim|whisper|mutter|write|wrote)(?! (about|of|to))\b|"
+    r"(which|what) ([a-z]+ ){0,2}(words|phrase|quote|quotation|slogan|motto)\b|"
+    r"(welke?|wat waren de|met welke?) ([a-z]+ ){0,2}(woorden|citaat|uitspraak|leus|kreet|"
+    r"slogan)\b|"
+    r"wat (zei|riep|schreef|fluisterde|mompelde) (hij|zij|ze)(?! (over|van|aan|tegen|in))\b)")
 _CLOCK_QUESTION = re.compile(r"\b(what time(?! (of (the )?(year|month|season)|period|frame|"
                              r"span|scale|zone)\b)|"
                              r"at what hour|hoe laat|welk tijdstip|welk uur)\b")
@@ -241,6 +251,8 @@ class Question:
     name: bool = False
     # asks the day, not only the year: "On what date was the last breach closed?"
     day: bool = False
+    # asks for words said or written: "What did Lehmann keep saying?", "Welk citaat …?"
+    quote: bool = False
 
     @property
     def checked_kind(self) -> bool:
@@ -281,6 +293,7 @@ def analyse(question: str) -> Question:
                     clock=expect is Expect.DATE and bool(_CLOCK_QUESTION.search(folded)),
                     day=expect is Expect.DATE and bool(_DAY_QUESTION.search(folded)),
                     name=expect is Expect.OTHER and bool(_NAME_QUESTION.search(folded)),
+                    quote=expect is Expect.OTHER and bool(_QUOTE_QUESTION.search(folded)),
                     deaths=expect is Expect.QUANTITY and asks_deaths(question))
 
 
@@ -1328,6 +1341,21 @@ _ABOUT = re.compile(r"\b(around|about|roughly|approximately|some|rond|omstreeks|
 _CLOCK_LEAD = re.compile(r"^(?i:om|at|around|rond|omstreeks|tegen|vanaf)\s+")
 
 
+# Words between quotation marks, at least three of them (not scare quotes, "‘grote
+# schrik’"): “…”, "…", ‘…’, '…' (not the apostrophe of "Morrison's"), „…”, «…».
+_QUOTED = re.compile(r"[“„«\"]([^”»\"]+)[”»\"]|(?<!\w)['‘]([^'’]+)['’](?!\w)")
+# A sentence that announces the quotation after it: "… defined by one chilling quote."
+ANNOUNCES = re.compile(r"(:|\b(quote|quotation|words|saying|remark|citaat|uitspraak|woorden)"
+                       r"\W*)$", re.IGNORECASE)
+
+
+def quotes(sentence: str) -> bool:
+    """The sentence quotes words said or written, or announces the quotation after it."""
+    return bool(ANNOUNCES.search(sentence.strip())) or any(
+        len(re.findall(r"\w+", m.group(1) or m.group(2))) >= 3
+        for m in _QUOTED.finditer(sentence))
+
+
 def times_in(text: str) -> list[tuple[str, float, float]]:
     """The times of day a text gives, each as its words and a span of minutes after
     midnight: "19.32 uur" is a point, "around six o'clock in the evening" the half hour
@@ -1779,6 +1807,8 @@ def matches_expectation(question: Question, sentence: str) -> bool:
             return True  # "What happened to the members of the Politburo?"
         return name_coverage(names, words(sentence)) > 0 or not _people(question, sentence)
     expect = question.expect
+    if question.quote:
+        return quotes(sentence)
     if question.name:
         # a name told as one ("Koba – Stalins bijnaam", "known as …", "Dzhugashvili was his
         # real name"), or an abbreviation spelled out ("the NKVD (People's Commissariat …)")

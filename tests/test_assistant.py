@@ -509,6 +509,25 @@ def test_dates_are_spans_of_time_a_day_a_month_or_a_year() -> None:
     assert dates_in("De 1225 leden") == []
 
 
+def test_a_question_for_words_said_is_answered_by_a_quotation() -> None:
+    for asked in ("What did Ernst Lehmann keep saying on his deathbed?",
+                  "Welke woorden van de radioverslaggever zijn beroemd geworden?",
+                  "Met welk beroemd citaat wordt zijn bewind gekenmerkt?",
+                  "Which chilling quote is his rule defined by?", "Wat riep hij?"):
+        assert analyse(asked).quote, asked
+    for content in ("What did the report say about the fire?",
+                    "Wat zei Jan Smit over de moord?", "Wat schreef hij aan Stalin?",
+                    "Who said 'never again'?"):
+        assert not analyse(content).quote, content
+    question = analyse("What did Ernst Lehmann keep saying?")
+    assert matches_expectation(question, "Hij zei steeds: 'Ich verstehe es nicht' (ik begrijp "
+                                         "het niet).")
+    assert matches_expectation(question, "His rule is defined by one chilling quote.")
+    assert matches_expectation(question, 'He cried "Oh, the humanity" into the microphone.')
+    assert not matches_expectation(question, "Tot zijn ‘grote schrik’ kwam Lehmann erachter.")
+    assert not matches_expectation(question, "Lehmann's burns were severe.")
+
+
 def test_times_of_day_are_minutes_after_midnight() -> None:
     assert times_in("Om 19.32 uur zagen toeschouwers een vlam.") == [("19.32", 1172, 1172)]
     assert times_in("At 7:25 p.m. the first flames appeared.") == [("7:25", 1165, 1165)]
