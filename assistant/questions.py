@@ -34,7 +34,7 @@ _PATTERNS: list[tuple[Expect, re.Pattern[str]]] = [
         # "What was the death toll …?": only as what is asked ("Was the number of victims
         # higher …?" asks yes or no)
         r"(what|wat) (was|is|were|waren) (the|het|de) (total |totale )?(death toll|number of|"
-        r"dodental|dodenaantal|aantal)|"
+        r"loss of life|dodental|dodenaantal|aantal)|"
         # a distance: "How far is it from …?", not "How far did Stalin trust him?"
         r"how far (away |apart )?(is|was|are|were|lies|lay|from)|"
         r"how far (did|does|do|could|can|would) [\w' -]{1,40}?\b(advance|spread|travel|go|"
@@ -707,6 +707,8 @@ _DEATH = re.compile(
 # head, so that the figure between stays where it is.
 # Not surviving is dying too: "did not survive", "overleefden de ramp niet".
 _DYING = re.compile(r"\b(lost (their|his|her) lives?|put to death|om het leven|"
+                    r"lives (were |was |had been )?lost|loss of (\w+ )?li(fe|ves)|"
+                    r"(verloren|verloor) (\w+ ){0,2}het leven|levens? (gingen |ging )?verloren|"
                     r"(did not|didn't|never) survive|niet overleefd(en)?|"
                     # "overleefden de ramp niet", not "overleefden er 62, alleen 35 niet" or
                     # "overleefden niet alleen de brand"
@@ -755,7 +757,8 @@ _FAMILIES = {
                "gedaagde gedaagden",
     "together": "together alongside samen",
     "burial": "buried burial grave tomb begraven begrafenis bijgezet graf",
-    "departing": "depart departed departs departure left vertrok vertrokken vertrek vertrekt",
+    "departing": "depart departed departs departure left sail sailed vertrok vertrokken "
+                 "vertrek vertrekt verliet verlieten uitvoer uitvoeren",
     "arriving": "arrive arrived arrives arrival aankomst arriveerde arriveerden",
     "surviving": "survive survived survives survivor survivors overleefde overleefden "
                  "overleefd overlevende overlevenden overleven",

@@ -902,6 +902,18 @@ def test_a_figure_told_for_the_year_asked_needs_no_focus_word() -> None:
     assert not is_answerable(best, cars, AnswerConfig(), {1: -0.01}.__getitem__)
 
 
+def test_lives_lost_ask_and_tell_deaths() -> None:
+    for asked in ("How many lives were lost when the ship went down?",
+                  "What was the loss of life in the flood?",
+                  "Hoeveel mensen verloren het leven bij de ramp?"):
+        question = analyse(asked)
+        assert question.expect is Expect.QUANTITY and question.deaths, asked
+    assert counts_deaths("Bij de ramp gingen 1.503 levens verloren.")
+    assert counts_deaths("In all 1,517 lives were lost.")
+    # "set sail" is departing: "left Southampton", "verliet de haven"
+    assert focus_overlap(("set", "sail"), "Op 10 april verliet de Titanic de haven.") > 0
+
+
 def test_a_count_of_deaths_of_the_one_named_needs_no_focus_word() -> None:
     question = analyse("Hoeveel mensen uit Stavenisse overleefden de ramp niet?")
     assert question.deaths
