@@ -914,10 +914,13 @@ def _figure_disagreement(best: Candidate, dated: Candidate | None, chosen: list[
         [(_stated(best, eligible, question, config), None)]
     # (Not one that counts other things than the first, which counts what was asked:
     # "Vier dieselmotoren" beside "Zestien gascellen".)
+    # (Nor one in other units: "200 meter deep" beside "18 kubieke kilometer".)
     counted = _counted(question, anchors[0][0])
+    kinds = figure_kinds(anchors[0][0].text)
     anchors += [(c, best.score) for c in chosen if c.document_id == best.document_id
                 and c.typed and c.row != anchors[0][0].row and values_of(question, c.text)
-                and not (counted and counts_asked(counted, c.text) is False)]
+                and not (counted and counts_asked(counted, c.text) is False)
+                and kinds & figure_kinds(c.text)]
     for anchor, reference in anchors:
         rivals = _disagreeing(anchor, eligible, question, config, reference)
         named = _dated_rivals(anchor, best, candidates, scorer, {c.document_id for c in rivals})

@@ -28,9 +28,10 @@ _PATTERNS: list[tuple[Expect, re.Pattern[str]]] = [
         r"what (number|percentage|share)|"
         r"hoeveel|hoe (oud|lang|groot|hoog|diep|zwaar|snel|breed)|welk aantal|aantal|"
         # a measure: "What peak water level was recorded …?", "Welke hoogte bereikte …?"
-        r"(what|which|welke|wat (was|is|were|waren) (the|de|het)) ([a-z]+ ){0,2}?(level|"
-        r"height|depth|length|speed|temperature|weight|distance|waterstand|waterhoogte|"
-        r"hoogte|diepte|lengte|snelheid|temperatuur|gewicht|afstand)|"
+        r"(what|which|welke|wat)( (was|is|were|waren) (the|de|het))? ([a-z]+ ){0,2}?(level|"
+        r"height|depth|length|speed|temperature|weight|distance|volume|waterstand|"
+        r"waterhoogte|hoogte|diepte|lengte|snelheid|temperatuur|gewicht|afstand|volume|"
+        r"oppervlakte)|how far (inland|upstream|downstream|offshore|out to sea)|"
         # "What was the death toll …?": only as what is asked ("Was the number of victims
         # higher …?" asks yes or no)
         r"(what|wat) (was|is|were|waren) (the|het|de) (total |totale )?(death toll|number of|"
@@ -861,6 +862,11 @@ _SYMBOLS = {"€": "euro", "$": "dollar", "£": "pound", "ƒ": "gulden"}
 _MEASURE_QUESTION = (
     # "How far is it from …?", not "How far did Stalin trust him?"
     ("distance", re.compile(r"\b(how far|hoe ver|afstand|distance)\b")),
+    # "What was the maximum height …?", "Hoe diep …?": a length too
+    ("distance", re.compile(r"\b(how (high|deep|tall|wide)|hoe (hoog|diep|breed)|height|depth|"
+                            r"length|water level|hoogte|diepte|lengte|waterstand|waterhoogte|"
+                            r"waterpeil)\b")),
+    ("weight", re.compile(r"\b(how heavy|hoe zwaar|weight|gewicht)\b")),
     # "How much did it cost?", not "How many lives did the famine cost?"
     ("currency", re.compile(r"^(?!.*\b(lives|life|levens|leven|mensenlevens)\b).*"
                             r"\b(cost|costs|kost|kostte|kostten|gekost|kosten|price|prijs|spent|"
@@ -895,6 +901,8 @@ def states_unit(kind: str, unit: str, sentence: str) -> bool:
     for i, token in enumerate(tokens):
         found = _UNIT_FORMS.get(token) or (
             ("currency", _SYMBOLS[token]) if token in _SYMBOLS else None)
+        if found is not None and i and tokens[i - 1] in _DIMENSIONS:
+            found = (_DIMENSIONS[tokens[i - 1]], found[1])  # "18 kubieke kilometer"
         if found is None or found[0] != kind or unit and found[1] != unit:
             continue
         # the figure before it ("1,5 miljard euro"), or after a symbol or code ("$ 5",

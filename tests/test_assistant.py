@@ -84,6 +84,7 @@ from assistant.questions import (
     states_onset,
     states_quantity,
     states_succession,
+    states_unit,
     times_in,
     transliterate,
     unfocused,
@@ -321,8 +322,17 @@ def test_two_figures_no_one_rounded_agree_only_when_they_are_the_same() -> None:
     assert quantities_in("Thirty-five of the 97 people on board were killed.") == [35.0, 97.0]
     assert quantities_in("twenty-one men, thirty-five thousand people") == [21.0, 35000.0]
     for question in ("What peak water level was recorded at Vlissingen?",
-                     "Hoe hoog kwam het water?", "What was the length of the ship?"):
+                     "Hoe hoog kwam het water?", "What was the length of the ship?",
+                     "What was the maximum height of the waves?",
+                     "How far inland did the wave carry the steamer?",
+                     "What volume of rock did the volcano throw out?"):
         assert analyse(question).expect is Expect.QUANTITY, question
+    assert analyse("Which area was hit hardest?").expect is not Expect.QUANTITY
+    # A height is a length, and asked as one: "18 kubieke kilometer" is a volume.
+    assert asked_unit("What was the maximum height of the waves?") == ("distance", "")
+    assert asked_unit("What peak water level was recorded?") == ("distance", "")
+    assert not states_unit("distance", "", "Zo'n 18 kubieke kilometer gesteente verdween.")
+    assert states_unit("distance", "", "Tsunamis reached heights of up to 30 metres.")
 
 
 def test_a_side_of_a_disagreement_is_described_by_its_figures() -> None:
