@@ -78,6 +78,10 @@ _PERSONAL = frozenset("he she they hij zij ze".split())
 _REFERRING = _PERSONAL | frozenset("him his her them their hem zijn haar hun".split())
 _DEMONSTRATIVES = frozenset("this these dit deze".split())
 # A sentence that announces a quotation ("… defined by one chilling quote.", "… zei hij:").
+_NAME_OF = re.compile(r"\b(what (was|were|is) the names? of the|wat (was|is) de naam van de|"
+                      r"hoe (heette|heetten|heet) de|het ambt van)\b", re.IGNORECASE)
+# What a follow-up carries from earlier turns, in brackets after it: not what it asks.
+_CONTEXT = re.compile(r"\([^)]*\)")
 _QUOTATION = re.compile(r"^\s*[‘“„«\"']")
 _CONTINUATION = re.compile(
     r"^(he|she|it|they|his|her|its|their|this|these|those|that|there|then|hij|zij|ze|het|"
@@ -258,6 +262,15 @@ class SentenceScorer:
         # answers only by using it ("Vysjinski, the prosecutor, …").
         self.title_words: frozenset[str] = frozenset() if self.holders else frozenset(
             w for role in roles if is_office(role) for w in title_words(role))
+        # Any other word for what someone was, when the question asks the name of the one
+        # it describes so ("Hoe heette de scheepsarts?", "the name of the photographer"): a
+        # sentence in the question's language answers only by using it, whole or in a
+        # compound. (In the other language its words are unknown; "Welke schrijver …?" may
+        # well be answered by "de historicus …".)
+        own = _CONTEXT.sub("", question.text)
+        self.role_words: frozenset[str] = frozenset() if self.holders or self.title_words \
+            or question.expect is not Expect.PERSON or not _NAME_OF.search(own) \
+            else frozenset(asked_role(own))
 
         # "What happened to Kirov's killer?": to the one the documents name as the doer
         # ("Dader was … Nikolayev"), wherever the sentence that tells it is.
@@ -362,6 +375,8 @@ class SentenceScorer:
                 coverage = 1.0  # (however far from the killing it is told)
         if self.title_words and typed:
             typed = uses_title(self.title_words, sentence.text)
+        if self.role_words and typed and document.language == question.language:
+            typed = any(role in w for role in self.role_words for w in words(sentence.text))
         bearer = 0
         if self.holders and (typed or question.expect is Expect.OTHER):
             bearer = max((len(run) for run in name_runs(sentence.text)

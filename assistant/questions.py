@@ -1143,7 +1143,11 @@ _ROLE_ASKED = re.compile(r"\b(?:(?:who|wie) (?:was|were|is|waren) (?:the|de|het)
                          r"made|chosen)(?: as| to be)?(?: the)?|who became(?: the)?|"
                          r"(?:wie) (?:werd|werden|is|was) (?:tot|als)(?: de)?|"
                          r"(?:op|optrad|fungeerde|diende) als|(?:served|acted) as(?: the)?|"
-                         r"which|welke)\s+([\w-]+)(?:\s+([\w-]+))?", re.IGNORECASE)
+                         # "What was the name of the chef …?", "Hoe heette de fotograaf …?"
+                         r"what (?:was|were|is) the names? of the|"
+                         r"(?:wat (?:was|is) de naam van|hoe (?:heette|heetten|heet)) de|"
+                         r"het ambt van|which|welke?)\s+([\w-]+)(?:\s+([\w-]+))?",
+                         re.IGNORECASE)
 # Words after "als" or "Who was the" that are no title: "als aanklager tijdens het proces".
 _NO_TITLES = frozenset(
     "tijdens during before after voor na bij tegen against with met under onder about over "
@@ -1161,7 +1165,7 @@ def asked_role(question: str) -> tuple[str, ...]:
     # After "which" the noun comes first ("Which hotel was it?", not "Welke straf kreeg …?"),
     # unless a name's adjective does ("Welke Nederlandse minister …?").
     found = match.groups()
-    if match.group().lower().startswith(("which", "welke")):
+    if match.group().lower().startswith(("which", "welk")):
         title = found[1] is not None and fold(found[1]) in _TITLE_FORMS
         found = found[1:] if not found[0].islower() and title else found[:1]
     return tuple(fold(w) for w in found if w and len(w) >= 5 and w.islower()

@@ -1297,6 +1297,25 @@ def test_a_title_no_one_bears_is_not_answered_with_another_name(tmp_path: Path) 
         assert "Klaas Bakker" in answer.citations[0].quote, told
 
 
+def test_the_name_of_one_described_needs_a_sentence_that_describes_them_so(
+        tmp_path: Path) -> None:
+    assert asked_role("Hoe heette de fotograaf die de foto's maakte?") == ("fotograaf",)
+    assert asked_role("What was the name of the photographer on board?") == ("photographer",)
+    assert asked_role("Wie bekleedde het ambt van resident van Bantam?") == ("resident",)
+    assert asked_role("Welk bemanningslid stond aan het roer?") == ("bemanningslid",)
+    landed = "Op 11 augustus zette kapitein Jan Ferwerda in Bantam voet aan wal."
+    corpus = write_corpus(tmp_path / "corpus", {"reis.txt": f"De reis\n{landed}\n"})
+    build_index(corpus, tmp_path / "data")
+    config = AnswerConfig(min_confidence=0.2)
+    question = "Hoe heette de fotograaf die in augustus in Bantam voet aan wal zette?"
+    assert make_assistant(tmp_path / "data", config).ask(question).abstained
+    told = "De fotograaf Piet Smit zette op 11 augustus in Bantam voet aan wal."
+    write_corpus(tmp_path / "corpus", {"reis.txt": f"De reis\n{landed} {told}\n"})
+    build_index(tmp_path / "corpus", tmp_path / "data")
+    answer = make_assistant(tmp_path / "data", config).ask(question)
+    assert not answer.abstained and "Piet Smit" in answer.citations[0].quote
+
+
 def test_who_bore_a_title_is_answered_from_a_document_in_the_other_language(
         tmp_path: Path) -> None:
     leads = "In 1950 leidde aanklager Pieter Bakker het proces in Delft."
