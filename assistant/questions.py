@@ -1471,7 +1471,10 @@ _FATE_QUESTION = re.compile(
     r"how did things end for|wat (gebeurde|is|was) er( \w+)? met|wat werd er( \w+)? van|"
     r"hoe (liep|is) het( \w+)? met|wat was het lot van)\s+"
     r"(?P<who>(?i:(him|her|them|hem|haar|hen)\b|(the|de|het|die|deze|that|those|these)\s)|"
-    r"(?-i:[A-Z\u00C0-\u024F]))")
+    # (also after what the one named was: "lookout Frederick Fleet", "kapitein Lehmann")
+    r"(?-i:(?:[a-z][\w-]*\s+){0,2}[A-Z\u00C0-\u024F]))")
+# What someone named was, before the name: "lookout Frederick Fleet".
+_DESCRIPTOR = re.compile(r"^(?:[a-z][\w-]*\s+){1,2}(?=[A-Z\u00C0-\u024F])")
 # Who may be described rather than named when their fate is asked: "the killer", "Kirov's
 # assassin", "de moordenaar van Kirov", "the accused".
 _KILLER = frozenset("killer assassin murderer gunman perpetrator culprit dader moordenaar "
@@ -1580,7 +1583,8 @@ def fate_asked(question: str) -> Fate:
         role = fold(possessive.group(2))
         whose = tuple(fold(w) for w in possessive.group(1).split())
         return Fate("role", role=role, owner=(whose,)) if role in _PERSON_NOUNS else Fate()
-    run = re.match(r"[A-Z\u00C0-\u024F][\w-]*(?:\s+[A-Z\u00C0-\u024F][\w-]*)*", rest)
+    run = re.match(r"[A-Z\u00C0-\u024F][\w-]*(?:\s+[A-Z\u00C0-\u024F][\w-]*)*",
+                   _DESCRIPTOR.sub("", rest))
     return Fate("person", ((tuple(fold(w) for w in run.group().split()),) if run else ()))
 
 

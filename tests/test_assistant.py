@@ -1001,6 +1001,15 @@ def test_what_became_of_someone_described_through_another_asks_the_fate_of_anoth
     assert not matches_expectation(analysed, "Kirov was shot by Nikolayev.")
 
 
+def test_what_became_of_someone_named_after_what_they_were_asks_a_fate() -> None:
+    question = analyse("What became of lookout Frederick Fleet in the years after?")
+    assert question.fate
+    assert fate_asked(question.text).names == (("frederick", "fleet"),)
+    assert fate_asked("Wat gebeurde er met kapitein Lehmann?").names == (("lehmann",),)
+    assert not matches_expectation(question, "Lookout Frederick Fleet sighted an iceberg.")
+    assert matches_expectation(question, "Frederick Fleet later committed suicide in 1965.")
+
+
 def test_what_eventually_became_of_someone_asks_a_fate() -> None:
     assert analyse("What eventually became of Johan van Banchem?").fate
     assert analyse("What finally happened to him?").fate
