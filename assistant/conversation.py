@@ -29,7 +29,8 @@ _PERSON = r"he|him|she|her|hij|hem|zij|ze"
 _POSSESSIVE = r"his|hers|zijn|haar"
 _THING = r"it|its|they|them|their|this|that|these|those|there|then|thereby|het|hun|hen|daar|" \
          r"dit|dat|deze|die|toen|daarna|daardoor|daarvan|daarbij|daarin|daarmee|daarover|" \
-         r"daaraan|hierdoor|hiervan|" \
+         r"daaraan|hierdoor|hiervan|ermee|ervan|erdoor|erover|eraan|erna|" \
+         r"mee(?=\W*$)|" \
          r"the others?|the rest|de anderen?|de rest|de overigen?|" \
          r"the (first|second|third|last|latter|former|other) one|the latter|the former"
 _PLURAL = re.compile(r"\b(they|them|their|hen|hun)\b", re.IGNORECASE)
@@ -342,5 +343,11 @@ def _refers_back(question: str, last: Sequence[tuple[str, str]]) -> bool:
     if anaphor is not None and anaphor.start() < question.find(found[0]) \
             and re.fullmatch(rf"{_PERSON}|{_POSSESSIVE}", anaphor.group(), re.IGNORECASE):
         return True
+    if _PRONOMINAL.search(question):
+        return True  # "Wat gebeurde er na de ramp in Lakehurst mee?": with what was asked
     said = {w for pair in last for text in pair for w in words(text)}
     return any(w.lower() in said for w in _DEMONSTRATIVE.findall(question))
+
+
+# A Dutch pronominal adverb points back to a thing, whatever else the question names.
+_PRONOMINAL = re.compile(r"\b(ermee|ervan|erdoor|erover|eraan|mee(?=\W*$))\b", re.IGNORECASE)

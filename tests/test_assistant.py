@@ -1626,6 +1626,18 @@ def test_resolve_replaces_a_pronoun_with_the_subject_of_the_last_question() -> N
     assert resolve("When was he murdered?", KIROV_HISTORY) == "When was Sergei Kirov murdered?"
 
 
+def test_resolve_a_dutch_pronominal_adverb_even_beside_a_name() -> None:
+    history = parse_history([
+        {"role": "user", "content": "Wat was de Graf Zeppelin?"},
+        {"role": "assistant", "content": "Het oudere luchtschip LZ 127, dat in 1929 rond de "
+                                         "wereld vloog."}])
+    resolved = resolve("Wat gebeurde er na de ramp in Lakehurst mee?", history)
+    assert "zeppelin" in resolved.lower()
+    assert resolve("Wat deed de regering ermee?", history) != "Wat deed de regering ermee?"
+    # "mee" only at the end: "Ging hij mee naar Lakehurst?" has no thing to point back to.
+    assert resolve("Wie ging mee naar Lakehurst?", history) == "Wie ging mee naar Lakehurst?"
+
+
 def test_resolve_leaves_he_after_the_one_the_question_describes() -> None:
     # "he" is the killer, who is the one of the killing asked about before.
     resolved = resolve("What happened to the killer after he confessed?", KIROV_HISTORY)
