@@ -766,6 +766,26 @@ _FAMILIES = {
     "birth": "born birth birthplace geboren geboorte geboorteplaats",
     "marrying": "married marry marriage wedding trouwde trouwden getrouwd huwelijk huwde",
     "founding": "founded founding established oprichting opgericht richtte",
+    "imprisoning": "imprisoned imprisonment jailed prison gevangengezet gevangenschap "
+                   "opgesloten opsluiten gevangenis",
+    "arresting": "arrest arrested arrests arrestatie gearresteerd arresteerde arresteerden "
+                 "aangehouden",
+    "naming": "named naming name-giver vernoemd genoemd noemde naamgever",
+    "sinking": "sank sink sunk sinking zonk zonken gezonken zinken",
+    "fleeing": "fled flee escape escaped fleeing vluchtte vluchtten gevlucht ontsnapte "
+               "ontsnapt ontsnapping vlucht",
+    "signing": "signed sign signing signature tekende tekenden getekend ondertekend "
+               "handtekening",
+    "advising": "advised advise advice recommended recommendation warned adviseerde "
+                "adviseerden advies raadde aangeraden waarschuwde gewaarschuwd",
+    "evacuating": "evacuated evacuate evacuation geevacueerd evacuatie evacueerde",
+    "rescuing": "rescued rescue rescuers saved gered redde redden redding",
+    "commanding": "commanded command commander captain bevel bevelhebber gezagvoerder "
+                  "kapitein commandant",
+    "destroying": "destroyed destroy destruction verwoest verwoestte verwoesting vernietigd "
+                  "vernietigde vernietiging",
+    "selling": "sold sell sale selling verkocht verkocht verkoop verkochten",
+    "buying": "bought buy purchase purchased kocht kochten gekocht aankoop",
 }
 _FAMILY_OF = {w: name for name, forms in _FAMILIES.items() for w in forms.split()}
 # How a verb in the past or a participle ends: "completed", "voltooid" (an irregular one,

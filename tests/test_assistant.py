@@ -912,6 +912,19 @@ def test_a_figure_told_for_the_year_asked_needs_no_focus_word() -> None:
     assert not is_answerable(best, cars, AnswerConfig(), {1: -0.01}.__getitem__)
 
 
+@pytest.mark.parametrize(("focus", "sentence"), [
+    (("gevangengezet",), "Hij liet hem opsluiten op Slot Loevestein."),
+    (("named",), "Het luchtschip werd vernoemd naar de president."),
+    (("advised",), "De commandant raadde per radio aan te wachten; hij adviseerde uitstel."),
+    (("sank",), "Het schip zonk binnen drie uur."),
+    (("evacuated",), "De evacuatie van de stad begon om twee uur."),
+    (("signed",), "Onder dwang tekende hij het besluit."),
+])
+def test_a_focus_word_finds_its_family_in_the_other_language(
+        focus: tuple[str, ...], sentence: str) -> None:
+    assert focus_overlap(focus, sentence) > 0
+
+
 def test_lives_lost_ask_and_tell_deaths() -> None:
     for asked in ("How many lives were lost when the ship went down?",
                   "What was the loss of life in the flood?",
