@@ -2125,7 +2125,7 @@ def focus_words(question: str, language: str = "") -> tuple[str, ...]:
 _ANSWER_KIND = re.compile(
     r"\b(which|what|welk|welke|wat voor)\s+(years?|jaar|jaren|dates?|datum|data|days?|dag|dagen|"
     r"months?|maand|maanden|country|countries|land|landen|city|cities|stad|steden|towns?|"
-    r"places?|plaats|plaatsen)\b")
+    r"places?|plaats|plaatsen|time|tijdstip|uur|hour)\b|\b(hoe) laat\b")
 
 
 def unfocused(question: str, language: str = "") -> str:
@@ -2154,6 +2154,8 @@ _SCAFFOLD = frozenset(
     "abbreviation acronym stand stands afkorting staat "
     # fillers: "Waar staat NKVD eigenlijk voor?", "Where exactly …?"
     "eigenlijk precies actually exactly precisely really "
+    # hedges: "Hoe laat ongeveer …?", "Roughly how many …?"
+    "ongeveer ruwweg circa approximately roughly "
     # Dutch conjunctions that open a clause ("… nadat hij bekend had")
     "nadat voordat terwijl zodra".split())
 

@@ -925,6 +925,15 @@ def test_a_focus_word_finds_its_family_in_the_other_language(
     assert focus_overlap(focus, sentence) > 0
 
 
+def test_how_late_and_hedges_are_no_focus_words() -> None:
+    assert focus_words("Hoe laat ongeveer werden de broers uit de gevangenis gesleurd?", "nl") \
+        == ("werden", "broers", "gevangenis", "gesleurd")
+    assert focus_words("Op welk tijdstip zagen de toeschouwers de vlammen?", "nl") == \
+        ("zagen", "toeschouwers", "vlammen")
+    assert focus_words("At what time exactly did the ship sink?", "en") == ("ship", "sink")
+    assert focus_words("Roughly how many people died?", "en") == ("people", "died")
+
+
 def test_lives_lost_ask_and_tell_deaths() -> None:
     for asked in ("How many lives were lost when the ship went down?",
                   "What was the loss of life in the flood?",
