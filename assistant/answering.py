@@ -80,6 +80,11 @@ _DEMONSTRATIVES = frozenset("this these dit deze".split())
 # A sentence that announces a quotation ("… defined by one chilling quote.", "… zei hij:").
 _NAME_OF = re.compile(r"\b(what (was|were|is) the names? of the|wat (was|is) de naam van de|"
                       r"hoe (heette|heetten|heet) de|het ambt van)\b", re.IGNORECASE)
+# A figure told as an estimate: "ongeveer 35", "nearly 1,835", "more than 400".
+_HEDGE = re.compile(r"\b(about|around|some|approximately|nearly|almost|roughly|more than|"
+                    r"over|at least|up to|an estimated|estimated|ongeveer|circa|ca|bijna|ruim|"
+                    r"zo['’]n|meer dan|rond|omstreeks|minstens|ruwweg|naar schatting)\b",
+                    re.IGNORECASE)
 # What a follow-up carries from earlier turns, in brackets after it: not what it asks.
 _CONTEXT = re.compile(r"\([^)]*\)")
 _QUOTATION = re.compile(r"^\s*[‘“„«\"']")
@@ -376,7 +381,9 @@ class SentenceScorer:
         if self.title_words and typed:
             typed = uses_title(self.title_words, sentence.text)
         if self.role_words and typed and document.language == question.language:
-            typed = any(role in w for role in self.role_words for w in words(sentence.text))
+            # (whole, in a compound, or in another form: "fotograaf", "fotografen")
+            typed = any(role in w or w.startswith(role[:max(4, len(role) - 2)])
+                        for role in self.role_words for w in words(sentence.text))
         bearer = 0
         if self.holders and (typed or question.expect is Expect.OTHER):
             bearer = max((len(run) for run in name_runs(sentence.text)
@@ -931,11 +938,15 @@ def _figure_disagreement(best: Candidate, dated: Candidate | None, chosen: list[
     # "Vier dieselmotoren" beside "Zestien gascellen".)
     # (Nor one in other units: "200 meter deep" beside "18 kubieke kilometer".)
     counted = _counted(question, anchors[0][0])
-    kinds = figure_kinds(anchors[0][0].text)
+    # (Years count as figures without a unit: only the units told are compared. Nor one that
+    # names fewer of the question's names: "the loss of 133 lives" on a ferry, beside "In
+    # England 307 people lost their lives".)
+    kinds = figure_kinds(anchors[0][0].text) - {""}
     anchors += [(c, best.score) for c in chosen if c.document_id == best.document_id
                 and c.typed and c.row != anchors[0][0].row and values_of(question, c.text)
                 and not (counted and counts_asked(counted, c.text) is False)
-                and kinds & figure_kinds(c.text)]
+                and (not kinds or kinds & figure_kinds(c.text))
+                and c.own_names >= anchors[0][0].own_names]
     for anchor, reference in anchors:
         rivals = _disagreeing(anchor, eligible, question, config, reference)
         named = _dated_rivals(anchor, best, candidates, scorer, {c.document_id for c in rivals})
@@ -994,7 +1005,8 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
                            >= config.dated_claim_focus):
             continue
         theirs = ranges_of(question, other.text)
-        if theirs and not _close(mine, theirs, exact=dating):
+        hedged = _hedged(best.text) | _hedged(other.text)
+        if theirs and not _close(mine, theirs, exact=dating, hedged=hedged):
             rivals[other.document_id] = other
     return list(rivals.values())
 
@@ -1070,19 +1082,30 @@ def _opposing(best: Candidate, candidates: list[Candidate],
 
 
 def _close(a: list[tuple[float, float]], b: list[tuple[float, float]],
-           exact: bool = False) -> bool:
+           exact: bool = False, hedged: frozenset[float] = frozenset()) -> bool:
     """Two sets of figures agree when some pair overlaps, give or take 10 %. Figures over a
     hundredfold apart, or a vague amount over thirtyfold from the other, count as answers about
     different things, not a disagreement. Years (`exact`) agree only when they are the same:
     1934 and 1936 are 0.1 % apart, but they disagree. (Only where both sentences are known
-    to date the same thing: any two sentences near a question give years, and most differ.)"""
+    to date the same thing: any two sentences near a question give years, and most differ.)
+    Two figures no one rounded agree only when equal, unless one is among the `hedged`
+    ("ongeveer 35")."""
     pairs = [(x, y) for x in a for y in b]
     if exact:
         return any(x[0] <= y[1] and y[0] <= x[1] for x, y in pairs)
     if any(x[0] <= 1.1 * y[1] and y[0] <= 1.1 * x[1]
-           and not (_precise_figure(x) and _precise_figure(y) and x != y) for x, y in pairs):
+           and not (_precise_figure(x) and _precise_figure(y) and x != y
+                    and x[0] not in hedged and y[0] not in hedged)
+           for x, y in pairs):
         return True
     return all(max(x[0], y[0]) > _apart(x, y) * max(min(x[1], y[1]), 1e-9) for x, y in pairs)
+
+
+def _hedged(text: str) -> frozenset[float]:
+    """The figures a text gives as estimates: "ongeveer 35", "nearly 1,835"; not the 1,517
+    of "Of the estimated 2,224 on board, 1,517 died"."""
+    return frozenset(v for m in _HEDGE.finditer(text)
+                     for v in quantities_in(text[m.end():m.end() + 16])[:1])
 
 
 def _precise_figure(x: tuple[float, float]) -> bool:

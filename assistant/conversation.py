@@ -33,6 +33,12 @@ _THING = r"it|its|they|them|their|this|that|these|those|there|then|thereby|het|h
          r"mee(?=\W*$)|" \
          r"the others?|the rest|de anderen?|de rest|de overigen?|" \
          r"the (first|second|third|last|latter|former|other) one|the latter|the former"
+# A Dutch pronominal adverb points back to a thing, whatever else the question names; not
+# one that points ahead ("Wie werd ervan beschuldigd de brand te stichten?", "… ervan
+# overtuigd dat …"), nor the "mee" of "met Amundsen mee".
+_PRONOMINAL = re.compile(r"\b(ermee|ervan|erdoor|erover|eraan)\b(?!.*\b(dat|om|te)\b)|"
+                         r"^(?!.*\bmet\s+[A-Z]\w*\s+mee\W*$).*\bmee(?=\W*$)",
+                         re.IGNORECASE)
 _PLURAL = re.compile(r"\b(they|them|their|hen|hun)\b", re.IGNORECASE)
 _ANAPHOR = re.compile(rf"\b({_PERSON}|{_POSSESSIVE}|{_THING})\b", re.IGNORECASE)
 _ELLIPSIS = re.compile(
@@ -347,7 +353,3 @@ def _refers_back(question: str, last: Sequence[tuple[str, str]]) -> bool:
         return True  # "Wat gebeurde er na de ramp in Lakehurst mee?": with what was asked
     said = {w for pair in last for text in pair for w in words(text)}
     return any(w.lower() in said for w in _DEMONSTRATIVE.findall(question))
-
-
-# A Dutch pronominal adverb points back to a thing, whatever else the question names.
-_PRONOMINAL = re.compile(r"\b(ermee|ervan|erdoor|erover|eraan|mee(?=\W*$))\b", re.IGNORECASE)

@@ -91,11 +91,12 @@ _NAME_QUESTION = re.compile(
 # van de verslaggever …?", "Wat riep hij?" (not "What did the report say about …?": what a
 # text says is its content, not a quotation).
 _QUOTE_QUESTION = re.compile(
-    r"\b(what did (he|she|they|[a-z]+ [a-z]+|[a-z]+) (keep )?(say|said|saying|shout|shouted|cry|"
+    r"\b(what did (he|she|they|(?!the |a |an |its |their )[a-z]+ [a-z]+|(?!the\b)[a-z]+) "
+    r"(keep )?(say|said|saying|shout|shouted|cry|"
     r"exclaim|whisper|mutter|write|wrote)(?! (about|of|to))\b|"
     r"(which|what) ([a-z]+ ){0,2}(words|phrase|quote|quotation|slogan|motto)\b|"
-    r"(welke?|wat waren de|met welke?) ([a-z]+ ){0,2}(woorden|citaat|uitspraak|leus|kreet|"
-    r"slogan)\b|"
+    # (not "uitspraak": mostly a court's verdict)
+    r"(welke?|wat waren de|met welke?) ([a-z]+ ){0,2}(woorden|citaat|leus|kreet|slogan)\b|"
     r"wat (zei|riep|schreef|fluisterde|mompelde) (hij|zij|ze)(?! (over|van|aan|tegen|in))\b)")
 _CLOCK_QUESTION = re.compile(r"\b(what time(?! (of (the )?(year|month|season)|period|frame|"
                              r"span|scale|zone)\b)|"
@@ -702,14 +703,18 @@ _DEATH = re.compile(
     r"dies|dead|deaths?|perished|slain|drowned|fatalities|casualties|"
     r"gedood|doodde|doodden|geexecuteerd|executeerde|executeerden|executies?|doodgeschoten|"
     r"afgeschoten|gefusilleerd|terechtgesteld|omgebracht|vermoord|omgekomen|omkwamen|stierf|"
-    r"stierven|sterven|gestorven|overleden|verdronken|verdronk|dood|doden")
+    r"stierven|sterven|gestorven|overleden|verdronken|verdronk|dood|doden|dodental|"
+    r"dodenaantal")
 # Dying told in several words, read as one: "lost their lives", "kwamen om het leven".
 # A Dutch verb split around its object ("kwamen 2.551 mensen om") becomes the word at its
 # head, so that the figure between stays where it is.
 # Not surviving is dying too: "did not survive", "overleefden de ramp niet".
 _DYING = re.compile(r"\b(lost (their|his|her) lives?|put to death|om het leven|"
-                    r"lives (were |was |had been )?lost|loss of (\w+ )?li(fe|ves)|"
-                    r"(verloren|verloor) (\w+ ){0,2}het leven|levens? (gingen |ging )?verloren|"
+                    # (not "No lives were lost", "Er gingen geen levens verloren")
+                    r"(?<!\bno )lives (were |was |had been )?lost|"
+                    r"(?<!\bgeen )levens? (gingen |ging )?verloren|"
+                    r"loss(?= of (\S+ ){0,2}li(fe|ves)\b)|"
+                    r"(verloren|verloor)(?=(\s+\S+){0,4}?\s+het leven\b)|"
                     r"(did not|didn't|never) survive|niet overleefd(en)?|"
                     # "overleefden de ramp niet", not "overleefden er 62, alleen 35 niet" or
                     # "overleefden niet alleen de brand"
@@ -759,7 +764,7 @@ _FAMILIES = {
     "together": "together alongside samen",
     "burial": "buried burial grave tomb begraven begrafenis bijgezet graf",
     "departing": "depart departed departs departure left sail sailed vertrok vertrokken "
-                 "vertrek vertrekt verliet verlieten uitvoer uitvoeren",
+                 "vertrek vertrekt verliet verlieten",
     "arriving": "arrive arrived arrives arrival aankomst arriveerde arriveerden",
     "surviving": "survive survived survives survivor survivors overleefde overleefden "
                  "overleefd overlevende overlevenden overleven",
@@ -770,21 +775,21 @@ _FAMILIES = {
                    "opgesloten opsluiten gevangenis",
     "arresting": "arrest arrested arrests arrestatie gearresteerd arresteerde arresteerden "
                  "aangehouden",
-    "naming": "named naming name-giver vernoemd genoemd noemde naamgever",
+    "naming": "named naming vernoemd naamgever",
     "sinking": "sank sink sunk sinking zonk zonken gezonken zinken",
     "fleeing": "fled flee escape escaped fleeing vluchtte vluchtten gevlucht ontsnapte "
-               "ontsnapt ontsnapping vlucht",
+               "ontsnapt ontsnapping",
     "signing": "signed sign signing signature tekende tekenden getekend ondertekend "
                "handtekening",
     "advising": "advised advise advice recommended recommendation warned adviseerde "
                 "adviseerden advies raadde aangeraden waarschuwde gewaarschuwd",
     "evacuating": "evacuated evacuate evacuation geevacueerd evacuatie evacueerde",
     "rescuing": "rescued rescue rescuers saved gered redde redden redding",
-    "commanding": "commanded command commander captain bevel bevelhebber gezagvoerder "
+    "commanding": "commanded command commander captain bevelhebber gezagvoerder "
                   "kapitein commandant",
     "destroying": "destroyed destroy destruction verwoest verwoestte verwoesting vernietigd "
                   "vernietigde vernietiging",
-    "selling": "sold sell sale selling verkocht verkocht verkoop verkochten",
+    "selling": "sold sell sale selling verkocht verkoop verkochten",
     "buying": "bought buy purchase purchased kocht kochten gekocht aankoop",
 }
 _FAMILY_OF = {w: name for name, forms in _FAMILIES.items() for w in forms.split()}
@@ -882,10 +887,13 @@ _SYMBOLS = {"€": "euro", "$": "dollar", "£": "pound", "ƒ": "gulden"}
 _MEASURE_QUESTION = (
     # "How far is it from …?", not "How far did Stalin trust him?"
     ("distance", re.compile(r"\b(how far|hoe ver|afstand|distance)\b")),
-    # "What was the maximum height …?", "Hoe diep …?": a length too
-    ("distance", re.compile(r"\b(how (high|deep|tall|wide)|hoe (hoog|diep|breed)|height|depth|"
-                            r"length|water level|hoogte|diepte|lengte|waterstand|waterhoogte|"
-                            r"waterpeil)\b")),
+    # "What was the maximum height …?", "Hoe diep …?": a length too; not "Hoe hoog was het
+    # dodental?", "How high was the price?"
+    ("distance", re.compile(r"^(?!.*\b(toll|dodental|dodenaantal|aantal|number|schade|damage|"
+                            r"bedrag|price|prijs|cost|kosten|percentage|boete|fine|tax|"
+                            r"belasting)\b).*"
+                            r"\b(how (high|deep|tall|wide)|hoe (hoog|diep|breed)|height|depth|"
+                            r"water level|hoogte|diepte|waterstand|waterhoogte|waterpeil)\b")),
     ("weight", re.compile(r"\b(how heavy|hoe zwaar|weight|gewicht)\b")),
     # "How much did it cost?", not "How many lives did the famine cost?"
     ("currency", re.compile(r"^(?!.*\b(lives|life|levens|leven|mensenlevens)\b).*"
@@ -1168,6 +1176,8 @@ _ROLE_ASKED = re.compile(r"\b(?:(?:who|wie) (?:was|were|is|waren) (?:the|de|het)
                          r"(?:wat (?:was|is) de naam van|hoe (?:heette|heetten|heet)) de|"
                          r"het ambt van|which|welke?)\s+([\w-]+)(?:\s+([\w-]+))?",
                          re.IGNORECASE)
+_NAME_ASKED = re.compile(r"(?i:what (?:was|were|is) the names? of|wat (?:was|is) de naam van|"
+                         r"hoe (?:heette|heetten|heet)|het ambt van)\b")
 # Words after "als" or "Who was the" that are no title: "als aanklager tijdens het proces".
 _NO_TITLES = frozenset(
     "tijdens during before after voor na bij tegen against with met under onder about over "
@@ -1185,6 +1195,13 @@ def asked_role(question: str) -> tuple[str, ...]:
     # After "which" the noun comes first ("Which hotel was it?", not "Welke straf kreeg …?"),
     # unless a name's adjective does ("Welke Nederlandse minister …?").
     found = match.groups()
+    if _NAME_ASKED.match(match.group()):
+        # "the name of the chef aboard …": the one word after it, not a possessive's owner
+        # ("the airship's commander")
+        first = found[0]
+        owner = question[match.start(1) + len(first):].startswith(("'s", "’s"))
+        return () if owner or not first.islower() or fold(first) in _NO_TITLES \
+            or is_function_word(first) else (fold(first),)
     if match.group().lower().startswith(("which", "welk")):
         title = found[1] is not None and fold(found[1]) in _TITLE_FORMS
         found = found[1:] if not found[0].islower() and title else found[:1]
@@ -1329,9 +1346,11 @@ _MONTH_NUMBER = {name: i % 12 + 1 for i, name in enumerate(
     "januari februari maart april mei juni juli augustus september oktober november december"
     .split())}
 _DATED = re.compile(
-    rf"\b(?:(?P<day>\d{{1,2}})(?:e|ste|de|st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_FULL_MONTHS})"
-    rf"|(?P<month2>{_FULL_MONTHS})(?:\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\d))?)"
-    rf",?(?:\s+(?:of\s+|van\s+)?(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\b)?")
+    rf"\b(?:(?P<day>\d{{1,2}})(?:e|ste|de|st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_FULL_MONTHS})\b"
+    rf"|(?P<month2>{_FULL_MONTHS})\b(?:\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\d))?)"
+    rf",?(?:\s+(?:of\s+|van\s+)?(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\b)?", re.IGNORECASE)
+# Months that are words too: "12 may have died", "the Long March of 1934".
+_MONTH_WORDS = frozenset({"may", "march"})
 
 
 def dates_in(text: str, skip_years: frozenset[int] = frozenset()) -> list[tuple[str, float, float]]:
@@ -1340,12 +1359,16 @@ def dates_in(text: str, skip_years: frozenset[int] = frozenset()) -> list[tuple[
     A day or month told without a year takes the text's only year, if it names one. Years in
     `skip_years` count only as part of a day or month (the question's own year is no answer,
     the day in it is)."""
-    folded = fold(text)
     years = years_in(text)
     found: list[tuple[str, float, float]] = []
     used: set[int] = set()
-    for match in _DATED.finditer(folded):
-        month = _MONTH_NUMBER[match["month"] or match["month2"]]
+    # (On the text itself, not folded: folding changes the length of "…" and "ĳ".)
+    for match in _DATED.finditer(text):
+        name = match["month"] or match["month2"]
+        if name.lower() in _MONTH_WORDS and (name[0].islower() or re.search(
+                r"\b(the|a|de|het)\s+(long\s+)?$", text[:match.start()], re.IGNORECASE)):
+            continue
+        month = _MONTH_NUMBER[name.lower()]
         day = match["day"] or match["day2"]
         year = int(match["year"]) if match["year"] else \
             years[0] if len(set(years)) == 1 else None
@@ -1363,10 +1386,12 @@ def dates_in(text: str, skip_years: frozenset[int] = frozenset()) -> list[tuple[
 
 _HOUR_WORDS = {w: i + 1 for i, w in enumerate(_HOURS.split("|"))} | \
     {w: i + 2 for i, w in enumerate(_UREN.split("|"))} | \
-    {w: i + 1 for i, w in enumerate("enen tweeën drieën vieren vijven zessen zevenen achten "
-                                    "negenen tienen elven twaalven".split())}
-_AFTERNOON = re.compile(r"^\W*(p\.?\s?m\b|in the (afternoon|evening)|at night|"
-                        r"(’|')s (middags|avonds|nachts))", re.IGNORECASE)
+    {fold(w): i + 1 for i, w in enumerate("enen tweeën drieën vieren vijven zessen zevenen "
+                                          "achten negenen tienen elven twaalven".split())}
+_AFTERNOON = re.compile(r"^\W*(p\.?\s?m\b|in the (afternoon|evening)|(’|')s (middags|avonds))",
+                        re.IGNORECASE)
+# "at night", "'s nachts": one to five is early morning, six to eleven evening
+_NIGHT = re.compile(r"^\W*(at night|(’|')s nachts)", re.IGNORECASE)
 _MORNING = re.compile(r"^\W*(a\.?\s?m\b|in the morning|(’|')s (ochtends|morgens))",
                       re.IGNORECASE)
 _ABOUT = re.compile(r"\b(around|about|roughly|approximately|some|rond|omstreeks|ongeveer|"
@@ -1415,15 +1440,20 @@ def times_in(text: str) -> list[tuple[str, float, float]]:
         after, before = text[match.end():match.end() + 24], text[max(0, match.start() - 14):
                                                                  match.start()]
         halves = [hour]
-        if re.search(r"p\.?\s?m", folded) or _AFTERNOON.search(after):
+        if hour in (0, 12) and minute == 0 and not digits:
+            pass  # midnight, noon
+        elif _NIGHT.search(after):
+            halves = [hour % 12 + 12 * (hour % 12 >= 6)]
+        elif re.search(r"p\.?\s?m", folded) or _AFTERNOON.search(after):
             halves = [hour % 12 + 12]
         elif re.search(r"a\.?\s?m", folded) or _MORNING.search(after):
             halves = [hour % 12]
         elif 1 <= hour <= 12 and not re.match(r"0\d", folded.split()[-1] if not digits
                                                  else digits[0]):
             halves = [hour % 12, hour % 12 + 12]
-        slack = 30.0 if _ABOUT.search(before) or _ABOUT.search(match.group().split()[0] + " ")\
-            and not digits else 0.0
+        # "around", "rond": before the time or leading it ("rond vier uur", "rond 4 uur")
+        slack = 30.0 if _ABOUT.search(before) or _ABOUT.search(match.group().split()[0] + " ") \
+            else 0.0
         for h in halves:
             at = h * 60.0 + minute
             found.append((words_, at - slack, at + slack))
@@ -1494,7 +1524,7 @@ _FATE_QUESTION = re.compile(
     # (also after what the one named was: "lookout Frederick Fleet", "kapitein Lehmann")
     r"(?-i:(?:[a-z][\w-]*\s+){0,2}[A-Z\u00C0-\u024F]))")
 # What someone named was, before the name: "lookout Frederick Fleet".
-_DESCRIPTOR = re.compile(r"^(?:[a-z][\w-]*\s+){1,2}(?=[A-Z\u00C0-\u024F])")
+_DESCRIPTOR = re.compile(r"^([a-z][\w-]*)\s+(?:[a-z][\w-]*\s+)?(?=[A-Z\u00C0-\u024F])")
 # Who may be described rather than named when their fate is asked: "the killer", "Kirov's
 # assassin", "de moordenaar van Kirov", "the accused".
 _KILLER = frozenset("killer assassin murderer gunman perpetrator culprit dader moordenaar "
@@ -1603,8 +1633,15 @@ def fate_asked(question: str) -> Fate:
         role = fold(possessive.group(2))
         whose = tuple(fold(w) for w in possessive.group(1).split())
         return Fate("role", role=role, owner=(whose,)) if role in _PERSON_NOUNS else Fate()
-    run = re.match(r"[A-Z\u00C0-\u024F][\w-]*(?:\s+[A-Z\u00C0-\u024F][\w-]*)*",
-                   _DESCRIPTOR.sub("", rest))
+    descriptor = _DESCRIPTOR.match(rest)
+    named = rest[descriptor.end():] if descriptor else rest
+    run = re.match(r"[A-Z\u00C0-\u024F][\w-]*(?:\s+[A-Z\u00C0-\u024F][\w-]*)*", named)
+    if descriptor is not None and not (
+            len(descriptor.group().split()) == 1 and run is not None
+            and (len(run.group().split()) >= 2 or _is_person_word(fold(descriptor.group(1))))):
+        # What they were is one word before a full name ("lookout Frederick Fleet") or a
+        # word for a person ("kapitein Lehmann"); "prices in Germany" is no one.
+        return Fate()
     return Fate("person", ((tuple(fold(w) for w in run.group().split()),) if run else ()))
 
 

@@ -27,6 +27,7 @@ from assistant.answering import (
     _disagreeing,
     _figure_disagreement,
     _focused_alternative,
+    _hedged,
     _latest,
     _opposing,
     _precise,
@@ -934,6 +935,45 @@ def test_how_late_and_hedges_are_no_focus_words() -> None:
     assert focus_words("Roughly how many people died?", "en") == ("people", "died")
 
 
+def test_review_mends_dates_units_and_deaths() -> None:
+    assert [d for d, _, _ in dates_in("Johan (geboren 1625) werd op 20 augustus 1672 vermoord.")] \
+        == ["20 augustus 1672", "1625"]
+    assert [d for d, _, _ in dates_in("In 1943 werden 12 meisjes gedeporteerd.")] == ["1943"]
+    assert [d for d, _, _ in dates_in("In 1937, 12 may have died.")] == ["1937"]
+    assert [d for d, _, _ in dates_in("The Long March of 1934 began.")] == ["1934"]
+    assert [d for d, _, _ in dates_in("Hij schreef … dat hij op 4 juli 1672 vertrok.")] == \
+        ["4 juli 1672"]
+    # "Hoe hoog was het dodental?" asks deaths, not a length
+    assert asked_unit("Hoe hoog was het dodental?") == ("", "")
+    assert analyse("Hoe hoog was het dodental?").deaths
+    assert counts_deaths("Bij de ramp verloren 35 mensen het leven.")
+    assert counts_deaths("The fire caused the loss of 35 lives.")
+    assert not counts_deaths("No lives were lost, but 35 passengers were injured.")
+    assert not counts_deaths("Er gingen geen levens verloren, maar 35 mensen raakten gewond.")
+
+
+def test_review_mends_times_roles_fates_quotes() -> None:
+    assert [(low, high) for _, low, high in times_in("om 3 uur 's nachts")] == [(180, 180)]
+    assert [(low, high) for _, low, high in times_in("at eleven o'clock at night")] == \
+        [(1380, 1380)]
+    assert [(low, high) for _, low, high in times_in("at noon")] == [(720, 720)]
+    assert times_in("omstreeks tweeën")  # a Dutch hour word with a diaeresis
+    assert [(low, high) for _, low, high in times_in("rond 4 uur")] == [(210, 270), (930, 990)]
+    assert asked_role("What was the name of the chef aboard the airship?") == ("chef",)
+    assert asked_role("What was the name of the airship's commander?") == ()
+    assert not analyse("What happened to prices in Germany after 1923?").fate
+    assert not analyse("What did the report say?").quote
+    assert not analyse("Welke uitspraak deed het hof?").quote
+    # a word of two meanings is no family: "vlucht" is a flight as often as an escape
+    assert focus_overlap(("fled",), "De vlucht duurde drie dagen.") == 0
+
+
+def test_a_hedged_figure_may_be_rounded() -> None:
+    assert not _close([(35.0, 35.0)], [(36.0, 36.0)])
+    assert _close([(35.0, 35.0)], [(36.0, 36.0)], hedged=_hedged("ongeveer 35 mensen"))
+    assert _hedged("Of the estimated 2,224 on board, 1,517 died.") == frozenset({2224.0})
+
+
 def test_lives_lost_ask_and_tell_deaths() -> None:
     for asked in ("How many lives were lost when the ship went down?",
                   "What was the loss of life in the flood?",
@@ -1656,8 +1696,11 @@ def test_resolve_a_dutch_pronominal_adverb_even_beside_a_name() -> None:
     resolved = resolve("Wat gebeurde er na de ramp in Lakehurst mee?", history)
     assert "zeppelin" in resolved.lower()
     assert resolve("Wat deed de regering ermee?", history) != "Wat deed de regering ermee?"
-    # "mee" only at the end: "Ging hij mee naar Lakehurst?" has no thing to point back to.
-    assert resolve("Wie ging mee naar Lakehurst?", history) == "Wie ging mee naar Lakehurst?"
+    # "mee" only at the end: "Ging hij mee naar Lakehurst?" has no thing to point back to;
+    # nor "met Amundsen mee", nor "ervan" that points ahead.
+    for own in ("Wie ging mee naar Lakehurst?", "Wie ging er met Amundsen mee?",
+                "Wie werd ervan beschuldigd de Reichstag in brand te steken?"):
+        assert resolve(own, history) == own, own
 
 
 def test_resolve_leaves_he_after_the_one_the_question_describes() -> None:
