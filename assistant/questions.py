@@ -1365,7 +1365,7 @@ def dates_in(text: str, skip_years: frozenset[int] = frozenset()) -> list[tuple[
     # (On the text itself, not folded: folding changes the length of "…" and "ĳ".)
     for match in _DATED.finditer(text):
         name = match["month"] or match["month2"]
-        if name.lower() in _MONTH_WORDS and (name[0].islower() or re.search(
+        if name.lower() in _MONTH_WORDS and (name[0].islower() or not match["day"] and re.search(
                 r"\b(the|a|de|het)\s+(long\s+)?$", text[:match.start()], re.IGNORECASE)):
             continue
         month = _MONTH_NUMBER[name.lower()]
