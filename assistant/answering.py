@@ -77,7 +77,7 @@ _LINK = re.compile(r"(?i:\b(https?://|www\.)\S)|"
 _PERSONAL = frozenset("he she they hij zij ze".split())
 _REFERRING = _PERSONAL | frozenset("him his her them their hem zijn haar hun".split())
 _DEMONSTRATIVES = frozenset("this these dit deze".split())
-# A sentence that announces a quotation ("… defined by one chilling quote.", "… zei hij:").
+# "What was the name of the chef …?": asks for one described so.
 _NAME_OF = re.compile(r"\b(what (was|were|is) the names? of the|wat (was|is) de naam van de|"
                       r"hoe (heette|heetten|heet) de|het ambt van)\b", re.IGNORECASE)
 # A figure told as an estimate: "ongeveer 35", "nearly 1,835", "more than 400".
@@ -935,12 +935,11 @@ def _figure_disagreement(best: Candidate, dated: Candidate | None, chosen: list[
         [(dated, best.score)] if dated is not None and dated in chosen else \
         [(_stated(best, eligible, question, config), None)]
     # (Not one that counts other things than the first, which counts what was asked:
-    # "Vier dieselmotoren" beside "Zestien gascellen".)
-    # (Nor one in other units: "200 meter deep" beside "18 kubieke kilometer".)
+    # "Vier dieselmotoren" beside "Zestien gascellen"; nor one in other units: "200 meter
+    # deep" beside "18 kubieke kilometer", where years count as figures without a unit; nor
+    # one that names fewer of the question's names: "the loss of 133 lives" on a ferry,
+    # beside "In England 307 people lost their lives".)
     counted = _counted(question, anchors[0][0])
-    # (Years count as figures without a unit: only the units told are compared. Nor one that
-    # names fewer of the question's names: "the loss of 133 lives" on a ferry, beside "In
-    # England 307 people lost their lives".)
     kinds = figure_kinds(anchors[0][0].text) - {""}
     anchors += [(c, best.score) for c in chosen if c.document_id == best.document_id
                 and c.typed and c.row != anchors[0][0].row and values_of(question, c.text)

@@ -30,7 +30,7 @@ _PATTERNS: list[tuple[Expect, re.Pattern[str]]] = [
         # a measure: "What peak water level was recorded …?", "Welke hoogte bereikte …?"
         r"(what|which|welke|wat)( (was|is|were|waren) (the|de|het))? ([a-z]+ ){0,2}?(level|"
         r"height|depth|length|speed|temperature|weight|distance|volume|waterstand|"
-        r"waterhoogte|hoogte|diepte|lengte|snelheid|temperatuur|gewicht|afstand|volume|"
+        r"waterhoogte|hoogte|diepte|lengte|snelheid|temperatuur|gewicht|afstand|"
         r"oppervlakte)|how far (inland|upstream|downstream|offshore|out to sea)|"
         # "What was the death toll …?": only as what is asked ("Was the number of victims
         # higher …?" asks yes or no)
