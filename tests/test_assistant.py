@@ -1351,19 +1351,21 @@ def test_the_title_a_who_question_asks_for_and_who_bears_it() -> None:
     assert role_holders("The judge Ulrich read the verdict.", "rechter") == {"ulrich"}
 
 
+def _ask_about(tmp_path: Path, title: str, text: str, question: str) -> Answer:
+    """The answer to `question` from one document of `text`, built afresh."""
+    write_corpus(tmp_path / "corpus", {"doc.txt": f"{title}\n{text}\n"})
+    build_index(tmp_path / "corpus", tmp_path / "data")
+    return make_assistant(tmp_path / "data", AnswerConfig(min_confidence=0.2)).ask(question)
+
+
 def test_a_title_no_one_bears_is_not_answered_with_another_name(tmp_path: Path) -> None:
     trial = "Het proces tegen Jan Pietersen begon in 1950 in Delft met Klaas Bakker."
-    corpus = write_corpus(tmp_path / "corpus", {"proces.txt": f"Het proces\n{trial}\n"})
-    build_index(corpus, tmp_path / "data")
-    config = AnswerConfig(min_confidence=0.2)
     question = "Wie was de rechter bij het proces tegen Jan Pietersen in 1950?"
-    assert make_assistant(tmp_path / "data", config).ask(question).abstained
+    assert _ask_about(tmp_path, "Het proces", trial, question).abstained
     # Given the title, before or after his name, he is the answer.
     for told in ("Klaas Bakker was de rechter bij het proces in 1950.",
                  "In 1950 was rechter Klaas Bakker streng voor Pietersen."):
-        write_corpus(tmp_path / "corpus", {"proces.txt": f"Het proces\n{trial} {told}\n"})
-        build_index(tmp_path / "corpus", tmp_path / "data")
-        answer = make_assistant(tmp_path / "data", config).ask(question)
+        answer = _ask_about(tmp_path, "Het proces", f"{trial} {told}", question)
         assert not answer.abstained, told
         assert "Klaas Bakker" in answer.citations[0].quote, told
 
@@ -1375,15 +1377,10 @@ def test_the_name_of_one_described_needs_a_sentence_that_describes_them_so(
     assert asked_role("Wie bekleedde het ambt van resident van Bantam?") == ("resident",)
     assert asked_role("Welk bemanningslid stond aan het roer?") == ("bemanningslid",)
     landed = "Op 11 augustus zette kapitein Jan Ferwerda in Bantam voet aan wal."
-    corpus = write_corpus(tmp_path / "corpus", {"reis.txt": f"De reis\n{landed}\n"})
-    build_index(corpus, tmp_path / "data")
-    config = AnswerConfig(min_confidence=0.2)
     question = "Hoe heette de fotograaf die in augustus in Bantam voet aan wal zette?"
-    assert make_assistant(tmp_path / "data", config).ask(question).abstained
+    assert _ask_about(tmp_path, "De reis", landed, question).abstained
     told = "De fotograaf Piet Smit zette op 11 augustus in Bantam voet aan wal."
-    write_corpus(tmp_path / "corpus", {"reis.txt": f"De reis\n{landed} {told}\n"})
-    build_index(tmp_path / "corpus", tmp_path / "data")
-    answer = make_assistant(tmp_path / "data", config).ask(question)
+    answer = _ask_about(tmp_path, "De reis", f"{landed} {told}", question)
     assert not answer.abstained and "Piet Smit" in answer.citations[0].quote
 
 
