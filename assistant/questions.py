@@ -565,7 +565,7 @@ def quantities_in(text: str) -> list[float]:
 # A number that names a thing, not a count: "R101", "RBMK-1000", "LZ 129"; but not an
 # amount in a currency or a count in a country ("USD 100", "DM 3000", "in the UK 307").
 _IDENTIFIER = re.compile(r"\b([A-Z]+)-?\d+\b|\b([A-Z]{2,})[ -]\d+\b")
-_CODES = frozenset("usd eur gbp dm hfl fl chf uk us usa vs eu nl ussr".split())
+_CODES = frozenset("usd eur gbp dm hfl fl chf uk us usa vs eu nl".split())
 
 
 def _without_identifiers(text: str) -> str:
