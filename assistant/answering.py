@@ -975,6 +975,7 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
     telling = dating and bool(focus) \
         and focus_overlap(focus, best.text, verbs=True) >= config.dated_claim_focus
     floor = (best.score if reference is None else reference) - config.conflict_margin
+    estimates = _hedged(best.text)
     rivals: dict[str, Candidate] = {}
     for other in candidates:
         if other.document_id == best.document_id or other.fragment or not other.typed \
@@ -1004,8 +1005,8 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
                            >= config.dated_claim_focus):
             continue
         theirs = ranges_of(question, other.text)
-        hedged = _hedged(best.text) | _hedged(other.text)
-        if theirs and not _close(mine, theirs, exact=dating, hedged=hedged):
+        if theirs and not _close(mine, theirs, exact=dating,
+                                 hedged=estimates | _hedged(other.text)):
             rivals[other.document_id] = other
     return list(rivals.values())
 

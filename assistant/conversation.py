@@ -27,16 +27,17 @@ from index.lexical import fold, words
 
 _PERSON = r"he|him|she|her|hij|hem|zij|ze"
 _POSSESSIVE = r"his|hers|zijn|haar"
+# Dutch pronominal adverbs: "ermee", "ervan" (a final "mee" is the split "er … mee").
+_ER = r"ermee|ervan|erdoor|erover|eraan"
 _THING = r"it|its|they|them|their|this|that|these|those|there|then|thereby|het|hun|hen|daar|" \
          r"dit|dat|deze|die|toen|daarna|daardoor|daarvan|daarbij|daarin|daarmee|daarover|" \
-         r"daaraan|hierdoor|hiervan|ermee|ervan|erdoor|erover|eraan|erna|" \
-         r"mee(?=\W*$)|" \
+         rf"daaraan|hierdoor|hiervan|{_ER}|erna|mee(?=\W*$)|" \
          r"the others?|the rest|de anderen?|de rest|de overigen?|" \
          r"the (first|second|third|last|latter|former|other) one|the latter|the former"
 # A Dutch pronominal adverb points back to a thing, whatever else the question names; not
 # one that points ahead ("Wie werd ervan beschuldigd de brand te stichten?", "… ervan
 # overtuigd dat …"), nor the "mee" of "met Amundsen mee".
-_PRONOMINAL = re.compile(r"\b(ermee|ervan|erdoor|erover|eraan)\b(?!.*\b(dat|om|te)\b)|"
+_PRONOMINAL = re.compile(rf"\b({_ER})\b(?!.*\b(dat|om|te)\b)|"
                          r"^(?!.*\bmet\s+[A-Z]\w*\s+mee\W*$).*\bmee(?=\W*$)",
                          re.IGNORECASE)
 _PLURAL = re.compile(r"\b(they|them|their|hen|hun)\b", re.IGNORECASE)

@@ -124,11 +124,12 @@ class HybridRetriever:
         taken: list[RankedPassage] = []
         per_document: dict[str, int] = defaultdict(int)
         config = self.config
+        foreign = {p.chunk_row for p in passages if self._foreign(p.chunk_row, language)}
         while remaining and len(taken) < k:
             def adjusted(p: RankedPassage) -> float:
                 doc = self.build.chunks[p.chunk_row].document_id
                 return p.similarity - config.diversity_penalty * per_document[doc] \
-                    + config.cross_lingual_offset * self._foreign(p.chunk_row, language)
+                    + config.cross_lingual_offset * (p.chunk_row in foreign)
 
             choice = max(remaining, key=lambda p: (adjusted(p), p.fused))
             remaining.remove(choice)
