@@ -77,9 +77,12 @@ def parse_history(raw: Iterable[Any] | None) -> list[Turn]:
 
 def names(text: str) -> list[str]:
     """Runs of capitalised words, dropping a capitalised question word or article and a
-    possessive "'s" ("Stalin's nickname" names Stalin)."""
+    possessive "'s" ("Stalin's nickname" names Stalin). An adjective ("uit Hollandse
+    steden") names no one."""
     found = []
     for start, end in capitalised_runs(text):
+        if " " not in text[start:end] and is_nationality(text[start:end], text[end:]):
+            continue
         parts = _parts(text[start:end])
         if parts:
             found.append(_POSSESSIVE_S.sub("", " ".join(parts)))

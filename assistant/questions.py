@@ -809,9 +809,9 @@ def focus_overlap(focus: tuple[str, ...], text: str, verbs: bool = False) -> flo
     told = {_FAMILY_OF.get(w) for w in sentence_words
             if not verbs or w.endswith(_VERB_ENDINGS) or w.startswith("ge")} - {None}
     # A title finds its other forms too: "chairman" is "voorzitter".
-    extra = sum(1 for w in focus if (_FAMILY_OF.get(w) in told
-                                     or set(_TITLE_FORMS.get(w, ())) & set(sentence_words))
-                and not soft_overlap((w,), sentence_words))
+    extra = sum(1 - soft_overlap((w,), sentence_words) for w in focus
+                if _FAMILY_OF.get(w) in told
+                or set(_TITLE_FORMS.get(w, ())) & set(sentence_words))
     return min(1.0, soft_overlap(focus, sentence_words) + extra / len(focus))
 
 
@@ -1987,13 +1987,21 @@ def soft_overlap(content: tuple[str, ...], sentence_words: list[str]) -> float:
         if word in vocabulary:
             hits += 1.0
             continue
-        if len(word) < 5 or not vocabulary:
+        if len(word) < 5:
+            # A short word is too short to match fuzzily, but not to be inflected: "die",
+            # "died"; "werk", "werkte".
+            if len(word) >= 3 and any(word + ending in vocabulary for ending in _INFLECTIONS):
+                hits += 0.8
+            continue
+        if not vocabulary:
             continue
         match = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=72)
         if match is not None:
             hits += 0.8 if match[1] >= 80 else 0.6
     return hits / len(content)
 
+
+_INFLECTIONS = ("s", "es", "d", "ed", "ing", "en", "te", "de")
 
 _TRANSLITERATIONS = (("tsj", "ch"), ("sj", "sh"), ("zj", "zh"), ("kh", "ch"), ("oe", "u"),
                      ("y", "j"), ("ai", "aj"), ("w", "v"), ("c", "k"))

@@ -490,6 +490,10 @@ def test_a_focus_word_finds_its_family_in_either_language() -> None:
     assert focus_overlap(("depart",), "Op 4 mei vertrok de Hindenburg.") == 1.0
     # Dying is no family: in a text about killings every death would answer.
     assert focus_overlap(("die",), "Stalin ordered his death in 1936.") == 0.0
+    # A short word is not matched fuzzily, but its inflections are its own.
+    assert focus_overlap(("die",), "He died in debt in 1656.") == 0.8
+    assert focus_overlap(("werk",), "Hij werkte in Wenen.") == 0.8
+    assert focus_overlap(("die",), "The diet was poor.") == 0.0
 
 
 def test_two_years_disagree_only_as_dates_of_the_event_asked() -> None:
@@ -1683,6 +1687,15 @@ KIROV_HISTORY = [Turn("user", "Who was Sergei Kirov?"),
 
 def test_resolve_replaces_a_pronoun_with_the_subject_of_the_last_question() -> None:
     assert resolve("When was he murdered?", KIROV_HISTORY) == "When was Sergei Kirov murdered?"
+
+
+def test_resolve_they_not_to_an_adjective_of_the_reply() -> None:
+    history = parse_history([
+        {"role": "user", "content": "Wat gebeurde er op 23 februari 1637 in Amsterdam?"},
+        {"role": "assistant", "content": "Toen kwamen afgevaardigden uit verschillende "
+                                         "Hollandse steden bijeen."}])
+    resolved = resolve("Wat stelden zij voor?", history)
+    assert "Hollandse" not in resolved and "1637" in resolved
 
 
 def test_resolve_a_dutch_pronominal_adverb_even_beside_a_name() -> None:
