@@ -28,10 +28,13 @@ _PATTERNS: list[tuple[Expect, re.Pattern[str]]] = [
         r"what (number|percentage|share)|"
         r"hoeveel|hoe (oud|lang|groot|hoog|diep|zwaar|snel|breed)|welk aantal|aantal|"
         # a measure: "What peak water level was recorded …?", "Welke hoogte bereikte …?"
-        r"(what|which|welke|wat)( (was|is|were|waren) (the|de|het))? ([a-z]+ ){0,2}?(level|"
+        r"(what|which|welke?|wat)( (was|is|were|waren) (the|de|het))? ([a-z]+ ){0,2}?(level|"
         r"height|depth|length|speed|temperature|weight|distance|volume|waterstand|"
         r"waterhoogte|hoogte|diepte|lengte|snelheid|temperatuur|gewicht|afstand|"
-        r"oppervlakte)|how far (inland|upstream|downstream|offshore|out to sea)|"
+        r"oppervlakte|price|sum|amount|fee|reward|ransom|salary|wage|prijs|bedrag|som|"
+        r"beloning|losgeld|salaris|loon)|how far (inland|upstream|downstream|offshore|out to sea)|"
+        # "What did the dome cost?", "Wat kostte de bouw?"
+        r"(what|wat) (did|does|do) [\w' -]{1,40}?\bcost|wat kost(te|ten)?|"
         # "What was the death toll …?": only as what is asked ("Was the number of victims
         # higher …?" asks yes or no)
         r"(what|wat) (was|is|were|waren) (the|het|de) (total |totale )?(death toll|number of|"
@@ -898,7 +901,8 @@ _MEASURE_QUESTION = (
     # "How much did it cost?", not "How many lives did the famine cost?"
     ("currency", re.compile(r"^(?!.*\b(lives|life|levens|leven|mensenlevens)\b).*"
                             r"\b(cost|costs|kost|kostte|kostten|gekost|kosten|price|prijs|spent|"
-                            r"uitgegeven|betaald|paid|money|geld|budget|bedrag)\b")))
+                            r"uitgegeven|betaald|paid|money|geld|budget|bedrag|sum|som|fee|"
+                            r"reward|ransom|salary|wage|beloning|losgeld|salaris|loon)\b")))
 
 
 @lru_cache(maxsize=256)
@@ -1974,7 +1978,8 @@ def ordinals_in(text: str) -> frozenset[int]:
     return frozenset(ORDINALS[w] for w in re.findall(r"[a-z]+", text) if w in ORDINALS)
 
 
-def soft_overlap(content: tuple[str, ...], sentence_words: list[str]) -> float:
+def soft_overlap(content: tuple[str, ...], sentence_words: list[str],
+                 weights: tuple[float, ...] | None = None) -> float:
     """Share of the question's content words that the sentence contains, counting cognates and
     transliterations ("arrested"/"gearresteerd", "Khrushchev"/"Chroesjtsjov") as partial matches, so
     that related languages still overlap."""
@@ -1982,23 +1987,25 @@ def soft_overlap(content: tuple[str, ...], sentence_words: list[str]) -> float:
         return 0.0
     vocabulary = {transliterate(w) for w in sentence_words}
     hits = 0.0
-    for word in content:
+    if weights is None:
+        weights = (1.0,) * len(content)
+    for word, weight in zip(content, weights, strict=True):
         word = transliterate(word)
         if word in vocabulary:
-            hits += 1.0
+            hits += weight
             continue
         if len(word) < 5:
             # A short word is too short to match fuzzily, but not to be inflected: "die",
             # "died"; "werk", "werkte".
             if len(word) >= 3 and any(word + ending in vocabulary for ending in _INFLECTIONS):
-                hits += 0.8
+                hits += 0.8 * weight
             continue
         if not vocabulary:
             continue
         match = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=72)
         if match is not None:
-            hits += 0.8 if match[1] >= 80 else 0.6
-    return hits / len(content)
+            hits += (0.8 if match[1] >= 80 else 0.6) * weight
+    return hits / sum(weights)
 
 
 _INFLECTIONS = ("s", "es", "d", "ed", "ing", "en", "te", "de")

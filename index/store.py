@@ -29,6 +29,7 @@ import json
 import os
 import shutil
 import uuid
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
@@ -39,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from index.errors import CorruptIndex, EmbedderMismatch, IndexNotBuilt
-from index.lexical import tokens
+from index.lexical import tokens, words
 from index.types import Chunk, ChunkingConfig, Document, Page, Sentence
 
 if TYPE_CHECKING:
@@ -472,6 +473,15 @@ class IndexBuild:
         chunks = [c for c in self.chunks if c.document_id == doc_id]
         return DocumentParts(doc, sentences, chunks, np.array(self.sentence_vectors[lo:hi]),
                              np.array(self.window_vectors[lo:hi]))
+
+    @cached_property
+    def sentence_frequency(self) -> dict[str, int]:
+        """In how many sentences each word occurs (folded, without stop words): how common a
+        word is in these documents. Counted on first use."""
+        counts: Counter[str] = Counter()
+        for row in range(len(self.sentence_spans)):
+            counts.update(set(words(self.sentence(row)[1].text)))
+        return dict(counts)
 
     @cached_property
     def _bm25(self) -> Any:

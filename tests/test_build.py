@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -102,6 +103,17 @@ def test_full_build_indexes_every_document_and_is_searchable(corpus: Path, data:
     assert document.text[sentence.start:sentence.end] == sentence.text
     assert live.search_chunks(embedder.embed_query("Stalin"), 2)
     assert live.search_bm25("Kirov", 2)
+
+
+def test_sentence_frequency_counts_sentences_not_occurrences(corpus: Path,
+                                                             data: Path) -> None:
+    build(corpus, data, FakeEmbedder())
+    live = open_current(data)
+    texts = [live.sentence(row)[1].text.lower() for row in range(len(live.sentence_spans))]
+    frequency = live.sentence_frequency
+    with_kirov = [t for t in texts if re.search(r"\bkirov\b", t)]
+    assert 0 < frequency["kirov"] == len(with_kirov) < sum(t.count("kirov") for t in texts) + 1
+    assert "the" not in frequency and "de" not in frequency  # stop words
 
 
 def test_report_json_contract(corpus: Path, data: Path) -> None:
