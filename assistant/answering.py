@@ -984,8 +984,9 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
         return []
     units = figure_kinds(best.text)
     counted = _counted(question, best)
-    # A figure for a month of a year ("in augustus 1936") and one told for no such time.
-    timed = bool(MONTH.search(fold(question.text))) \
+    # A figure for the time asked ("in 1936", "in augustus 1936") and one told for no such
+    # time count different things. ("the 1953 flood" names the event, not a time.)
+    timed = bool(MONTH.search(fold(question.text)) or _IN_YEAR.search(question.text)) \
         and states_year_asked(question, best.text)
     # Years are told of many things near a question: two differ only as dates of the same
     # event, which both sentences tell in the question's own words ("completed in 1986",
@@ -1029,6 +1030,10 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
                                  hedged=estimates | _hedged(other.text)):
             rivals[other.document_id] = other
     return list(rivals.values())
+
+
+_IN_YEAR = re.compile(r"\b(in|during|tijdens|gedurende)\s+((early|late|mid|begin|eind|"
+                      r"midden)\s+)?(1\d{3}|20\d{2})\b", re.IGNORECASE)
 
 
 def _counted(question: Question, best: Candidate) -> tuple[str, ...]:

@@ -29,9 +29,11 @@ _PERSON = r"he|him|she|her|hij|hem|zij|ze"
 _POSSESSIVE = r"his|hers|zijn|haar"
 # Dutch pronominal adverbs: "ermee", "ervan" (a final "mee" is the split "er … mee").
 _ER = r"ermee|ervan|erdoor|erover|eraan"
+# "daaronder", "hiermee": "daar" or "hier" and a preposition
+_THERE = r"(daar|hier)(aan|achter|bij|binnen|boven|door|in|langs|mee|na|naar|naast|om|onder|" \
+         r"op|over|tegen|toe|tussen|uit|van|voor|zonder)"
 _THING = r"it|its|they|them|their|this|that|these|those|there|then|thereby|het|hun|hen|daar|" \
-         r"dit|dat|deze|die|toen|daarna|daardoor|daarvan|daarbij|daarin|daarmee|daarover|" \
-         rf"daaraan|hierdoor|hiervan|{_ER}|erna|mee(?=\W*$)|" \
+         rf"dit|dat|deze|die|toen|{_THERE}|{_ER}|erna|mee(?=\W*$)|" \
          r"the others?|the rest|de anderen?|de rest|de overigen?|" \
          r"the (first|second|third|last|latter|former|other) one|the latter|the former"
 # A Dutch pronominal adverb points back to a thing, whatever else the question names; not
@@ -250,7 +252,14 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
             if entity:
                 adverb = match.group().lower() in ("there", "daar", "then", "toen")
                 replacement = f"in {entity}" if adverb else entity
-                return question[:match.start()] + replacement + question[match.end():]
+                question = question[:match.start()] + replacement + question[match.end():]
+                # "Hoeveel verdachten waren er toen?" after "Wanneer vond het tweede
+                # showproces plaats?": 1937 is when, the trial still what.
+                # (A question that names its own topic keeps it: "How many railway
+                # accidents happened in the Soviet Union in that year?")
+                topic = [w for w in words(asked) if w not in words(question)]
+                return f"{question} ({' '.join(topic[:_MAX_CONTEXT_WORDS])})" \
+                    if topic and not own_names(question) else question
     # Only after "Which village …?": after "Where did the ship crash?" its is the ship's.
     its = re.search(r"\bits\b", question, re.IGNORECASE)
     place = answered_entity(*pairs[0], Expect.PLACE) if its and pairs \

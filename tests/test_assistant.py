@@ -591,6 +591,9 @@ def test_a_figure_for_the_year_asked_and_one_for_no_year_count_different_things(
     assert _disagreeing(tried, [tried, dated], question, config) == [dated]
     spanned = replace(generals, text="In 1936-1938 some 14 men were tried at first.")
     assert _disagreeing(tried, [tried, spanned], question, config) == [spanned]
+    # So for a year alone: "Hoeveel verdachten waren er in 1937?"
+    year = analyse("Hoeveel verdachten stonden er in 1936 terecht?")
+    assert _disagreeing(tried, [tried, generals], year, config) == []
 
 
 def test_a_figure_that_counts_other_things_than_asked_does_not_disagree() -> None:
@@ -1707,6 +1710,14 @@ def test_resolve_replaces_a_pronoun_with_the_subject_of_the_last_question() -> N
     assert resolve("When was he murdered?", KIROV_HISTORY) == "When was Sergei Kirov murdered?"
 
 
+def test_resolve_a_dutch_adverb_of_daar_and_a_preposition() -> None:
+    history = parse_history([
+        {"role": "user", "content": "Wat hield verordening 485 in?"},
+        {"role": "assistant", "content": "De vernietiging van nationale contingenten."}])
+    for question in ("Welke groepen vielen daaronder?", "Wie werkte hieraan mee?"):
+        assert "485" in resolve(question, history), question
+
+
 def test_resolve_they_not_to_an_adjective_of_the_reply() -> None:
     history = parse_history([
         {"role": "user", "content": "Wat gebeurde er op 23 februari 1637 in Amsterdam?"},
@@ -1967,8 +1978,11 @@ def test_resolve_that_year_and_that_city_to_the_answer_given() -> None:
     history = [Turn("user", "In what year did the flood happen?"),
                Turn("assistant", "The flood happened in 1916. [1]"),
                Turn("user", "Who was blamed?"), Turn("assistant", "The dike board. [2]")]
+    # (What the year was asked of is still the topic.)
     assert resolve("How many ships sank in that year?", history) == \
-        "How many ships sank in 1916?"
+        "How many ships sank in 1916? (year flood happen)"
+    assert resolve("How many ships sank on the Rhine in that year?", history) == \
+        "How many ships sank on the Rhine in 1916?"
     city = [Turn("user", "In welke stad begon de staking?"),
             Turn("assistant", "De staking begon in Deventer. [1]")]
     assert resolve("Hoe heet die stad tegenwoordig?", city) == "Hoe heet Deventer tegenwoordig?"
