@@ -28,7 +28,8 @@ from index.lexical import fold, words
 _PERSON = r"he|him|she|her|hij|hem|zij|ze"
 _POSSESSIVE = r"his|hers|zijn|haar"
 # Dutch pronominal adverbs: "ermee", "ervan" (a final "mee" is the split "er … mee").
-_ER = r"ermee|ervan|erdoor|erover|eraan"
+_ER = r"ermee|ervan|erdoor|erover|eraan|erop|erin|eruit|erbij|ernaar|ervoor|eronder|" \
+      r"ertegen|erom|ertoe|erachter"
 # "daaronder", "hiermee": "daar" or "hier" and a preposition
 _THERE = r"(daar|hier)(aan|achter|bij|binnen|boven|door|in|langs|mee|na|naar|naast|om|onder|" \
          r"op|over|tegen|toe|tussen|uit|van|voor|zonder)"
@@ -220,9 +221,9 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
         previous = resolve(raw_previous, history[:users[-1]])
         history[users[-1]] = Turn("user", previous)
     if previous and _bare(question):  # "Why?", "In which year?", "Hoeveel?"
-        return f"{question} ({previous})"
+        return _asked_anew(question, previous) or f"{question} ({previous})"
     ellipsis = _ELLIPSIS.match(question)
-    if ellipsis and INTERROGATIVE.match(fold(ellipsis.group("rest"))):
+    if ellipsis and _opens_question(ellipsis.group("rest")):
         # "And when was the marshal convicted?" is a question of its own after the "and".
         rest = ellipsis.group("rest")
         question, ellipsis = rest[:1].upper() + rest[1:], None
@@ -298,10 +299,43 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
     return f"{question} ({context})" if context else question
 
 
+def _asked_anew(question: str, previous: str) -> str | None:
+    """"Why?" after "When was Kirov murdered?": "Why was Kirov murdered?". Only a lone
+    question word in place of one that opens the question before ("Waaraan?" after
+    "Wanneer overleed Carter?"), not of "How many" or "Which year"."""
+    asked = [t for t in re.findall(r"\w+", question) if t.lower() not in ("and", "en")]
+    opening = _OPENING.match(previous)
+    # (Adverbs for adverbs: "Who?" after "What happened?" asks of something else.)
+    if len(asked) != 1 or opening is None or opening.group(2).lower() in _NO_VERB \
+            or not (asked[0].lower() in _ADVERBIAL or _WHERE_ADVERB.fullmatch(asked[0].lower())):
+        return None
+    return asked[0][:1].upper() + asked[0][1:].lower() + previous[opening.end(1):]
+
+
+_ADVERBIAL = frozenset("when where why how wanneer waar waarom hoe hoezo".split())
+_OPENING = re.compile(rf"^\s*({'|'.join(_ADVERBIAL)})\s+(\w+)", re.IGNORECASE)
+# what follows "how" or "wat" when they open a longer question word: "How many", "Wat voor"
+_NO_VERB = frozenset("many much long old far often large big kind sort type veel lang oud ver "
+                     "vaak groot laat voor".split())
+
+
+def _opens_question(text: str) -> bool:
+    """Opens on a question word, after a preposition or not: "when …", "in welk jaar …",
+    "waarmee …"."""
+    folded = _PREPOSITION.sub("", fold(text), count=1)
+    return bool(INTERROGATIVE.match(folded) or _WHERE_ADVERB.match(folded))
+
+
+_PREPOSITION = re.compile(r"^\s*(in|on|at|to|from|with|for|by|since|until|op|aan|met|voor|"
+                          r"van|tot|naar|door|bij|sinds|uit)\s+(?=\w)")
+# "waarmee", "waaraan", "waardoor": "waar" and a preposition
+_WHERE_ADVERB = re.compile(r"waar(aan|achter|bij|door|in|langs|mee|na|naar|om|onder|op|over|"
+                           r"tegen|toe|uit|van|voor)\b")
 # Words that say what kind of answer is wanted but not what about: "In which year?"
 _BARE = frozenset(
     "who whom whose what which when where why how many much wie wat welk welke wanneer waar "
     "waarom hoe hoeveel year jaar date datum day dag month maand place plaats reason reden "
+    "waaraan waardoor waarmee waarvan waarover waarop waarin waarvoor waarheen hoezo "
     "exactly precies precisely then dan in op".split())
 
 

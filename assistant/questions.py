@@ -179,7 +179,9 @@ _EFFECT_CUES = re.compile(r"\b((that|which) left|leaving \w+ (weak|weakened|crip
                           r"zorgde ervoor|had tot gevolg|tot gevolg)\b")
 _WH_WORDS = frozenset(
     "who whom whose what which when where why how wie wat welk welke wanneer waar waarom "
-    "hoe hoeveel many much according sources source documents document".split())
+    "hoe hoeveel many much according sources source documents document waaraan waardoor "
+    "waarmee waarvan waarover waarop waarin waarvoor waarheen waaruit waartoe waarbij "
+    "waarna hoezo".split())
 # Capitalised but no names: articles, and the languages a question may ask sources in.
 _STOP_CAPITALS = frozenset(
     "i de het een the a an english dutch engelse engelstalige nederlandse nederlandstalige "

@@ -1710,11 +1710,29 @@ def test_resolve_replaces_a_pronoun_with_the_subject_of_the_last_question() -> N
     assert resolve("When was he murdered?", KIROV_HISTORY) == "When was Sergei Kirov murdered?"
 
 
+def test_resolve_a_lone_question_word_asks_the_question_before_anew() -> None:
+    when = [Turn("user", "When was Kirov murdered?"), Turn("assistant", "In 1934. [1]")]
+    assert resolve("Why?", when) == "Why was Kirov murdered?"
+    died = [Turn("user", "Wanneer overleed Howard Carter?"), Turn("assistant", "In 1939.")]
+    assert resolve("Waaraan?", died) == "Waaraan overleed Howard Carter?"
+    assert focus_words("Waaraan overleed Howard Carter?", "nl") == ("overleed",)
+    # Not "How many" nor a "who" for a "what": those keep the question before beside them.
+    many = [Turn("user", "How many people died?"), Turn("assistant", "Many. [1]")]
+    assert resolve("And why?", many) == "Why? (How many people died?)"
+    what = [Turn("user", "Wat gebeurde er in 1934?"), Turn("assistant", "Een moord. [1]")]
+    assert resolve("Wie?", what) == "Wie? (Wat gebeurde er in 1934?)"
+    # A question word after a preposition still opens a question of its own.
+    winkel = [Turn("user", "Wie was Wouter Winkel?"), Turn("assistant", "Een herbergier.")]
+    assert resolve("En in welk jaar is hij gestorven?", winkel) == \
+        "In welk jaar is Wouter Winkel gestorven?"
+
+
 def test_resolve_a_dutch_adverb_of_daar_and_a_preposition() -> None:
     history = parse_history([
         {"role": "user", "content": "Wat hield verordening 485 in?"},
         {"role": "assistant", "content": "De vernietiging van nationale contingenten."}])
-    for question in ("Welke groepen vielen daaronder?", "Wie werkte hieraan mee?"):
+    for question in ("Welke groepen vielen daaronder?", "Wie werkte hieraan mee?",
+                     "Hoeveel mensen kwamen erop af?"):
         assert "485" in resolve(question, history), question
 
 
@@ -2154,7 +2172,7 @@ def test_follow_ups_build_on_the_last_question_as_it_was_understood() -> None:
     history = [Turn("user", "Wie was Boecharin?"), Turn("assistant", "Boecharin was … [1]"),
                Turn("user", "Wanneer werd hij berecht?"), Turn("assistant", "In 1938. [2]")]
     assert resolve("En Rykov?", history) == "Wanneer werd Rykov berecht?"
-    assert resolve("Waarom?", history) == "Waarom? (Wanneer werd Boecharin berecht?)"
+    assert resolve("Waarom?", history) == "Waarom werd Boecharin berecht?"
     assert resolve("In which year?", history).startswith("In which year? (Wanneer werd Boech")
     # "En" before a bare question asks it of the last question as well.
     assert resolve("En waar precies?", history) == \
