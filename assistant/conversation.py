@@ -182,11 +182,15 @@ def answered_entity(question: str, reply: str, expect: Expect) -> str | None:
     for name in names(reply):
         # "liet Stalin Jagoda arresteren": a run of two names, one of them asked about.
         rest = " ".join(p for p in name.split() if not set(words(p)) & known)
-        if rest and set(words(rest)) - _FRAMING - places:
+        # ("the British Wreck Commissioner" is what someone was, not who.)
+        title = expect is Expect.PERSON and is_nationality(rest.split(" ", 1)[0], " a")
+        if rest and set(words(rest)) - _FRAMING - places and not title:
             candidates.append(rest)
     # A reply introduces the one it answers with by full name: "Stalin replaced Yagoda with
-    # Nikolai Yezhov" answers "Who replaced Yagoda?" with Yezhov.
-    candidates.sort(key=lambda n: -len(n.split()))
+    # Nikolai Yezhov" answers "Who replaced Yagoda?" with Yezhov. A place it names first,
+    # then where that lies: "In de Gevangenpoort aan het Buitenhof in Den Haag".
+    if expect is Expect.PERSON:
+        candidates.sort(key=lambda n: -len(n.split()))
     noun = _which_noun(question)
     if noun is not None:
         # "Which marshal …?": the name the reply gives that title ("maarschalk Michail …").

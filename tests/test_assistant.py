@@ -1710,6 +1710,16 @@ def test_resolve_replaces_a_pronoun_with_the_subject_of_the_last_question() -> N
     assert resolve("When was he murdered?", KIROV_HISTORY) == "When was Sergei Kirov murdered?"
 
 
+def test_resolve_to_the_name_not_the_title_and_to_the_first_place_named() -> None:
+    mersey = [Turn("user", "Who led the British investigation into the disaster?"),
+              Turn("assistant", "Lord Mersey, the British Wreck Commissioner.")]
+    assert resolve("When was his report published?", mersey) == \
+        "When was Lord Mersey's report published?"
+    prison = [Turn("user", "Waar zat Cornelis de Witt gevangen?"),
+              Turn("assistant", "In de Gevangenpoort aan het Buitenhof in Den Haag.")]
+    assert resolve("En wat is dat gebouw nu?", prison) == "Wat is Gevangenpoort nu?"
+
+
 def test_resolve_a_lone_question_word_asks_the_question_before_anew() -> None:
     when = [Turn("user", "When was Kirov murdered?"), Turn("assistant", "In 1934. [1]")]
     assert resolve("Why?", when) == "Why was Kirov murdered?"
