@@ -524,7 +524,9 @@ _OPENERS = frozenset(
 _DOUBT = re.compile(
     r"\b(not|never|no evidence|no proof|unclear|uncertain|disputed|doubt|doubts|divided|"
     r"debated|unproven|denied|denies|niet|geen|nooit|onduidelijk|onzeker|verdeeld|betwist|"
-    r"twijfel|twijfelen|ontkende|ontkent)\b")
+    r"twijfel|twijfelen|ontkende|ontkent|"
+    # a claim made small: "in 1934 slechts primus inter pares"
+    r"slechts|merely|hardly|barely|nauwelijks)\b")
 
 
 def doubts(text: str) -> bool:
@@ -1967,9 +1969,21 @@ def other_years(question: Question, text: str) -> bool:
     stated = set(years_in(text))
     if not stated or stated & question.years:
         return False
+    # "Was Stalin the undisputed ruler by 1934?" is answered by what held from 1922 on;
+    # "since 1934" by what followed.
+    folded = fold(question.text)
+    until = [int(m.group(2)) for m in _BY_YEAR.finditer(folded)]
+    since = [int(m.group(2)) for m in _SINCE_YEAR.finditer(folded)]
+    if any(y <= b for y in stated for b in until) or any(y >= a for y in stated for a in since):
+        return False
     spans = [(int(a), int(b)) for a, b in _YEAR_RANGE.findall(text)]
     return not any(a <= y <= b for a, b in spans for y in question.years)
 
+
+_BY_YEAR = re.compile(r"\b(by|before|until|till|up to|voor|tegen|tot|uiterlijk)\s+"
+                      r"(?:(?:early|late|the end of|eind|begin|het einde van)\s+)?"
+                      r"(1\d{3}|20\d{2})\b")
+_SINCE_YEAR = re.compile(r"\b(after|since|from|na|sinds|vanaf|sedert)\s+(1\d{3}|20\d{2})\b")
 
 _NOT_ORDINAL = re.compile(r"\b(at last|at first|first of all|op het laatst|ten laatste)\b")
 

@@ -62,6 +62,7 @@ from assistant.questions import (
     dates_in,
     defines,
     doer_mentions,
+    doubts,
     dutch_numeral,
     fate_asked,
     figure_kinds,
@@ -2123,6 +2124,15 @@ def test_a_sentence_dated_to_other_years_is_about_something_else() -> None:
     assert not other_years(question, "Vyshinsky led the trial.")
     # Asking for a date means asking for another year than the one named.
     assert not other_years(analyse("When, after 1934, did the trials start?"), "In 1936.")
+    # "by 1934" holds what held before; "since 1934" what followed.
+    by = analyse("Was Stalin already the undisputed ruler by 1934?")
+    assert not other_years(by, "Stalin came to power in 1922.")
+    assert other_years(by, "In 1938 he ruled alone.")
+    since = analyse("Wie leidde de partij sinds 1934?")
+    assert not other_years(since, "In 1938 leidde Jezjov de NKVD.")
+    assert other_years(since, "In 1922 kwam Stalin aan de macht.")
+    # A claim made small doubts the claim asked about.
+    assert doubts("Stalin, die in 1934 slechts primus inter pares was, moest overtuigen.")
 
 
 def test_only_names_the_question_lacks_answer_who() -> None:
