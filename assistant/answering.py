@@ -1099,8 +1099,11 @@ def _opposing(best: Candidate, candidates: list[Candidate],
         if other.document_id in seen or other.fragment:
             continue
         seen.add(other.document_id)
+        # (A sentence in another language than the best one scores that much lower for
+        # the same relevance: see `cross_lingual_offset`.)
+        offset = config.cross_lingual_offset * (other.translated and not best.translated)
         about = other.overlap >= config.claim_overlap or other.translated and \
-            other.similarity >= best.similarity - config.claim_similarity_margin
+            other.similarity + offset >= best.similarity - config.claim_similarity_margin
         if about and doubts(other.text) != doubts(best.text):
             return other
     return None
