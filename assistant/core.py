@@ -31,6 +31,7 @@ from assistant.questions import (
     analyse,
     dates_in,
     doubts,
+    split_alternatives,
     split_compound,
     times_in,
     unfocused,
@@ -206,6 +207,9 @@ class Assistant:
         # "On what day did it open, and how many stood trial?" is answered as a whole and
         # part by part.
         pieces = split_compound(resolved)
+        if len(pieces) < 2:
+            # "Bondgenoten of rivalen?": each side asked on its own as well.
+            pieces = split_alternatives(replace(analyse(resolved), language=language))
         for text in [resolved, *pieces] if len(pieces) > 1 else [resolved]:
             analysed = replace(analyse(text), language=language)
             embed_started = time.perf_counter()

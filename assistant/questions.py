@@ -195,8 +195,6 @@ _NAME_RUN = re.compile(r"[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]*"
                        rf"(?:\s+(?:{PARTICLES}\s+)*[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]*)*"
                        r"(?:\s+\d+\b)?")
 _CAPITALISED = re.compile(r"\b[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]+")
-# Before a thing's name, not a person's: "de Hindenburg van Frankfurt", "the Prince of …".
-_ARTICLES = frozenset("de het een the a an die dat deze this that".split())
 
 
 def capitalised_runs(text: str) -> list[tuple[int, int]]:
@@ -332,6 +330,43 @@ def split_compound(question: str) -> list[str]:
     later = " ".join(words_[:_MAX_PART_CONTEXT])
     return [f"{first} ({context})" if context else first] + \
         [f"{p[:1].upper()}{p[1:]}? ({later})" for p in pieces[1:]]
+
+
+def split_alternatives(question: Question) -> list[str]:
+    """The two yes/no questions a question that offers alternatives holds: "Waren Kirov en
+    Stalin bondgenoten of rivalen?" → "Waren Kirov en Stalin bondgenoten?", "Waren Kirov en
+    Stalin rivalen?". Each side is looked for on its own, so that the answer cites what
+    speaks for either. The second alternative replaces as many words before "or" as it has
+    ("een rivaal van Stalin of juist een trouwe bondgenoot"), or, when it is a clause of its
+    own ("…, of was zijn positie beperkt?"), stands alone."""
+    body, context = _given_context(question.text.strip())
+    if "(" in body or not offers_alternatives(question):
+        return []
+    conjunction = _ALTERNATIVE[question.language]
+    matches = list(conjunction.finditer(fold(body)))
+    if not matches:
+        return []
+    at = matches[-1]
+    first = body[:at.start()].strip(" ,")
+    second = [w for w in body[at.end():].strip(" ?").split()]
+    while second and fold(second[0]) in _RATHER:
+        second = second[1:]
+    stem = first.split()
+    if not second or len(stem) < 2:
+        return []
+    if fold(second[0]) in _AUXILIARIES:
+        other = " ".join(second)
+    else:
+        kept = stem[:max(1, len(stem) - len(second))]
+        if len(kept) > 1 and fold(kept[-1]) in _ARTICLES and fold(second[0]) in _ARTICLES:
+            kept = kept[:-1]  # "a rival of Stalin or a loyal ally": one article
+        other = " ".join(kept + second)
+    suffix = f" ({context})" if context else ""
+    return [f"{first}?{suffix}", f"{other[:1].upper()}{other[1:]}?{suffix}"]
+
+
+# Words that open the second alternative without being part of it: "of juist", "or rather".
+_RATHER = frozenset("juist eerder veeleer toch rather instead perhaps maybe".split())
 
 
 def _given_context(question: str) -> tuple[str, str]:

@@ -82,6 +82,7 @@ from assistant.questions import (
     role_holders,
     setting_names,
     soft_overlap,
+    split_alternatives,
     split_compound,
     states_day,
     states_fate,
@@ -2511,6 +2512,25 @@ def test_a_place_the_whole_document_is_about_need_not_be_in_the_answer(
     # Outside "in …" a name must be near the answer, as before.
     assert assistant.ask("How many Friesland accidents on the tracks were there in "
                          "1934?").abstained
+
+
+
+def test_a_question_that_offers_alternatives_asks_each_on_its_own() -> None:
+    def split(text: str, language: str) -> list[str]:
+        return split_alternatives(replace(analyse(text), language=language))
+
+    assert split("Waren Kirov en Stalin bondgenoten of rivalen?", "nl") == \
+        ["Waren Kirov en Stalin bondgenoten?", "Waren Kirov en Stalin rivalen?"]
+    # A second alternative that is a clause of its own stands alone.
+    assert split("Had Stalin vrij spel, of was zijn positie beperkt?", "nl") == \
+        ["Had Stalin vrij spel?", "Was zijn positie beperkt?"]
+    assert split("Was Kirov a rival of Stalin or rather a loyal ally?", "en") == \
+        ["Was Kirov a rival of Stalin?", "Was Kirov a loyal ally?"]
+    # Not "whether", "or not", nor a question that asks no yes or no.
+    for text, language in (("Is bekend of Stalin opdracht gaf?", "nl"),
+                           ("Was he guilty or not?", "en"),
+                           ("Who shot him, Nikolayev or a guard?", "en")):
+        assert split(text, language) == [], text
 
 
 def test_a_question_that_asks_two_things_is_split_into_its_parts() -> None:
