@@ -11,12 +11,14 @@ from assistant.errors import InvalidHistory
 from assistant.questions import (
     INTERROGATIVE,
     ORDINALS,
+    WHERE_ADVERBS,
     Expect,
     analyse,
     asks_for_someone,
     capitalised_runs,
     describes_person,
     is_function_word,
+    is_listed_nationality,
     is_nationality,
     places_in,
     soft_overlap,
@@ -84,12 +86,18 @@ def names(text: str) -> list[str]:
     steden") names no one."""
     found = []
     for start, end in capitalised_runs(text):
-        if " " not in text[start:end] and is_nationality(text[start:end], text[end:]):
-            continue
+        before = text[:start].split()[-1:]
+        if " " not in text[start:end] and _DUTCH_ADJECTIVE.search(text[start:end]) \
+                and before and before[0].islower() and text[end:end + 2][1:].islower():
+            continue  # (not "Rose died", nor "with Christian Rakovsky")
         parts = _parts(text[start:end])
         if parts:
             found.append(_POSSESSIVE_S.sub("", " ".join(parts)))
     return found
+
+
+# A Dutch adjective of a place or people: "Hollandse", "Russische", "Amsterdamse".
+_DUTCH_ADJECTIVE = re.compile(r"(?:sche|(?<!s)se)$")
 
 
 def _parts(run: str) -> list[str]:
@@ -183,14 +191,19 @@ def answered_entity(question: str, reply: str, expect: Expect) -> str | None:
         # "liet Stalin Jagoda arresteren": a run of two names, one of them asked about.
         rest = " ".join(p for p in name.split() if not set(words(p)) & known)
         # ("the British Wreck Commissioner" is what someone was, not who.)
-        title = expect is Expect.PERSON and is_nationality(rest.split(" ", 1)[0], " a")
+        title = expect is Expect.PERSON and is_listed_nationality(rest.split(" ", 1)[0])
         if rest and set(words(rest)) - _FRAMING - places and not title:
             candidates.append(rest)
     # A reply introduces the one it answers with by full name: "Stalin replaced Yagoda with
     # Nikolai Yezhov" answers "Who replaced Yagoda?" with Yezhov. A place it names first,
-    # then where that lies: "In de Gevangenpoort aan het Buitenhof in Den Haag".
+    # then where that lies ("In de Gevangenpoort aan het Buitenhof in Den Haag"), and a
+    # place is named after "in", "at", "near" ("Nikolayev shot Kirov in the Smolny").
     if expect is Expect.PERSON:
         candidates.sort(key=lambda n: -len(n.split()))
+    else:
+        candidates.sort(key=lambda n: not re.search(
+            rf"\b(in|at|near|te|bij|nabij|naar|to)\s+(?:(the|de|het)\s+)?{re.escape(n)}",
+            reply, re.IGNORECASE))
     noun = _which_noun(question)
     if noun is not None:
         # "Which marshal …?": the name the reply gives that title ("maarschalk Michail …").
@@ -231,8 +244,8 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
         # "And when was the marshal convicted?" is a question of its own after the "and".
         rest = ellipsis.group("rest")
         question, ellipsis = rest[:1].upper() + rest[1:], None
-        if previous and _bare(question):  # "En waar precies?"
-            return f"{question} ({previous})"
+        if previous and _bare(question):  # "En waar precies?", "En waarom?"
+            return _asked_anew(question, previous) or f"{question} ({previous})"
     if ellipsis and previous:
         if names(ellipsis.group("rest")):
             old = subject_of([Turn("user", previous)])
@@ -311,36 +324,41 @@ def _asked_anew(question: str, previous: str) -> str | None:
     opening = _OPENING.match(previous)
     # (Adverbs for adverbs: "Who?" after "What happened?" asks of something else.)
     if len(asked) != 1 or opening is None or opening.group(2).lower() in _NO_VERB \
-            or not (asked[0].lower() in _ADVERBIAL or _WHERE_ADVERB.fullmatch(asked[0].lower())):
-        return None
+            or not (asked[0].lower() in _ADVERBIAL or asked[0].lower() in WHERE_ADVERBS) \
+            or _DUTCH_OPENINGS.isdisjoint({opening.group(1).lower()}) \
+            != _DUTCH_OPENINGS.isdisjoint({asked[0].lower()}):
+        return None  # ("Why?" after a Dutch question is no Dutch question)
     return asked[0][:1].upper() + asked[0][1:].lower() + previous[opening.end(1):]
 
 
 _ADVERBIAL = frozenset("when where why how wanneer waar waarom hoe hoezo".split())
+_DUTCH_OPENINGS = frozenset("wanneer waar waarom hoe hoezo".split()) | WHERE_ADVERBS
 _OPENING = re.compile(rf"^\s*({'|'.join(_ADVERBIAL)})\s+(\w+)", re.IGNORECASE)
-# what follows "how" or "wat" when they open a longer question word: "How many", "Wat voor"
-_NO_VERB = frozenset("many much long old far often large big kind sort type veel lang oud ver "
-                     "vaak groot laat voor".split())
+# what follows "how" or "hoe" when they open a longer question word: "How many", "Hoe hoog"
+_NO_VERB = frozenset(
+    "many much long old far often large big high deep heavy fast tall wide severe bad badly "
+    "kind sort type well veel lang oud ver vaak groot laat hoog diep zwaar snel breed erg "
+    "ernstig goed voor".split())
 
 
 def _opens_question(text: str) -> bool:
     """Opens on a question word, after a preposition or not: "when …", "in welk jaar …",
     "waarmee …"."""
     folded = _PREPOSITION.sub("", fold(text), count=1)
-    return bool(INTERROGATIVE.match(folded) or _WHERE_ADVERB.match(folded))
+    return bool(INTERROGATIVE.match(folded)) or folded.split(" ", 1)[0].strip("?") \
+        in WHERE_ADVERBS
 
 
 _PREPOSITION = re.compile(r"^\s*(in|on|at|to|from|with|for|by|since|until|op|aan|met|voor|"
                           r"van|tot|naar|door|bij|sinds|uit)\s+(?=\w)")
-# "waarmee", "waaraan", "waardoor": "waar" and a preposition
-_WHERE_ADVERB = re.compile(r"waar(aan|achter|bij|door|in|langs|mee|na|naar|om|onder|op|over|"
-                           r"tegen|toe|uit|van|voor)\b")
 # Words that say what kind of answer is wanted but not what about: "In which year?"
 _BARE = frozenset(
     "who whom whose what which when where why how many much wie wat welk welke wanneer waar "
     "waarom hoe hoeveel year jaar date datum day dag month maand place plaats reason reden "
-    "waaraan waardoor waarmee waarvan waarover waarop waarin waarvoor waarheen hoezo "
-    "exactly precies precisely then dan in op".split())
+    "hoezo exactly precies precisely then dan "
+    # "And by whom?", "En met welk doel?"
+    "in op on at by with for from to since until door met voor van tot naar bij uit aan "
+    "sinds doel purpose weapon wapen".split()) | WHERE_ADVERBS
 
 
 _ENGLISH_ORDINALS = frozenset("first second third fourth fifth last final".split())

@@ -31,8 +31,9 @@ _PATTERNS: list[tuple[Expect, re.Pattern[str]]] = [
         r"(what|which|welke?|wat)( (was|is|were|waren) (the|de|het))? ([a-z]+ ){0,2}?(level|"
         r"height|depth|length|speed|temperature|weight|distance|volume|waterstand|"
         r"waterhoogte|hoogte|diepte|lengte|snelheid|temperatuur|gewicht|afstand|"
-        r"oppervlakte|price|sum|amount|fee|reward|ransom|salary|wage|prijs|bedrag|som|"
-        r"beloning|losgeld|salaris|loon)|how far (inland|upstream|downstream|offshore|out to sea)|"
+        # (not "prijs", "reward" or "beloning": a prize or an award as often)
+        r"oppervlakte|price|sum|amount|fee|ransom|salary|wage|bedrag|som|losgeld|salaris|"
+        r"loon)|how far (inland|upstream|downstream|offshore|out to sea)|"
         # "What did the dome cost?", "Wat kostte de bouw?"
         r"(what|wat) (did|does|do) [\w' -]{1,40}?\bcost|wat kost(te|ten)?|"
         # "What was the death toll …?": only as what is asked ("Was the number of victims
@@ -177,11 +178,14 @@ _EFFECT_CUES = re.compile(r"\b((that|which) left|leaving \w+ (weak|weakened|crip
                           r"verlamd|lamgelegd|paved the way|opened the way|made possible|"
                           r"enabled|effende de weg|maakte de weg vrij|maakte mogelijk|"
                           r"zorgde ervoor|had tot gevolg|tot gevolg)\b")
+# Dutch "waar" and a preposition asks a question: "waarmee", "waaraan", "waartegen".
+WHERE_ADVERBS = frozenset("waar" + p for p in (
+    "aan achter bij binnen boven door heen in langs mee na naar naast om onder op over tegen "
+    "toe tussen uit van voor zonder").split())
 _WH_WORDS = frozenset(
     "who whom whose what which when where why how wie wat welk welke wanneer waar waarom "
-    "hoe hoeveel many much according sources source documents document waaraan waardoor "
-    "waarmee waarvan waarover waarop waarin waarvoor waarheen waaruit waartoe waarbij "
-    "waarna hoezo".split())
+    "hoe hoeveel many much according sources source documents document hoezo".split()) \
+    | WHERE_ADVERBS
 # Capitalised but no names: articles, and the languages a question may ask sources in.
 _STOP_CAPITALS = frozenset(
     "i de het een the a an english dutch engelse engelstalige nederlandse nederlandstalige "
@@ -342,8 +346,8 @@ def split_alternatives(question: Question) -> list[str]:
     body, context = _given_context(question.text.strip())
     if "(" in body or not offers_alternatives(question):
         return []
-    conjunction = _ALTERNATIVE[question.language]
-    matches = list(conjunction.finditer(fold(body)))
+    # (Found in the text itself: folding may change its length.)
+    matches = list(re.finditer(_ALTERNATIVE[question.language].pattern, body, re.IGNORECASE))
     if not matches:
         return []
     at = matches[-1]
@@ -357,9 +361,14 @@ def split_alternatives(question: Question) -> list[str]:
     if fold(second[0]) in _AUXILIARIES:
         other = " ".join(second)
     else:
-        kept = stem[:max(1, len(stem) - len(second))]
-        if len(kept) > 1 and fold(kept[-1]) in _ARTICLES and fold(second[0]) in _ARTICLES:
-            kept = kept[:-1]  # "a rival of Stalin or a loyal ally": one article
+        articles = [i for i, w in enumerate(stem) if i >= 2 and fold(w) in _ARTICLES]
+        if fold(second[0]) in _ARTICLES and articles:
+            # "Was Kirov a rival of Stalin or an ally?": "Was Kirov an ally?"
+            kept = stem[:articles[0]]
+        elif len(stem) - len(second) >= 2:
+            kept = stem[:len(stem) - len(second)]
+        else:
+            return []  # "Did Stalin or Kirov sign it?": the subject would be lost
         other = " ".join(kept + second)
     suffix = f" ({context})" if context else ""
     return [f"{first}?{suffix}", f"{other[:1].upper()}{other[1:]}?{suffix}"]
@@ -560,8 +569,11 @@ _DOUBT = re.compile(
     r"\b(not|never|no evidence|no proof|unclear|uncertain|disputed|doubt|doubts|divided|"
     r"debated|unproven|denied|denies|niet|geen|nooit|onduidelijk|onzeker|verdeeld|betwist|"
     r"twijfel|twijfelen|ontkende|ontkent|"
-    # a claim made small: "in 1934 slechts primus inter pares"
-    r"slechts|merely|hardly|barely|nauwelijks)\b")
+    # a claim made small, "in 1934 slechts primus inter pares"; not a small number or time,
+    # "Slechts 712 overleefden", "Barely a month later"
+    r"(slechts|merely|hardly|barely|nauwelijks)(?!\s+(\d|(a|an|een|one|two|three|twee|drie|"
+    r"vier|four|five|vijf|ten|tien|half|enkele|some|few|weinig|days?|weeks?|months?|years?|"
+    r"dagen|weken|maanden|jaren|uur|hours?)\b)))\b")
 
 
 def doubts(text: str) -> bool:
@@ -941,7 +953,7 @@ _MEASURE_QUESTION = (
     ("currency", re.compile(r"^(?!.*\b(lives|life|levens|leven|mensenlevens)\b).*"
                             r"\b(cost|costs|kost|kostte|kostten|gekost|kosten|price|prijs|spent|"
                             r"uitgegeven|betaald|paid|money|geld|budget|bedrag|sum|som|fee|"
-                            r"reward|ransom|salary|wage|beloning|losgeld|salaris|loon)\b")))
+                            r"ransom|salary|wage|losgeld|salaris|loon)\b")))
 
 
 @lru_cache(maxsize=256)
@@ -1146,6 +1158,12 @@ def is_function_word(word: str) -> bool:
 def is_nationality(word: str, after: str) -> bool:
     """ "Dutch" in "Which Dutch city …?": an adjective, not a name."""
     return _nationality(word, after, listed=True)
+
+
+def is_listed_nationality(word: str) -> bool:
+    """ "British", "German": an adjective of nationality, known by name (not by its ending,
+    which "Christian" and "Rose" share)."""
+    return fold(word) in _NATIONALITIES
 
 
 def _nationality(word: str, after: str, listed: bool = False) -> bool:
@@ -1596,7 +1614,7 @@ _DOING = frozenset("shot killed murdered executed arrested vermoordde doodde sch
                    "ordered beval".split())
 # "Stalin had Zinoviev shot", "liet Jagoda arresteren": the name is who it was done to.
 _CAUSATIVE = frozenset("had liet lieten ordered beval made got".split())
-_ARTICLES = frozenset("the a de het een".split())
+_ARTICLES = frozenset("the a an de het een".split())
 
 
 def _same_word(token: str, word: str) -> bool:
@@ -2006,19 +2024,21 @@ def other_years(question: Question, text: str) -> bool:
         return False
     # "Was Stalin the undisputed ruler by 1934?" is answered by what held from 1922 on;
     # "since 1934" by what followed.
-    folded = fold(question.text)
-    until = [int(m.group(2)) for m in _BY_YEAR.finditer(folded)]
-    since = [int(m.group(2)) for m in _SINCE_YEAR.finditer(folded)]
-    if any(y <= b for y in stated for b in until) or any(y >= a for y in stated for a in since):
-        return False
+    until = [int(m.group(2)) for m in _BY_YEAR.finditer(question.text)]
+    since = [int(m.group(2)) for m in _SINCE_YEAR.finditer(question.text)]
+    if any(min(since, default=0) <= y <= max(until, default=9999) for y in stated) \
+            and (until or since):
+        return False  # (both: within "from 1936 until 1938")
     spans = [(int(a), int(b)) for a, b in _YEAR_RANGE.findall(text)]
     return not any(a <= y <= b for a, b in spans for y in question.years)
 
 
-_BY_YEAR = re.compile(r"\b(by|before|until|till|up to|voor|tegen|tot|uiterlijk)\s+"
+# (Not "voor": "de begroting voor 1937" is for that year; "vóór" is before it.)
+_BY_YEAR = re.compile(r"(?<!\w)(by|before|until|till|up to|vóór|tegen|tot|uiterlijk)\s+"
                       r"(?:(?:early|late|the end of|eind|begin|het einde van)\s+)?"
-                      r"(1\d{3}|20\d{2})\b")
-_SINCE_YEAR = re.compile(r"\b(after|since|from|na|sinds|vanaf|sedert)\s+(1\d{3}|20\d{2})\b")
+                      r"(1\d{3}|20\d{2})\b", re.IGNORECASE)
+_SINCE_YEAR = re.compile(r"\b(after|since|from|na|sinds|vanaf|sedert)\s+(1\d{3}|20\d{2})\b",
+                         re.IGNORECASE)
 
 _NOT_ORDINAL = re.compile(r"\b(at last|at first|first of all|op het laatst|ten laatste)\b")
 
@@ -2033,33 +2053,60 @@ def soft_overlap(content: tuple[str, ...], sentence_words: list[str],
                  weights: tuple[float, ...] | None = None) -> float:
     """Share of the question's content words that the sentence contains, counting cognates and
     transliterations ("arrested"/"gearresteerd", "Khrushchev"/"Chroesjtsjov") as partial matches, so
-    that related languages still overlap."""
-    if not content:
+    that related languages still overlap. With `weights`, a weighted share."""
+    return weighted_share(word_hits(content, sentence_words), weights)
+
+
+def weighted_share(hits: list[float], weights: tuple[float, ...] | None = None) -> float:
+    """The share `soft_overlap` gives for `word_hits`, each word weighted (equally without
+    weights, or when they sum to nothing)."""
+    if not hits:
         return 0.0
+    if weights is None or len(weights) != len(hits) or sum(weights) <= 0:
+        return sum(hits) / len(hits)
+    return sum(h * w for h, w in zip(hits, weights, strict=True)) / sum(weights)
+
+
+def word_hits(content: tuple[str, ...], sentence_words: list[str]) -> list[float]:
+    """For each content word, how well the sentence has it: 1 for the word itself, 0.8 or 0.6
+    for a cognate or another spelling, 0.8 for a short word's inflection, else 0."""
     vocabulary = {transliterate(w) for w in sentence_words}
-    hits = 0.0
-    if weights is None:
-        weights = (1.0,) * len(content)
-    for word, weight in zip(content, weights, strict=True):
-        word = transliterate(word)
+    hits: list[float] = []
+    for word in (transliterate(w) for w in content):
         if word in vocabulary:
-            hits += weight
-            continue
-        if len(word) < 5:
-            # A short word is too short to match fuzzily, but not to be inflected: "die",
-            # "died"; "werk", "werkte".
-            if len(word) >= 3 and any(word + ending in vocabulary for ending in _INFLECTIONS):
-                hits += 0.8 * weight
-            continue
-        if not vocabulary:
-            continue
-        match = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=72)
-        if match is not None:
-            hits += (0.8 if match[1] >= 80 else 0.6) * weight
-    return hits / sum(weights)
+            hits.append(1.0)
+        elif len(word) < 5:
+            # Too short to match fuzzily, but not to be inflected: "die"/"died", "werk"/
+            # "werkte"; not "kin"/"kind" (English words compare by their stems).
+            hits.append(0.8 if len(word) >= 3 and _inflected(word, vocabulary) else 0.0)
+        elif vocabulary and (match := process.extractOne(
+                word, vocabulary, scorer=fuzz.ratio, score_cutoff=72)) is not None:
+            hits.append(0.8 if match[1] >= 80 else 0.6)
+        else:
+            hits.append(0.0)
+    return hits
 
 
-_INFLECTIONS = ("s", "es", "d", "ed", "ing", "en", "te", "de")
+def _inflected(word: str, vocabulary: set[str]) -> bool:
+    stem = english_stem(word)
+    return any(w.startswith(word[:3]) and (english_stem(w) == stem or w in (
+        word + ending for ending in _DUTCH_ENDINGS)) for w in vocabulary)
+
+
+@lru_cache(maxsize=1 << 15)
+def english_stem(word: str) -> str:
+    return str(_english_stemmer().stemWord(word))
+
+
+@lru_cache(maxsize=1)
+def _english_stemmer():  # type: ignore[no-untyped-def]
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+# Dutch verbs' past and plural endings: "werkte", "leefde", "werken".
+_DUTCH_ENDINGS = ("en", "te", "de")
 
 _TRANSLITERATIONS = (("tsj", "ch"), ("sj", "sh"), ("zj", "zh"), ("kh", "ch"), ("oe", "u"),
                      ("y", "j"), ("ai", "aj"), ("w", "v"), ("c", "k"))

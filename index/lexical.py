@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -46,3 +48,16 @@ def tokens(text: str) -> list[str]:
     """Folded, stop-word-free, stemmed tokens. One stemmer for every language keeps a query
     and a passage in the same language comparable, which is all BM25 needs."""
     return list(_stemmer().stemWords(words(text)))
+
+
+def word_frequency(texts: Iterable[str]) -> dict[str, int]:
+    """In how many of the texts each word occurs, folded and without stop words, as `words`
+    gives them. Each text is folded afresh, which leaves the caches of `fold` and `words` to
+    the texts that questions score."""
+    stop = _stopwords()
+    counts: Counter[str] = Counter()
+    for text in texts:
+        decomposed = unicodedata.normalize("NFKD", text.lower())
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+        counts.update({w for w in _WORD.findall(folded) if w not in stop and w != "_"})
+    return dict(counts)

@@ -14,6 +14,7 @@ Layout under the data folder::
         vectors.npy          float32 sentence vectors, L2-normalised
         windows.npy          float32 vectors of each sentence read with the one before it
         context_vectors.npy  float32 search vectors of the sentences: own and windows mixed
+        sentence_frequency.json  in how many sentences each word occurs
         bm25/                a bm25s index over the chunks
         chroma/              Chroma's files (local mode)
         COMPLETE             written last; a build without it is debris of a crash
@@ -29,7 +30,6 @@ import json
 import os
 import shutil
 import uuid
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from index.errors import CorruptIndex, EmbedderMismatch, IndexNotBuilt
-from index.lexical import tokens, words
+from index.lexical import tokens, word_frequency
 from index.types import Chunk, ChunkingConfig, Document, Page, Sentence
 
 if TYPE_CHECKING:
@@ -227,6 +227,9 @@ def write_build(
     np.save(root / "vectors.npy", sentence_vectors)
     np.save(root / "windows.npy", window_vectors)
     np.save(root / "context_vectors.npy", search_vectors)
+    texts_by_row = [d["text"] for d in documents]
+    (root / "sentence_frequency.json").write_text(json.dumps(word_frequency(
+        texts_by_row[int(d)][int(a):int(b)] for d, a, b in sentence_spans)), encoding="utf-8")
 
     texts = {d["id"]: d["text"] for d in documents}
     chunk_texts = [texts[c["document_id"]][c["start"]:c["end"]] for c in chunk_rows]
@@ -477,11 +480,18 @@ class IndexBuild:
     @cached_property
     def sentence_frequency(self) -> dict[str, int]:
         """In how many sentences each word occurs (folded, without stop words): how common a
-        word is in these documents. Counted on first use."""
-        counts: Counter[str] = Counter()
-        for row in range(len(self.sentence_spans)):
-            counts.update(set(words(self.sentence(row)[1].text)))
-        return dict(counts)
+        word is in these documents. Written with the build; counted here for a build made
+        before that."""
+        path = self.root / "sentence_frequency.json"
+        if path.exists():
+            try:
+                return {str(w): int(n) for w, n in
+                        json.loads(path.read_text(encoding="utf-8")).items()}
+            except (OSError, ValueError, AttributeError) as exc:
+                raise CorruptIndex(f"{path} cannot be read ({exc}). "
+                                   "Run `python -m index rebuild --full`.") from exc
+        return word_frequency(self.sentence(row)[1].text
+                              for row in range(len(self.sentence_spans)))
 
     @cached_property
     def _bm25(self) -> Any:

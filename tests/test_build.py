@@ -114,6 +114,10 @@ def test_sentence_frequency_counts_sentences_not_occurrences(corpus: Path,
     with_kirov = [t for t in texts if re.search(r"\bkirov\b", t)]
     assert 0 < frequency["kirov"] == len(with_kirov) < sum(t.count("kirov") for t in texts) + 1
     assert "the" not in frequency and "de" not in frequency  # stop words
+    # Written with the build, and the same as counting afresh.
+    assert (live.root / "sentence_frequency.json").exists()
+    (live.root / "sentence_frequency.json").unlink()
+    assert open_current(data).sentence_frequency == frequency
 
 
 def test_report_json_contract(corpus: Path, data: Path) -> None:
