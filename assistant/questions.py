@@ -845,6 +845,7 @@ _FAMILIES = {
                   "vernietigde vernietiging",
     "selling": "sold sell sale selling verkocht verkoop verkochten",
     "buying": "bought buy purchase purchased kocht kochten gekocht aankoop",
+    "power": "power macht",
 }
 _FAMILY_OF = {w: name for name, forms in _FAMILIES.items() for w in forms.split()}
 # How a verb in the past or a participle ends: "completed", "voltooid" (an irregular one,

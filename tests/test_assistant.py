@@ -492,6 +492,7 @@ def test_a_focus_word_finds_its_family_in_either_language() -> None:
     assert focus_overlap(("accused",), "De beklaagden bekenden alles.") == 1.0
     assert focus_overlap(("begraven",), "They were buried at night in the Nieuwe Kerk.") == 1.0
     assert focus_overlap(("depart",), "Op 4 mei vertrok de Hindenburg.") == 1.0
+    assert focus_overlap(("kwam", "macht"), "Stalin came to power in 1922.") == 0.5
     # Dying is no family: in a text about killings every death would answer.
     assert focus_overlap(("die",), "Stalin ordered his death in 1936.") == 0.0
     # A short word is not matched fuzzily, but its inflections are its own.
