@@ -230,9 +230,9 @@ def score_candidates(scorer: SentenceScorer) -> list[Candidate]:
 
 
 def rarity_weights(content: tuple[str, ...], build: IndexBuild) -> tuple[float, ...] | None:
-    """A weight for each question word: the square root of its inverse sentence frequency
-    as a logarithm, sqrt(log((N + 1) / (n + 1))) for a word in n of N sentences, so that a
-    word in one sentence in a hundred counts about twice as much as one in every other
+    """A weight for each question word: the square root of the log of its inverse sentence
+    frequency, sqrt(log((N + 1) / (n + 1))) for a word in n of N sentences, so that a word
+    in one sentence in a hundred counts two to three times as much as one in every other
     sentence. (The square root ranked best on the files read; the log alone let a rare word
     outweigh the question's names.)"""
     if not content:
