@@ -207,9 +207,14 @@ class Assistant:
         # "On what day did it open, and how many stood trial?" is answered as a whole and
         # part by part.
         pieces = split_compound(resolved)
+        config = self.answer_config
         if len(pieces) < 2:
             # "Bondgenoten of rivalen?": each side asked on its own as well.
             pieces = split_alternatives(replace(analyse(resolved), language=language))
+            if pieces:
+                # A side differs from the whole question only by its option ("bondgenoten"):
+                # a sentence close to the best that the option raises at all speaks for it.
+                config = replace(config, min_fallback_contribution=config.min_focus_contribution)
         for text in [resolved, *pieces] if len(pieces) > 1 else [resolved]:
             analysed = replace(analyse(text), language=language)
             embed_started = time.perf_counter()
@@ -217,7 +222,8 @@ class Assistant:
             retrieve_started = time.perf_counter()
             retrieval = self.retriever.retrieve(text, k, vector, language)
             answer_started = time.perf_counter()
-            selection = select(analysed, retrieval, self.build, self.answer_config,
+            selection = select(analysed, retrieval, self.build,
+                               config if text != resolved else self.answer_config,
                                self._focus_contribution(text, language, vector))
             parts.append((analysed, retrieval, selection))
             timings["embed"] += (retrieve_started - embed_started) * 1000

@@ -51,6 +51,7 @@ from assistant.evaluation import Outcome, Report, check, load_questions
 from assistant.questions import (
     Expect,
     Fate,
+    Question,
     analyse,
     asked_role,
     asked_unit,
@@ -2557,6 +2558,25 @@ def test_a_place_the_whole_document_is_about_need_not_be_in_the_answer(
     assert assistant.ask("How many Friesland accidents on the tracks were there in "
                          "1934?").abstained
 
+
+
+def test_each_side_of_alternatives_is_answered_with_a_lower_focus_bar(
+        main_assistant: Assistant, monkeypatch: pytest.MonkeyPatch) -> None:
+    import assistant.core as core
+
+    seen: list[tuple[str, float]] = []
+    real = core.select
+
+    def spy(question: Question, *args: Any, **kwargs: Any) -> Any:
+        seen.append((question.text, args[2].min_fallback_contribution))
+        return real(question, *args, **kwargs)
+
+    monkeypatch.setattr(core, "select", spy)
+    main_assistant.ask("Were Kirov and Stalin allies or rivals?")
+    config = main_assistant.answer_config
+    assert seen == [("Were Kirov and Stalin allies or rivals?", config.min_fallback_contribution),
+                    ("Were Kirov and Stalin allies?", config.min_focus_contribution),
+                    ("Were Kirov and Stalin rivals?", config.min_focus_contribution)]
 
 
 def test_a_question_that_offers_alternatives_asks_each_on_its_own() -> None:
