@@ -9,6 +9,7 @@ from typing import Any
 
 from assistant.errors import InvalidHistory
 from assistant.questions import (
+    DUTCH_PREPOSITIONS,
     INTERROGATIVE,
     ORDINALS,
     WHERE_ADVERBS,
@@ -33,8 +34,7 @@ _POSSESSIVE = r"his|hers|zijn|haar"
 _ER = r"ermee|ervan|erdoor|erover|eraan|erop|erin|eruit|erbij|ernaar|ervoor|eronder|" \
       r"ertegen|erom|ertoe|erachter"
 # "daaronder", "hiermee": "daar" or "hier" and a preposition
-_THERE = r"(daar|hier)(aan|achter|bij|binnen|boven|door|in|langs|mee|na|naar|naast|om|onder|" \
-         r"op|over|tegen|toe|tussen|uit|van|voor|zonder)"
+_THERE = rf"(daar|hier)({'|'.join(DUTCH_PREPOSITIONS)})"
 _THING = r"it|its|they|them|their|this|that|these|those|there|then|thereby|het|hun|hen|daar|" \
          rf"dit|dat|deze|die|toen|{_THERE}|{_ER}|erna|mee(?=\W*$)|" \
          r"the others?|the rest|de anderen?|de rest|de overigen?|" \
@@ -275,7 +275,8 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
                 # showproces plaats?": 1937 is when, the trial still what.
                 # (A question that names its own topic keeps it: "How many railway
                 # accidents happened in the Soviet Union in that year?")
-                topic = [w for w in words(asked) if w not in words(question)]
+                named = set(words(question))
+                topic = [w for w in words(asked) if w not in named]
                 return f"{question} ({' '.join(topic[:_MAX_CONTEXT_WORDS])})" \
                     if topic and not own_names(question) else question
     # Only after "Which village …?": after "Where did the ship crash?" its is the ship's.
@@ -320,15 +321,17 @@ def _asked_anew(question: str, previous: str) -> str | None:
     """"Why?" after "When was Kirov murdered?": "Why was Kirov murdered?". Only a lone
     question word in place of one that opens the question before ("Waaraan?" after
     "Wanneer overleed Carter?"), not of "How many" or "Which year"."""
-    asked = [t for t in re.findall(r"\w+", question) if t.lower() not in ("and", "en")]
+    asked = [t.lower() for t in re.findall(r"\w+", question) if t.lower() not in ("and", "en")]
     opening = _OPENING.match(previous)
-    # (Adverbs for adverbs: "Who?" after "What happened?" asks of something else.)
-    if len(asked) != 1 or opening is None or opening.group(2).lower() in _NO_VERB \
-            or not (asked[0].lower() in _ADVERBIAL or asked[0].lower() in WHERE_ADVERBS) \
-            or _DUTCH_OPENINGS.isdisjoint({opening.group(1).lower()}) \
-            != _DUTCH_OPENINGS.isdisjoint({asked[0].lower()}):
-        return None  # ("Why?" after a Dutch question is no Dutch question)
-    return asked[0][:1].upper() + asked[0][1:].lower() + previous[opening.end(1):]
+    if len(asked) != 1 or opening is None or opening.group(2).lower() in _NO_VERB:
+        return None
+    word, opened = asked[0], opening.group(1).lower()
+    # Adverbs for adverbs ("Who?" after "What happened?" asks of something else), in one
+    # language ("Why?" after a Dutch question is no Dutch question).
+    if word not in _ADVERBIAL | WHERE_ADVERBS \
+            or (word in _DUTCH_OPENINGS) != (opened in _DUTCH_OPENINGS):
+        return None
+    return word[:1].upper() + word[1:] + previous[opening.end(1):]
 
 
 _ADVERBIAL = frozenset("when where why how wanneer waar waarom hoe hoezo".split())

@@ -206,24 +206,25 @@ class Assistant:
         parts: list[tuple[Question, Retrieval, Selection]] = []
         # "On what day did it open, and how many stood trial?" is answered as a whole and
         # part by part.
+        whole = replace(analyse(resolved), language=language)
         pieces = split_compound(resolved)
         config = self.answer_config
         if len(pieces) < 2:
             # "Bondgenoten of rivalen?": each side asked on its own as well.
-            pieces = split_alternatives(replace(analyse(resolved), language=language))
+            pieces = split_alternatives(whole)
             if pieces:
                 # A side differs from the whole question only by its option ("bondgenoten"):
                 # a sentence close to the best that the option raises at all speaks for it.
                 config = replace(config, min_fallback_contribution=config.min_focus_contribution)
-        for text in [resolved, *pieces] if len(pieces) > 1 else [resolved]:
-            analysed = replace(analyse(text), language=language)
+        for index, text in enumerate([resolved, *pieces] if len(pieces) > 1 else [resolved]):
+            analysed = replace(analyse(text), language=language) if index else whole
             embed_started = time.perf_counter()
             vector = self.embedder.embed_query(text)
             retrieve_started = time.perf_counter()
             retrieval = self.retriever.retrieve(text, k, vector, language)
             answer_started = time.perf_counter()
             selection = select(analysed, retrieval, self.build,
-                               config if text != resolved else self.answer_config,
+                               config if index else self.answer_config,
                                self._focus_contribution(text, language, vector))
             parts.append((analysed, retrieval, selection))
             timings["embed"] += (retrieve_started - embed_started) * 1000

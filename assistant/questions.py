@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from index.lexical import fold, words
+from index.lexical import fold, stem, words
 
 
 class Expect(Enum):
@@ -178,10 +178,11 @@ _EFFECT_CUES = re.compile(r"\b((that|which) left|leaving \w+ (weak|weakened|crip
                           r"verlamd|lamgelegd|paved the way|opened the way|made possible|"
                           r"enabled|effende de weg|maakte de weg vrij|maakte mogelijk|"
                           r"zorgde ervoor|had tot gevolg|tot gevolg)\b")
+# Dutch prepositions that join "daar", "hier" or "waar" in one word: "daaronder", "waarmee".
+DUTCH_PREPOSITIONS = tuple("aan achter bij binnen boven door in langs mee na naar naast om "
+                           "onder op over tegen toe tussen uit van voor zonder".split())
 # Dutch "waar" and a preposition asks a question: "waarmee", "waaraan", "waartegen".
-WHERE_ADVERBS = frozenset("waar" + p for p in (
-    "aan achter bij binnen boven door heen in langs mee na naar naast om onder op over tegen "
-    "toe tussen uit van voor zonder").split())
+WHERE_ADVERBS = frozenset(["waar" + p for p in DUTCH_PREPOSITIONS] + ["waarheen"])
 _WH_WORDS = frozenset(
     "who whom whose what which when where why how wie wat welk welke wanneer waar waarom "
     "hoe hoeveel many much according sources source documents document hoezo".split()) \
@@ -352,7 +353,7 @@ def split_alternatives(question: Question) -> list[str]:
         return []
     at = matches[-1]
     first = body[:at.start()].strip(" ,")
-    second = [w for w in body[at.end():].strip(" ?").split()]
+    second = body[at.end():].strip(" ?").split()
     while second and fold(second[0]) in _RATHER:
         second = second[1:]
     stem = first.split()
@@ -2089,21 +2090,9 @@ def word_hits(content: tuple[str, ...], sentence_words: list[str]) -> list[float
 
 
 def _inflected(word: str, vocabulary: set[str]) -> bool:
-    stem = english_stem(word)
-    return any(w.startswith(word[:3]) and (english_stem(w) == stem or w in (
+    root = stem(word)
+    return any(w.startswith(word[:3]) and (stem(w) == root or w in (
         word + ending for ending in _DUTCH_ENDINGS)) for w in vocabulary)
-
-
-@lru_cache(maxsize=1 << 15)
-def english_stem(word: str) -> str:
-    return str(_english_stemmer().stemWord(word))
-
-
-@lru_cache(maxsize=1)
-def _english_stemmer():  # type: ignore[no-untyped-def]
-    import Stemmer
-
-    return Stemmer.Stemmer("english")
 
 
 # Dutch verbs' past and plural endings: "werkte", "leefde", "werken".

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -28,8 +28,17 @@ def _stemmer():  # type: ignore[no-untyped-def]
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower-case and strip diacritics, so "geëxecuteerd" matches "geexecuteerd"."""
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _content_words(folded: str) -> Iterator[str]:
+    stop = _stopwords()
+    return (w for w in _WORD.findall(folded) if w not in stop and w != "_")
 
 
 def words(text: str) -> list[str]:
@@ -40,8 +49,13 @@ def words(text: str) -> list[str]:
 @lru_cache(maxsize=1 << 16)
 def _words(text: str) -> tuple[str, ...]:
     # Cached: the same sentences are scored for many questions.
-    stop = _stopwords()
-    return tuple(w for w in _WORD.findall(fold(text)) if w not in stop and w != "_")
+    return tuple(_content_words(fold(text)))
+
+
+@lru_cache(maxsize=1 << 15)
+def stem(word: str) -> str:
+    """A word's stem, as BM25 takes it: "died" and "dies" are "die"."""
+    return str(_stemmer().stemWord(word))
 
 
 def tokens(text: str) -> list[str]:
@@ -54,10 +68,7 @@ def word_frequency(texts: Iterable[str]) -> dict[str, int]:
     """In how many of the texts each word occurs, folded and without stop words, as `words`
     gives them. Each text is folded afresh, which leaves the caches of `fold` and `words` to
     the texts that questions score."""
-    stop = _stopwords()
     counts: Counter[str] = Counter()
     for text in texts:
-        decomposed = unicodedata.normalize("NFKD", text.lower())
-        folded = "".join(c for c in decomposed if not unicodedata.combining(c))
-        counts.update({w for w in _WORD.findall(folded) if w not in stop and w != "_"})
+        counts.update(set(_content_words(_fold(text))))
     return dict(counts)

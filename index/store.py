@@ -227,9 +227,9 @@ def write_build(
     np.save(root / "vectors.npy", sentence_vectors)
     np.save(root / "windows.npy", window_vectors)
     np.save(root / "context_vectors.npy", search_vectors)
-    texts_by_row = [d["text"] for d in documents]
     (root / "sentence_frequency.json").write_text(json.dumps(word_frequency(
-        texts_by_row[int(d)][int(a):int(b)] for d, a, b in sentence_spans)), encoding="utf-8")
+        documents[int(d)]["text"][int(a):int(b)] for d, a, b in sentence_spans)),
+        encoding="utf-8")
 
     texts = {d["id"]: d["text"] for d in documents}
     chunk_texts = [texts[c["document_id"]][c["start"]:c["end"]] for c in chunk_rows]
