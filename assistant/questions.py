@@ -41,10 +41,11 @@ _PATTERNS: list[tuple[Expect, re.Pattern[str]]] = [
         r"(what|wat) (was|is|were|waren) (the|het|de) (total |totale )?(death toll|number of|"
         r"loss of life|dodental|dodenaantal|aantal)|"
         # a distance: "How far is it from …?", not "How far did Stalin trust him?"
-        r"how far (away |apart )?(is|was|are|were|lies|lay|from)|"
+        r"how far (away |apart )?(is|was|are|were|lies|lay|from|off|out)|"
         r"how far (did|does|do|could|can|would) [\w' -]{1,40}?\b(advance|spread|travel|go|"
         r"reach|move|fly|walk|drive|get|extend|march|run|sail|swim)\b|"
-        r"hoe ver (weg |uit elkaar )?(ligt|lag|is|was|liggen|lagen|van|reisde|reisden|trok|"
+        r"hoe ver (weg |uit elkaar )?(ligt|lag|is|was|liggen|lagen|van|uit|voor|buiten|"
+        r"reisde|reisden|trok|"
         r"trokken|kwam|kwamen|reikte|verspreidde|rukte|rukten|drong|liep|reed|vloog))\b")),
     (Expect.DATE, re.compile(
         r"\b(when|what (year|date|month|day|time)|which (year|years|date|month|day)|"
@@ -632,7 +633,8 @@ def _without_identifiers(text: str) -> str:
 def _quantities(text: str) -> tuple[float, ...]:
     """Numbers a sentence states, with their scale: "1,5 miljoen" → 1.5e6, "800.000" → 8e5,
     "one million" → 1e6, "Drieduizend" → 3000. Years and names ("LZ 129") are left out."""
-    tokens = _tokens(_without_identifiers(text))
+    # (Not the hours and minutes of a time of day: "At about 14:10 …, 11 miles off …")
+    tokens = _tokens(_without_identifiers(_CLOCK.sub(" ", text)))
     values: list[float] = []
     for i, token in enumerate(tokens):
         value: float | None = None
@@ -1150,6 +1152,11 @@ _OPENS = (".", "!", "?", ":", "‘", "“", '"')
 _NATIONALITIES = frozenset(
     "german american dutch french british greek swiss czech african mexican korean "
     "european canadian brazilian".split())
+# One of a nation: "Welke Amerikaan …?" asks who, and names no one. ("de Amerikanen" may
+# be who a conversation is about.)
+_NATIONAL = frozenset(
+    "englishman frenchman dutchman amerikaan duitser brit engelsman fransman nederlander "
+    "rus ier italiaan spanjaard belg japanner canadees".split())
 
 
 def is_function_word(word: str) -> bool:
@@ -1172,7 +1179,7 @@ def _nationality(word: str, after: str, listed: bool = False) -> bool:
     """A capitalised adjective of nationality: "Russische" in "de Russische dienst". With
     `listed`, also those without such an ending ("the American inquiry"): in a question they
     name nothing to look for, while in a sentence "an American crew" may be who is asked."""
-    return bool(_DEMONYM.search(word) or listed and fold(word) in _NATIONALITIES) \
+    return bool(_DEMONYM.search(word) or listed and fold(word) in _NATIONALITIES | _NATIONAL) \
         and after[:1] == " " and after[1:2].islower()
 
 

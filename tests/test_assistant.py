@@ -327,10 +327,15 @@ def test_two_figures_no_one_rounded_agree_only_when_they_are_the_same() -> None:
     assert _close([(35.0, 35.0)], [(35.0, 35.0)])
     assert quantities_in("Thirty-five of the 97 people on board were killed.") == [35.0, 97.0]
     assert quantities_in("twenty-one men, thirty-five thousand people") == [21.0, 35000.0]
+    # A time of day is no figure: only the distance counts.
+    assert quantities_in("At about 14:10 she was hit some 11 miles off the coast.") == [11.0]
+    assert quantities_in("Om 14.10 uur werd zij op 13 kilometer getroffen.") == [13.0]
     for question in ("What peak water level was recorded at Vlissingen?",
                      "Hoe hoog kwam het water?", "What was the length of the ship?",
                      "What was the maximum height of the waves?",
                      "How far inland did the wave carry the steamer?",
+                     "How far off the coast was the liner hit?",
+                     "Hoe ver uit de kust werd het schip getroffen?",
                      "What volume of rock did the volcano throw out?"):
         assert analyse(question).expect is Expect.QUANTITY, question
     assert analyse("Which area was hit hardest?").expect is not Expect.QUANTITY
@@ -1697,6 +1702,9 @@ def test_question_names() -> None:
     # An adjective of nationality names no one, as in a sentence.
     assert question_names("Wat gebeurde er met de Russische koninklijke familie?") == []
     assert question_names("Who chaired the American inquiry into the crash?") == []
+    # Nor one of a nation asked about: it says what kind of person is asked for.
+    assert question_names("Welke Amerikaan werd eigenaar van het wrak?") == []
+    assert question_names("Welke Duitser bouwde de Hindenburg?") == [("hindenburg",)]
     assert question_names("When did Gorbachev first speak on TV?") == [("gorbachev",)]
     # "-sse" ends a place's name, not an adjective of nationality.
     assert question_names("Hoeveel mensen uit Stavenisse overleefden het niet?") \
