@@ -878,6 +878,14 @@ _CONSEQUENCE = re.compile(r"\W*(therefore|thus|hence|consequently|as a result(?!
                           r"vandaar)\b", re.IGNORECASE)
 
 
+_THIRD_PERSON = frozenset("he his him she her hij zijn hem zij haar".split())
+
+
+def _speaks_of_someone(text: str) -> bool:
+    """A third person within the first words: "Even his judges …", "Toen hij …"."""
+    return any(w.strip(",.;:").lower() in _THIRD_PERSON for w in text.split()[:8])
+
+
 def refers_back(text: str) -> bool:
     """Opens on a pronoun or a time told from another ("Two months later"), or has a
     demonstrative within its first words ("Kirov opposed this suggestion", "Met dit doel …"):
@@ -1018,7 +1026,11 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
         # Told of fewer of the question's names, or of another place, a figure counts
         # something else: "307 in England" against "1835 died", "Bij de ramp met de R101 in
         # Frankrijk vielen 48 doden". (On the files read this kept every disagreement found.)
-        if other.own_names < best.own_names or _elsewhere(question, other.text):
+        # (A sentence that speaks of "he" may name him in the sentence before: "Even his
+        # judges thought he was confused, but he was hanged … on 27 October".)
+        if other.own_names < best.own_names and not (
+                other.names >= best.own_names and _speaks_of_someone(other.text)) \
+                or _elsewhere(question, other.text):
             continue
         if timed and not states_year_asked(question, other.text):
             continue  # 16 tried in August 1936, and 81 generals at no time said

@@ -474,6 +474,18 @@ def test_a_figure_for_the_place_asked_and_one_without_it_count_different_things(
     assert _disagreeing(england, [england, there], question, config) == [there]
 
 
+def test_a_side_may_name_who_is_asked_about_in_the_sentence_before() -> None:
+    question, config = analyse("How many men did Radek lead?"), AnswerConfig()
+    best = replace(_candidate(1, 0.90), text="Radek led 2,500 men into the town.",
+                   overlap=0.5)
+    # "he" is Radek, named in the sentence before it.
+    his = replace(_candidate(2, 0.88), document_id="e", overlap=0.5, own_names=0.0,
+                  names=1.0, text="In the end he led 900 men into the town.")
+    assert _disagreeing(best, [best, his], question, config) == [his]
+    anyone = replace(his, text="In the end the rebels led 900 men into the town.")
+    assert _disagreeing(best, [best, anyone], question, config) == []
+
+
 def test_on_what_date_adds_the_day_to_an_answer_that_gives_the_year() -> None:
     question, config = analyse("On what date was the last breach at Ouwerkerk closed?"), \
         AnswerConfig()
