@@ -27,6 +27,7 @@ from assistant.questions import (
     counted_words,
     counts_asked,
     counts_deaths,
+    counts_other_things,
     dates_in,
     defines,
     doer_mentions,
@@ -1038,8 +1039,9 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
         # gascellen"), one in its language that counts only other things ("Vier
         # dieselmotoren") is no other answer. (In the other language "toeschouwers" may well
         # count the "spectators".)
-        if counted and other.translated == best.translated \
-                and counts_asked(counted, other.text) is False:
+        if counted and (other.translated == best.translated
+                        and counts_asked(counted, other.text) is False
+                        or counts_other_things(counted, other.text)):
             continue
         if dating and not (telling and focus_overlap(focus, other.text, verbs=True)
                            >= config.dated_claim_focus):

@@ -1055,6 +1055,83 @@ def counted_words(question: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+# Common things counted, in both languages: across them "toeschouwers" and "generals" count
+# different things, where spelling alone cannot tell. (Plural and singular; a Dutch compound
+# is known by its last part, "massagraven" by "graven", unless listed whole.)
+_COUNT_NOUNS = {
+    "people": "people persons person mensen personen mens",
+    "children": "children child kinderen kind",
+    "women": "women woman vrouwen vrouw",
+    "men": "men man mannen",
+    "soldiers": "soldiers soldier troops soldaten soldaat troepen militairen",
+    "officers": "officers officer officieren officier",
+    "generals": "generals general generaals generaal",
+    "members": "members member leden lid",
+    "crew": "crew crewmen bemanningsleden bemanning",
+    "passengers": "passengers passenger passagiers passagier",
+    "spectators": "spectators onlookers toeschouwers toeschouwer",
+    "victims": "victims victim slachtoffers slachtoffer",
+    "survivors": "survivors survivor overlevenden overlevende",
+    "prisoners": "prisoners prisoner gevangenen gevangene",
+    "workers": "workers worker arbeiders arbeider",
+    "inhabitants": "inhabitants inhabitant residents inwoners inwoner bewoners",
+    "delegates": "delegates delegate afgevaardigden afgevaardigde",
+    "votes": "votes vote stemmen stem",
+    "houses": "houses house homes home huizen huis woningen woning",
+    "buildings": "buildings building gebouwen gebouw",
+    "churches": "churches church kerken kerk",
+    "ships": "ships ship vessels schepen schip",
+    "boats": "boats boat lifeboats lifeboat sloepen sloep boten boot",
+    "graves": "graves grave graven graf",
+    "bodies": "bodies body lichamen lichaam",
+    "books": "books book boeken boek",
+    "letters": "letters letter brieven brief",
+    "days": "days day dagen dag",
+    "weeks": "weeks week weken",
+    "months": "months month maanden maand",
+    "years": "years year jaar jaren",
+    "hours": "hours hour uur uren",
+    "minutes": "minutes minute minuten minuut",
+    "seconds": "seconds second seconden seconde",
+}
+_COUNT_NOUN_OF = {w: name for name, forms in _COUNT_NOUNS.items() for w in forms.split()}
+
+
+def _count_noun(word: str) -> str | None:
+    """What a word counts, by `_COUNT_NOUNS`: "massagraven" → "graves"; None when unknown."""
+    if word in _COUNT_NOUN_OF:
+        return _COUNT_NOUN_OF[word]
+    return next((name for form, name in _COUNT_NOUN_OF.items()
+                 if len(form) >= 4 and len(word) > len(form) + 2 and word.endswith(form)),
+                None)
+
+
+def counts_other_things(counted: tuple[str, ...], text: str) -> bool:
+    """Whether each figure of the text is followed by a word for something else than the
+    question counts, both known to `_COUNT_NOUNS`: "81 of the 103 generals" counts no
+    "toeschouwers". False when it cannot tell."""
+    asked = next((n for n in map(_count_noun, counted) if n is not None), None)
+    if asked is None:
+        return False
+    tokens = _tokens(_without_identifiers(_CLOCK.sub(" ", text)))
+    stop = _stopwords_of("")
+    told: set[str | None] = set()
+    for i, token in enumerate(tokens):
+        if not _is_figure(tokens, i) or token in _SCALES or token in _VAGUE \
+                or (token[0].isdigit() and _YEAR.fullmatch(token) and not _is_count(tokens, i)):
+            continue
+        after = [t for t in tokens[i + 1:i + 7] if t not in _SCALES]
+        # "81 of the 103 generals", "93 van de 139 leden": what the second figure counts
+        if after[:1] in (["of"], ["van"]):
+            rest = [t for t in after[1:] if t not in stop]
+            after = rest[1:] if rest and _figure_token(rest[0]) else []
+        # ("139 Central Committee members": the first word it knows, of the next three)
+        kind = next((k for t in after[:3] if t not in stop
+                     and (k := _count_noun(t)) is not None), None)
+        told.add(None if kind == "people" else kind)  # people may be any of them
+    return bool(told) and None not in told and asked not in told
+
+
 def counts_asked(counted: tuple[str, ...], text: str) -> bool | None:
     """Whether the text's figures count what was asked ("Zestien gascellen" for "gas cells"):
     True when one does, False when each is followed by words for something else ("Vier
@@ -1074,7 +1151,8 @@ def counts_asked(counted: tuple[str, ...], text: str) -> bool | None:
             verdict = None
             continue
         if soft_overlap(counted, after) > 0 or _compounds_of_words(counted, after) \
-                or set(counted) & ANYONE and set(after) & ANYONE:
+                or set(counted) & ANYONE and set(after) & ANYONE \
+                or {_count_noun(w) for w in counted} & {_count_noun(w) for w in after} - {None}:
             return True
     return verdict
 

@@ -60,6 +60,7 @@ from assistant.questions import (
     counted_words,
     counts_asked,
     counts_deaths,
+    counts_other_things,
     dates_in,
     defines,
     doer_mentions,
@@ -640,6 +641,29 @@ def test_a_figure_that_counts_other_things_than_asked_does_not_disagree() -> Non
     camps = replace(passengers, text="In total 1,5 miljoen mensen went to the camps.")
     russians = replace(elsewhere, text="Some 20 million ordinary Russians were sent there.")
     assert _disagreeing(camps, [camps, russians], people, config) == [russians]
+
+
+def test_across_languages_known_words_tell_what_a_figure_counts() -> None:
+    spectators = counted_words("Hoeveel toeschouwers waren er aanwezig?")
+    members = "93 of the 139 Central Committee members and 81 of the 103 generals were shot."
+    assert counts_other_things(spectators, members)
+    # Not when a figure counts people at large, a word it does not know, or nothing said.
+    assert not counts_other_things(spectators, "Some 350 people watched.")
+    assert not counts_other_things(spectators, "Some 350 journalists watched.")
+    assert not counts_other_things(spectators, "About 350 watched.")
+    assert not counts_other_things(spectators, "Some 350 spectators watched.")
+    assert counts_asked(counted_words("How many children died?"), "Er stierven 94 kinderen.")
+    # A Dutch compound by its last part, unless it is listed whole.
+    graves = counted_words("How many graves were dug?")
+    assert not counts_other_things(graves, "Zij werden in 3 massagraven begraven.")
+    assert counts_other_things(graves, "Er waren 35 bemanningsleden aan boord.")
+    question, config = analyse("Hoeveel toeschouwers waren er aanwezig?"), AnswerConfig()
+    best = replace(_candidate(1, 0.90), overlap=0.5,
+                   text="Driehonderdvijftig toeschouwers woonden de zitting bij.")
+    other = replace(_candidate(2, 0.88), document_id="e", translated=True, text=members)
+    assert _disagreeing(best, [best, other], question, config) == []
+    assert _disagreeing(best, [best, replace(other, text="Some 500 spectators came.")],
+                        question, config) != []
 
 
 def test_a_figure_placed_elsewhere_does_not_disagree() -> None:
