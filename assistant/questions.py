@@ -2169,9 +2169,32 @@ def word_hits(content: tuple[str, ...], sentence_words: list[str]) -> list[float
         elif vocabulary and (match := process.extractOne(
                 word, vocabulary, scorer=fuzz.ratio, score_cutoff=72)) is not None:
             hits.append(0.8 if match[1] >= 80 else 0.6)
+        elif _participle_of(word, vocabulary) or _compound_of(word, vocabulary):
+            hits.append(0.6)
         else:
             hits.append(0.0)
     return hits
+
+
+def _participle_of(word: str, vocabulary: set[str]) -> bool:
+    """A Dutch participle and another form of its verb, either way round: "gestapt" and
+    "stappen", "gewerkt" and "werkte"."""
+    def root(w: str) -> str | None:
+        return w[2:-1] if len(w) >= 6 and w.startswith("ge") and w[-1] in "td" else None
+
+    def forms(r: str) -> set[str]:
+        return {r + e for e in ("", "t", "en", "te", "de", "ten", "den")} | {r + r[-1] + "en"}
+
+    own = root(word)
+    if own is not None and len(own) >= 3 and forms(own) & vocabulary:
+        return True
+    return any(r is not None and len(r) >= 3 and word in forms(r) for r in map(root, vocabulary))
+
+
+def _compound_of(word: str, vocabulary: set[str]) -> bool:
+    """A Dutch compound and its last part, either way round: "reddingssloep" and "sloep"."""
+    return any(len(short) >= 4 and len(long) >= len(short) + 3 and long.endswith(short)
+               for w in vocabulary for short, long in (sorted((word, w), key=len),))
 
 
 def _inflected(word: str, vocabulary: set[str]) -> bool:

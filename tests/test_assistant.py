@@ -103,6 +103,7 @@ from assistant.retrieval import HybridRetriever, RetrievalConfig, fuse
 from assistant.types import Answer, Citation, Conflict, Passage, Turn
 from index.build import rebuild
 from index.errors import EmbedderMismatch
+from index.lexical import words
 from index.settings import Settings
 from index.store import IndexBuild, open_current
 from index.types import ChunkingConfig
@@ -1672,6 +1673,17 @@ def test_soft_overlap_counts_cognates_in_part_and_exact_words_fully() -> None:
     assert unrelated == 0.0
     assert soft_overlap(("arrested", "yezhov"), ["arrested"]) == 0.5
     assert soft_overlap((), ["arrested"]) == 0.0
+
+
+def test_a_dutch_participle_and_a_compound_share_in_part() -> None:
+    sentence = words("Ida Straus weigerde in een sloep te stappen.")
+    assert soft_overlap(("gestapt",), sentence) == 0.6
+    assert soft_overlap(("reddingssloep",), sentence) == 0.6
+    assert soft_overlap(("stapte",), words("Zij is niet in de boot gestapt.")) == 0.6
+    assert soft_overlap(("lifeboat",), words("The boat was lowered.")) == 0.6
+    # Not a word inside another, nor a short ending: "general" is no "geen", "art" no "start".
+    assert soft_overlap(("gestapt",), words("Zij gingen er niet heen.")) == 0.0
+    assert soft_overlap(("art",), words("The start was late.")) == 0.0
 
 
 def test_a_rare_question_word_counts_more_than_a_common_one() -> None:
