@@ -1132,22 +1132,43 @@ def _opposing(best: Candidate, candidates: list[Candidate],
 
 def _close(a: list[tuple[float, float]], b: list[tuple[float, float]],
            exact: bool = False, hedged: frozenset[float] = frozenset()) -> bool:
-    """Two sets of figures agree when some pair overlaps, give or take 10 %. Figures over a
+    """Two sets of figures agree when some pair does (see `_agree`). Figures over a
     hundredfold apart, or a vague amount over thirtyfold from the other, count as answers about
     different things, not a disagreement. Years (`exact`) agree only when they are the same:
     1934 and 1936 are 0.1 % apart, but they disagree. (Only where both sentences are known
     to date the same thing: any two sentences near a question give years, and most differ.)
-    Two figures no one rounded agree only when equal, unless one is among the `hedged`
-    ("ongeveer 35")."""
+    `hedged` are the figures given as estimates ("ongeveer 35")."""
     pairs = [(x, y) for x in a for y in b]
     if exact:
         return any(x[0] <= y[1] and y[0] <= x[1] for x, y in pairs)
-    if any(x[0] <= 1.1 * y[1] and y[0] <= 1.1 * x[1]
-           and not (_precise_figure(x) and _precise_figure(y) and x != y
-                    and x[0] not in hedged and y[0] not in hedged)
-           for x, y in pairs):
+    if any(_agree(x, y, hedged) for x, y in pairs):
         return True
     return all(max(x[0], y[0]) > _apart(x, y) * max(min(x[1], y[1]), 1e-9) for x, y in pairs)
+
+
+def _agree(x: tuple[float, float], y: tuple[float, float], hedged: frozenset[float]) -> bool:
+    """Two figures agree as far as they were rounded: "1,800" and "1,835", but not "about
+    49,000" and "zo'n 45.000", nor "one million" and "800,000". A range ("millions") agrees
+    give or take 10 %; an estimate ("ongeveer 35") give or take 5 %."""
+    if x[0] != x[1] or y[0] != y[1]:
+        return x[0] <= 1.1 * y[1] and y[0] <= 1.1 * x[1]
+    a, b = x[0], y[0]
+    slack = max(_rounding(a), _rounding(b))
+    if a in hedged or b in hedged:
+        slack = max(slack, 0.05 * max(a, b))
+    return abs(a - b) <= slack
+
+
+def _rounding(value: float) -> float:
+    """How far a figure may be from what it stands for, by the zeros it ends in: 100 for
+    "1,800", 0 for "1,835", never more than a tenth of it (not a million for "one million")."""
+    if value != int(value) or value == 0:
+        return 0.0
+    unit, number = 1, int(value)
+    while number % 10 == 0:
+        number //= 10
+        unit *= 10
+    return min(float(unit) if unit > 1 else 0.0, value / 10)
 
 
 def _hedged(text: str) -> frozenset[float]:
@@ -1155,12 +1176,6 @@ def _hedged(text: str) -> frozenset[float]:
     of "Of the estimated 2,224 on board, 1,517 died"."""
     return frozenset(v for m in _HEDGE.finditer(text)
                      for v in quantities_in(text[m.end():m.end() + 16])[:1])
-
-
-def _precise_figure(x: tuple[float, float]) -> bool:
-    """A figure no one rounded: "1,836", "35", "4.55", not "1,800", "30" or "millions".
-    Two such figures agree only when they are the same."""
-    return x[0] == x[1] and (x[0] % 10 != 0)
 
 
 def _apart(x: tuple[float, float], y: tuple[float, float]) -> float:

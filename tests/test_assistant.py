@@ -327,6 +327,14 @@ def test_two_figures_no_one_rounded_agree_only_when_they_are_the_same() -> None:
     assert not _close([(4.55, 4.55)], [(4.25, 4.25)])
     assert _close([(1800.0, 1800.0)], [(1835.0, 1835.0)])  # "1,800" may be rounded
     assert _close([(35.0, 35.0)], [(35.0, 35.0)])
+    # Round figures agree as far as they were rounded, estimates give or take 5 %.
+    assert not _close([(49000.0, 49000.0)], [(45000.0, 45000.0)],
+                      hedged=frozenset({49000.0, 45000.0}))
+    assert not _close([(1e6, 1e6)], [(8e5, 8e5)])
+    assert not _close([(5800.0, 5800.0)], [(5398.0, 5398.0)], hedged=frozenset({5800.0}))
+    assert _close([(1200.0, 1200.0)], [(1198.0, 1198.0)])
+    assert _close([(35.0, 35.0)], [(36.0, 36.0)], hedged=frozenset({35.0}))
+    assert _close([(2e5, 1e6)], [(8e5, 8e5)])  # "hundreds of thousands"
     assert quantities_in("Thirty-five of the 97 people on board were killed.") == [35.0, 97.0]
     assert quantities_in("twenty-one men, thirty-five thousand people") == [21.0, 35000.0]
     # A time of day is no figure: only the distance counts.
