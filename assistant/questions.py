@@ -2179,22 +2179,34 @@ def word_hits(content: tuple[str, ...], sentence_words: list[str]) -> list[float
 def _participle_of(word: str, vocabulary: set[str]) -> bool:
     """A Dutch participle and another form of its verb, either way round: "gestapt" and
     "stappen", "gewerkt" and "werkte"."""
-    def root(w: str) -> str | None:
-        return w[2:-1] if len(w) >= 6 and w.startswith("ge") and w[-1] in "td" else None
-
-    def forms(r: str) -> set[str]:
-        return {r + e for e in ("", "t", "en", "te", "de", "ten", "den")} | {r + r[-1] + "en"}
-
-    own = root(word)
-    if own is not None and len(own) >= 3 and forms(own) & vocabulary:
+    root = _participle_root(word)
+    if root is not None and not vocabulary.isdisjoint(_verb_forms(root)):
         return True
-    return any(r is not None and len(r) >= 3 and word in forms(r) for r in map(root, vocabulary))
+    for other in vocabulary:
+        if other.startswith("ge") and (root := _participle_root(other)) is not None \
+                and word.startswith(root) and word in _verb_forms(root):
+            return True
+    return False
+
+
+def _participle_root(word: str) -> str | None:
+    return word[2:-1] if len(word) >= 6 and word.startswith("ge") and word[-1] in "td" \
+        else None
+
+
+def _verb_forms(root: str) -> set[str]:
+    return {root + e for e in ("", "t", "en", "te", "de", "ten", "den")} | {root + root[-1] + "en"}
 
 
 def _compound_of(word: str, vocabulary: set[str]) -> bool:
     """A Dutch compound and its last part, either way round: "reddingssloep" and "sloep"."""
-    return any(len(short) >= 4 and len(long) >= len(short) + 3 and long.endswith(short)
-               for w in vocabulary for short, long in (sorted((word, w), key=len),))
+    n = len(word)
+    for other in vocabulary:
+        m = len(other)
+        if (m >= n + 3 and n >= 4 and other.endswith(word)) \
+                or (n >= m + 3 and m >= 4 and word.endswith(other)):
+            return True
+    return False
 
 
 def _inflected(word: str, vocabulary: set[str]) -> bool:
