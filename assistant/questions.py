@@ -125,7 +125,10 @@ _CLOCK = re.compile(
     # "around six o'clock", "rond vier uur", "omstreeks zessen"
     rf"\b(?i:{_HOURS}) o['’]clock\b|\b(?i:om|rond|omstreeks|tegen) (?i:{_UREN}) uur\b|"
     r"\b(?i:om|rond|omstreeks|tegen) (?i:enen|tweeën|drieën|vieren|vijven|zessen|zevenen|"
-    r"achten|negenen|tienen|elven|twaalven)\b")
+    r"achten|negenen|tienen|elven|twaalven)\b|"
+    # "kwart over acht", "half negen" (half past eight), "a quarter to nine"
+    rf"\b(?i:kwart over|kwart voor|half) (?i:een|{_UREN})\b|"
+    rf"\b(?i:quarter past|quarter to|half past) (?i:{_HOURS})\b")
 _AGE_QUESTION = re.compile(r"\b(how old|hoe oud|what age|welke leeftijd|at what age)\b")
 # Whose age: "How old was Stalin when …", not "How old was the man who shot Kirov?".
 _AGE_OF = re.compile(r"\b(?i:how old (?:was|were|is)|hoe oud (?:was|waren|werd|is)|"
@@ -904,7 +907,7 @@ def _is_figure(tokens: list[str], i: int) -> bool:
 
 def states_quantity(text: str) -> bool:
     """A count or amount, in digits or words, compounds included ("Driehonderdvijftig")."""
-    folded = fold(_without_identifiers(text))
+    folded = fold(_without_identifiers(_CLOCK.sub(" ", text)))
     return bool(quantities_in(text)) or bool(_NUMBER_MORPHEME.search(folded)) \
         or any(w in _VAGUE for w in re.findall(r"[a-z]+", folded))
 
@@ -1104,6 +1107,17 @@ def _count_noun(word: str) -> str | None:
     return next((name for form, name in _COUNT_NOUN_OF.items()
                  if len(form) >= 4 and len(word) > len(form) + 2 and word.endswith(form)),
                 None)
+
+
+def _counts_known_things(question: str) -> bool:
+    """ "Met hoeveel passagiers …?": counts what `_COUNT_NOUNS` knows as things counted,
+    not time ("How many years …?"), nor an amount ("Hoeveel gas …?")."""
+    counted = counted_words(question)
+    kind = _count_noun(counted[0]) if counted else None
+    return kind is not None and kind not in _TIME_COUNTS
+
+
+_TIME_COUNTS = frozenset("days weeks months years hours minutes seconds".split())
 
 
 def counts_other_things(counted: tuple[str, ...], text: str) -> bool:
@@ -1581,8 +1595,13 @@ def times_in(text: str) -> list[tuple[str, float, float]]:
             hour, minute = 12, 0
         else:
             hour = next((v for w, v in _HOUR_WORDS.items() if re.search(rf"\b{w}\b", folded)),
-                        -1)
+                        1 if folded.endswith(" een") else -1)
             minute = 0
+            # (Dutch "half negen" is half past eight.)
+            if folded.startswith(("kwart over", "quarter past", "half past")):
+                minute = 30 if folded.startswith("half") else 15
+            elif folded.startswith(("kwart voor", "quarter to", "half ")) and hour > 0:
+                hour, minute = hour - 1 or 12, 30 if folded.startswith("half") else 45
         if not 0 <= hour <= 24:
             continue
         after, before = text[match.end():match.end() + 24], text[max(0, match.start() - 14):
@@ -2057,9 +2076,12 @@ def matches_expectation(question: Question, sentence: str) -> bool:
                 not whose or soft_overlap(whose, words(sentence)) > 0)
         # "How many were executed?" is not answered by how many were sentenced, nor
         # "Hoeveel roebel kostte het?" by a price in euros.
+        # Nor "Met hoeveel passagiers …?" by a length ("245 metres long"): a count of things
+        # is a figure without a unit.
         kind, unit = asked_unit(question.text)
         return states_quantity(sentence) and (not question.deaths or counts_deaths(sentence)) \
-            and (not kind or states_unit(kind, unit, sentence))
+            and (states_unit(kind, unit, sentence) if kind else
+                 not _counts_known_things(question.text) or "" in figure_kinds(sentence))
     if expect is Expect.DATE:
         if question.clock:
             return bool(_CLOCK.search(sentence))

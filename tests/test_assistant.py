@@ -583,6 +583,20 @@ def test_times_of_day_are_minutes_after_midnight() -> None:
     assert times_in("At around four o'clock in the afternoon they broke in.") == \
         [("four o'clock", 930, 990)]
     assert [(low, high) for _, low, high in times_in("om 4 uur")] == [(240, 240), (960, 960)]
+    # Quarters and halves: Dutch "half negen" is half past eight.
+    assert [low for _, low, _ in times_in("Zij vertrok om kwart over acht.")] == [495, 1215]
+    assert [low for _, low, _ in times_in("om half negen")] == [510, 1230]
+    assert [low for _, low, _ in times_in("at a quarter to nine")] == [525, 1245]
+    assert [low for _, low, _ in times_in("half past eight in the evening")] == [1230]
+    assert [low for _, low, _ in times_in("om kwart voor een")] == [45, 765]
+    # A time is no count: "Met hoeveel passagiers vertrok zij?" is not answered by it.
+    passengers = analyse("Met hoeveel passagiers vertrok de Hindenburg?")
+    assert not matches_expectation(passengers, "Zij vertrok om kwart over acht uit Frankfurt.")
+    # Nor by a length; a count of them does, and "Hoeveel gas …?" by cubic metres.
+    assert not matches_expectation(passengers, "The ship was 245 metres (804 ft) long.")
+    assert matches_expectation(passengers, "Aan boord waren 36 passagiers.")
+    assert matches_expectation(analyse("Hoeveel gas kon het bevatten?"),
+                               "Het bevatte 200.000 kubieke meter gas.")
     assert times_in("at 1:23 a.m.") == [("1:23", 83, 83)]
     assert times_in("om 01.23 uur") == [("01.23", 83, 83)]
     assert times_in("rond vier uur 's middags") == [("vier uur", 930, 990)]
