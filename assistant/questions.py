@@ -1235,7 +1235,7 @@ def places_in(text: str) -> set[str]:
 
 # "Russische geheime dienst", "German tanks": a capitalised adjective of nationality.
 # (Not "-sse": "Stavenisse" is a village.)
-_DEMONYM = re.compile(r"(?:ische|sche|(?<!s)se|ian|ese|ish)$")
+_DEMONYM = re.compile(r"(?:ische|sche|(?<!s)se|ian|ese|ish|enaren|enaars)$")
 _WORD = re.compile(r"[\w'’-]+")
 _OPENS = (".", "!", "?", ":", "‘", "“", '"')
 

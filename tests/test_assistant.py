@@ -1775,6 +1775,8 @@ def test_question_names() -> None:
     # Nor one of a nation asked about: it says what kind of person is asked for.
     assert question_names("Welke Amerikaan werd eigenaar van het wrak?") == []
     assert question_names("Welke Duitser bouwde de Hindenburg?") == [("hindenburg",)]
+    assert question_names("Hoeveel Londenaren werden dakloos?") == []
+    assert question_names("Wat deden de Hagenaars met de lichamen?") == []
     assert question_names("When did Gorbachev first speak on TV?") == [("gorbachev",)]
     # "-sse" ends a place's name, not an adjective of nationality.
     assert question_names("Hoeveel mensen uit Stavenisse overleefden het niet?") \
