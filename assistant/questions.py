@@ -2152,9 +2152,16 @@ _SINCE_YEAR = re.compile(r"\b(after|since|from|na|sinds|vanaf|sedert)\s+(1\d{3}|
 _NOT_ORDINAL = re.compile(r"\b(at last|at first|first of all|op het laatst|ten laatste)\b")
 
 
+# One of a year's or a season's: "its first North American trip of the year" may well be
+# the "last crossing" asked about.
+_OF_THE_YEAR = re.compile(r"\b[a-z]+(?=(?: [\w-]+){0,4} (?:of|van) (?:the|that|het|dat|dit) "
+                          r"(?:year|season|jaar|seizoen)\b)")
+
+
 def ordinals_in(text: str) -> frozenset[int]:
     """Which one of a series a text speaks of: "the first trial" → {1}, "laatste" → {-1}."""
     text = _NOT_ORDINAL.sub(" ", fold(text))
+    text = _OF_THE_YEAR.sub(lambda m: " " if m.group() in ORDINALS else m.group(), text)
     return frozenset(ORDINALS[w] for w in re.findall(r"[a-z]+", text) if w in ORDINALS)
 
 

@@ -2236,6 +2236,10 @@ def test_the_next_sentence_that_states_what_is_asked_joins_the_answer(tmp_path: 
 def test_a_sentence_about_another_one_of_a_series_does_not_answer(tmp_path: Path) -> None:
     assert ordinals_in("Het tweede en laatste proces") == {2, -1}
     assert ordinals_in("What happened to him at last?") == frozenset()
+    # The first of a year's may be the last of all.
+    assert ordinals_in("It left on its first North American trip of the year.") == frozenset()
+    assert ordinals_in("de eerste tocht van het seizoen 1937") == frozenset()
+    assert ordinals_in("the first trial of 1936") == {1}
     first = "The first storm trial began in 1954."
     second = "The second storm trial opened in Zwolle court in 1955."
     corpus = write_corpus(tmp_path / "corpus", {"trials.txt": f"Trials\n{first} {second}\n"})
