@@ -18,6 +18,7 @@ from assistant.questions import (
     ANYONE,
     KIN,
     MONTH,
+    ORDINALS,
     Expect,
     Question,
     asked_role,
@@ -1008,7 +1009,9 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
     # event, which both sentences tell in the question's own words ("completed in 1986",
     # "voltooid in 1997"; a family's "grave" or "birthplace" is no such telling).
     dating = question.expect is Expect.DATE
-    focus = focus_words(question.text, question.language) if dating else ()
+    # (Which one of a series is no telling of the event: "on its last crossing".)
+    focus = tuple(w for w in focus_words(question.text, question.language)
+                  if w not in ORDINALS) if dating else ()
     telling = dating and bool(focus) \
         and focus_overlap(focus, best.text, verbs=True) >= config.dated_claim_focus
     floor = (best.score if reference is None else reference) - config.conflict_margin

@@ -854,9 +854,10 @@ _FAMILIES = {
     "power": "power macht",
 }
 _FAMILY_OF = {w: name for name, forms in _FAMILIES.items() for w in forms.split()}
-# How a verb in the past or a participle ends: "completed", "voltooid" (an irregular one,
-# "vertrok", is missed).
+# How a verb in the past or a participle ends: "completed", "voltooid".
 _VERB_ENDINGS = ("ed", "d", "t", "de", "te", "den", "ten")
+# The families' verbs in the past that end otherwise.
+_IRREGULAR_PAST = frozenset("vertrok vertrokken verlieten zonk zonken sank sunk".split())
 
 
 def focus_overlap(focus: tuple[str, ...], text: str, verbs: bool = False) -> float:
@@ -868,7 +869,8 @@ def focus_overlap(focus: tuple[str, ...], text: str, verbs: bool = False) -> flo
         return 0.0
     sentence_words = words(text)
     told = {_FAMILY_OF.get(w) for w in sentence_words
-            if not verbs or w.endswith(_VERB_ENDINGS) or w.startswith("ge")} - {None}
+            if not verbs or w.endswith(_VERB_ENDINGS) or w.startswith("ge")
+            or w in _IRREGULAR_PAST} - {None}
     # A title finds its other forms too: "chairman" is "voorzitter".
     extra = sum(1 - soft_overlap((w,), sentence_words) for w in focus
                 if _FAMILY_OF.get(w) in told

@@ -2240,6 +2240,15 @@ def test_a_sentence_about_another_one_of_a_series_does_not_answer(tmp_path: Path
     assert ordinals_in("It left on its first North American trip of the year.") == frozenset()
     assert ordinals_in("de eerste tocht van het seizoen 1937") == frozenset()
     assert ordinals_in("the first trial of 1936") == {1}
+    # Nor is which one of a series a telling of the event a date is for; an irregular past
+    # tells it too.
+    question, config = analyse("What day did the Hindenburg depart from Frankfurt on its "
+                               "last crossing?"), AnswerConfig()
+    left = replace(_candidate(1, 0.95), overlap=0.5,
+                   text="The Hindenburg left Frankfurt on the evening of 3 May 1937.")
+    vertrok = replace(_candidate(2, 0.94), document_id="e", translated=True,
+                      text="Op de avond van 4 mei 1937 vertrok de Hindenburg uit Frankfurt.")
+    assert _disagreeing(left, [left, vertrok], question, config) == [vertrok]
     first = "The first storm trial began in 1954."
     second = "The second storm trial opened in Zwolle court in 1955."
     corpus = write_corpus(tmp_path / "corpus", {"trials.txt": f"Trials\n{first} {second}\n"})
