@@ -880,12 +880,13 @@ _CONSEQUENCE = re.compile(r"\W*(therefore|thus|hence|consequently|as a result(?!
                           r"vandaar)\b", re.IGNORECASE)
 
 
-_THIRD_PERSON = frozenset("he his him she her hij zijn hem zij haar".split())
+# (Not "zijn" or "zij": "Er zijn 900 mannen …" and "zij" may be a plural.)
+_THIRD_PERSON = frozenset("he his him she her hij hem haar".split())
 
 
 def _speaks_of_someone(text: str) -> bool:
     """A third person within the first words: "Even his judges …", "Toen hij …"."""
-    return any(w.strip(",.;:").lower() in _THIRD_PERSON for w in text.split()[:8])
+    return any(w.strip(",.;:“”\"'‘’()[]").lower() in _THIRD_PERSON for w in text.split()[:8])
 
 
 def refers_back(text: str) -> bool:
@@ -1165,6 +1166,7 @@ def _agree(x: tuple[float, float], y: tuple[float, float], hedged: frozenset[flo
 def _rounding(value: float) -> float:
     """How far a figure may be from what it stands for, by the zeros it ends in: 100 for
     "1,800", 0 for "1,835", never more than a tenth of it (not a million for "one million")."""
+    value = round(value, 6)  # (4.1 million is 4099999.9999999995 in floating point)
     if value != int(value) or value == 0:
         return 0.0
     unit, number = 1, int(value)

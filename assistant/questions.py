@@ -41,10 +41,10 @@ _PATTERNS: list[tuple[Expect, re.Pattern[str]]] = [
         r"(what|wat) (was|is|were|waren) (the|het|de) (total |totale )?(death toll|number of|"
         r"loss of life|dodental|dodenaantal|aantal)|"
         # a distance: "How far is it from …?", not "How far did Stalin trust him?"
-        r"how far (away |apart )?(is|was|are|were|lies|lay|from|off|out)|"
+        r"how far (away |apart )?(is|was|are|were|lies|lay|from|off|outside)|"
         r"how far (did|does|do|could|can|would) [\w' -]{1,40}?\b(advance|spread|travel|go|"
         r"reach|move|fly|walk|drive|get|extend|march|run|sail|swim)\b|"
-        r"hoe ver (weg |uit elkaar )?(ligt|lag|is|was|liggen|lagen|van|uit|voor|buiten|"
+        r"hoe ver (weg |uit elkaar )?(ligt|lag|is|was|liggen|lagen|van|uit|buiten|"
         r"reisde|reisden|trok|"
         r"trokken|kwam|kwamen|reikte|verspreidde|rukte|rukten|drong|liep|reed|vloog))\b")),
     (Expect.DATE, re.compile(
@@ -627,6 +627,18 @@ _IDENTIFIER = re.compile(r"\b([A-Z]+)-?\d+\b|\b([A-Z]{2,})[ -]\d+\b")
 _CODES = frozenset("usd eur gbp dm hfl fl chf uk us usa vs eu nl".split())
 
 
+def without_times(text: str) -> str:
+    """The text less its times of day, but not a figure that looks like one: "around 2.50
+    metres", "rond 1.25 miljoen"."""
+    def blank(match: re.Match[str]) -> str:
+        following = re.match(r"\s*(%|[^\W\d_]+)", text[match.end():])
+        word = fold(following.group(1)) if following else ""
+        figure = word == "%" or word in _SCALES or word in _UNIT_FORMS \
+            or word in ("percent", "procent")
+        return match.group() if figure else " "
+    return _CLOCK.sub(blank, text)
+
+
 def _without_identifiers(text: str) -> str:
     return _IDENTIFIER.sub(
         lambda m: m.group() if fold(m.group(1) or m.group(2)) in _CODES else " ", text)
@@ -637,7 +649,7 @@ def _quantities(text: str) -> tuple[float, ...]:
     """Numbers a sentence states, with their scale: "1,5 miljoen" → 1.5e6, "800.000" → 8e5,
     "one million" → 1e6, "Drieduizend" → 3000. Years and names ("LZ 129") are left out."""
     # (Not the hours and minutes of a time of day: "At about 14:10 …, 11 miles off …")
-    tokens = _tokens(_without_identifiers(_CLOCK.sub(" ", text)))
+    tokens = _tokens(_without_identifiers(without_times(text)))
     values: list[float] = []
     for i, token in enumerate(tokens):
         value: float | None = None
@@ -857,7 +869,7 @@ _FAMILY_OF = {w: name for name, forms in _FAMILIES.items() for w in forms.split(
 # How a verb in the past or a participle ends: "completed", "voltooid".
 _VERB_ENDINGS = ("ed", "d", "t", "de", "te", "den", "ten")
 # The families' verbs in the past that end otherwise.
-_IRREGULAR_PAST = frozenset("vertrok vertrokken verlieten zonk zonken sank sunk".split())
+_IRREGULAR_PAST = frozenset("vertrok vertrokken zonk zonken sank sunk".split())
 
 
 def focus_overlap(focus: tuple[str, ...], text: str, verbs: bool = False) -> float:
@@ -909,7 +921,7 @@ def _is_figure(tokens: list[str], i: int) -> bool:
 
 def states_quantity(text: str) -> bool:
     """A count or amount, in digits or words, compounds included ("Driehonderdvijftig")."""
-    folded = fold(_without_identifiers(_CLOCK.sub(" ", text)))
+    folded = fold(_without_identifiers(without_times(text)))
     return bool(quantities_in(text)) or bool(_NUMBER_MORPHEME.search(folded)) \
         or any(w in _VAGUE for w in re.findall(r"[a-z]+", folded))
 
@@ -1100,8 +1112,13 @@ _COUNT_NOUNS = {
     "seconds": "seconds second seconden seconde",
 }
 _COUNT_NOUN_OF = {w: name for name, forms in _COUNT_NOUNS.items() for w in forms.split()}
+_PERSONS = frozenset("people children women men soldiers officers generals members crew "
+                     "passengers spectators victims survivors prisoners workers inhabitants "
+                     "delegates".split())
+_ANYONE_OF = frozenset("people children women men victims survivors".split())
 
 
+@lru_cache(maxsize=4096)
 def _count_noun(word: str) -> str | None:
     """What a word counts, by `_COUNT_NOUNS`: "massagraven" → "graves"; None when unknown."""
     if word in _COUNT_NOUN_OF:
@@ -1114,9 +1131,16 @@ def _count_noun(word: str) -> str | None:
 def _counts_known_things(question: str) -> bool:
     """ "Met hoeveel passagiers …?": counts what `_COUNT_NOUNS` knows as things counted,
     not time ("How many years …?"), nor an amount ("Hoeveel gas …?")."""
-    counted = counted_words(question)
-    kind = _count_noun(counted[0]) if counted else None
+    kind = next((k for w in counted_words(question) if (k := _count_noun(w)) is not None),
+                None)
     return kind is not None and kind not in _TIME_COUNTS
+
+
+def _spells_count(sentence: str) -> bool:
+    """A count in words: "thirty-six passengers", "zesendertig", "thousands of people"."""
+    folded = fold(sentence)
+    return bool(_NUMBER_MORPHEME.search(folded)) \
+        or any(w in _VAGUE for w in re.findall(r"[a-z]+", folded))
 
 
 _TIME_COUNTS = frozenset("days weeks months years hours minutes seconds".split())
@@ -1129,7 +1153,7 @@ def counts_other_things(counted: tuple[str, ...], text: str) -> bool:
     asked = next((n for n in map(_count_noun, counted) if n is not None), None)
     if asked is None:
         return False
-    tokens = _tokens(_without_identifiers(_CLOCK.sub(" ", text)))
+    tokens = _tokens(_without_identifiers(without_times(text)))
     stop = _stopwords_of("")
     told: set[str | None] = set()
     for i, token in enumerate(tokens):
@@ -1141,10 +1165,15 @@ def counts_other_things(counted: tuple[str, ...], text: str) -> bool:
         if after[:1] in (["of"], ["van"]):
             rest = [t for t in after[1:] if t not in stop]
             after = rest[1:] if rest and _figure_token(rest[0]) else []
-        # ("139 Central Committee members": the first word it knows, of the next three)
-        kind = next((k for t in after[:3] if t not in stop
-                     and (k := _count_noun(t)) is not None), None)
-        told.add(None if kind == "people" else kind)  # people may be any of them
+        # ("139 Central Committee members": the first word it knows, of the next three, up
+        # to a function word: "20,000 watched the ships" counts no ships)
+        head = after[:next((k for k, t in enumerate(after) if t in stop), len(after))][:3]
+        kind = next((k for t in head if (k := _count_noun(t)) is not None), None)
+        # (People at large, or by what befell them, may be any of those who had a part:
+        # "2,100 inhabitants" may be the victims asked, "25.000 man" the soldiers; spectators
+        # are no generals, passengers no crew.)
+        told.add(None if kind in _PERSONS and asked in _PERSONS
+                 and (kind in _ANYONE_OF or asked in _ANYONE_OF) else kind)
     return bool(told) and None not in told and asked not in told
 
 
@@ -1237,7 +1266,7 @@ def places_in(text: str) -> set[str]:
 
 # "Russische geheime dienst", "German tanks": a capitalised adjective of nationality.
 # (Not "-sse": "Stavenisse" is a village.)
-_DEMONYM = re.compile(r"(?:ische|sche|(?<!s)se|ian|ese|ish|enaren|enaars)$")
+_DEMONYM = re.compile(r"(?:ische|sche|(?<!s)se|ian|ese|ish|enaren|enaars?)$")
 _WORD = re.compile(r"[\w'’-]+")
 _OPENS = (".", "!", "?", ":", "‘", "“", '"')
 
@@ -2083,7 +2112,8 @@ def matches_expectation(question: Question, sentence: str) -> bool:
         kind, unit = asked_unit(question.text)
         return states_quantity(sentence) and (not question.deaths or counts_deaths(sentence)) \
             and (states_unit(kind, unit, sentence) if kind else
-                 not _counts_known_things(question.text) or "" in figure_kinds(sentence))
+                 not _counts_known_things(question.text) or "" in figure_kinds(sentence)
+                 or _spells_count(sentence))
     if expect is Expect.DATE:
         if question.clock:
             return bool(_CLOCK.search(sentence))
@@ -2187,7 +2217,8 @@ def weighted_share(hits: list[float], weights: tuple[float, ...] | None = None) 
 
 def word_hits(content: tuple[str, ...], sentence_words: list[str]) -> list[float]:
     """For each content word, how well the sentence has it: 1 for the word itself, 0.8 or 0.6
-    for a cognate or another spelling, 0.8 for a short word's inflection, else 0."""
+    for a cognate or another spelling, 0.8 for a short word's inflection, 0.6 for another form
+    of a Dutch participle's verb or for a compound's last part, else 0."""
     vocabulary = {transliterate(w) for w in sentence_words}
     hits: list[float] = []
     for word in (transliterate(w) for w in content):
@@ -2196,7 +2227,8 @@ def word_hits(content: tuple[str, ...], sentence_words: list[str]) -> list[float
         elif len(word) < 5:
             # Too short to match fuzzily, but not to be inflected: "die"/"died", "werk"/
             # "werkte"; not "kin"/"kind" (English words compare by their stems).
-            hits.append(0.8 if len(word) >= 3 and _inflected(word, vocabulary) else 0.0)
+            hits.append(0.8 if len(word) >= 3 and _inflected(word, vocabulary)
+                        else 0.6 if len(word) == 4 and _compound_of(word, vocabulary) else 0.0)
         elif vocabulary and (match := process.extractOne(
                 word, vocabulary, scorer=fuzz.ratio, score_cutoff=72)) is not None:
             hits.append(0.8 if match[1] >= 80 else 0.6)
@@ -2222,7 +2254,12 @@ def _participle_of(word: str, vocabulary: set[str]) -> bool:
 
 def _participle_root(word: str) -> str | None:
     return word[2:-1] if len(word) >= 6 and word.startswith("ge") and word[-1] in "td" \
-        else None
+        and word not in _GE_WORDS else None
+
+
+# Words that look like participles and are none: "gebied" is no form of "bieden".
+_GE_WORDS = frozenset("gebied gebieden gezond gewicht gevecht gebed geluid gemiddeld gelijkt "
+                      "geheimt gerucht gesticht geslacht gezicht".split())
 
 
 def _verb_forms(root: str) -> set[str]:
@@ -2230,14 +2267,19 @@ def _verb_forms(root: str) -> set[str]:
 
 
 def _compound_of(word: str, vocabulary: set[str]) -> bool:
-    """A Dutch compound and its last part, either way round: "reddingssloep" and "sloep"."""
+    """A compound and its last part, either way round: "reddingssloep" and "sloep",
+    "lifeboat" and "boat". The parts join after a linking letter or a vowel ("reddings|sloep",
+    "troepen|schip", "life|boat"): "over|leden", "under|stand" and "assassi|nation" are none."""
     n = len(word)
     for other in vocabulary:
         m = len(other)
-        if (m >= n + 3 and n >= 4 and other.endswith(word)) \
-                or (n >= m + 3 and m >= 4 and word.endswith(other)):
+        if m >= n + 3 and n >= 4 and other.endswith(word) and other[-n - 1] in _JOINTS \
+                or n >= m + 3 and m >= 4 and word.endswith(other) and word[-m - 1] in _JOINTS:
             return True
     return False
+
+
+_JOINTS = frozenset("saeon")
 
 
 def _inflected(word: str, vocabulary: set[str]) -> bool:

@@ -340,15 +340,25 @@ def test_two_figures_no_one_rounded_agree_only_when_they_are_the_same() -> None:
     # A time of day is no figure: only the distance counts.
     assert quantities_in("At about 14:10 she was hit some 11 miles off the coast.") == [11.0]
     assert quantities_in("Om 14.10 uur werd zij op 13 kilometer getroffen.") == [13.0]
+    # A figure that only looks like a time keeps its worth.
+    assert quantities_in("A population of around 1.25 million people fled.") == [1.25e6]
+    assert quantities_in("The water rose to around 2.50 metres.") == [2.5]
+    assert quantities_in("Het water stond rond 3.40 meter hoog.") == [3.4]
+    four, other = quantities_in("4.1 million"), quantities_in("4.2 million")
+    assert not _close([(four[0], four[0])], [(other[0], other[0])])
     for question in ("What peak water level was recorded at Vlissingen?",
                      "Hoe hoog kwam het water?", "What was the length of the ship?",
                      "What was the maximum height of the waves?",
                      "How far inland did the wave carry the steamer?",
                      "How far off the coast was the liner hit?",
                      "Hoe ver uit de kust werd het schip getroffen?",
+                     "How far outside the city did they camp?",
+                     "Hoe ver buiten de stad lag het kamp?",
                      "What volume of rock did the volcano throw out?"):
         assert analyse(question).expect is Expect.QUANTITY, question
     assert analyse("Which area was hit hardest?").expect is not Expect.QUANTITY
+    assert analyse("How far out of favour had Bukharin fallen?").expect is not Expect.QUANTITY
+    assert analyse("Hoe ver voor de aanslag wist Stalin ervan?").expect is not Expect.QUANTITY
     # A height is a length, and asked as one: "18 kubieke kilometer" is a volume.
     assert asked_unit("What was the maximum height of the waves?") == ("distance", "")
     assert asked_unit("What peak water level was recorded?") == ("distance", "")
@@ -494,6 +504,11 @@ def test_a_side_may_name_who_is_asked_about_in_the_sentence_before() -> None:
     assert _disagreeing(best, [best, his], question, config) == [his]
     anyone = replace(his, text="In the end the rebels led 900 men into the town.")
     assert _disagreeing(best, [best, anyone], question, config) == []
+    # Dutch "zijn" is as often "are".
+    are = replace(his, text="Uiteindelijk zijn 900 mannen de stad in geleid.")
+    assert _disagreeing(best, [best, are], question, config) == []
+    quoted = replace(his, text="“He led 900 men into the town,” they said.")
+    assert _disagreeing(best, [best, quoted], question, config) == [quoted]
 
 
 def test_on_what_date_adds_the_day_to_an_answer_that_gives_the_year() -> None:
@@ -597,6 +612,15 @@ def test_times_of_day_are_minutes_after_midnight() -> None:
     assert matches_expectation(passengers, "Aan boord waren 36 passagiers.")
     assert matches_expectation(analyse("Hoeveel gas kon het bevatten?"),
                                "Het bevatte 200.000 kubieke meter gas.")
+    # A count in words beside a length still counts.
+    assert matches_expectation(analyse("How many passengers were aboard?"),
+                               "The 245-metre ship carried thirty-six passengers.")
+    assert matches_expectation(passengers, "De 245 meter lange Hindenburg vertrok met "
+                                           "zesendertig passagiers.")
+    assert matches_expectation(analyse("How many people died?"),
+                               "The 30-metre wave killed thousands of people.")
+    assert not matches_expectation(analyse("How many German soldiers were there?"),
+                                   "The fort was 245 metres long.")
     assert times_in("at 1:23 a.m.") == [("1:23", 83, 83)]
     assert times_in("om 01.23 uur") == [("01.23", 83, 83)]
     assert times_in("rond vier uur 's middags") == [("vier uur", 930, 990)]
@@ -676,6 +700,18 @@ def test_across_languages_known_words_tell_what_a_figure_counts() -> None:
     assert not counts_other_things(spectators, "About 350 watched.")
     assert not counts_other_things(spectators, "Some 350 spectators watched.")
     assert counts_asked(counted_words("How many children died?"), "Er stierven 94 kinderen.")
+    # People at large, or by what befell them, may be those asked; nor is the object of a
+    # verb what a figure counts.
+    for question, text in (("Hoeveel slachtoffers eiste de ramp?",
+                             "The disaster killed 2,100 inhabitants."),
+                           ("How many soldiers were killed?", "Er sneuvelden 25.000 man."),
+                           ("Hoeveel overlevenden waren er?",
+                            "Only 712 passengers and crew were rescued."),
+                           ("Hoeveel toeschouwers waren er?",
+                            "Some 20,000 watched the ships leave the harbour.")):
+        assert not counts_other_things(counted_words(question), text), question
+    assert counts_other_things(counted_words("How many passengers were aboard?"),
+                               "Er waren 61 bemanningsleden aan boord.")
     # A Dutch compound by its last part, unless it is listed whole.
     graves = counted_words("How many graves were dug?")
     assert not counts_other_things(graves, "Zij werden in 3 massagraven begraven.")
@@ -1703,9 +1739,15 @@ def test_a_dutch_participle_and_a_compound_share_in_part() -> None:
     assert soft_overlap(("reddingssloep",), sentence) == 0.6
     assert soft_overlap(("stapte",), words("Zij is niet in de boot gestapt.")) == 0.6
     assert soft_overlap(("lifeboat",), words("The boat was lowered.")) == 0.6
-    # Not a word inside another, nor a short ending: "general" is no "geen", "art" no "start".
-    assert soft_overlap(("gestapt",), words("Zij gingen er niet heen.")) == 0.0
-    assert soft_overlap(("art",), words("The start was late.")) == 0.0
+    assert soft_overlap(("boat",), words("The lifeboat was lowered.")) == 0.6
+    assert soft_overlap(("sloep",), words("De reddingssloep sloeg om.")) == 0.6
+    assert soft_overlap(("schip",), words("Het troepenschip zonk.")) == 0.6
+    # Not a word that only ends in another, nor a noun that looks like a participle.
+    for word, other in (("leden", "overleden"), ("stand", "understand"),
+                        ("nation", "assassination"), ("gebied", "bieden"),
+                        ("gezond", "zonden")):
+        assert soft_overlap((word,), [other]) == 0.0, word
+        assert soft_overlap((other,), [word]) == 0.0, other
 
 
 def test_a_rare_question_word_counts_more_than_a_common_one() -> None:
@@ -1777,6 +1819,7 @@ def test_question_names() -> None:
     assert question_names("Welke Duitser bouwde de Hindenburg?") == [("hindenburg",)]
     assert question_names("Hoeveel Londenaren werden dakloos?") == []
     assert question_names("Wat deden de Hagenaars met de lichamen?") == []
+    assert question_names("Welke Hagenaar sloeg als eerste?") == []
     assert question_names("When did Gorbachev first speak on TV?") == [("gorbachev",)]
     # "-sse" ends a place's name, not an adjective of nationality.
     assert question_names("Hoeveel mensen uit Stavenisse overleefden het niet?") \
