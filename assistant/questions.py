@@ -627,6 +627,7 @@ _IDENTIFIER = re.compile(r"\b([A-Z]+)-?\d+\b|\b([A-Z]{2,})[ -]\d+\b")
 _CODES = frozenset("usd eur gbp dm hfl fl chf uk us usa vs eu nl".split())
 
 
+@lru_cache(maxsize=1 << 14)
 def without_times(text: str) -> str:
     """The text less its times of day, but not a figure that looks like one: "around 2.50
     metres", "rond 1.25 miljoen"."""
