@@ -1119,14 +1119,20 @@ _PERSONS = frozenset("people children women men soldiers officers generals membe
 _ANYONE_OF = frozenset("people children women men victims survivors".split())
 
 
+_NO_COMPOUNDS = frozenset("somebody anybody nobody everybody mankind humankind".split())
+
+
 @lru_cache(maxsize=4096)
 def _count_noun(word: str) -> str | None:
-    """What a word counts, by `_COUNT_NOUNS`: "massagraven" → "graves"; None when unknown."""
+    """What a word counts, by `_COUNT_NOUNS`: "massagraven" → "graves" (a compound, its
+    parts joined as `_compound_of` has them: not "every|body"); None when unknown."""
     if word in _COUNT_NOUN_OF:
         return _COUNT_NOUN_OF[word]
+    if word in _NO_COMPOUNDS:
+        return None
     return next((name for form, name in _COUNT_NOUN_OF.items()
-                 if len(form) >= 4 and len(word) > len(form) + 2 and word.endswith(form)),
-                None)
+                 if len(form) >= 4 and len(word) > len(form) + 2 and word.endswith(form)
+                 and word[-len(form) - 1] in _JOINTS), None)
 
 
 def _counts_known_things(question: str) -> bool:

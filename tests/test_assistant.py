@@ -52,6 +52,7 @@ from assistant.questions import (
     Expect,
     Fate,
     Question,
+    _count_noun,
     analyse,
     asked_role,
     asked_unit,
@@ -716,6 +717,9 @@ def test_across_languages_known_words_tell_what_a_figure_counts() -> None:
     graves = counted_words("How many graves were dug?")
     assert not counts_other_things(graves, "Zij werden in 3 massagraven begraven.")
     assert counts_other_things(graves, "Er waren 35 bemanningsleden aan boord.")
+    assert [_count_noun(w) for w in ("massagraven", "reddingssloepen", "everybody",
+                                     "somebody", "mankind", "ecosystem")] == \
+        ["graves", "boats", None, None, None, None]
     question, config = analyse("Hoeveel toeschouwers waren er aanwezig?"), AnswerConfig()
     best = replace(_candidate(1, 0.90), overlap=0.5,
                    text="Driehonderdvijftig toeschouwers woonden de zitting bij.")
