@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
@@ -1117,6 +1117,7 @@ _PERSONS = frozenset("people children women men soldiers officers generals membe
                      "passengers spectators victims survivors prisoners workers inhabitants "
                      "delegates".split())
 _ANYONE_OF = frozenset("people children women men victims survivors".split())
+_TIME_COUNTS = frozenset("days weeks months years hours minutes seconds".split())
 
 
 _NO_COMPOUNDS = frozenset("somebody anybody nobody everybody mankind humankind".split())
@@ -1150,7 +1151,13 @@ def _spells_count(sentence: str) -> bool:
         or any(w in _VAGUE for w in re.findall(r"[a-z]+", folded))
 
 
-_TIME_COUNTS = frozenset("days weeks months years hours minutes seconds".split())
+def _counts_in(tokens: list[str]) -> Iterator[int]:
+    """Where the tokens give a count: a figure, not a scale, a vague amount or a year."""
+    for i, token in enumerate(tokens):
+        if _is_figure(tokens, i) and token not in _SCALES and token not in _VAGUE \
+                and not (token[0].isdigit() and _YEAR.fullmatch(token)
+                         and not _is_count(tokens, i)):
+            yield i
 
 
 def counts_other_things(counted: tuple[str, ...], text: str) -> bool:
@@ -1163,10 +1170,7 @@ def counts_other_things(counted: tuple[str, ...], text: str) -> bool:
     tokens = _tokens(_without_identifiers(without_times(text)))
     stop = _stopwords_of("")
     told: set[str | None] = set()
-    for i, token in enumerate(tokens):
-        if not _is_figure(tokens, i) or token in _SCALES or token in _VAGUE \
-                or (token[0].isdigit() and _YEAR.fullmatch(token) and not _is_count(tokens, i)):
-            continue
+    for i in _counts_in(tokens):
         after = [t for t in tokens[i + 1:i + 7] if t not in _SCALES]
         # "81 of the 103 generals", "93 van de 139 leden": what the second figure counts
         if after[:1] in (["of"], ["van"]):
@@ -1192,10 +1196,7 @@ def counts_asked(counted: tuple[str, ...], text: str) -> bool | None:
     tokens = _tokens(_without_identifiers(text))
     stop = _stopwords_of("")
     verdict: bool | None = False
-    for i, token in enumerate(tokens):
-        if not _is_figure(tokens, i) or token in _SCALES or token in _VAGUE \
-                or (token[0].isdigit() and _YEAR.fullmatch(token) and not _is_count(tokens, i)):
-            continue
+    for i in _counts_in(tokens):
         after = [t for t in tokens[i + 1:i + 4] if t not in _SCALES][:2]
         after = after[:next((k for k, t in enumerate(after) if t in stop or t.isdigit()),
                             len(after))]
@@ -1287,6 +1288,7 @@ _NATIONALITIES = frozenset(
 _NATIONAL = frozenset(
     "englishman frenchman dutchman amerikaan duitser brit engelsman fransman nederlander "
     "rus ier italiaan spanjaard belg japanner canadees".split())
+_LISTED = _NATIONALITIES | _NATIONAL
 
 
 def is_function_word(word: str) -> bool:
@@ -1309,7 +1311,7 @@ def _nationality(word: str, after: str, listed: bool = False) -> bool:
     """A capitalised adjective of nationality: "Russische" in "de Russische dienst". With
     `listed`, also those without such an ending ("the American inquiry"): in a question they
     name nothing to look for, while in a sentence "an American crew" may be who is asked."""
-    return bool(_DEMONYM.search(word) or listed and fold(word) in _NATIONALITIES | _NATIONAL) \
+    return bool(_DEMONYM.search(word) or listed and fold(word) in _LISTED) \
         and after[:1] == " " and after[1:2].islower()
 
 
