@@ -22,6 +22,7 @@ from assistant.questions import (
     Expect,
     Question,
     asked_role,
+    asks_cause,
     asks_ending,
     asks_fate_of_killer,
     capitalised_words,
@@ -59,6 +60,7 @@ from assistant.questions import (
     states_ending,
     states_onset,
     states_year_asked,
+    tells_cause,
     times_in,
     title_words,
     transliterate,
@@ -119,6 +121,9 @@ class AnswerConfig:
     cross_lingual_offset: float = 0.05
     support_margin: float = 0.02  # other documents' sentences this close also answer
     conflict_margin: float = 0.08  # how far below the best sentence a side may be
+    # ... that takes the other side of a yes/no question: one that only shares the question's
+    # words is no side (see `_opposing`), so it may be further below.
+    polar_margin: float = 0.1
     # The same for a side that says what the thing asked about began with and dates that
     # event: saying so, it is about the question, even in another language's words.
     onset_margin: float = 0.12
@@ -578,6 +583,10 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
         pool = [c for c in candidates if c in eligible or c.translated and c.names > 0]
         rival = _opposing(best, pool, config)
         rivals = [rival] if rival is not None else []
+    elif question.expect in (Expect.OTHER, Expect.REASON) and asks_cause(question.text):
+        pair = _corrected(best, candidates, question, config)
+        if pair is not None:
+            anchor, rivals = pair[0], [pair[1]]
     if rivals:
         chosen = with_sides(chosen, best, [anchor, *rivals],
                             config.max_sentences - len(naming))
@@ -1013,8 +1022,14 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
     # (Which one of a series is no telling of the event: "on its last crossing".)
     focus = tuple(w for w in focus_words(question.text, question.language)
                   if w not in ORDINALS) if dating else ()
-    telling = dating and bool(focus) \
-        and focus_overlap(focus, best.text, verbs=True) >= config.dated_claim_focus
+    # The best sentence in another language than the question cannot be checked word by
+    # word: it tells the event by being the answer. (A rival must: nearly as similar to the
+    # question, "Kirov was murdered in 1934" is no date of when a letter was published.)
+    def tells(c: Candidate) -> bool:
+        return focus_overlap(focus, c.text, verbs=True) >= config.dated_claim_focus \
+            or c is best and c.translated
+
+    telling = dating and bool(focus) and tells(best)
     floor = (best.score if reference is None else reference) - config.conflict_margin
     estimates = _hedged(best.text)
     rivals: dict[str, Candidate] = {}
@@ -1047,8 +1062,7 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
                         and counts_asked(counted, other.text) is False
                         or counts_other_things(counted, other.text)):
             continue
-        if dating and not (telling and focus_overlap(focus, other.text, verbs=True)
-                           >= config.dated_claim_focus):
+        if dating and not (telling and tells(other)):
             continue
         theirs = ranges_of(question, other.text)
         if theirs and not _close(mine, theirs, exact=dating,
@@ -1119,18 +1133,62 @@ def _opposing(best: Candidate, candidates: list[Candidate],
     share its words, or, in another language, be nearly as similar to it."""
     seen = {best.document_id}
     for other in candidates:
-        if other.score < best.score - config.conflict_margin:
+        if other.score < best.score - config.polar_margin:
             break
         if other.document_id in seen or other.fragment:
             continue
         seen.add(other.document_id)
-        # (A sentence in another language than the best one scores lower for the same
-        # relevance: see `cross_lingual_offset`.)
-        offset = config.claim_language_offset * (other.translated and not best.translated)
-        about = other.overlap >= config.claim_overlap or other.translated and \
-            other.similarity + offset >= best.similarity - config.claim_similarity_margin
-        if about and doubts(other.text) != doubts(best.text):
+        if _about(other, best, config) and doubts(other.text) != doubts(best.text):
             return other
+    return None
+
+
+def _about(other: Candidate, best: Candidate, config: AnswerConfig) -> bool:
+    """A claim is about the question when it shares enough of its words, or, in another
+    language, is nearly as similar to it as the best sentence. (A sentence in another
+    language than the best one scores lower for the same relevance: see
+    `cross_lingual_offset`.)"""
+    offset = config.claim_language_offset * (other.translated and not best.translated)
+    return other.overlap >= config.claim_overlap or other.translated and \
+        other.similarity + offset >= best.similarity - config.claim_similarity_margin
+
+
+# "niet de moord op Kirov, maar de groeiende partijoppositie", "not in the fields but in the
+# inns": what a sentence denies in favour of something else. (Not "not only … but also".)
+_CORRECTION = re.compile(r"\b(?:not|niet)\b(?!\s+(?:only|just|merely|alleen|enkel|slechts|"
+                         r"meer|langer)\b)(?P<denied>[^.;:!?]{3,120}?),?\s+(?:but|maar)\b",
+                         re.IGNORECASE)
+
+
+def corrects(text: str) -> bool:
+    """The sentence says something was not X but something else."""
+    return _CORRECTION.search(text) is not None
+
+
+def _corrected(best: Candidate, candidates: list[Candidate], question: Question,
+               config: AnswerConfig) -> tuple[Candidate, Candidate] | None:
+    """For what caused something: a sentence of one document that says it was not X but
+    something else, and another document's sentence that says X: "Kirov's death triggered the Great
+    Purge" against "de werkelijke oorzaak … was niet de moord op Kirov, maar de groeiende
+    interne partijoppositie". Both must be nearly as good answers as the best sentence, and
+    X must name something besides the question's own words (which every side shares).
+    Returns (the sentence that says X, the one that denies it)."""
+    floor = best.score - config.polar_margin
+    close = [c for c in candidates if c.score >= floor and not c.fragment
+             and tells_cause(c.text) and _about(c, best, config)]
+    asked = {transliterate(w) for w in question.content}
+    for correcting in close:
+        match = _CORRECTION.search(correcting.text)
+        if match is None:
+            continue
+        denied = tuple(w for w in words(match.group("denied")) if transliterate(w) not in asked)
+        if not denied:
+            continue
+        for stating in close:
+            if stating.document_id != correcting.document_id \
+                    and not doubts(stating.text) and not corrects(stating.text) \
+                    and any(word_hits(denied, words(stating.text))):
+                return stating, correcting
     return None
 
 

@@ -20,6 +20,7 @@ from assistant.answering import (
     FocusContribution,
     Selection,
     combine,
+    corrects,
     select,
     values_of,
 )
@@ -57,6 +58,8 @@ PHRASES = {
         "side": "{title} [{n}] says {value}",
         "affirms": "{title} [{n}] affirms it",
         "doubts": "{title} [{n}] doubts or denies it",
+        "states": "{title} [{n}] says so",
+        "corrects": "{title} [{n}] denies it and names something else",
         "source": "({name} source)",
     },
     "nl": {
@@ -66,6 +69,8 @@ PHRASES = {
         "side": "{title} [{n}] noemt {value}",
         "affirms": "{title} [{n}] bevestigt het",
         "doubts": "{title} [{n}] betwijfelt of ontkent het",
+        "states": "{title} [{n}] zegt dat",
+        "corrects": "{title} [{n}] ontkent dat en noemt iets anders",
         "source": "({name_nl} bron)",
     },
 }
@@ -342,6 +347,10 @@ class Assistant:
 def _side(phrases: dict[str, str], question: Question, citation: Citation) -> str:
     if question.polar:
         key = "doubts" if doubts(citation.quote) else "affirms"
+        return phrases[key].format(title=citation.title, n=citation.n)
+    if question.expect not in (Expect.QUANTITY, Expect.DATE):
+        # (see `corrects`: "not X but Y" against "X")
+        key = "corrects" if corrects(citation.quote) else "states"
         return phrases[key].format(title=citation.title, n=citation.n)
     return phrases["side"].format(title=citation.title, n=citation.n,
                                   value=_describe(question, citation.quote))

@@ -172,6 +172,29 @@ _REASON_CUES = re.compile(
     r"motive|pretext|sought to|wanted to|thanks to|in de hoop|zodat|betekende|leidde tot|"
     r"gevolg|doel|motief|voorwendsel|wilde|dankzij|therefore|hence|consequently|daarom|"
     r"derhalve)\b")
+# A question about what caused something, in whatever form: "What was the real cause …?",
+# "Waardoor ging de markt onderuit?", "Why …?".
+_CAUSE_QUESTION = re.compile(r"\b(why|waarom|cause|caused|causes|trigger|triggered|reason|"
+                             r"reasons|led to|lead to|oorzaak|oorzaken|aanleiding|reden|"
+                             r"redenen|waardoor|veroorzaakt|veroorzaakte|leidde tot)\b")
+
+
+def asks_cause(question: str) -> bool:
+    return _CAUSE_QUESTION.search(fold(question)) is not None
+
+
+# A sentence that says what caused something: "Kirov's death triggered the Great Purge", "de
+# werkelijke oorzaak … was niet …".
+_CAUSE_CUES = re.compile(r"\b(cause|caused|causes|because|due to|trigger|triggered|"
+                         r"triggering|sparked|led to|leading to|resulted from|oorzaak|"
+                         r"oorzaken|aanleiding|veroorzaakt|veroorzaakte|leidde tot|startschot|"
+                         r"doordat|omdat|vanwege|te wijten)\b")
+
+
+def tells_cause(sentence: str) -> bool:
+    return _CAUSE_CUES.search(fold(sentence)) is not None
+
+
 # What followed, for a question that asks it ("Why did it matter?"): "an orgy of executions
 # that left the military crippled".
 _EFFECT_QUESTION = re.compile(r"\b(matter|mattered|important|importance|significance|"
@@ -688,7 +711,10 @@ def _quantities(text: str) -> tuple[float, ...]:
         # "van 23 tot 29 januari": the first day of a range is a day too.
         later = tokens[end + 3] if end + 3 < len(tokens) else ""
         day_range = scale in _RANGE_WORDS and _MONTHS.fullmatch(later) is not None
-        if _MONTHS.fullmatch(scale) or _MONTHS.fullmatch(before) or decade \
+        # (Only a number that can be one is a day: "Semper Augustus 5.500 gulden" is no
+        # date.)
+        day = value <= 31 and value == int(value)
+        if day and (_MONTHS.fullmatch(scale) or _MONTHS.fullmatch(before)) or decade \
                 or scale in _AGE or day_range:
             continue
         values.append(value * _SCALES.get(scale, 1.0))
@@ -814,8 +840,10 @@ def _dying_words(text: str) -> str:
 
 def asks_deaths(question: str) -> bool:
     """ "How many were executed?", "Hoeveel mensen kwamen om?"; not "How many were sentenced
-    to death?"."""
-    return any(map(_is_death, _tokens(_dying_words(question))))
+    to death?", nor "How large a reward was offered to kill him?" (a purpose, no death)."""
+    tokens = _tokens(_dying_words(question))
+    return any(_is_death(t) and not (i and tokens[i - 1] in ("to", "te"))
+               for i, t in enumerate(tokens))
 
 
 # Words that ask or tell the same thing in other words, in both languages: a question's

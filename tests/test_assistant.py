@@ -20,6 +20,7 @@ from assistant.answering import (
     _close,
     _compounds_of,
     _continuation,
+    _corrected,
     _dated_onset,
     _dated_rivals,
     _dating,
@@ -35,6 +36,7 @@ from assistant.answering import (
     _stated,
     _stating,
     combine,
+    corrects,
     fitting_rivals,
     is_answerable,
     is_fragment,
@@ -289,6 +291,9 @@ def test_analyse_content_words_years_and_polarity() -> None:
     ("Thirteen passengers died.", [13.0]),
     ("Zestien personen werden voorgeleid.", [16.0]),
     ("Twaalf van hen, one of them.", []),
+    # A day beside a month is no count; a number that cannot be a day is ("Semper Augustus").
+    ("Op 5 mei 1940 vielen 300 doden.", [300.0]),
+    ("de Semper Augustus 5.500 gulden", [5500.0]),
 ])
 def test_quantities_in_reads_scales_and_separators(text: str, values: list[float]) -> None:
     assert quantities_in(text) == values
@@ -557,6 +562,17 @@ def test_two_years_disagree_only_as_dates_of_the_event_asked() -> None:
     assert _disagreeing(completed, [completed, opened], question, config) == []
     same = replace(finished, text="The Delta Works were finished in 1986.")
     assert _disagreeing(completed, [completed, same], question, config) == []
+    # The best sentence in another language tells the event by being the answer; a rival
+    # must tell it in the question's words.
+    hanged = analyse("On what date was Robert Hubert hanged?")
+    dutch = replace(_candidate(1, 0.95), translated=True, overlap=0.3,
+                    text="Hubert werd op 28 september 1666 in Tyburn opgehangen.")
+    english = replace(_candidate(2, 0.93), document_id="e", overlap=0.6,
+                      text="Robert Hubert was hanged at Tyburn on 27 October 1666.")
+    assert _disagreeing(dutch, [dutch, english], hanged, config) == [english]
+    assert _disagreeing(replace(dutch, translated=False), [dutch, english], hanged,
+                        config) == []
+    assert _disagreeing(english, [english, dutch], hanged, config) == []
 
 
 def test_dates_are_spans_of_time_a_day_a_month_or_a_year() -> None:
@@ -802,6 +818,10 @@ def test_review_mends_of_names_figures_and_kinds() -> None:
     # Survivors are not the dead.
     assert not counts_deaths("Van de 97 opvarenden overleefden er 62, alleen 35 niet.")
     assert not counts_deaths("De 62 passagiers overleefden niet alleen de brand.")
+    # Killing as a purpose asks no deaths: the reward is a sum of money.
+    assert not analyse("How large a reward was he offered to kill the prince?").deaths
+    assert not analyse("Hoeveel geld kreeg hij om de prins te doden?").deaths
+    assert analyse("How many were killed in the attack?").deaths
     # The dead are no money.
     assert asked_unit("Hoeveel doden heeft de watersnood gekost?") == ("", "")
     assert asked_unit("Hoeveel geld heeft de bouw gekost?") == ("currency", "")
@@ -860,6 +880,66 @@ def test_every_other_document_with_another_figure_is_a_side() -> None:
     # One side per document, its best sentence; an agreeing one is none, nor one too far below.
     assert _disagreeing(best, [best, second, same_document, agreeing, third, far], question,
                         config) == [second, third]
+
+
+def test_a_yes_no_side_may_be_further_below_than_a_figure() -> None:
+    config = AnswerConfig()  # "Was the flood the cause of the new dikes?"
+    best = replace(_candidate(1, 0.95), text="The flood was not the cause of the dikes.",
+                   overlap=0.6)
+    other = replace(_candidate(2, 0.86), document_id="e", overlap=0.6,
+                    text="The flood was the cause of the new dikes.")
+    assert config.polar_margin > 0.95 - 0.86 > config.conflict_margin
+    assert _opposing(best, [best, other], config) is other
+    assert _opposing(best, [best, replace(other, score=0.84)], config) is None
+
+
+def test_a_sentence_that_says_not_x_but_y_disagrees_with_one_that_says_x() -> None:
+    config = AnswerConfig()
+    question = analyse("What was the real cause of the Great Flood?")
+    stating = replace(_candidate(1, 0.95), overlap=0.6,
+                      text="The storm of 1953 triggered the Great Flood.")
+    correcting = replace(_candidate(2, 0.90), document_id="e", overlap=0.5,
+                         text="De werkelijke oorzaak van de ramp was niet de storm, maar het "
+                              "achterstallige onderhoud van de dijken.")
+    assert corrects(correcting.text) and not corrects(stating.text)
+    assert _corrected(stating, [stating, correcting], question, config) == \
+        (stating, correcting)
+    # ("storm" is found in the other sentence, in either order)
+    assert _corrected(correcting, [correcting, stating], question, config) == \
+        (stating, correcting)
+    # Not when what is denied is not what the other says, nor within one document.
+    other = replace(stating, text="The neglect of the dikes caused the Great Flood.")
+    assert _corrected(other, [other, correcting], question, config) is None
+    same = replace(correcting, document_id="d")
+    assert _corrected(stating, [stating, same], question, config) is None
+    # Not "not only … but also", nor a sentence that says nothing of a cause, nor one too
+    # far below the best, nor one about something else.
+    also = replace(correcting, text="The cause was not only the storm but also neglect.")
+    assert _corrected(stating, [stating, also], question, config) is None
+    plain = replace(correcting, text="Het was niet de storm, maar de zee die het land nam.")
+    assert _corrected(stating, [stating, plain], question, config) is None
+    low = replace(correcting, score=0.80)
+    assert _corrected(stating, [stating, low], question, config) is None
+    unrelated = replace(correcting, overlap=0.1)
+    assert _corrected(stating, [stating, unrelated], question, config) is None
+    # What the question names itself ("flood") links nothing: every side names it.
+    flood = replace(correcting, text="De oorzaak was niet de flood, maar de dijken.")
+    assert _corrected(stating, [stating, flood], question, config) is None
+
+
+def test_a_disagreement_on_a_cause_is_shown_with_both_sides(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus", {
+        "a.txt": "The flood\nThe storm of 1953 was the real cause of the great flood in Zeeland.\n",
+        "b.txt": "The neglect\nThe real cause of the great flood in Zeeland was not the "
+                 "storm, but the neglect of the dikes.\n"})
+    build_index(corpus, tmp_path / "data")
+    assistant = make_assistant(tmp_path / "data", AnswerConfig(min_confidence=0.2))
+    answer = assistant.ask("What was the real cause of the great flood in Zeeland?")
+    assert len(answer.conflicts) == 1
+    assert {answer.citations[n - 1].source for n in answer.conflicts[0].citations} == \
+        {"a.txt", "b.txt"}
+    assert "denies it and names something else" in answer.conflicts[0].summary
+    assert "says so" in answer.conflicts[0].summary
 
 
 def test_a_rival_claim_in_another_language_must_be_nearly_as_similar() -> None:
