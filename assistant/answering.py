@@ -462,7 +462,7 @@ def is_answerable(best: Candidate, question: Question, config: AnswerConfig,
     # terecht?"), is on point even when it words the rest in another language. (A yes/no
     # question is not: "Was Kirov married in 1934?" is not answered by his murder in 1934.)
     dated_like = question.expect in (Expect.QUANTITY, Expect.PERSON, Expect.PLACE) \
-        and bool(question.years & set(years_in(best.text)))
+        and best.translated and bool(question.years & set(years_in(best.text)))
     # These exemptions need a name the sentence is about: "Who was the pope in 1938?" or
     # "What sentence did the bank robber get?" names nothing the documents discuss, and
     # "Who killed Zinoviev?" is not answered by the doer of another killing. A sentence

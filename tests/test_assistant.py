@@ -682,6 +682,17 @@ def test_a_figure_for_the_year_asked_and_one_for_no_year_count_different_things(
     assert _disagreeing(tried, [tried, generals], year, config) == []
 
 
+def test_the_year_asked_stands_for_the_rest_only_in_another_language() -> None:
+    question = analyse("Wie won de 100 meter op de Olympische Spelen van 1936?")
+    circled = replace(_candidate(1, 0.95), overlap=0.3,
+                      text="In augustus 1936 cirkelde de Hindenburg boven de Olympische Spelen.")
+    # In the question's language it would share the focus words ("won", "meter"), if it
+    # answered; the year alone does not make it an answer.
+    assert not is_answerable(circled, question, AnswerConfig(), lambda row: -0.007)
+    assert is_answerable(replace(circled, translated=True), question, AnswerConfig(),
+                         lambda row: -0.007)
+
+
 def test_a_figure_that_counts_other_things_than_asked_does_not_disagree() -> None:
     question, config = analyse("How many passengers died in the fire?"), AnswerConfig()
     assert counted_words(question.text) == ("passengers", "died")
