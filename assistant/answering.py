@@ -119,7 +119,7 @@ class AnswerConfig:
     # equally relevant one in the same language: 0.03 to 0.04 over the top 20 sentences of
     # either language (mean and median over 604 questions); 0.05 answers the most (README).
     cross_lingual_offset: float = 0.05
-    support_margin: float = 0.02  # other documents' sentences this close also answer
+    support_margin: float = 0.03  # other documents' sentences this close also answer
     conflict_margin: float = 0.08  # how far below the best sentence a side may be
     # ... that takes the other side of a yes/no question: one that only shares the question's
     # words is no side (see `_opposing`), so it may be further below.

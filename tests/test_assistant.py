@@ -1111,7 +1111,7 @@ def test_who_killed_is_no_succession_question() -> None:
 def test_a_figure_told_for_the_year_asked_needs_no_focus_word() -> None:
     question = analyse("How many stood trial with Zinoviev in 1936?")
     text = "In augustus 1936 werden zestien personen met Zinovjev voorgeleid."
-    best = replace(_candidate(1, 0.95), text=text)
+    best = replace(_candidate(1, 0.95), text=text, translated=True)
     assert is_answerable(best, question, AnswerConfig(), {1: -0.01}.__getitem__)
     # Another year is no such sign: the focus words must still raise it.
     other = replace(best, text=text.replace("1936", "1937"))
