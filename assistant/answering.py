@@ -1039,8 +1039,11 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
             continue
         if other.score < floor:
             break
-        if not other.translated and other.overlap == 0:
-            continue  # shares no word with the question: its figure counts something else
+        if not other.translated and other.overlap == 0 \
+                and not (question.deaths and counts_deaths(other.text)):
+            # It shares no word with the question: its figure counts something else. (A
+            # count of the dead answers "how many lost their lives" in any words.)
+            continue
         if units and not units & figure_kinds(other.text):
             continue  # 5000 tons and 116,000 people count different things
         # Told of fewer of the question's names, or of another place, a figure counts

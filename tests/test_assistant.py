@@ -693,6 +693,19 @@ def test_the_year_asked_stands_for_the_rest_only_in_another_language() -> None:
                          lambda row: -0.007)
 
 
+def test_a_count_of_the_dead_disagrees_in_any_words() -> None:
+    question, config = analyse("How many people lost their lives in the eruption?"), \
+        AnswerConfig()
+    killed = replace(_candidate(1, 0.92), overlap=0.4,
+                     text="The eruption killed more than 120,000 people.")
+    toll = replace(_candidate(2, 0.88), document_id="e", overlap=0.0,
+                   text="The colonial government put the official death toll at 36,417.")
+    assert _disagreeing(killed, [killed, toll], question, config) == [toll]
+    # A figure in words that share nothing with the question and count no dead is none.
+    ships = replace(toll, text="The colonial government sent 36 steamers.")
+    assert _disagreeing(killed, [killed, ships], question, config) == []
+
+
 def test_a_figure_that_counts_other_things_than_asked_does_not_disagree() -> None:
     question, config = analyse("How many passengers died in the fire?"), AnswerConfig()
     assert counted_words(question.text) == ("passengers", "died")
