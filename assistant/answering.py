@@ -459,8 +459,9 @@ def is_answerable(best: Candidate, question: Question, config: AnswerConfig,
     # asked: a "(now …)", a successor, a penalty, a fate, the doer.
     # When a question asks for a figure, a name or a place, a sentence that gives one, with
     # the question's names and the year it asks about ("Hoeveel verdachten stonden er in 1936
-    # terecht?"), is on point even when it words the rest in another language. (A yes/no
-    # question is not: "Was Kirov married in 1934?" is not answered by his murder in 1934.)
+    # terecht?"), is on point when it words the rest in another language: in the question's
+    # language it would share the focus words. (A yes/no question is not: "Was Kirov
+    # married in 1934?" is not answered by his murder in 1934.)
     dated_like = question.expect in (Expect.QUANTITY, Expect.PERSON, Expect.PLACE) \
         and best.translated and bool(question.years & set(years_in(best.text)))
     # These exemptions need a name the sentence is about: "Who was the pope in 1938?" or
@@ -584,7 +585,10 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
         rival = _opposing(best, pool, config)
         rivals = [rival] if rival is not None else []
     elif question.expect in (Expect.OTHER, Expect.REASON) and asks_cause(question.text):
-        pair = _corrected(best, candidates, question, config)
+        # (A side in another language may name what is asked in its own words: "Great
+        # Purge", "Grote Terreur".)
+        pool = [c for c in candidates if c in eligible or c.translated]
+        pair = _corrected(best, pool, question, config)
         if pair is not None:
             anchor, rivals = pair[0], [pair[1]]
     if rivals:
@@ -1027,7 +1031,7 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
     # question, "Kirov was murdered in 1934" is no date of when a letter was published.)
     def tells(c: Candidate) -> bool:
         return focus_overlap(focus, c.text, verbs=True) >= config.dated_claim_focus \
-            or c is best and c.translated
+            or c.row == best.row and c.translated
 
     telling = dating and bool(focus) and tells(best)
     floor = (best.score if reference is None else reference) - config.conflict_margin
@@ -1157,10 +1161,13 @@ def _about(other: Candidate, best: Candidate, config: AnswerConfig) -> bool:
 
 
 # "niet de moord op Kirov, maar de groeiende partijoppositie", "not in the fields but in the
-# inns": what a sentence denies in favour of something else. (Not "not only … but also".)
-_CORRECTION = re.compile(r"\b(?:not|niet)\b(?!\s+(?:only|just|merely|alleen|enkel|slechts|"
-                         r"meer|langer)\b)(?P<denied>[^.;:!?]{3,120}?),?\s+(?:but|maar)\b",
-                         re.IGNORECASE)
+# inns": what a sentence denies (an article or a preposition after "not") in favour of
+# something else. Not "not only … but also", "niet alleen … maar ook", nor a "not" and a
+# "but" of two clauses ("Not surprisingly, the dikes failed, but …").
+_CORRECTION = re.compile(
+    r"\b(?:not|niet)\s+(?:the|a|an|by|in|from|at|de|het|een|door|bij|in|uit|aan)\b"
+    r"(?P<denied>[^.;:!?,]{2,120}?),?\s+(?:but|maar)\b(?!\s+(?:also|ook)\b)"
+    r"(?P<named>[^.;:!?]*)", re.IGNORECASE)
 
 
 def corrects(text: str) -> bool:
@@ -1170,29 +1177,42 @@ def corrects(text: str) -> bool:
 
 def _corrected(best: Candidate, candidates: list[Candidate], question: Question,
                config: AnswerConfig) -> tuple[Candidate, Candidate] | None:
-    """For what caused something: a sentence of one document that says it was not X but
-    something else, and another document's sentence that says X: "Kirov's death triggered the Great
-    Purge" against "de werkelijke oorzaak … was niet de moord op Kirov, maar de groeiende
-    interne partijoppositie". Both must be nearly as good answers as the best sentence, and
-    X must name something besides the question's own words (which every side shares).
-    Returns (the sentence that says X, the one that denies it)."""
+    """For what caused something: a sentence of one document that says it was not X but Y,
+    and another document's sentence that says X and not Y: "Kirov's death triggered the
+    Great Purge" against "de werkelijke oorzaak … was niet de moord op Kirov, maar de
+    groeiende interne partijoppositie" (and a sentence that also names the latter agrees).
+    Both must be nearly as good answers as the best sentence. X must name something besides
+    the question's words and words for causing, which every side shares; only a word
+    itself, a cognate or a spelling counts, not a look-alike ("murder"/"order"). Returns
+    (the sentence that says X, the one that denies it)."""
     floor = best.score - config.polar_margin
     close = [c for c in candidates if c.score >= floor and not c.fragment
              and tells_cause(c.text) and _about(c, best, config)]
-    asked = {transliterate(w) for w in question.content}
     for correcting in close:
-        match = _CORRECTION.search(correcting.text)
-        if match is None:
-            continue
-        denied = tuple(w for w in words(match.group("denied")) if transliterate(w) not in asked)
-        if not denied:
-            continue
-        for stating in close:
-            if stating.document_id != correcting.document_id \
-                    and not doubts(stating.text) and not corrects(stating.text) \
-                    and any(word_hits(denied, words(stating.text))):
-                return stating, correcting
+        for match in _CORRECTION.finditer(correcting.text):
+            denied = _own_words(match.group("denied"), question)
+            # (What it names instead is said in its first words: "maar de groeiende interne
+            # partijoppositie waarmee Stalin …" is not about Stalin.)
+            named = _own_words(match.group("named"), question)[:3]
+            if not denied:
+                continue
+            for stating in close:
+                if stating.document_id != correcting.document_id \
+                        and not doubts(stating.text) and not corrects(stating.text) \
+                        and _says(denied, stating.text) and not _says(named, stating.text):
+                    return stating, correcting
     return None
+
+
+def _own_words(text: str, question: Question) -> tuple[str, ...]:
+    """The words of a part of a sentence that are neither the question's nor words for
+    causing."""
+    return tuple(w for w in words(text) if not tells_cause(w)
+                 and not _says(question.content, w))
+
+
+def _says(content: tuple[str, ...], text: str) -> bool:
+    return any(hit >= 0.8 for hit in word_hits(content, words(text)))
 
 
 def _close(a: list[tuple[float, float]], b: list[tuple[float, float]],

@@ -842,7 +842,9 @@ def asks_deaths(question: str) -> bool:
     """ "How many were executed?", "Hoeveel mensen kwamen om?"; not "How many were sentenced
     to death?", nor "How large a reward was offered to kill him?" (a purpose, no death)."""
     tokens = _tokens(_dying_words(question))
-    return any(_is_death(t) and not (i and tokens[i - 1] in ("to", "te"))
+    # (An infinitive only: "burned to death" still asks deaths.)
+    return any(_is_death(t) and not (i and tokens[i - 1] in ("to", "te")
+                                     and t not in ("death", "dood", "dead"))
                for i, t in enumerate(tokens))
 
 

@@ -846,6 +846,7 @@ def test_review_mends_of_names_figures_and_kinds() -> None:
     assert not analyse("How large a reward was he offered to kill the prince?").deaths
     assert not analyse("Hoeveel geld kreeg hij om de prins te doden?").deaths
     assert analyse("How many were killed in the attack?").deaths
+    assert analyse("How many people were burned to death in the fire?").deaths
     # The dead are no money.
     assert asked_unit("Hoeveel doden heeft de watersnood gekost?") == ("", "")
     assert asked_unit("Hoeveel geld heeft de bouw gekost?") == ("currency", "")
@@ -946,9 +947,22 @@ def test_a_sentence_that_says_not_x_but_y_disagrees_with_one_that_says_x() -> No
     assert _corrected(stating, [stating, low], question, config) is None
     unrelated = replace(correcting, overlap=0.1)
     assert _corrected(stating, [stating, unrelated], question, config) is None
-    # What the question names itself ("flood") links nothing: every side names it.
-    flood = replace(correcting, text="De oorzaak was niet de flood, maar de dijken.")
+    # What the question names itself ("flood", "floods"), or a word for causing, links
+    # nothing: every side names it.
+    flood = replace(correcting, text="De oorzaak was niet de floods, maar de dijken.")
     assert _corrected(stating, [stating, flood], question, config) is None
+    # A sentence that also names what the correction names instead agrees with it.
+    both = replace(stating, text="The storm of 1953 and the neglected dikes triggered it.")
+    agreeing = replace(correcting, text="De oorzaak was niet de storm, maar neglected dikes.")
+    assert _corrected(both, [both, agreeing], question, config) is None
+    alone = replace(both, text="The storm of 1953 triggered it.")
+    assert _corrected(alone, [alone, agreeing], question, config) == (alone, agreeing)
+    # A "not" and a "but" of two clauses, or "but also", are no correction.
+    for text in ("Not surprisingly, the storm caused the dikes to fail, but the dams held.",
+                 "It was not the storm alone but also neglect.",
+                 "De oorzaak was niet uitsluitend de storm, maar ook het onderhoud.",
+                 "Het kon niet anders, maar de oorzaak bleef onbekend."):
+        assert not corrects(text), text
 
 
 def test_a_disagreement_on_a_cause_is_shown_with_both_sides(tmp_path: Path) -> None:
