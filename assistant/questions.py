@@ -172,23 +172,21 @@ _REASON_CUES = re.compile(
     r"motive|pretext|sought to|wanted to|thanks to|in de hoop|zodat|betekende|leidde tot|"
     r"gevolg|doel|motief|voorwendsel|wilde|dankzij|therefore|hence|consequently|daarom|"
     r"derhalve)\b")
+# Words for causing, in questions and in the sentences that answer them.
+_CAUSING = r"cause|caused|causes|trigger|triggered|led to|oorzaak|oorzaken|aanleiding|" \
+    r"veroorzaakt|veroorzaakte|leidde tot"
 # A question about what caused something, in whatever form: "What was the real cause …?",
 # "Waardoor ging de markt onderuit?", "Why …?".
-_CAUSE_QUESTION = re.compile(r"\b(why|waarom|cause|caused|causes|trigger|triggered|reason|"
-                             r"reasons|led to|lead to|oorzaak|oorzaken|aanleiding|reden|"
-                             r"redenen|waardoor|veroorzaakt|veroorzaakte|leidde tot)\b")
+_CAUSE_QUESTION = re.compile(rf"\b(why|waarom|reason|reasons|lead to|reden|redenen|waardoor|"
+                             rf"{_CAUSING})\b")
+# A sentence that says what caused something: "Kirov's death triggered the Great Purge", "de
+# werkelijke oorzaak … was niet …".
+_CAUSE_CUES = re.compile(rf"\b(because|due to|triggering|sparked|leading to|resulted from|"
+                         rf"startschot|doordat|omdat|vanwege|te wijten|{_CAUSING})\b")
 
 
 def asks_cause(question: str) -> bool:
     return _CAUSE_QUESTION.search(fold(question)) is not None
-
-
-# A sentence that says what caused something: "Kirov's death triggered the Great Purge", "de
-# werkelijke oorzaak … was niet …".
-_CAUSE_CUES = re.compile(r"\b(cause|caused|causes|because|due to|trigger|triggered|"
-                         r"triggering|sparked|led to|leading to|resulted from|oorzaak|"
-                         r"oorzaken|aanleiding|veroorzaakt|veroorzaakte|leidde tot|startschot|"
-                         r"doordat|omdat|vanwege|te wijten)\b")
 
 
 def tells_cause(sentence: str) -> bool:
