@@ -1027,8 +1027,9 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
     focus = tuple(w for w in focus_words(question.text, question.language)
                   if w not in ORDINALS) if dating else ()
     # The best sentence in another language than the question cannot be checked word by
-    # word: it tells the event by being the answer. (A rival must: nearly as similar to the
-    # question, "Kirov was murdered in 1934" is no date of when a letter was published.)
+    # word: it tells the event by being the answer. A rival must share the words: however
+    # similar to the question, "Kirov was murdered in 1934" is no date of when a letter
+    # was published.
     def tells(c: Candidate) -> bool:
         return focus_overlap(focus, c.text, verbs=True) >= config.dated_claim_focus \
             or c.row == best.row and c.translated
@@ -1165,7 +1166,7 @@ def _about(other: Candidate, best: Candidate, config: AnswerConfig) -> bool:
 # something else. Not "not only … but also", "niet alleen … maar ook", nor a "not" and a
 # "but" of two clauses ("Not surprisingly, the dikes failed, but …").
 _CORRECTION = re.compile(
-    r"\b(?:not|niet)\s+(?:the|a|an|by|in|from|at|de|het|een|door|bij|in|uit|aan)\b"
+    r"\b(?:not|niet)\s+(?:the|a|an|by|in|from|at|de|het|een|door|bij|uit|aan)\b"
     r"(?P<denied>[^.;:!?,]{2,120}?),?\s+(?:but|maar)\b(?!\s+(?:also|ook)\b)"
     r"(?P<named>[^.;:!?]*)", re.IGNORECASE)
 
