@@ -130,7 +130,9 @@ def own_names(question: str) -> list[str]:
 
 def subject_of(history: Sequence[Turn], person: bool = False) -> str | None:
     """The most recent named subject: the last user turn first, then the reply to it. For
-    "he" a place ("in Leiden") is no subject."""
+    "he" a place ("in Leiden") or an acronym ("the NKVD") is no subject. Of several, the
+    first is most often the one the sentence is about ("What did Kirov do when Stalin
+    demanded …?")."""
     users = [t for t in history if t.role == "user"]
     replies = [t for t in history if t.role == "assistant"]
     ordered = users[-1:] + replies[-1:] + users[-2::-1]
@@ -139,8 +141,10 @@ def subject_of(history: Sequence[Turn], person: bool = False) -> str | None:
         # A question's first word is a question word or a verb ("Waarvan werd hij …?").
         named = own_names(turn.content) if turn.role == "user" else names(turn.content)
         found = [n for n in named if set(words(n)) - _FRAMING - places]
+        if person:
+            found = [n for n in found if not n.isupper()] or found
         if found:
-            return max(found, key=len) if turn.role == "user" else found[0]
+            return found[0]
     return None
 
 
@@ -180,6 +184,10 @@ def answered_entity(question: str, reply: str, expect: Expect) -> str | None:
         return years[0] if years else None
     if _DESCRIBE.match(question):  # "Who was Kirov?" asks about Kirov, not for someone new
         return None
+    if expect is Expect.PERSON and _ABOUT_THEM.match(reply) and own_names(question):
+        # "Welke rol speelde Radek?" "Hij was de hoofdgetuige … van Stalin": the reply tells
+        # of the one asked about; the others it names are not who "he" means next.
+        return None
     # ("Is there a survivor who …?" "Yes, Maria de Bruijne …": asked for a person too.)
     if asked.expect is not expect and not _WHICH.match(question) and not (
             expect is Expect.PERSON and asked.polar and asks_for_someone(question)):
@@ -209,6 +217,9 @@ def answered_entity(question: str, reply: str, expect: Expect) -> str | None:
         # "Which marshal …?": the name the reply gives that title ("maarschalk Michail …").
         candidates = [n for n in candidates if _titled(reply, n, noun)] + candidates
     return candidates[0] if candidates else None
+
+
+_ABOUT_THEM = re.compile(r"\s*(?:he|she|they|hij|zij|ze)\b", re.IGNORECASE)
 
 
 def _which_noun(question: str) -> str | None:

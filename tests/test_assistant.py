@@ -1963,6 +1963,27 @@ def test_resolve_replaces_a_pronoun_with_the_subject_of_the_last_question() -> N
     assert resolve("When was he murdered?", KIROV_HISTORY) == "When was Sergei Kirov murdered?"
 
 
+def test_resolve_he_to_the_first_person_the_last_question_names() -> None:
+    def turn(question: str, reply: str) -> list[Turn]:
+        return [Turn("user", question), Turn("assistant", reply)]
+
+    # The first name is the one the question is about, not the longest.
+    demanded = turn("What did Kirov do when Stalin demanded the arrests?", "He opposed it.")
+    assert resolve("And what happened to him later?", demanded) == \
+        "What happened to Kirov later?"
+    # An acronym is no "he" while a person is named.
+    arrested = turn("Why did the NKVD arrest Genrikh Yagoda?", "For treason.")
+    assert resolve("When was he shot?", arrested) == "When was Genrikh Yagoda shot?"
+    # A reply that opens on "he" tells of the one asked about, not of those it names.
+    role = turn("Welke rol speelde Karl Radek in het proces?",
+                "Hij was de hoofdgetuige: hij kreeg zijn instructies van Stalin.")
+    assert resolve("Is hij daarna zelf gefusilleerd?", role) == \
+        "Is Karl Radek daarna zelf gefusilleerd?"
+    # A reply that names someone new still answers "Which marshal …?".
+    marshal = turn("Which marshal was arrested in 1937?", "He was Mikhail Tukhachevsky.")
+    assert resolve("When was he shot?", marshal) == "When was Mikhail Tukhachevsky shot?"
+
+
 def test_review_mends_of_this_round() -> None:
     def turn(question: str, reply: str) -> list[Turn]:
         return [Turn("user", question), Turn("assistant", reply)]
