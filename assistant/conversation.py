@@ -207,7 +207,11 @@ def answered_entity(question: str, reply: str, expect: Expect) -> str | None:
     # then where that lies ("In de Gevangenpoort aan het Buitenhof in Den Haag"), and a
     # place is named after "in", "at", "near" ("Nikolayev shot Kirov in the Smolny").
     if expect is Expect.PERSON:
-        candidates.sort(key=lambda n: -len(n.split()))
+        # ... but not what someone is "of" ("Sergei Kirov, the leader of the Leningrad
+        # Communist Party").
+        candidates.sort(key=lambda n: (bool(re.search(
+            rf"\b(of|van)\s+(?:(the|de|het)\s+)?{re.escape(n)}", reply, re.IGNORECASE)),
+            -len(n.split())))
     else:
         candidates.sort(key=lambda n: not re.search(
             rf"\b(in|at|near|te|bij|nabij|naar|to)\s+(?:(the|de|het)\s+)?{re.escape(n)}",

@@ -1982,6 +1982,11 @@ def test_resolve_he_to_the_first_person_the_last_question_names() -> None:
     # A reply that names someone new still answers "Which marshal …?".
     marshal = turn("Which marshal was arrested in 1937?", "He was Mikhail Tukhachevsky.")
     assert resolve("When was he shot?", marshal) == "When was Mikhail Tukhachevsky shot?"
+    # Not what someone is the leader "of", however long its name.
+    leader = turn("Which party leader opposed Stalin's demand?",
+                  "That was Sergei Kirov, the leader of the Leningrad Communist Party.")
+    assert resolve("What happened to him two years later?", leader) == \
+        "What happened to Sergei Kirov two years later?"
 
 
 def test_review_mends_of_this_round() -> None:
