@@ -326,10 +326,25 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
         # "Who was the prosecutor?" names nothing: it too is about the topic before it. (A
         # previous question with "it" of its own already carries that topic.)
         context += " " + " ".join(words(history[users[-2]].content))
+    if pairs:
+        context = _named_in_reply(question, pairs[0][1]) + " " + context
     # Repeated follow-ups must not grow the question without bound.
     context = " ".join(list(dict.fromkeys(context.split()))[:_MAX_CONTEXT_WORDS]) \
         or subject or ""
     return f"{question} ({context})" if context else question
+
+
+def _named_in_reply(question: str, reply: str) -> str:
+    """"that trial" after a reply that told of "the second show trial": the words the reply
+    gives it, up to three before the noun ("second show trial")."""
+    found = []
+    replied = words(reply)
+    for noun in _DEMONSTRATIVE.findall(question):
+        folded = fold(noun)
+        if folded in replied:
+            at = replied.index(folded)
+            found += replied[max(0, at - 3):at + 1]
+    return " ".join(found)
 
 
 def _asked_anew(question: str, previous: str) -> str | None:

@@ -1982,6 +1982,11 @@ def test_resolve_he_to_the_first_person_the_last_question_names() -> None:
     # A reply that names someone new still answers "Which marshal …?".
     marshal = turn("Which marshal was arrested in 1937?", "He was Mikhail Tukhachevsky.")
     assert resolve("When was he shot?", marshal) == "When was Mikhail Tukhachevsky shot?"
+    # "that trial" is the one the reply told of, before the question's topic.
+    trial = turn("Who was Georgy Pyatakov?",
+                 "One of Lenin's old comrades, a defendant in the second show trial.")
+    assert resolve("When was that trial held?", trial) == \
+        "When was that trial held? (defendant second show trial georgy pyatakov)"
     # Not what someone is the leader "of", however long its name.
     leader = turn("Which party leader opposed Stalin's demand?",
                   "That was Sergei Kirov, the leader of the Leningrad Communist Party.")
