@@ -985,8 +985,9 @@ def _figure_disagreement(best: Candidate, dated: Candidate | None, chosen: list[
     anchors: list[tuple[Candidate, float | None]] = \
         [(dated, best.score)] if dated is not None and dated in chosen else \
         [(_stated(best, eligible, question, config), None)]
-    # (Not one that counts other things than the first, which counts what was asked:
-    # "Vier dieselmotoren" beside "Zestien gascellen"; nor one in other units: "200 meter
+    # (Not one that counts other things than the first, or may, which counts what was asked:
+    # "Vier dieselmotoren" or "zeventien beklaagden" beside "Zestien gascellen" or
+    # "Driehonderdvijftig toeschouwers"; nor one in other units: "200 meter
     # deep" beside "18 kubieke kilometer", where years count as figures without a unit; nor
     # one that names fewer of the question's names: "the loss of 133 lives" on a ferry,
     # beside "In England 307 people lost their lives".)
@@ -994,7 +995,7 @@ def _figure_disagreement(best: Candidate, dated: Candidate | None, chosen: list[
     kinds = figure_kinds(anchors[0][0].text) - {""}
     anchors += [(c, best.score) for c in chosen if c.document_id == best.document_id
                 and c.typed and c.row != anchors[0][0].row and values_of(question, c.text)
-                and not (counted and counts_asked(counted, c.text) is False)
+                and not (counted and counts_asked(counted, c.text) is not True)
                 and (not kinds or kinds & figure_kinds(c.text))
                 and c.own_names >= anchors[0][0].own_names]
     for anchor, reference in anchors:

@@ -2147,6 +2147,11 @@ def matches_expectation(question: Question, sentence: str) -> bool:
         # Nor "Met hoeveel passagiers …?" by a length ("245 metres long"): a count of things
         # is a figure without a unit.
         kind, unit = asked_unit(question.text)
+        # A figure the question itself gives is not what it asks: "zestien personen" for
+        # "Hoeveel toeschouwers zaten er bij het proces tegen de zestien verdachten?"
+        given = set(quantities_in(question.text))
+        if given and set(quantities_in(sentence)) <= given:
+            return False
         return states_quantity(sentence) and (not question.deaths or counts_deaths(sentence)) \
             and (states_unit(kind, unit, sentence) if kind else
                  not _counts_known_things(question.text) or "" in figure_kinds(sentence)

@@ -636,6 +636,10 @@ def test_times_of_day_are_minutes_after_midnight() -> None:
                                            "zesendertig passagiers.")
     assert matches_expectation(analyse("How many people died?"),
                                "The 30-metre wave killed thousands of people.")
+    # A figure the question gives itself is no answer to it.
+    trial = analyse("Hoeveel toeschouwers zaten er bij het proces tegen de zestien verdachten?")
+    assert not matches_expectation(trial, "Op 19 augustus werden zestien personen voorgeleid.")
+    assert matches_expectation(trial, "Driehonderdvijftig toeschouwers woonden het bij.")
     assert not matches_expectation(analyse("How many German soldiers were there?"),
                                    "The fort was 245 metres long.")
     assert times_in("at 1:23 a.m.") == [("1:23", 83, 83)]
@@ -3560,6 +3564,17 @@ def test_a_disagreement_is_looked_for_with_each_figure_of_the_answer(tmp_path: P
     low = replace(rival, score=0.95 - FAKE_CONFIG.conflict_margin - 0.01)
     anchor, rivals, _ = _figure_disagreement(best, None, [best, then], [best, then, low],
                                              [best, then, low], scorer)
+    assert rivals == []
+    # A later figure that may count other things than the first one, which counts what
+    # was asked, stands for nothing: "zeventien beklaagden" beside "350 toeschouwers".
+    watched = replace(question, text="Hoeveel toeschouwers zaten er in de zaal?",
+                      content=("toeschouwers", "zaten", "zaal"))
+    seats = replace(best, text="Driehonderdvijftig toeschouwers zaten in de zaal.")
+    accused = replace(then, text="Tien van de zeventien beklaagden werkten voor Zware Industrie.")
+    members = replace(rival, text="93 of the 139 committee members were executed.")
+    scorer.question = watched
+    _, rivals, _ = _figure_disagreement(seats, None, [seats, accused], [seats, accused, members],
+                                        [seats, accused, members], scorer)
     assert rivals == []
 
 
