@@ -40,6 +40,7 @@ from assistant.questions import (
     initialisms,
     is_death_word,
     is_office,
+    kind_asked,
     matches_expectation,
     name_coverage,
     name_runs,
@@ -110,6 +111,9 @@ class AnswerConfig:
     focus_weight: float = 0.015  # the words a question asks about its names count extra
     context_weight: float = 0.5  # how much a sentence borrows from its neighbours' relevance
     type_weight: float = 0.03
+    # the same for a sentence that names the kind of thing asked ("religions" for "Which
+    # religions were banned?")
+    kind_weight: float = 0.02
     # the same for a sentence that refers back ("He …", "… this suggestion")
     antecedent_weight: float = 0.5
     fragment_penalty: float = 0.05
@@ -309,6 +313,7 @@ class SentenceScorer:
 
         # "What happened to Kirov's killer?": to the one the documents name as the doer
         # ("Dader was … Nikolayev"), wherever the sentence that tells it is.
+        self.kind = kind_asked(question) if not special else None
         self.doers: frozenset[str] = frozenset()
         if question.fate and asks_fate_of_killer(question.text):
             self.doers = frozenset().union(*(self._doers(d) for d in documents))
@@ -423,8 +428,10 @@ class SentenceScorer:
             bearer = max((len(run) for run in name_runs(sentence.text)
                           if set(run) & self.holders), default=0)
             typed = bearer > 0 and not other_one
+        kind = self.kind is not None and (focus_overlap((self.kind,), sentence.text) > 0
+                                          or _compounds_of((self.kind,), sentence.text))
         score = (effective + config.overlap_weight * ranked
-                 + config.type_weight * (typed + (bearer > 0))
+                 + config.type_weight * (typed + (bearer > 0)) + config.kind_weight * kind
                  + config.focus_weight * focus
                  - config.fragment_penalty * fragment
                  - config.list_item_penalty * bool(_LIST_ITEM.match(sentence.text))

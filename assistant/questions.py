@@ -2578,3 +2578,31 @@ def _compounds(name: tuple[str, ...], text_words: list[str]) -> bool:
     return any(len(w) >= 5 and (part.endswith(w) and len(part) > len(w)
                                 or part.startswith(w) and len(part) >= len(w) + 3)
                for part in name for w in text_words)
+
+
+_KIND_ASKED = re.compile(r"\W*(?:(?:and|en|in|on|at|by|with|for|from|of|in|op|met|bij|van|"
+                         r"voor|door|tegen|aan|uit|naar|onder|over)\s+)?"
+                         r"(?:which|what|welke?|wat voor)\s+"
+                         r"(?:(?:kind|type|sort) of\s+|soort\s+)?([a-z]+)(?:\s+([a-z]+))?")
+
+
+def kind_asked(question: Question) -> str | None:
+    """The noun a "which"/"what" question asks a thing of: "religions" in "Which religions
+    were banned?", "wapen" in "Met welk wapen …?". None when it asks for a person, place,
+    time or figure, or the word after the question word is no focus word ("What did …")."""
+    if question.expect is not Expect.OTHER:
+        return None
+    # (at the question's start, not in the context a follow-up carries: "… (welke
+    # organisatie …)")
+    match = _KIND_ASKED.match(fold(question.text))
+    if match is None:
+        return None
+    focus = set(focus_words(question.text, question.language))
+    first, second = match.groups()
+    if first not in focus:
+        return None
+    # (an adjective first: "Welke speciale wet", "Which famous quote")
+    if second in focus and (first.endswith("e") and question.language == "nl"
+                            or first.endswith(("ous", "ful", "al", "ing", "ic"))):
+        return second
+    return first

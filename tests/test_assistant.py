@@ -74,6 +74,7 @@ from assistant.questions import (
     focus_overlap,
     focus_words,
     initialisms,
+    kind_asked,
     matches_expectation,
     name_coverage,
     name_runs,
@@ -1676,6 +1677,39 @@ def test_who_bore_a_title_is_answered_by_a_sentence_that_names_its_bearer(
     # The sentence that introduces the bearer by full name answers.
     answer = assistant.ask(question.text)
     assert answer.citations[0].quote == full
+
+
+def test_a_sentence_that_names_the_kind_of_thing_asked_ranks_higher(tmp_path: Path) -> None:
+    def kind(text: str, language: str = "en") -> str | None:
+        return kind_asked(replace(analyse(text), language=language))
+
+    assert kind("Which religions were banned under Stalin?") == "religions"
+    assert kind("What kind of weapon did Nikolayev use?") == "weapon"
+    assert kind("Met welk wapen werd Kirov vermoord?", "nl") == "wapen"
+    assert kind("Welke speciale wet werd ingevoerd?", "nl") == "wet"
+    assert kind("Which famous quote defines his rule?") == "quote"
+    # Not a person, place, time or figure, nor "What did …", nor the context a follow-up
+    # carries.
+    for question in ("Which marshal was arrested?", "In which year did he die?",
+                     "What did Yagoda do with the bullets?",
+                     "How many died?", "En wat deed die dienst nog meer? (welke organisatie)"):
+        assert kind(question) is None, question
+    banned = "Christianity and the Muslim religions were also banned then."
+    purges = "At the end of the purges twenty million Russians went to the camps."
+    corpus = write_corpus(tmp_path / "corpus", {"purges.txt": f"Purges\n{purges} {banned}\n"})
+    build_index(corpus, tmp_path / "data")
+    assistant = make_assistant(tmp_path / "data")
+    question = replace(analyse("Which religions were banned during Stalin's purges?"),
+                       language="en")
+    retrieval = assistant.retriever.retrieve(question.text, 5,
+                                             assistant.embedder.embed_query(question.text))
+    plain = replace(FAKE_CONFIG, kind_weight=0.0)
+    with_kind = {c.text: c.score for c in score_candidates(
+        SentenceScorer(question, retrieval, assistant.build, FAKE_CONFIG))}
+    without = {c.text: c.score for c in score_candidates(
+        SentenceScorer(question, retrieval, assistant.build, plain))}
+    assert with_kind[banned] - without[banned] == pytest.approx(FAKE_CONFIG.kind_weight)
+    assert all(with_kind[t] == without[t] for t in with_kind if t != banned)
 
 
 def test_a_name_asked_for_without_today_is_no_current_name() -> None:
