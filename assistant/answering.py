@@ -468,9 +468,14 @@ def is_answerable(best: Candidate, question: Question, config: AnswerConfig,
     # the question's names and the year it asks about ("Hoeveel verdachten stonden er in 1936
     # terecht?"), is on point when it words the rest in another language: in the question's
     # language it would share the focus words. (A yes/no question is not: "Was Kirov
-    # married in 1934?" is not answered by his murder in 1934.)
+    # married in 1934?" is not answered by his murder in 1934.) A count that names two or
+    # more words of the question's names is on point too ("93 of the 139 Central Committee
+    # members" for "Hoeveel leden van het Centraal Comité …?"); one name is too little
+    # ("Cornelis promised 30,000 guilders" for what his trial cost him).
     dated_like = question.expect in (Expect.QUANTITY, Expect.PERSON, Expect.PLACE) \
-        and best.translated and bool(question.years & set(years_in(best.text)))
+        and best.translated and (bool(question.years & set(years_in(best.text)))
+                                 or question.expect is Expect.QUANTITY and best.own_names >= 1.0
+                                 and sum(map(len, question_names(question.text))) >= 2)
     # These exemptions need a name the sentence is about: "Who was the pope in 1938?" or
     # "What sentence did the bank robber get?" names nothing the documents discuss, and
     # "Who killed Zinoviev?" is not answered by the doer of another killing. A sentence

@@ -950,7 +950,7 @@ def _is_figure(tokens: list[str], i: int) -> bool:
 
 def states_quantity(text: str) -> bool:
     """A count or amount, in digits or words, compounds included ("Driehonderdvijftig")."""
-    folded = fold(_without_identifiers(without_times(text)))
+    folded = _SPELLED_DECADE.sub(" ", fold(_without_identifiers(without_times(text))))
     return bool(quantities_in(text)) or bool(_NUMBER_MORPHEME.search(folded)) \
         or any(w in _VAGUE for w in re.findall(r"[a-z]+", folded))
 
@@ -967,6 +967,9 @@ _NUMBER_MORPHEME = re.compile(
     rf"\b(?!(?:een|one)\b)(?:{_MORPHEME})(?:{_MORPHEME}|en)*\b")  # "een" alone is "a"
 
 
+# A decade in words is no count: "begin jaren dertig", "in de jaren twintig".
+_SPELLED_DECADE = re.compile(r"\bjaren\s+(?:twintig|dertig|veertig|vijftig|zestig|zeventig|"
+                             r"tachtig|negentig)\b")
 
 # Units in both languages, one unit a line; the first word of a block names its kind.
 _MEASURES = {

@@ -687,6 +687,26 @@ def test_a_figure_for_the_year_asked_and_one_for_no_year_count_different_things(
     assert _disagreeing(tried, [tried, generals], year, config) == []
 
 
+def test_a_count_in_another_language_with_two_names_asked_stands_for_the_rest() -> None:
+    question = replace(analyse("Hoeveel leden van het Centraal Comité overleefden de "
+                               "zuiveringen niet?"), language="nl")
+    executed = replace(_candidate(1, 0.95), overlap=0.2, focus=0.0, own_names=1.0,
+                       translated=True,
+                       text="93 of the 139 Central Committee members were executed.")
+    # Its words cannot be compared: a figure beside both words of the name asked answers.
+    assert is_answerable(executed, question, AnswerConfig(), lambda row: -0.003)
+    assert not is_answerable(replace(executed, translated=False), question, AnswerConfig(),
+                             lambda row: -0.003)
+    # One name is too little to go by: "Cornelis promised 30,000 guilders" is no cost of
+    # his trial.
+    trial = replace(analyse("How much did Cornelis pay for his trial?"), language="en")
+    promised = replace(executed, text="Cornelis zou hem 30.000 gulden hebben beloofd.")
+    assert not is_answerable(promised, trial, AnswerConfig(), lambda row: -0.003)
+    # A decade in words is no count.
+    assert not states_quantity("Stalin werd begin jaren dertig met oppositie geconfronteerd.")
+    assert states_quantity("In de jaren twintig vielen er dertig doden.")
+
+
 def test_the_year_asked_stands_for_the_rest_only_in_another_language() -> None:
     question = analyse("Wie won de 100 meter op de Olympische Spelen van 1936?")
     circled = replace(_candidate(1, 0.95), overlap=0.3,
