@@ -321,7 +321,8 @@ def analyse(question: str) -> Question:
                     last=last, definition=definition,
                     current_name=bool(_CURRENT_NAME_QUESTION.search(folded)),
                     penalty=expect is Expect.OTHER and bool(_PENALTY_QUESTION.search(folded)),
-                    succession=expect is Expect.PERSON and bool(_SUCCESSION.search(folded)),
+                    succession=expect is Expect.PERSON and bool(
+                        _SUCCESSION.search(folded) or _AFTER_SOMEONE.search(question)),
                     fate=expect is Expect.OTHER and asks_fate(question),
                     culprit=expect is Expect.PERSON and asks_culprit(folded),
                     onset=expect is Expect.DATE and bool(_ONSET_QUESTION.search(folded)),
@@ -2024,6 +2025,15 @@ _SUCCESSION = re.compile(
     r"(appointed|benoemd|aangesteld) (after|na)\b|\b(after|na)\b[^?.]{0,40}"
     r"\b(appointed|benoemd|aangesteld))\b")
 
+
+# Who held a post after someone: "Who led the NKVD after Yezhov?", "Wie werd na Jezjov het
+# hoofd?"; not after something that befell someone ("after Kirov's murder", "na Zinovjevs
+# executie", "after Stalin died").
+_AFTER_SOMEONE = re.compile(
+    r"\b(?:after|na)\s+(?:[A-Z\u00C0-\u024F][\w-]*\s+)*[A-Z\u00C0-\u024F][\w-]*"
+    r"(?![\w'’-])(?!\s+[A-Z\u00C0-\u024F])(?<!s(?=\s+[a-z]))"  # (nor "na Zinovjevs executie")
+    r"(?!\s+(?:death|dood|murder|moord|died|stierf|overleed|was|werd|had|arrest\w*|"
+    r"fall|val|resign\w*|aftreden)\b)")
 
 _REPLACING = re.compile(r"^(verving|vervingen|vervangt|vervangen|replace[sd]?|replacing|"
                         r"succeed(ed|s)?|opgevolgd|volgde|overnam|opvolgde)$")

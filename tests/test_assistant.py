@@ -687,6 +687,20 @@ def test_a_figure_for_the_year_asked_and_one_for_no_year_count_different_things(
     assert _disagreeing(tried, [tried, generals], year, config) == []
 
 
+def test_who_held_a_post_after_someone_asks_a_succession() -> None:
+    for question in ("Who led the NKVD after Yezhov?", "Who headed it after Genrikh Yagoda?",
+                     "Wie werd na Jezjov het nieuwe hoofd van de NKVD?"):
+        assert analyse(question).succession, question
+    # Not after something that befell someone.
+    for question in ("Who was arrested after Kirov's murder?", "Who ruled after Stalin died?",
+                     "Wie haalde na Grigorij Zinovjev's executie de kogel eruit?",
+                     "Wie haalde na Zinovjevs executie de kogel eruit?"):
+        assert not analyse(question).succession, question
+    # So "verving Jagoda door Jezjov" does not tell who came after Yezhov.
+    after = analyse("Who led the NKVD after Yezhov?")
+    assert not matches_expectation(after, "Stalin verving Jagoda door Nikolaj Jezjov.")
+
+
 def test_a_count_in_another_language_with_two_names_asked_stands_for_the_rest() -> None:
     question = replace(analyse("Hoeveel leden van het Centraal Comité overleefden de "
                                "zuiveringen niet?"), language="nl")
