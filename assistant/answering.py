@@ -1131,6 +1131,11 @@ def _dated_rivals(anchor: Candidate, best: Candidate, candidates: list[Candidate
         return []
     found: dict[str, list[tuple[Candidate, Candidate]]] = {}
     floor = best.score - config.type_weight * best.typed - config.onset_margin
+    # Few sentences say what something began with: those the search did not bring up are
+    # scored too ("De Grote Terreur begint met de showprocessen" for an English question).
+    seen = {c.row for c in candidates}
+    candidates = sorted(candidates + [scorer.candidate(row) for row in onset_rows(scorer.build)
+                                      if row not in seen], key=lambda c: -c.score)
     for other in candidates:
         if other.score < floor:
             break
@@ -1144,6 +1149,14 @@ def _dated_rivals(anchor: Candidate, best: Candidate, candidates: list[Candidate
     vectors = scorer.build.sentence_vectors
     return [max(pairs, key=lambda pair: float(np.dot(vectors[pair[0].row], vectors[best.row])))
             for pairs in found.values()]
+
+
+@lru_cache(maxsize=8)
+def onset_rows(build: IndexBuild) -> tuple[int, ...]:
+    """The rows of the sentences that say what something began with (see `states_onset`),
+    found once per index build."""
+    return tuple(row for row in range(len(build.sentence_spans))
+                 if states_onset(build.sentence(row)[1].text))
 
 
 def _opposing(best: Candidate, candidates: list[Candidate],

@@ -40,6 +40,7 @@ from assistant.answering import (
     fitting_rivals,
     is_answerable,
     is_fragment,
+    onset_rows,
     rarity_weights,
     score_candidates,
     select,
@@ -3834,6 +3835,12 @@ def test_a_side_that_dates_what_it_began_with_may_score_a_little_lower(tmp_path:
         == [CLOSED]
     far = replace(side, score=0.95 - margin - 0.01)
     assert _dated_rivals(anchor, best, [best, far], scorer, set()) == []
+    # A side the search did not bring up is found among the few sentences that say what
+    # something began with.
+    assert rows[DUTCH_ONSET] in onset_rows(assistant.build)
+    assert rows[DROWNED] not in onset_rows(assistant.build)
+    low = replace(best, score=side.score + margin)
+    assert [d.text for _, d in _dated_rivals(anchor, low, [low], scorer, set())] == [CLOSED]
 
 
 def test_a_sentence_about_what_it_began_with_may_answer_from_below_the_best(
