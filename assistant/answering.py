@@ -1140,8 +1140,10 @@ def _dated_rivals(anchor: Candidate, best: Candidate, candidates: list[Candidate
         if other.score < floor:
             break
         if other.document_id in taken | {best.document_id} or other.typed \
-                or not other.translated and other.overlap == 0:
-            continue  # (sharing no word with the question, it is about something else)
+                or not other.translated and other.overlap < config.claim_overlap:
+            # (sharing little with the question, it tells what something else began with:
+            # the purge, not the first show trial asked about)
+            continue
         dated = _dating(other, scorer)
         theirs = ranges_of(question, dated.text) if dated is not None else []
         if dated is not None and theirs and not _close(mine, theirs, exact=True):

@@ -1723,6 +1723,9 @@ _CURRENT_NAME = re.compile(
 _ONSET_QUESTION = re.compile(
     r"\b(begin|begins|began|begun|start|starts|started|broke out|break out|beginnen|begint|"
     r"begon|begonnen|startte|startten|ontstond|uitbrak|brak( \w+){1,5} uit|opened|opens|"
+    # "get under way", "kwam op gang", "kicked off"
+    r"(get|got|gets|getting) under ?way|(kwam|komt|kwamen) (\w+ ){0,5}op gang|"
+    r"kick(ed|s)? off|"
     # "When did the trial open?", not "the open letter"
     r"open(?=\s*\?)|geopend|opende|openden)\b")
 # A sentence that says what something began with: "The murder marked the beginning of the

@@ -3841,6 +3841,14 @@ def test_a_side_that_dates_what_it_began_with_may_score_a_little_lower(tmp_path:
     assert rows[DROWNED] not in onset_rows(assistant.build)
     low = replace(best, score=side.score + margin)
     assert [d.text for _, d in _dated_rivals(anchor, low, [low], scorer, set())] == [CLOSED]
+    # In the question's language a side must share much of it: sharing a word or two, it
+    # tells what something else began with.
+    for overlap, found in ((0.2, []), (0.5, [CLOSED])):
+        own = replace(close, translated=False, overlap=overlap)
+        assert [d.text for _, d in _dated_rivals(anchor, best, [best, own], scorer, set())] \
+            == found
+    assert analyse("In which year did the wave of terror get under way?").onset
+    assert analyse("Wanneer kwam de evacuatie van de stad op gang?").onset
 
 
 def test_a_sentence_about_what_it_began_with_may_answer_from_below_the_best(
