@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import re
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -470,8 +471,8 @@ def is_answerable(best: Candidate, question: Question, config: AnswerConfig,
     # language it would share the focus words. (A yes/no question is not: "Was Kirov
     # married in 1934?" is not answered by his murder in 1934.) A count that names two or
     # more words of the question's names is on point too ("93 of the 139 Central Committee
-    # members" for "Hoeveel leden van het Centraal Comité …?"); one name is too little
-    # ("Cornelis promised 30,000 guilders" for what his trial cost him).
+    # members" for "Hoeveel leden van het Centraal Comité …?"); a single word of a name is
+    # too little ("Cornelis promised 30,000 guilders" for what his trial cost him).
     dated_like = question.expect in (Expect.QUANTITY, Expect.PERSON, Expect.PLACE) \
         and best.translated and (bool(question.years & set(years_in(best.text)))
                                  or question.expect is Expect.QUANTITY and best.own_names >= 1.0
@@ -1133,9 +1134,11 @@ def _dated_rivals(anchor: Candidate, best: Candidate, candidates: list[Candidate
     floor = best.score - config.type_weight * best.typed - config.onset_margin
     # Few sentences say what something began with: those the search did not bring up are
     # scored too ("De Grote Terreur begint met de showprocessen" for an English question).
+    # (Bonuses add at most about 0.2: one less similar than that cannot reach the floor.)
     seen = {c.row for c in candidates}
     candidates = sorted(candidates + [scorer.candidate(row) for row in onset_rows(scorer.build)
-                                      if row not in seen], key=lambda c: -c.score)
+                                      if row not in seen and scorer.similarity(row) + 0.2 >= floor],
+                        key=lambda c: -c.score)
     for other in candidates:
         if other.score < floor:
             break
@@ -1153,12 +1156,17 @@ def _dated_rivals(anchor: Candidate, best: Candidate, candidates: list[Candidate
             for pairs in found.values()]
 
 
-@lru_cache(maxsize=8)
+# Per index build, and gone with it: a server that reopens a rebuilt index keeps no old one.
+_ONSET_ROWS: weakref.WeakKeyDictionary[IndexBuild, tuple[int, ...]] = weakref.WeakKeyDictionary()
+
+
 def onset_rows(build: IndexBuild) -> tuple[int, ...]:
     """The rows of the sentences that say what something began with (see `states_onset`),
-    found once per index build."""
-    return tuple(row for row in range(len(build.sentence_spans))
-                 if states_onset(build.sentence(row)[1].text))
+    found on the first question that needs them."""
+    if build not in _ONSET_ROWS:
+        _ONSET_ROWS[build] = tuple(row for row in range(len(build.sentence_spans))
+                                   if states_onset(build.sentence(row)[1].text))
+    return _ONSET_ROWS[build]
 
 
 def _opposing(best: Candidate, candidates: list[Candidate],

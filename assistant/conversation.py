@@ -168,6 +168,11 @@ _WHICH = re.compile(r"^\s*(?:which|what|welke|welk)\s+(?!is\b|was\b|are\b|were\b
                     re.IGNORECASE)
 _DEMONSTRATIVE = re.compile(r"\b(?:that|this|these|those|die|deze|dat|dit)\s+(\w+)",
                             re.IGNORECASE)
+# What someone leads or belongs to: "the leader of …", "lid van …".
+_HEAD_OF = (r"(?:leader|head|chief|member|secretary|chairman|president|director|commander|"
+            r"leider|hoofd|lid|voorzitter|secretaris|directeur|commandant)")
+# A reply that opens on a pronoun tells of the one its question asked about.
+_ABOUT_THEM = re.compile(r"\s*(?:he|she|they|hij|zij|ze)\b", re.IGNORECASE)
 # Capitalised words a reply uses to frame its answer, not names.
 _FRAMING = frozenset("according volgens dutch english nederlandse engelse article artikel".split())
 
@@ -184,9 +189,11 @@ def answered_entity(question: str, reply: str, expect: Expect) -> str | None:
         return years[0] if years else None
     if _DESCRIBE.match(question):  # "Who was Kirov?" asks about Kirov, not for someone new
         return None
-    if expect is Expect.PERSON and _ABOUT_THEM.match(reply) and own_names(question):
+    if expect is Expect.PERSON and asked.expect is not Expect.PERSON \
+            and _ABOUT_THEM.match(reply) and own_names(question):
         # "Welke rol speelde Radek?" "Hij was de hoofdgetuige … van Stalin": the reply tells
-        # of the one asked about; the others it names are not who "he" means next.
+        # of the one asked about; the others it names are not who "he" means next. (After
+        # "Who shot Kirov?" "He was shot by Nikolayev" the one named is the answer.)
         return None
     # ("Is there a survivor who …?" "Yes, Maria de Bruijne …": asked for a person too.)
     if asked.expect is not expect and not _WHICH.match(question) and not (
@@ -207,11 +214,11 @@ def answered_entity(question: str, reply: str, expect: Expect) -> str | None:
     # then where that lies ("In de Gevangenpoort aan het Buitenhof in Den Haag"), and a
     # place is named after "in", "at", "near" ("Nikolayev shot Kirov in the Smolny").
     if expect is Expect.PERSON:
-        # ... but not what someone is "of" ("Sergei Kirov, the leader of the Leningrad
-        # Communist Party").
+        # ... but not what someone leads or belongs to ("Sergei Kirov, the leader of the
+        # Leningrad Communist Party").
         candidates.sort(key=lambda n: (bool(re.search(
-            rf"\b(of|van)\s+(?:(the|de|het)\s+)?{re.escape(n)}", reply, re.IGNORECASE)),
-            -len(n.split())))
+            rf"\b{_HEAD_OF}\s+(?:of|van)\s+(?:(?:the|de|het)\s+)?{re.escape(n)}\b", reply,
+            re.IGNORECASE)), -len(n.split())))
     else:
         candidates.sort(key=lambda n: not re.search(
             rf"\b(in|at|near|te|bij|nabij|naar|to)\s+(?:(the|de|het)\s+)?{re.escape(n)}",
@@ -221,9 +228,6 @@ def answered_entity(question: str, reply: str, expect: Expect) -> str | None:
         # "Which marshal …?": the name the reply gives that title ("maarschalk Michail …").
         candidates = [n for n in candidates if _titled(reply, n, noun)] + candidates
     return candidates[0] if candidates else None
-
-
-_ABOUT_THEM = re.compile(r"\s*(?:he|she|they|hij|zij|ze)\b", re.IGNORECASE)
 
 
 def _which_noun(question: str) -> str | None:
@@ -335,15 +339,18 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
 
 
 def _named_in_reply(question: str, reply: str) -> str:
-    """"that trial" after a reply that told of "the second show trial": the words the reply
-    gives it, up to three before the noun ("second show trial")."""
-    found = []
-    replied = words(reply)
+    """"that trial" after a reply that told of "a defendant in the second show trial": the
+    words the reply gives it in its clause, up to three content words before the noun
+    ("defendant second show trial")."""
+    found: list[str] = []
     for noun in _DEMONSTRATIVE.findall(question):
         folded = fold(noun)
-        if folded in replied:
-            at = replied.index(folded)
-            found += replied[max(0, at - 3):at + 1]
+        for clause in re.split(r"[,;:.!?()–—]", reply):
+            said = words(clause)
+            if folded in said:
+                at = said.index(folded)
+                found += said[max(0, at - 3):at + 1]
+                break
     return " ".join(found)
 
 

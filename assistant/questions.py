@@ -322,7 +322,8 @@ def analyse(question: str) -> Question:
                     current_name=bool(_CURRENT_NAME_QUESTION.search(folded)),
                     penalty=expect is Expect.OTHER and bool(_PENALTY_QUESTION.search(folded)),
                     succession=expect is Expect.PERSON and bool(
-                        _SUCCESSION.search(folded) or _AFTER_SOMEONE.search(question)),
+                        _SUCCESSION.search(folded) or _AFTER_SOMEONE.search(question)
+                        and _POST.search(folded)),
                     fate=expect is Expect.OTHER and asks_fate(question),
                     culprit=expect is Expect.PERSON and asks_culprit(folded),
                     onset=expect is Expect.DATE and bool(_ONSET_QUESTION.search(folded)),
@@ -968,6 +969,7 @@ _NUMBER_MORPHEME = re.compile(
     rf"\b(?!(?:een|one)\b)(?:{_MORPHEME})(?:{_MORPHEME}|en)*\b")  # "een" alone is "a"
 
 
+_PARTITIVE = re.compile(r"\b(how many|hoeveel)\s+(of|van)\b")
 # A decade in words is no count: "begin jaren dertig", "in de jaren twintig".
 _SPELLED_DECADE = re.compile(r"\bjaren\s+(?:twintig|dertig|veertig|vijftig|zestig|zeventig|"
                              r"tachtig|negentig)\b")
@@ -1723,9 +1725,8 @@ _CURRENT_NAME = re.compile(
 _ONSET_QUESTION = re.compile(
     r"\b(begin|begins|began|begun|start|starts|started|broke out|break out|beginnen|begint|"
     r"begon|begonnen|startte|startten|ontstond|uitbrak|brak( \w+){1,5} uit|opened|opens|"
-    # "get under way", "kwam op gang", "kicked off"
+    # "get under way", "kwam op gang"
     r"(get|got|gets|getting) under ?way|(kwam|komt|kwamen) (\w+ ){0,5}op gang|"
-    r"kick(ed|s)? off|"
     # "When did the trial open?", not "the open letter"
     r"open(?=\s*\?)|geopend|opende|openden)\b")
 # A sentence that says what something began with: "The murder marked the beginning of the
@@ -2030,13 +2031,17 @@ _SUCCESSION = re.compile(
 
 
 # Who held a post after someone: "Who led the NKVD after Yezhov?", "Wie werd na Jezjov het
-# hoofd?"; not after something that befell someone ("after Kirov's murder", "na Zinovjevs
-# executie", "after Stalin died").
+# hoofd?" (a word for leading and "after" a name); not after something that befell someone
+# ("after Kirov's murder", "na Zinovjevs executie", "after Stalin died").
 _AFTER_SOMEONE = re.compile(
-    r"\b(?:after|na)\s+(?:[A-Z\u00C0-\u024F][\w-]*\s+)*[A-Z\u00C0-\u024F][\w-]*"
-    r"(?![\w'’-])(?!\s+[A-Z\u00C0-\u024F])(?<!s(?=\s+[a-z]))"  # (nor "na Zinovjevs executie")
-    r"(?!\s+(?:death|dood|murder|moord|died|stierf|overleed|was|werd|had|arrest\w*|"
+    r"\b(?i:after|na)\s+(?:[A-ZÀ-ÖØ-Þ][\w-]*\s+)*[A-ZÀ-ÖØ-Þ][\w-]*"
+    r"(?![\w'’-])(?!\s+[A-ZÀ-ÖØ-Þ])(?<!s(?=\s+[a-z]))"  # (nor "na Zinovjevs executie")
+    r"(?!\s+(?i:death|dood|murder|moord|died|stierf|overleed|was|werd|had|arrest\w*|"
     r"fall|val|resign\w*|aftreden)\b)")
+_POST = re.compile(r"\b(led|lead|leads|headed|heads|head|ran|runs|commanded|chief|leader|"
+                   r"chairman|director|in charge|leidde|leidden|leider|leiding|hoofd|chef|"
+                   r"commandant|voorzitter|directeur)\b")
+
 
 _REPLACING = re.compile(r"^(verving|vervingen|vervangt|vervangen|replace[sd]?|replacing|"
                         r"succeed(ed|s)?|opgevolgd|volgde|overnam|opvolgde)$")
@@ -2165,8 +2170,10 @@ def matches_expectation(question: Question, sentence: str) -> bool:
         kind, unit = asked_unit(question.text)
         # A figure the question itself gives is not what it asks: "zestien personen" for
         # "Hoeveel toeschouwers zaten er bij het proces tegen de zestien verdachten?"
+        # (Not "How many of the 16 defendants …?", which "All 16" may answer.)
         given = set(quantities_in(question.text))
-        if given and set(quantities_in(sentence)) <= given:
+        found = set(quantities_in(sentence))
+        if given and found and found <= given and not _PARTITIVE.search(fold(question.text)):
             return False
         return states_quantity(sentence) and (not question.deaths or counts_deaths(sentence)) \
             and (states_unit(kind, unit, sentence) if kind else
@@ -2596,29 +2603,35 @@ def _compounds(name: tuple[str, ...], text_words: list[str]) -> bool:
                for part in name for w in text_words)
 
 
-_KIND_ASKED = re.compile(r"\W*(?:(?:and|en|in|on|at|by|with|for|from|of|in|op|met|bij|van|"
-                         r"voor|door|tegen|aan|uit|naar|onder|over)\s+)?"
-                         r"(?:which|what|welke?|wat voor)\s+"
-                         r"(?:(?:kind|type|sort) of\s+|soort\s+)?([a-z]+)(?:\s+([a-z]+))?")
+_KIND_ASKED = re.compile(r"\W*(?:(?:and|en)\s+)?(?:(?:in|on|at|by|with|for|from|of|op|met|bij|"
+                         r"van|voor|door|tegen|aan|uit|naar|onder|over)\s+)?"
+                         r"(?:which|what|welke?|wat voor(?: een)?)\s+"
+                         r"(?:(?:kinds?|types?|sorts?) of\s+|soort\s+)?([a-z]+)(?:\s+([a-z]+))?"
+                         r"(?:\s+([a-z]+))?")
 
 
 def kind_asked(question: Question) -> str | None:
     """The noun a "which"/"what" question asks a thing of: "religions" in "Which religions
     were banned?", "wapen" in "Met welk wapen …?". None when it asks for a person, place,
-    time or figure, or the word after the question word is no focus word ("What did …")."""
+    time or figure, or no noun follows the question word ("What caused …", "What made …"):
+    the noun is a focus word followed by a verb or a preposition."""
     if question.expect is not Expect.OTHER:
         return None
-    # (at the question's start, not in the context a follow-up carries: "… (welke
-    # organisatie …)")
     match = _KIND_ASKED.match(fold(question.text))
     if match is None:
         return None
     focus = set(focus_words(question.text, question.language))
-    first, second = match.groups()
-    if first not in focus:
-        return None
-    # (an adjective first: "Welke speciale wet", "Which famous quote")
-    if second in focus and (first.endswith("e") and question.language == "nl"
-                            or first.endswith(("ous", "ful", "al", "ing", "ic"))):
-        return second
-    return first
+    first, second, third = match.groups()
+    # (an adjective first: "Welke speciale wet werd …", "Which famous quote is …")
+    for word, following in ((first, second), (second, third)):
+        if word in focus and following and _after_noun(following, question.language):
+            return word
+    return None
+
+
+def _after_noun(word: str, language: str) -> bool:
+    """What may follow the noun a question asks for: a verb or a preposition ("weapon did",
+    "religions were", "trial sentenced", "functie bekleedde", "gebouw in"). (A Dutch past
+    tense by its ending only in Dutch: "quote" is no verb.)"""
+    past = ("de", "te", "den", "ten") if language == "nl" else ("ed",)
+    return word in _AUXILIARIES or word in _PREPOSITIONS or word.endswith(past)

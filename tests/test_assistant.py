@@ -642,6 +642,11 @@ def test_times_of_day_are_minutes_after_midnight() -> None:
     trial = analyse("Hoeveel toeschouwers zaten er bij het proces tegen de zestien verdachten?")
     assert not matches_expectation(trial, "Op 19 augustus werden zestien personen voorgeleid.")
     assert matches_expectation(trial, "Driehonderdvijftig toeschouwers woonden het bij.")
+    # Vague amounts still answer, and "How many of the 16 …?" may be answered by "all 16".
+    assert matches_expectation(analyse("How many people were on the 2 ships?"),
+                               "Hundreds of people were aboard.")
+    assert matches_expectation(analyse("How many of the 16 defendants were sentenced?"),
+                               "All 16 defendants were sentenced to death.")
     assert not matches_expectation(analyse("How many German soldiers were there?"),
                                    "The fort was 245 metres long.")
     assert times_in("at 1:23 a.m.") == [("1:23", 83, 83)]
@@ -690,12 +695,14 @@ def test_a_figure_for_the_year_asked_and_one_for_no_year_count_different_things(
 
 def test_who_held_a_post_after_someone_asks_a_succession() -> None:
     for question in ("Who led the NKVD after Yezhov?", "Who headed it after Genrikh Yagoda?",
+                     "After Yezhov, who led the NKVD?",
                      "Wie werd na Jezjov het nieuwe hoofd van de NKVD?"):
         assert analyse(question).succession, question
-    # Not after something that befell someone.
+    # Not after something that befell someone, nor without a word for leading.
     for question in ("Who was arrested after Kirov's murder?", "Who ruled after Stalin died?",
                      "Wie haalde na Grigorij Zinovjev's executie de kogel eruit?",
-                     "Wie haalde na Zinovjevs executie de kogel eruit?"):
+                     "Wie haalde na Zinovjevs executie de kogel eruit?",
+                     "Who testified after Radek?", "Wie werd na één dag vrijgelaten?"):
         assert not analyse(question).succession, question
     # So "verving Jagoda door Jezjov" does not tell who came after Yezhov.
     after = analyse("Who led the NKVD after Yezhov?")
@@ -1722,11 +1729,14 @@ def test_a_sentence_that_names_the_kind_of_thing_asked_ranks_higher(tmp_path: Pa
     assert kind("What kind of weapon did Nikolayev use?") == "weapon"
     assert kind("Met welk wapen werd Kirov vermoord?", "nl") == "wapen"
     assert kind("Welke speciale wet werd ingevoerd?", "nl") == "wet"
-    assert kind("Which famous quote defines his rule?") == "quote"
-    # Not a person, place, time or figure, nor "What did …", nor the context a follow-up
-    # carries.
+    assert kind("Which famous quote is said to define his rule?") == "quote"
+    assert kind("Which trial sentenced Bukharin?") == "trial"
+    assert kind("Welke functie bekleedde Kirov?", "nl") == "functie"
+    # Not a person, place, time or figure, nor a verb after "what", nor the context a
+    # follow-up carries.
     for question in ("Which marshal was arrested?", "In which year did he die?",
-                     "What did Yagoda do with the bullets?",
+                     "What did Yagoda do with the bullets?", "What caused the famine?",
+                     "What made Stalin suspicious?",
                      "How many died?", "En wat deed die dienst nog meer? (welke organisatie)"):
         assert kind(question) is None, question
     banned = "Christianity and the Muslim religions were also banned then."
@@ -2060,6 +2070,14 @@ def test_resolve_he_to_the_first_person_the_last_question_names() -> None:
                  "One of Lenin's old comrades, a defendant in the second show trial.")
     assert resolve("When was that trial held?", trial) == \
         "When was that trial held? (defendant second show trial georgy pyatakov)"
+    # Not after a question that asked for a person: the one the reply names answers it.
+    shot = turn("Who shot Kirov?", "He was shot by Leonid Nikolayev in the Smolny.")
+    assert resolve("When was he executed?", shot) == "When was Leonid Nikolayev executed?"
+    # The reply's words for "that trial" are those of its own clause.
+    tried = turn("Who was Radek?", "He was tried with Pyatakov; the defendants of that trial "
+                                   "confessed.")
+    assert resolve("When was that trial held?", tried).startswith(
+        "When was that trial held? (defendants trial")
     # Not what someone is the leader "of", however long its name.
     leader = turn("Which party leader opposed Stalin's demand?",
                   "That was Sergei Kirov, the leader of the Leningrad Communist Party.")
@@ -3641,9 +3659,9 @@ def test_a_disagreement_is_looked_for_with_each_figure_of_the_answer(tmp_path: P
     seats = replace(best, text="Driehonderdvijftig toeschouwers zaten in de zaal.")
     accused = replace(then, text="Tien van de zeventien beklaagden werkten voor Zware Industrie.")
     members = replace(rival, text="93 of the 139 committee members were executed.")
-    scorer.question = watched
+    watching = SentenceScorer(watched, retrieval, assistant.build, FAKE_CONFIG)
     _, rivals, _ = _figure_disagreement(seats, None, [seats, accused], [seats, accused, members],
-                                        [seats, accused, members], scorer)
+                                        [seats, accused, members], watching)
     assert rivals == []
 
 
