@@ -638,15 +638,16 @@ def test_times_of_day_are_minutes_after_midnight() -> None:
                                            "zesendertig passagiers.")
     assert matches_expectation(analyse("How many people died?"),
                                "The 30-metre wave killed thousands of people.")
-    # A figure the question gives itself is no answer to it.
-    trial = analyse("Hoeveel toeschouwers zaten er bij het proces tegen de zestien verdachten?")
-    assert not matches_expectation(trial, "Op 19 augustus werden zestien personen voorgeleid.")
-    assert matches_expectation(trial, "Driehonderdvijftig toeschouwers woonden het bij.")
-    # Vague amounts still answer, and "How many of the 16 …?" may be answered by "all 16".
-    assert matches_expectation(analyse("How many people were on the 2 ships?"),
-                               "Hundreds of people were aboard.")
-    assert matches_expectation(analyse("How many of the 16 defendants were sentenced?"),
-                               "All 16 defendants were sentenced to death.")
+    # A figure the question gives itself is no answer to it; vague amounts still answer, and
+    # "How many of the 16 …?" may be answered by "all 16".
+    trial = "Hoeveel toeschouwers zaten er bij het proces tegen de zestien verdachten?"
+    for question, text, answers in (
+            (trial, "Op 19 augustus werden zestien personen voorgeleid.", False),
+            (trial, "Driehonderdvijftig toeschouwers woonden het bij.", True),
+            ("How many people were on the 2 ships?", "Hundreds of people were aboard.", True),
+            ("How many of the 16 defendants were sentenced?",
+             "All 16 defendants were sentenced to death.", True)):
+        assert matches_expectation(analyse(question), text) is answers, text
     assert not matches_expectation(analyse("How many German soldiers were there?"),
                                    "The fort was 245 metres long.")
     assert times_in("at 1:23 a.m.") == [("1:23", 83, 83)]
@@ -1721,6 +1722,17 @@ def test_who_bore_a_title_is_answered_by_a_sentence_that_names_its_bearer(
     assert answer.citations[0].quote == full
 
 
+def _scorer(tmp_path: Path, files: dict[str, str], text: str,
+            config: AnswerConfig) -> SentenceScorer:
+    """A scorer for an English question over a small corpus, indexed once per folder."""
+    if not (tmp_path / "data").exists():
+        build_index(write_corpus(tmp_path / "corpus", files), tmp_path / "data")
+    assistant = make_assistant(tmp_path / "data")
+    question = replace(analyse(text), language="en")
+    retrieval = assistant.retriever.retrieve(text, 5, assistant.embedder.embed_query(text))
+    return SentenceScorer(question, retrieval, assistant.build, config)
+
+
 def test_a_sentence_that_names_the_kind_of_thing_asked_ranks_higher(tmp_path: Path) -> None:
     def kind(text: str, language: str = "en") -> str | None:
         return kind_asked(replace(analyse(text), language=language))
@@ -1741,18 +1753,12 @@ def test_a_sentence_that_names_the_kind_of_thing_asked_ranks_higher(tmp_path: Pa
         assert kind(question) is None, question
     banned = "Christianity and the Muslim religions were also banned then."
     purges = "At the end of the purges twenty million Russians went to the camps."
-    corpus = write_corpus(tmp_path / "corpus", {"purges.txt": f"Purges\n{purges} {banned}\n"})
-    build_index(corpus, tmp_path / "data")
-    assistant = make_assistant(tmp_path / "data")
-    question = replace(analyse("Which religions were banned during Stalin's purges?"),
-                       language="en")
-    retrieval = assistant.retriever.retrieve(question.text, 5,
-                                             assistant.embedder.embed_query(question.text))
-    plain = replace(FAKE_CONFIG, kind_weight=0.0)
-    with_kind = {c.text: c.score for c in score_candidates(
-        SentenceScorer(question, retrieval, assistant.build, FAKE_CONFIG))}
-    without = {c.text: c.score for c in score_candidates(
-        SentenceScorer(question, retrieval, assistant.build, plain))}
+    # (The same index and retrieval, scored with and without the weight.)
+    scorers = [_scorer(tmp_path, {"purges.txt": f"Purges\n{purges} {banned}\n"},
+                       "Which religions were banned during Stalin's purges?", config)
+               for config in (FAKE_CONFIG, replace(FAKE_CONFIG, kind_weight=0.0))]
+    with_kind, without = ({c.text: c.score for c in score_candidates(scorer)}
+                          for scorer in scorers)
     assert with_kind[banned] - without[banned] == pytest.approx(FAKE_CONFIG.kind_weight)
     assert all(with_kind[t] == without[t] for t in with_kind if t != banned)
 
@@ -2047,42 +2053,42 @@ def test_resolve_replaces_a_pronoun_with_the_subject_of_the_last_question() -> N
 
 
 def test_resolve_he_to_the_first_person_the_last_question_names() -> None:
-    def turn(question: str, reply: str) -> list[Turn]:
-        return [Turn("user", question), Turn("assistant", reply)]
-
-    # The first name is the one the question is about, not the longest.
-    demanded = turn("What did Kirov do when Stalin demanded the arrests?", "He opposed it.")
-    assert resolve("And what happened to him later?", demanded) == \
-        "What happened to Kirov later?"
-    # An acronym is no "he" while a person is named.
-    arrested = turn("Why did the NKVD arrest Genrikh Yagoda?", "For treason.")
-    assert resolve("When was he shot?", arrested) == "When was Genrikh Yagoda shot?"
-    # A reply that opens on "he" tells of the one asked about, not of those it names.
-    role = turn("Welke rol speelde Karl Radek in het proces?",
-                "Hij was de hoofdgetuige: hij kreeg zijn instructies van Stalin.")
-    assert resolve("Is hij daarna zelf gefusilleerd?", role) == \
-        "Is Karl Radek daarna zelf gefusilleerd?"
-    # A reply that names someone new still answers "Which marshal …?".
-    marshal = turn("Which marshal was arrested in 1937?", "He was Mikhail Tukhachevsky.")
-    assert resolve("When was he shot?", marshal) == "When was Mikhail Tukhachevsky shot?"
-    # "that trial" is the one the reply told of, before the question's topic.
-    trial = turn("Who was Georgy Pyatakov?",
-                 "One of Lenin's old comrades, a defendant in the second show trial.")
-    assert resolve("When was that trial held?", trial) == \
-        "When was that trial held? (defendant second show trial georgy pyatakov)"
-    # Not after a question that asked for a person: the one the reply names answers it.
-    shot = turn("Who shot Kirov?", "He was shot by Leonid Nikolayev in the Smolny.")
-    assert resolve("When was he executed?", shot) == "When was Leonid Nikolayev executed?"
-    # The reply's words for "that trial" are those of its own clause.
-    tried = turn("Who was Radek?", "He was tried with Pyatakov; the defendants of that trial "
-                                   "confessed.")
+    cases = [
+        # The first name is the one the question is about, not the longest.
+        ("What did Kirov do when Stalin demanded the arrests?", "He opposed it.",
+         "And what happened to him later?", "What happened to Kirov later?"),
+        # An acronym is no "he" while a person is named.
+        ("Why did the NKVD arrest Genrikh Yagoda?", "For treason.",
+         "When was he shot?", "When was Genrikh Yagoda shot?"),
+        # A reply that opens on "he" tells of the one asked about, not of those it names ...
+        ("Welke rol speelde Karl Radek in het proces?",
+         "Hij was de hoofdgetuige: hij kreeg zijn instructies van Stalin.",
+         "Is hij daarna zelf gefusilleerd?", "Is Karl Radek daarna zelf gefusilleerd?"),
+        # ... but one that names someone new still answers "Which marshal …?" ...
+        ("Which marshal was arrested in 1937?", "He was Mikhail Tukhachevsky.",
+         "When was he shot?", "When was Mikhail Tukhachevsky shot?"),
+        # ... and "Who shot Kirov?": the one the reply names answers it.
+        ("Who shot Kirov?", "He was shot by Leonid Nikolayev in the Smolny.",
+         "When was he executed?", "When was Leonid Nikolayev executed?"),
+        # "that trial" is the one the reply told of, in its own clause, before the topic.
+        ("Who was Georgy Pyatakov?",
+         "One of Lenin's old comrades, a defendant in the second show trial.",
+         "When was that trial held?",
+         "When was that trial held? (defendant second show trial georgy pyatakov)"),
+        # Not what someone is the leader "of", however long its name.
+        ("Which party leader opposed Stalin's demand?",
+         "That was Sergei Kirov, the leader of the Leningrad Communist Party.",
+         "What happened to him two years later?",
+         "What happened to Sergei Kirov two years later?"),
+    ]
+    for asked, reply, question, resolved in cases:
+        history = [Turn("user", asked), Turn("assistant", reply)]
+        assert resolve(question, history) == resolved, question
+    tried = [Turn("user", "Who was Radek?"),
+             Turn("assistant", "He was tried with Pyatakov; the defendants of that trial "
+                               "confessed.")]
     assert resolve("When was that trial held?", tried).startswith(
         "When was that trial held? (defendants trial")
-    # Not what someone is the leader "of", however long its name.
-    leader = turn("Which party leader opposed Stalin's demand?",
-                  "That was Sergei Kirov, the leader of the Leningrad Communist Party.")
-    assert resolve("What happened to him two years later?", leader) == \
-        "What happened to Sergei Kirov two years later?"
 
 
 def test_review_mends_of_this_round() -> None:
