@@ -312,9 +312,10 @@ class SentenceScorer:
             or question.expect is not Expect.PERSON or not _NAME_OF.search(own) \
             else frozenset(asked_role(own))
 
+        # "Which religions …?": a sentence that names the kind asked ranks a little higher.
+        self.kind = kind_asked(question) if not special else None
         # "What happened to Kirov's killer?": to the one the documents name as the doer
         # ("Dader was … Nikolayev"), wherever the sentence that tells it is.
-        self.kind = kind_asked(question) if not special else None
         self.doers: frozenset[str] = frozenset()
         if question.fate and asks_fate_of_killer(question.text):
             self.doers = frozenset().union(*(self._doers(d) for d in documents))

@@ -969,6 +969,7 @@ _NUMBER_MORPHEME = re.compile(
     rf"\b(?!(?:een|one)\b)(?:{_MORPHEME})(?:{_MORPHEME}|en)*\b")  # "een" alone is "a"
 
 
+# "How many of the 16 …?": the figure the question gives is the whole counted from.
 _PARTITIVE = re.compile(r"\b(how many|hoeveel)\s+(of|van)\b")
 # A decade in words is no count: "begin jaren dertig", "in de jaren twintig".
 _SPELLED_DECADE = re.compile(r"\bjaren\s+(?:twintig|dertig|veertig|vijftig|zestig|zeventig|"
