@@ -206,6 +206,9 @@ _FURNITURE = re.compile(r"\b(log ?in|inloggen|sign (in|up)|subscribe|subscriber|
                         r"abonnees|abonnement|newsletter|nieuwsbrief)\b", re.IGNORECASE)
 
 
+# (Cached, as the other facts of a sentence alone: every question asks them again of the
+# same sentences.)
+@lru_cache(maxsize=1 << 16)
 def is_fragment(text: str) -> bool:
     """Headings, menu trails, captions, pointers to other pages ("more on this at www…")
     and log-in prompts: short, without a closing mark, or web-page furniture."""
@@ -275,6 +278,7 @@ class SentenceScorer:
         # father's name there does not count.
         self.kin_free = not KIN.search(question.text.lower())
         self._similarity: dict[int, float] = {}
+        self._named: dict[tuple[str, bool], tuple[bool, ...]] = {}  # see _coverage
         self.settings = setting_names(question.text)
         self.abbreviates = bool(re.search(r"\b[A-Z]{2,}\b", question.text))
         self.dated: dict[int, Candidate | None] = {}  # see _dating
@@ -347,6 +351,29 @@ class SentenceScorer:
             named = {transliterate(w) for w in words(self.build.sentence(row - 1)[1].text)}
         return bool(named & self.doers)
 
+    def _window(self, parts: list[str], others: set[str]) -> list[str]:
+        window = [w for part in parts for w in words(part) if w not in others]
+        if self.abbreviates:
+            window += [w for part in parts for w in initialisms(part)]
+        return window
+
+    def _coverage(self, parts: list[str], initials: bool) -> float:
+        """`name_coverage` of the question's names in the words of all `parts` (and their
+        initialisms): each part is looked up once per question, not once for every sentence
+        whose window holds it."""
+        if not self.names:
+            return 1.0
+        found = []
+        for part in parts:
+            named = self._named.get((part, initials))
+            if named is None:
+                told = words(part) + list(initialisms(part)) if initials else words(part)
+                named = self._named[part, initials] = tuple(
+                    name_coverage([name], told) > 0 for name in self.names)
+            found.append(named)
+        return sum(any(named[i] for named in found) for i in range(len(self.names))) \
+            / len(self.names)
+
     def similarity(self, row: int) -> float:
         if row not in self._similarity:
             scored = self.retrieval.sentences.get(row)
@@ -377,17 +404,15 @@ class SentenceScorer:
             parts = [without_kin(part) for part in parts]
         # "Johan de Witt" is not the Jacob de Witt asked about.
         others = other_bearers(question.text, sentence.text)
-        window = [w for part in parts for w in words(part) if w not in others]
-        if self.abbreviates:
-            window += [w for part in parts for w in initialisms(part)]
-        coverage = name_coverage(self.names, window)
+        coverage = name_coverage(self.names, self._window(parts, others)) if others \
+            else self._coverage(parts, self.abbreviates)
         if self.settings and coverage < 1.0:
             found = [n for n in self.settings if names_place(document.text, n)]
             local = [n for n in self.names if n not in found]
-            coverage = (len(found) + name_coverage(local, window) * len(local)) \
-                / len(self.names)
-        own_coverage = name_coverage(self.names, [w for w in words(
-            without_kin(sentence.text) if self.kin_free else sentence.text) if w not in others])
+            coverage = (len(found) + name_coverage(local, self._window(parts, others))
+                        * len(local)) / len(self.names)
+        own_coverage = name_coverage(self.names, [w for w in words(parts[1]) if w not in others]) \
+            if others else self._coverage(parts[1:2], False)
         focus = focus_overlap(self.focus_words, sentence.text) if self.focus_words else 1.0
         fragment = is_fragment(sentence.text)
         # A sentence among relevant neighbours is more likely on topic than a lone match.
@@ -916,6 +941,7 @@ def _speaks_of_someone(text: str) -> bool:
     return any(w.strip(",.;:“”\"'‘’()[]").lower() in _THIRD_PERSON for w in text.split()[:8])
 
 
+@lru_cache(maxsize=1 << 16)
 def refers_back(text: str) -> bool:
     """Opens on a pronoun or a time told from another ("Two months later"), or has a
     demonstrative within its first words ("Kirov opposed this suggestion", "Met dit doel …"):

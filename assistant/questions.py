@@ -611,12 +611,19 @@ def doubts(text: str) -> bool:
 
 def years_in(text: str) -> list[int]:
     """Years a text names; "de 1225 leden" is a count, not a year."""
+    return list(_years_in(text))
+
+
+# Cached, as the other facts of a sentence alone below: every question asks them again of the
+# same sentences.
+@lru_cache(maxsize=1 << 16)
+def _years_in(text: str) -> tuple[int, ...]:
     tokens = _tokens(text)
     # … nor the number of a type ("RBMK-1000", "A1934"; "mid-1937" is a year), unless that
     # number is also told alone ("The M1891 rifle was adopted in 1891.")
     glued = set(_GLUED_NUMBER.findall(text)) - set(_LONE_NUMBER.findall(text))
-    return [int(t) for i, t in enumerate(tokens)
-            if _YEAR.fullmatch(t) and not _is_count(tokens, i) and t not in glued]
+    return tuple(int(t) for i, t in enumerate(tokens)
+                 if _YEAR.fullmatch(t) and not _is_count(tokens, i) and t not in glued)
 
 
 _LONE_NUMBER = re.compile(r"(?<![\w-])(\d{4})(?!\d)")
@@ -950,6 +957,7 @@ def _is_figure(tokens: list[str], i: int) -> bool:
     return value is not None and value >= 2
 
 
+@lru_cache(maxsize=1 << 16)
 def states_quantity(text: str) -> bool:
     """A count or amount, in digits or words, compounds included ("Driehonderdvijftig")."""
     folded = _SPELLED_DECADE.sub(" ", fold(_without_identifiers(without_times(text))))
@@ -1301,10 +1309,11 @@ _LOCATIVE = re.compile(r"(?:\b(?:[Ii]n|[Nn]ear|[Tt]e|[Nn]abij)|\((?:now|nu|today
                        r"([A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]+)")
 
 
-def places_in(text: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def places_in(text: str) -> frozenset[str]:
     """Capitalised words after "in", "near", "te": places, not people ("from Stalin" and
     "naar Stalin" may well name a person)."""
-    return {fold(m.group(1)) for m in _LOCATIVE.finditer(text)}
+    return frozenset(fold(m.group(1)) for m in _LOCATIVE.finditer(text))
 
 
 # "Russische geheime dienst", "German tanks": a capitalised adjective of nationality.
@@ -1354,6 +1363,11 @@ def name_runs(sentence: str) -> list[tuple[str, ...]]:
     """Runs of capitalised words, folded, leaving out the word that opens a sentence and
     adjectives of nationality: "De Russische dienst arresteerde Nikolaj Boecharin" →
     [("nikolaj", "boecharin")]."""
+    return list(_name_runs(sentence))
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_runs(sentence: str) -> tuple[tuple[str, ...], ...]:
     runs: list[list[str]] = []
     run_end = previous_end = -1
     previous_word = ""
@@ -1371,7 +1385,7 @@ def name_runs(sentence: str) -> list[tuple[str, ...]]:
                 runs.append([fold(word)])
             run_end = match.end()
         previous_end, previous_word = match.end(), word
-    return [tuple(run) for run in runs]
+    return tuple(tuple(run) for run in runs)
 
 
 @lru_cache(maxsize=65536)
@@ -1385,12 +1399,8 @@ def new_names(question: Question, sentence: str) -> list[str]:
     """Names the sentence adds to the question: what a "who" or "where" question needs. A
     name counts whole ("Sergei Kirov" is not new when Kirov is asked about); months,
     adjectives of nationality and, for "who", places ("in Leningrad") are no answer."""
-    asked = {transliterate(fold(w)) for w in _WORD.findall(question.text)}
-    # Spellings differ only for names: "Andrej" is not the question's "anderen". (A question
-    # typed in lower case has no names to tell: its longer words stand in for them.)
-    named = [w for name in question_names(question.text) for w in name] \
-        or [w for w in asked if len(w) >= 5]
-    places = places_in(sentence) if question.expect is Expect.PERSON else set()
+    asked, named = _asked_words(question.text)
+    places = places_in(sentence) if question.expect is Expect.PERSON else frozenset()
     found = []
     for run in name_runs(sentence):
         words_ = [w for w in run if w not in _MONTH_NAMES]
@@ -1398,6 +1408,18 @@ def new_names(question: Question, sentence: str) -> list[str]:
                 and not soft_overlap(tuple(words_), named) and words_[0] not in places:
             found.append(" ".join(words_))
     return found
+
+
+@lru_cache(maxsize=256)
+def _asked_words(question: str) -> tuple[frozenset[str], list[str]]:
+    """The question's words, and those a new name must not resemble. Cached: `new_names`
+    asks them once per candidate sentence."""
+    asked = frozenset(transliterate(fold(w)) for w in _WORD.findall(question))
+    # Spellings differ only for names: "Andrej" is not the question's "anderen". (A question
+    # typed in lower case has no names to tell: its longer words stand in for them.)
+    named = [w for name in question_names(question) for w in name] \
+        or [w for w in asked if len(w) >= 5]
+    return asked, named
 
 
 # The title a "who" question asks the bearer of: "Wie trad op als (openbaar) aanklager?",
@@ -1702,6 +1724,7 @@ def times_in(text: str) -> list[tuple[str, float, float]]:
     return found
 
 
+@lru_cache(maxsize=1 << 16)
 def opens_on_relative_time(text: str) -> bool:
     """ "Twee maanden later …", "The following year …": later than what came before."""
     return _RELATIVE_TIME.match(" ".join(fold(text).split()[:4])) is not None
@@ -2256,6 +2279,7 @@ _OF_THE_YEAR = re.compile(r"\b[a-z]+(?=(?: [\w-]+){0,4} (?:of|van) (?:the|that|h
                           r"(?:year|season|jaar|seizoen)\b)")
 
 
+@lru_cache(maxsize=1 << 16)
 def ordinals_in(text: str) -> frozenset[int]:
     """Which one of a series a text speaks of: "the first trial" → {1}, "laatste" → {-1}."""
     text = _NOT_ORDINAL.sub(" ", fold(text))
@@ -2281,22 +2305,23 @@ def weighted_share(hits: list[float], weights: tuple[float, ...] | None = None) 
     return sum(h * w for h, w in zip(hits, weights, strict=True)) / sum(weights)
 
 
-def word_hits(content: tuple[str, ...], sentence_words: list[str]) -> list[float]:
+def word_hits(content: tuple[str, ...], sentence_words: Sequence[str]) -> list[float]:
     """For each content word, how well the sentence has it: 1 for the word itself, 0.8 or 0.6
     for a cognate or another spelling, 0.8 for a short word's inflection, 0.6 for another form
     of a Dutch participle's verb or for a compound's last part, else 0."""
-    vocabulary = {transliterate(w) for w in sentence_words}
+    vocabulary = _vocabulary(tuple(sentence_words))
+    known = vocabulary.words
     hits: list[float] = []
     for word in (transliterate(w) for w in content):
-        if word in vocabulary:
+        if word in known:
             hits.append(1.0)
         elif len(word) < 5:
             # Too short to match fuzzily, but not to be inflected: "die"/"died", "werk"/
             # "werkte"; not "kin"/"kind" (English words compare by their stems).
             hits.append(0.8 if len(word) >= 3 and _inflected(word, vocabulary)
                         else 0.6 if len(word) == 4 and _compound_of(word, vocabulary) else 0.0)
-        elif vocabulary and (match := process.extractOne(
-                word, vocabulary, scorer=fuzz.ratio, score_cutoff=72)) is not None:
+        elif known and (match := process.extractOne(
+                word, known, scorer=fuzz.ratio, score_cutoff=72)) is not None:
             hits.append(0.8 if match[1] >= 80 else 0.6)
         elif _participle_of(word, vocabulary) or _compound_of(word, vocabulary):
             hits.append(0.6)
@@ -2305,17 +2330,45 @@ def word_hits(content: tuple[str, ...], sentence_words: list[str]) -> list[float
     return hits
 
 
-def _participle_of(word: str, vocabulary: set[str]) -> bool:
+@dataclass(frozen=True)
+class _Vocabulary:
+    """A sentence's words, transliterated, with what `word_hits` looks up in them: the tails
+    that end its compounds, the roots of its participles and its words by their first three
+    letters. (Built once per sentence, not once per question word.)"""
+
+    words: frozenset[str]
+    tails: frozenset[str]
+    roots: tuple[str, ...]
+    by_start: dict[str, tuple[str, ...]]
+
+
+@lru_cache(maxsize=1 << 14)
+def _vocabulary(sentence_words: tuple[str, ...]) -> _Vocabulary:
+    known = frozenset(transliterate(w) for w in sentence_words)
+    # (A tail of four letters or more, after a linking letter or a vowel and three letters
+    # at least: see `_compound_of`.)
+    tails = frozenset(w[-k:] for w in known for k in range(4, len(w) - 2) if w[-k - 1] in _JOINTS)
+    roots = tuple(root for w in known if w.startswith("ge")
+                  and (root := _participle_root(w)) is not None)
+    by_start: dict[str, list[str]] = {}
+    for w in known:
+        by_start.setdefault(w[:3], []).append(w)
+    return _Vocabulary(known, tails, roots, {k: tuple(v) for k, v in by_start.items()})
+
+
+def _participle_of(word: str, vocabulary: _Vocabulary) -> bool:
     """A Dutch participle and another form of its verb, either way round: "gestapt" and
     "stappen", "gewerkt" and "werkte"."""
-    root = _participle_root(word)
-    if root is not None and not vocabulary.isdisjoint(_verb_forms(root)):
+    forms = _forms_of_participle(word)
+    if forms and not vocabulary.words.isdisjoint(forms):
         return True
-    for other in vocabulary:
-        if other.startswith("ge") and (root := _participle_root(other)) is not None \
-                and word.startswith(root) and word in _verb_forms(root):
-            return True
-    return False
+    return any(word.startswith(root) and word in _verb_forms(root) for root in vocabulary.roots)
+
+
+@lru_cache(maxsize=4096)
+def _forms_of_participle(word: str) -> frozenset[str]:
+    root = _participle_root(word)
+    return frozenset() if root is None else frozenset(_verb_forms(root))
 
 
 def _participle_root(word: str) -> str | None:
@@ -2332,26 +2385,23 @@ def _verb_forms(root: str) -> set[str]:
     return {root + e for e in ("", "t", "en", "te", "de", "ten", "den")} | {root + root[-1] + "en"}
 
 
-def _compound_of(word: str, vocabulary: set[str]) -> bool:
+def _compound_of(word: str, vocabulary: _Vocabulary) -> bool:
     """A compound and its last part, either way round: "reddingssloep" and "sloep",
     "lifeboat" and "boat". The parts join after a linking letter or a vowel ("reddings|sloep",
     "troepen|schip", "life|boat"): "over|leden", "under|stand" and "assassi|nation" are none."""
     n = len(word)
-    for other in vocabulary:
-        m = len(other)
-        if m >= n + 3 and n >= 4 and other.endswith(word) and other[-n - 1] in _JOINTS \
-                or n >= m + 3 and m >= 4 and word.endswith(other) and word[-m - 1] in _JOINTS:
-            return True
-    return False
+    if n >= 4 and word in vocabulary.tails:
+        return True
+    return any(word[-k:] in vocabulary.words and word[-k - 1] in _JOINTS for k in range(4, n - 2))
 
 
 _JOINTS = frozenset("saeon")
 
 
-def _inflected(word: str, vocabulary: set[str]) -> bool:
+def _inflected(word: str, vocabulary: _Vocabulary) -> bool:
     root = stem(word)
-    return any(w.startswith(word[:3]) and (stem(w) == root or w in (
-        word + ending for ending in _DUTCH_ENDINGS)) for w in vocabulary)
+    return any(stem(w) == root or w in (word + ending for ending in _DUTCH_ENDINGS)
+               for w in vocabulary.by_start.get(word[:3], ()))
 
 
 # Dutch verbs' past and plural endings: "werkte", "leefde", "werken".
@@ -2599,9 +2649,9 @@ def _joined(name: tuple[str, ...], text_words: list[str]) -> bool:
 def _compounds(name: tuple[str, ...], text_words: list[str]) -> bool:
     """A Dutch compound holds the name's head: "Sovjetspoor" is about the "spoor"."""
     # (Not a name's start: "Nikolaj" is no part of "Nikolajev", as "Kirov" is of "Kirovlaan".)
-    return any(len(w) >= 5 and (part.endswith(w) and len(part) > len(w)
-                                or part.startswith(w) and len(part) >= len(w) + 3)
-               for part in name for w in text_words)
+    told = set(text_words)
+    return any(part[-k:] in told for part in name for k in range(5, len(part))) \
+        or any(part[:k] in told for part in name for k in range(5, len(part) - 2))
 
 
 _KIND_ASKED = re.compile(r"\W*(?:(?:and|en)\s+)?(?:(?:in|on|at|by|with|for|from|of|op|met|bij|"

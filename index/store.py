@@ -383,6 +383,9 @@ def _drop_remote_collections(build_id: str, chroma_url: str) -> None:
             client.delete_collection(collection_name(build_id, kind, chroma_url))
 
 
+_SENTENCES_KEPT = 1 << 17
+
+
 class IndexBuild:
     """A complete, read-only build, opened for querying."""
 
@@ -395,6 +398,7 @@ class IndexBuild:
             )
         self.build_id = build_id
         self.chroma_url = chroma_url
+        self._sentences: dict[int, tuple[Document, Sentence]] = {}
         try:
             self.info = BuildInfo.from_dict(
                 json.loads((self.root / "manifest.json").read_text(encoding="utf-8")))
@@ -458,9 +462,16 @@ class IndexBuild:
         return offset + chunk.first_sentence, offset + chunk.last_sentence
 
     def sentence(self, row: int) -> tuple[Document, Sentence]:
-        doc_row, start, end = (int(v) for v in self.sentence_spans[row])
-        doc = self.documents[doc_row]
-        return doc, Sentence(start, end, doc.text[start:end])
+        # Kept: a question reads some hundreds of sentences, each several times, and the next
+        # question many of the same. (Bounded, for an index of millions.)
+        found = self._sentences.get(row)
+        if found is None:
+            if len(self._sentences) >= _SENTENCES_KEPT:
+                self._sentences.clear()
+            doc_row, start, end = (int(v) for v in self.sentence_spans[row])
+            doc = self.documents[doc_row]
+            found = self._sentences[row] = (doc, Sentence(start, end, doc.text[start:end]))
+        return found
 
     def document(self, doc_id: str) -> Document | None:
         row = self.document_row.get(doc_id)
