@@ -884,7 +884,7 @@ _FAMILIES = {
     "imprisoning": "imprisoned imprisonment jailed prison gevangengezet gevangenschap "
                    "opgesloten opsluiten gevangenis",
     "arresting": "arrest arrested arrests arrestatie gearresteerd arresteerde arresteerden "
-                 "aangehouden",
+                 "aangehouden detained detention opgepakt oppakken",
     "naming": "named naming vernoemd naamgever",
     "sinking": "sank sink sunk sinking zonk zonken gezonken zinken",
     "fleeing": "fled flee escape escaped fleeing vluchtte vluchtten gevlucht ontsnapte "
@@ -902,10 +902,32 @@ _FAMILIES = {
     "selling": "sold sell sale selling verkocht verkoop verkochten",
     "buying": "bought buy purchase purchased kocht kochten gekocht aankoop",
     "power": "power macht",
+    "banning": "banned ban bans outlawed prohibited forbidden forbade verboden verbood verbod",
+    "religion": "faith faiths religion religions religious geloof religie religies godsdienst "
+                "godsdiensten",
+    "publishing": "published publish publication printed verscheen verschenen gepubliceerd "
+                  "publiceerde publicatie gedrukt",
+    "fining": "fine fined fines boete boetes beboet",
+    "pardoning": "pardon pardoned gratie begenadigd begenadiging",
+    "sentencing": "sentenced convicted conviction condemned veroordeeld veroordeelde "
+                  "veroordeelden veroordeling",
+    "acquitting": "acquitted acquittal acquit vrijgesproken vrijspraak",
+    "appointing": "appointed appoint appointment benoemd benoemde benoeming",
+    "sending": "sent send transferred stuurde stuurden gestuurd overgeplaatst",
+    "wounding": "wounded injured injuries gewond gewonden verwond verwondingen",
+    "visiting": "visited visit visitors bezocht bezoek bezoekers",
+    "resigning": "resigned resign resignation aftreden",
+    "electing": "elected election verkozen gekozen verkiezing verkiezingen",
+    "confessing": "confessed confession confessions bekende bekentenis bekentenissen",
+    "executing": "executed execution executions geexecuteerd executie executies "
+                 "terechtgesteld terechtstelling",
+    "torturing": "tortured torture gemarteld marteling martelingen",
+    "investigating": "investigated investigation inquiry onderzoek onderzocht",
 }
 _FAMILY_OF = {w: name for name, forms in _FAMILIES.items() for w in forms.split()}
 # How a verb in the past or a participle ends: "completed", "voltooid".
 _VERB_ENDINGS = ("ed", "d", "t", "de", "te", "den", "ten")
+_NOUN_MARKERS = frozenset("the a an his her its their de het een zijn haar hun".split())
 # The families' verbs in the past that end otherwise.
 _IRREGULAR_PAST = frozenset("vertrok vertrokken zonk zonken sank sunk".split())
 
@@ -918,9 +940,15 @@ def focus_overlap(focus: tuple[str, ...], text: str, verbs: bool = False) -> flo
     if not focus:
         return 0.0
     sentence_words = words(text)
-    told = {_FAMILY_OF.get(w) for w in sentence_words
-            if not verbs or w.endswith(_VERB_ENDINGS) or w.startswith("ge")
-            or w in _IRREGULAR_PAST} - {None}
+    if verbs:
+        # (After an article or a possessive a word is a noun, whatever its ending: "the news
+        # of the arrest", "zijn verbod".)
+        tokens = re.findall(r"\w+", fold(text))
+        told = {_FAMILY_OF.get(w) for before, w in zip(["", *tokens[:-1]], tokens, strict=True)
+                if (w.endswith(_VERB_ENDINGS) or w.startswith("ge") or w in _IRREGULAR_PAST)
+                and before not in _NOUN_MARKERS} - {None}
+    else:
+        told = {_FAMILY_OF.get(w) for w in sentence_words} - {None}
     # A title finds its other forms too: "chairman" is "voorzitter".
     extra = sum(1 - soft_overlap((w,), sentence_words) for w in focus
                 if _FAMILY_OF.get(w) in told

@@ -550,6 +550,21 @@ def test_a_focus_word_finds_its_family_in_either_language() -> None:
     assert focus_overlap(("die",), "He died in debt in 1656.") == 0.8
     assert focus_overlap(("werk",), "Hij werkte in Wenen.") == 0.8
     assert focus_overlap(("die",), "The diet was poor.") == 0.0
+    # Arrests, bans, faiths, fines and pardons in other words or the other language.
+    assert focus_overlap(("opgepakt",), "He was arrested on 15 October 1894.") == 1.0
+    assert focus_overlap(("faiths", "outlawed"), "Christianity and the Muslim religions "
+                                                 "were also banned.") == 1.0
+    assert focus_overlap(("fine",), "Zola kreeg een boete van 3.000 frank.") == 1.0
+    assert focus_overlap(("pardoned",), "Loubet verleende hem gratie.") == 1.0
+    # Killing and exile are none either: the unanswerable "What weapon was used to kill
+    # Kirov?" would find every murder.
+    assert focus_overlap(("kill",), "Kirov werd vermoord.") == 0.0
+    # As a verb only, a word after an article or a possessive is a noun: the news of an
+    # arrest dates the news.
+    news = "The paper had broken the news of the arrest on 1 November 1894."
+    assert focus_overlap(("opgepakt",), news) == 1.0
+    assert focus_overlap(("opgepakt",), news, verbs=True) == 0.0
+    assert focus_overlap(("opgepakt",), "Hij werd gearresteerd.", verbs=True) == 1.0
 
 
 def test_two_years_disagree_only_as_dates_of_the_event_asked() -> None:
