@@ -1517,7 +1517,17 @@ def role_holders(document_text: str, role: str) -> frozenset[str]:
     who so bear it: "aanklager Vysjinski" and "procureur-generaal Vysjinski" for "Who was
     the prosecutor?". Folded words."""
     titled = _titled_names(document_text)
-    return frozenset().union(*(titled.get(t, frozenset()) for t in title_words(role)))
+    forms = title_words(role)
+    if role not in _TITLE_FORMS and _AGENT_NOUN.search(role):
+        # A title not listed is known in the other language by its cognate: "archaeologist",
+        # "archeoloog". (A word for a doer, not "commissariat" or "gevangenisstraf".)
+        spelled = transliterate(role)
+        forms = tuple(t for t in titled if t == role or len(t) >= 5 and t[0] == role[0]
+                      and fuzz.ratio(transliterate(t), spelled) >= 75)
+    return frozenset().union(*(titled.get(t, frozenset()) for t in forms))
+
+
+_AGENT_NOUN = re.compile(r"(?:ist|er|or|ian|ant|ent|eur|oog|aar|ier)s?$")
 
 
 # Titles in English and Dutch, each line one title in its forms. Questions and documents

@@ -1650,6 +1650,13 @@ def test_the_title_a_who_question_asks_for_and_who_bears_it() -> None:
     # A title is found in the other language too, and only as that title.
     assert role_holders(text + " " + other, "prosecutor") == {"vysjinski", "andrej"}
     assert role_holders(text, "judge") == frozenset()
+    # A title not listed finds its cognate, when it names a doer.
+    digs = "Vanaf 1927 legde de archeoloog Amedeo Maiuri de stad bloot. Wethouder Jan Smit."
+    assert role_holders(digs, "archaeologist") == {"amedeo", "maiuri"}
+    assert role_holders(digs, "archaeologists") == {"amedeo", "maiuri"}
+    assert role_holders(digs, "architect") == frozenset()
+    assert role_holders("het volkscommissariaat Zware Industrie en volkscommissaris Jagoda",
+                        "commissariat") == frozenset()
     assert role_holders("The judge Ulrich read the verdict.", "rechter") == {"ulrich"}
 
 
