@@ -30,8 +30,10 @@ from assistant.questions import (
     Expect,
     Question,
     analyse,
+    asks_duration,
     dates_in,
     doubts,
+    durations_in,
     split_alternatives,
     split_compound,
     times_in,
@@ -364,6 +366,9 @@ def _describe(question: Question, quote: str) -> str:
         return " / ".join(dict.fromkeys(
             words for words, _, _ in dates_in(quote, frozenset(question.years)))) \
             or "another date"
+    if question.expect is Expect.QUANTITY and asks_duration(question.text) \
+            and (spans := durations_in(quote)):
+        return " / ".join(dict.fromkeys(words for words, _ in spans))
     values = [f"{v:,.0f}" if v >= 1000 or v == int(v) else f"{v:g}"
               for v in sorted(values_of(question, quote))]
     if question.expect is Expect.QUANTITY:

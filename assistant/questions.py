@@ -651,6 +651,72 @@ def quantities_in(text: str) -> list[float]:
     return list(_quantities(text))
 
 
+# "How long did the judges deliberate?", "Hoeveel jaar zat hij vast?": a duration.
+_DURATION_QUESTION = re.compile(r"\b(how long|hoe lang|(how many|hoeveel) (seconds|seconden|"
+                                r"minutes|minuten|hours|uur|uren|days|dagen|weeks|weken|"
+                                r"months|maanden|years|jaar|jaren))\b")
+
+
+def asks_duration(question: str) -> bool:
+    return _DURATION_QUESTION.search(fold(question)) is not None
+
+
+# Each unit of time in minutes.
+_TIME_UNITS = {
+    **dict.fromkeys("second seconds seconde seconden".split(), 1 / 60),
+    **dict.fromkeys("minute minutes minuut minuten".split(), 1.0),
+    **dict.fromkeys("hour hours uur uren".split(), 60.0),
+    **dict.fromkeys("day days dag dagen".split(), 1440.0),
+    **dict.fromkeys("week weeks weken".split(), 10080.0),
+    **dict.fromkeys("month months maand maanden".split(), 43800.0),
+    **dict.fromkeys("year years jaar jaren".split(), 525960.0),
+}
+_A_SPAN = frozenset("a an een one".split())
+_AFTER = frozenset("after na".split())  # "Na 206 dagen werd …": a time, not a span
+# What makes a span of time a distance from another time: "two days after the fire started",
+# "Twee maanden later".
+_FROM_ANOTHER = frozenset("later earlier after before ago na eerder daarna daarvoor voor "
+                          "voordat nadat geleden".split())
+
+
+@lru_cache(maxsize=1 << 14)
+def durations_in(text: str) -> tuple[tuple[str, float], ...]:
+    """Spans of time a text states, as its words and in minutes: "all of five minutes" →
+    ("five minutes", 5), "two hours and forty minutes" → 160. Small numbers in words count
+    here, where a unit of time says what they count ("twee keer" and "one of them" do not);
+    "two days after …" and "after two days" tell a time, not a span."""
+    # (Not the hours of a time of day: "Om 01.23.04 uur", "om 2.20 uur".)
+    folded = fold(without_times(text))
+    tokens = list(re.finditer(r"(?<![\d.:])\d+(?:[.,]\d+)?(?![\d.,:]?\d)|[a-z]+", folded))
+    found: list[tuple[str, float]] = []
+    i = 0
+    while i + 1 < len(tokens):
+        minutes = _span(tokens[i].group(), tokens[i + 1].group())
+        if minutes is None:
+            i += 1
+            continue
+        end = i + 1
+        # "two hours and forty minutes"
+        if end + 3 < len(tokens) and tokens[end + 1].group() in ("and", "en") \
+                and (more := _span(tokens[end + 2].group(), tokens[end + 3].group())) is not None:
+            minutes, end = minutes + more, end + 3
+        after = tokens[end + 1].group() if end + 1 < len(tokens) else ""
+        before = tokens[i - 1].group() if i else ""
+        if after not in _FROM_ANOTHER and before not in _AFTER:
+            found.append((folded[tokens[i].start():tokens[end].end()], minutes))
+        i = end + 1
+    return tuple(found)
+
+
+def _span(number: str, unit: str) -> float | None:
+    if unit not in _TIME_UNITS:
+        return None
+    # ("A year", "een jaar": the article is one.)
+    value = _parse_numeral(number) if number[0].isdigit() else 1.0 if number in _A_SPAN \
+        else _NUMBER_WORDS.get(number) or dutch_numeral(number)
+    return None if value is None else float(value) * _TIME_UNITS[unit]
+
+
 # A number that names a thing, not a count: "R101", "RBMK-1000", "LZ 129"; but not an
 # amount in a currency or a count in a country ("USD 100", "DM 3000", "in the UK 307").
 _IDENTIFIER = re.compile(r"\b([A-Z]+)-?\d+\b|\b([A-Z]{2,})[ -]\d+\b")
@@ -911,7 +977,7 @@ _FAMILIES = {
     "pardoning": "pardon pardoned gratie begenadigd begenadiging",
     "sentencing": "sentenced convicted conviction condemned veroordeeld veroordeelde "
                   "veroordeelden veroordeling",
-    "acquitting": "acquitted acquittal acquit vrijgesproken vrijspraak",
+    "acquitting": "acquitted acquittal acquit vrijgesproken vrijspraak vrijsprak vrijspraken",
     "appointing": "appointed appoint appointment benoemd benoemde benoeming",
     "sending": "sent send transferred stuurde stuurden gestuurd overgeplaatst",
     "wounding": "wounded injured injuries gewond gewonden verwond verwondingen",

@@ -41,9 +41,11 @@ from assistant.answering import (
     is_answerable,
     is_fragment,
     onset_rows,
+    ranges_of,
     rarity_weights,
     score_candidates,
     select,
+    values_of,
     with_sides,
 )
 from assistant.cli import main
@@ -59,6 +61,7 @@ from assistant.questions import (
     analyse,
     asked_role,
     asked_unit,
+    asks_duration,
     asks_ending,
     asks_fate_of_killer,
     counted_words,
@@ -69,6 +72,7 @@ from assistant.questions import (
     defines,
     doer_mentions,
     doubts,
+    durations_in,
     dutch_numeral,
     fate_asked,
     figure_kinds,
@@ -409,6 +413,41 @@ def test_years_are_not_quantities() -> None:
     # are not counts either.
     assert quantities_in("one of them") == []
     assert quantities_in("in the 1930s and the jaren dertig") == []
+
+
+def test_how_long_is_answered_by_spans_of_time_and_described_in_their_words() -> None:
+    assert durations_in("the judges needed all of five minutes to acquit him") == \
+        (("five minutes", 5.0),)
+    assert durations_in("about two hours and forty minutes later") == ()
+    assert durations_in("De uitbarsting duurde ongeveer twee dagen.") == (("twee dagen", 2880.0),)
+    assert durations_in("Zola werd veroordeeld tot een jaar gevangenisstraf.")[0][0] == "een jaar"
+    # Times, not spans: after another time, and times of day.
+    for text in ("two days after the fire started", "Twee maanden later volgde hij.",
+                 "Na 206 dagen was de sarcofaag klaar.", "Om 01.23.04 uur begon de test.",
+                 "om 2.20 uur", "the second trial"):
+        assert durations_in(text) == (), text
+    question = replace(analyse("Hoe lang beraadslaagden de rechters?"), language="nl")
+    assert asks_duration(question.text) and not asks_duration("How many died?")
+    assert values_of(question, "acquitted after a deliberation of only three minutes") == {3.0}
+    # Another figure is no span of time, unless "how long" asks a length.
+    assert values_of(question, "Esterhazy diende bij het 74e infanterieregiment.") == set()
+    assert ranges_of(question, "He arrested hundreds of thousands.") == []
+    assert values_of(analyse("How long was the ship?"), "It was 269 metres long.") == {269.0}
+    assert _describe(question, "the judges needed all of five minutes") == "five minutes"
+
+
+def test_two_spans_of_time_disagree_when_both_tell_how_long_the_thing_asked_took() -> None:
+    question, config = analyse("How long did the graphite keep burning?"), AnswerConfig()
+    best = replace(_candidate(1, 0.95), overlap=0.4,
+                   text="The exposed graphite burned for about ten days.")
+    other = replace(_candidate(2, 0.93), document_id="e", overlap=0.4,
+                    text="The graphite kept burning for two weeks.")
+    assert _disagreeing(best, [best, other], question, config) == [other]
+    # A span of another thing in the question's language shares none of its words.
+    built = replace(other, overlap=0.2, text="It took builders 206 days to finish the tomb.")
+    assert _disagreeing(best, [best, built], question, config) == []
+    agrees = replace(other, text="The graphite kept burning for ten days.")
+    assert _disagreeing(best, [best, agrees], question, config) == []
 
 
 def test_a_count_after_an_article_is_no_year_and_the_is_no_decade() -> None:
