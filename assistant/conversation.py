@@ -396,6 +396,8 @@ _BARE = frozenset(
     "who whom whose what which when where why how many much wie wat welk welke wanneer waar "
     "waarom hoe hoeveel year jaar date datum day dag month maand place plaats reason reden "
     "hoezo exactly precies precisely then dan "
+    # fillers: "Waarom eigenlijk?", "Why, actually?", "En hoezo dan wel?"
+    "eigenlijk actually really toch nou wel so dus "
     # "And by whom?", "En met welk doel?"
     "in op on at by with for from to since until door met voor van tot naar bij uit aan "
     "sinds doel purpose weapon wapen".split()) | WHERE_ADVERBS

@@ -2174,6 +2174,11 @@ def test_review_mends_of_this_round() -> None:
         "Waarom werd Kirov vermoord?"
     assert resolve("Why?", turn("Wanneer overleed Carter?", "In 1939.")) == \
         "Why? (Wanneer overleed Carter?)"
+    # A filler asks nothing of its own either.
+    assert resolve("Waarom eigenlijk?", turn("Wanneer werd Kirov vermoord?", "In 1934.")) == \
+        "Waarom werd Kirov vermoord?"
+    assert resolve("So why?", turn("When was Kirov murdered?", "In 1934.")) == \
+        "Why was Kirov murdered?"
     assert not analyse("Waartegen protesteerde Boecharin?").polar
     # "Slechts" before a number or a time is no doubt.
     assert not doubts("Slechts 712 van de 2224 opvarenden overleefden de ramp.")
