@@ -996,7 +996,7 @@ def values_of(question: Question, text: str) -> set[float]:
         return {(low + high) / 2 for _, low, high in times_in(text)}
     if question.expect is Expect.DATE:
         return {float(y) for y in years_in(text)} - {float(y) for y in question.years}
-    if _timed_span(question, text):
+    if timed_span(question, text):
         return {round(minutes, 6) for _, minutes in durations_in(text)}
     return {round(v, 6) for v in quantities_in(text)}
 
@@ -1004,12 +1004,12 @@ def values_of(question: Question, text: str) -> set[float]:
 _LONG = frozenset("long lang".split())
 
 
-def _timed_span(question: Question, text: str) -> bool:
+def timed_span(question: Question, text: str) -> bool:
     """How long something took is told in units of time ("all of five minutes"); other
     figures count other things ("het 74e regiment", "hundreds of thousands"). (Unless "how
     long" asks a length: "269 metres".)"""
     return question.expect is Expect.QUANTITY and asks_duration(question.text) \
-        and (bool(durations_in(text)) or "distance" not in figure_kinds(text))
+        and "distance" not in figure_kinds(text)
 
 
 def ranges_of(question: Question, text: str) -> list[tuple[float, float]]:
@@ -1021,7 +1021,7 @@ def ranges_of(question: Question, text: str) -> list[tuple[float, float]]:
     if question.expect is Expect.DATE:
         return [(low, high) for _, low, high in dates_in(text, frozenset(question.years))]
     ranges = [(v, v) for v in values_of(question, text)]
-    if question.expect is Expect.QUANTITY and not _timed_span(question, text):
+    if question.expect is Expect.QUANTITY and not timed_span(question, text):
         ranges += [(low, high) for low, high, _ in vague_amounts(text)]
     return ranges
 
@@ -1093,7 +1093,7 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
     telling = dating and bool(focus) and tells(best)
     # How long something lasted: a span of another thing shares none of the question's words.
     lasting = tuple(w for w in focus_words(question.text, question.language)
-                    if w not in _LONG) if _timed_span(question, best.text) else ()
+                    if w not in _LONG) if timed_span(question, best.text) else ()
     floor = (best.score if reference is None else reference) - config.conflict_margin
     estimates = _hedged(best.text)
     rivals: dict[str, Candidate] = {}

@@ -358,7 +358,8 @@ def _asked_anew(question: str, previous: str) -> str | None:
     """"Why?" after "When was Kirov murdered?": "Why was Kirov murdered?". Only a lone
     question word in place of one that opens the question before ("Waaraan?" after
     "Wanneer overleed Carter?"), not of "How many" or "Which year"."""
-    asked = [t.lower() for t in re.findall(r"\w+", question) if t.lower() not in ("and", "en")]
+    asked = [t.lower() for t in re.findall(r"\w+", question)
+             if t.lower() not in ("and", "en") and t.lower() not in _FILLERS]
     opening = _OPENING.match(previous)
     if len(asked) != 1 or opening is None or opening.group(2).lower() in _NO_VERB:
         return None
@@ -391,13 +392,13 @@ def _opens_question(text: str) -> bool:
 
 _PREPOSITION = re.compile(r"^\s*(in|on|at|to|from|with|for|by|since|until|op|aan|met|voor|"
                           r"van|tot|naar|door|bij|sinds|uit)\s+(?=\w)")
+# Fillers: "Waarom eigenlijk?", "Why, actually?", "En hoezo dan wel?"
+_FILLERS = frozenset("eigenlijk actually really toch nou wel so dus".split())
 # Words that say what kind of answer is wanted but not what about: "In which year?"
-_BARE = frozenset(
+_BARE = _FILLERS | frozenset(
     "who whom whose what which when where why how many much wie wat welk welke wanneer waar "
     "waarom hoe hoeveel year jaar date datum day dag month maand place plaats reason reden "
     "hoezo exactly precies precisely then dan "
-    # fillers: "Waarom eigenlijk?", "Why, actually?", "En hoezo dan wel?"
-    "eigenlijk actually really toch nou wel so dus "
     # "And by whom?", "En met welk doel?"
     "in op on at by with for from to since until door met voor van tot naar bij uit aan "
     "sinds doel purpose weapon wapen".split()) | WHERE_ADVERBS

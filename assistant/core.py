@@ -22,6 +22,7 @@ from assistant.answering import (
     combine,
     corrects,
     select,
+    timed_span,
     values_of,
 )
 from assistant.conversation import parse_history, resolve
@@ -30,7 +31,6 @@ from assistant.questions import (
     Expect,
     Question,
     analyse,
-    asks_duration,
     dates_in,
     doubts,
     durations_in,
@@ -366,8 +366,7 @@ def _describe(question: Question, quote: str) -> str:
         return " / ".join(dict.fromkeys(
             words for words, _, _ in dates_in(quote, frozenset(question.years)))) \
             or "another date"
-    if question.expect is Expect.QUANTITY and asks_duration(question.text) \
-            and (spans := durations_in(quote)):
+    if timed_span(question, quote) and (spans := durations_in(quote)):
         return " / ".join(dict.fromkeys(words for words, _ in spans))
     values = [f"{v:,.0f}" if v >= 1000 or v == int(v) else f"{v:g}"
               for v in sorted(values_of(question, quote))]

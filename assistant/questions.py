@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
+from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
@@ -651,69 +652,86 @@ def quantities_in(text: str) -> list[float]:
     return list(_quantities(text))
 
 
-# "How long did the judges deliberate?", "Hoeveel jaar zat hij vast?": a duration.
+# "How long did the judges deliberate?", "Hoeveel jaar zat hij vast?": a duration. (Not
+# "How long after …?" nor "How many days before …?", which ask a distance between times.)
 _DURATION_QUESTION = re.compile(r"\b(how long|hoe lang|(how many|hoeveel) (seconds|seconden|"
                                 r"minutes|minuten|hours|uur|uren|days|dagen|weeks|weken|"
-                                r"months|maanden|years|jaar|jaren))\b")
+                                r"months|maanden|years|jaar|jaren))\b(?!\s+(after|before|"
+                                r"later|since|na|nadat|voor|voordat|sinds)\b)"
+                                r"(?!.*\b(ago|geleden)\b)")
 
 
 def asks_duration(question: str) -> bool:
     return _DURATION_QUESTION.search(fold(question)) is not None
 
 
-# Each unit of time in minutes.
+# Each unit of time in minutes (a month is thirty days, a year 365: "a year" is "365 days").
 _TIME_UNITS = {
     **dict.fromkeys("second seconds seconde seconden".split(), 1 / 60),
     **dict.fromkeys("minute minutes minuut minuten".split(), 1.0),
     **dict.fromkeys("hour hours uur uren".split(), 60.0),
     **dict.fromkeys("day days dag dagen".split(), 1440.0),
     **dict.fromkeys("week weeks weken".split(), 10080.0),
-    **dict.fromkeys("month months maand maanden".split(), 43800.0),
-    **dict.fromkeys("year years jaar jaren".split(), 525960.0),
+    **dict.fromkeys("month months maand maanden".split(), 43200.0),
+    **dict.fromkeys("year years jaar jaren".split(), 525600.0),
 }
-_A_SPAN = frozenset("a an een one".split())
-_AFTER = frozenset("after na".split())  # "Na 206 dagen werd …": a time, not a span
-# What makes a span of time a distance from another time: "two days after the fire started",
-# "Twee maanden later".
-_FROM_ANOTHER = frozenset("later earlier after before ago na eerder daarna daarvoor voor "
-                          "voordat nadat geleden".split())
+# Before or after a span, what makes it a time told from another ("two days after the fire
+# started", "after only two days", "Twee maanden later"), an age ("74 jaar oud"), a rate
+# ("drie keer per dag") or part of a fraction ("half an hour").
+_NOT_A_SPAN_AFTER = frozenset("later earlier after before ago eerder daarna daarvoor voordat "
+                              "nadat geleden old oud oude per half".split())
+_NOT_A_SPAN_BEFORE = frozenset("after na per half times keer".split())
 
 
 @lru_cache(maxsize=1 << 14)
 def durations_in(text: str) -> tuple[tuple[str, float], ...]:
     """Spans of time a text states, as its words and in minutes: "all of five minutes" →
     ("five minutes", 5), "two hours and forty minutes" → 160. Small numbers in words count
-    here, where a unit of time says what they count ("twee keer" and "one of them" do not);
-    "two days after …" and "after two days" tell a time, not a span."""
-    # (Not the hours of a time of day: "Om 01.23.04 uur", "om 2.20 uur".)
-    folded = fold(without_times(text))
-    tokens = list(re.finditer(r"(?<![\d.:])\d+(?:[.,]\d+)?(?![\d.,:]?\d)|[a-z]+", folded))
+    here, where a unit of time says what they count ("twee keer" and "one of them" do not).
+    The number and its unit stand side by side: not "the 20-year-old", "2½ hours", "the
+    Thirty Years' War" or a time of day ("om 18.24 uur")."""
+    folded = fold(text)
+    tokens = list(re.finditer(r"(?<![\d.:/\u2044])\d+(?:[.,]\d+)?(?![\d.,:/\u2044]?\d)|[a-z]+",
+                              folded))
     found: list[tuple[str, float]] = []
     i = 0
     while i + 1 < len(tokens):
-        minutes = _span(tokens[i].group(), tokens[i + 1].group())
+        minutes = _span(tokens, i, folded)
         if minutes is None:
             i += 1
             continue
         end = i + 1
         # "two hours and forty minutes"
         if end + 3 < len(tokens) and tokens[end + 1].group() in ("and", "en") \
-                and (more := _span(tokens[end + 2].group(), tokens[end + 3].group())) is not None:
+                and (more := _span(tokens, end + 2, folded)) is not None:
             minutes, end = minutes + more, end + 3
-        after = tokens[end + 1].group() if end + 1 < len(tokens) else ""
-        before = tokens[i - 1].group() if i else ""
-        if after not in _FROM_ANOTHER and before not in _AFTER:
+        after = {t.group() for t in tokens[end + 1:end + 3]}
+        before = {t.group() for t in tokens[max(0, i - 2):i]}
+        if not after & _NOT_A_SPAN_AFTER and not before & _NOT_A_SPAN_BEFORE:
             found.append((folded[tokens[i].start():tokens[end].end()], minutes))
         i = end + 1
     return tuple(found)
 
 
-def _span(number: str, unit: str) -> float | None:
-    if unit not in _TIME_UNITS:
+def _span(tokens: list[re.Match[str]], i: int, folded: str) -> float | None:
+    """Minutes of the number at `i` and the unit of time after it, if they are that."""
+    if i + 1 >= len(tokens):
         return None
-    # ("A year", "een jaar": the article is one.)
-    value = _parse_numeral(number) if number[0].isdigit() else 1.0 if number in _A_SPAN \
-        else _NUMBER_WORDS.get(number) or dutch_numeral(number)
+    number, unit = tokens[i].group(), tokens[i + 1].group()
+    if unit not in _TIME_UNITS or folded[tokens[i].end():tokens[i + 1].start()] != " " \
+            or folded[tokens[i + 1].end():tokens[i + 1].end() + 1] in ("'", "’", "-"):
+        return None
+    if number[0].isdigit():
+        # "18.24 uur" is a time of day, "2.5 hours" a span.
+        if re.fullmatch(r"\d{1,2}[.:]\d\d", number) and unit in ("uur", "hours"):
+            return None
+        value = _parse_numeral(number)
+    else:
+        # ("one year", "een jaar"; "a day", "one day" and "een dag" are too often a rate or
+        # an idiom.)
+        if number in _ONE and unit in ("day", "dag"):
+            return None
+        value = 1.0 if number in _ONE else _NUMBER_WORDS.get(number) or dutch_numeral(number)
     return None if value is None else float(value) * _TIME_UNITS[unit]
 
 
@@ -968,32 +986,36 @@ _FAMILIES = {
     "selling": "sold sell sale selling verkocht verkoop verkochten",
     "buying": "bought buy purchase purchased kocht kochten gekocht aankoop",
     "power": "power macht",
-    "banning": "banned ban bans outlawed prohibited forbidden forbade verboden verbood verbod",
+    "banning": "banned ban bans outlawed prohibited prohibit forbidden forbade forbid "
+               "verboden verbood verbod",
     "religion": "faith faiths religion religions religious geloof religie religies godsdienst "
                 "godsdiensten",
-    "publishing": "published publish publication printed verscheen verschenen gepubliceerd "
-                  "publiceerde publicatie gedrukt",
+    "publishing": "published publish publication printed print gepubliceerd publiceerde "
+                  "publicatie gedrukt",
     "fining": "fine fined fines boete boetes beboet",
     "pardoning": "pardon pardoned gratie begenadigd begenadiging",
-    "sentencing": "sentenced convicted conviction condemned veroordeeld veroordeelde "
-                  "veroordeelden veroordeling",
+    "sentencing": "sentenced convicted convict conviction condemned condemn veroordeeld "
+                  "veroordeelde veroordeelden veroordeling",
     "acquitting": "acquitted acquittal acquit vrijgesproken vrijspraak vrijsprak vrijspraken",
     "appointing": "appointed appoint appointment benoemd benoemde benoeming",
-    "sending": "sent send transferred stuurde stuurden gestuurd overgeplaatst",
-    "wounding": "wounded injured injuries gewond gewonden verwond verwondingen",
+    "sending": "sent send transferred transfer stuurde stuurden gestuurd overgeplaatst",
+    "wounding": "wounded wound injured injure injuries gewond gewonden verwond verwondingen",
     "visiting": "visited visit visitors bezocht bezoek bezoekers",
     "resigning": "resigned resign resignation aftreden",
-    "electing": "elected election verkozen gekozen verkiezing verkiezingen",
-    "confessing": "confessed confession confessions bekende bekentenis bekentenissen",
-    "executing": "executed execution executions geexecuteerd executie executies "
+    "electing": "elected elect election verkozen verkiezing verkiezingen",
+    "confessing": "confessed confess confession confessions bekende bekentenis "
+                   "bekentenissen",
+    "executing": "executed execute execution executions geexecuteerd executie executies "
                  "terechtgesteld terechtstelling",
     "torturing": "tortured torture gemarteld marteling martelingen",
-    "investigating": "investigated investigation inquiry onderzoek onderzocht",
+    "investigating": "investigated investigate investigation inquiry onderzoek onderzocht",
 }
 _FAMILY_OF = {w: name for name, forms in _FAMILIES.items() for w in forms.split()}
 # How a verb in the past or a participle ends: "completed", "voltooid".
 _VERB_ENDINGS = ("ed", "d", "t", "de", "te", "den", "ten")
-_NOUN_MARKERS = frozenset("the a an his her its their de het een zijn haar hun".split())
+# (Not "her", "haar" or "zijn", which are also a pronoun and a verb: "Drie mannen zijn
+# gearresteerd".)
+_NOUN_MARKERS = frozenset("the a an his its their de het een hun".split())
 # The families' verbs in the past that end otherwise.
 _IRREGULAR_PAST = frozenset("vertrok vertrokken zonk zonken sank sunk".split())
 
@@ -1010,7 +1032,7 @@ def focus_overlap(focus: tuple[str, ...], text: str, verbs: bool = False) -> flo
         # (After an article or a possessive a word is a noun, whatever its ending: "the news
         # of the arrest", "zijn verbod".)
         tokens = re.findall(r"\w+", fold(text))
-        told = {_FAMILY_OF.get(w) for before, w in zip(["", *tokens[:-1]], tokens, strict=True)
+        told = {_FAMILY_OF.get(w) for before, w in pairwise(["", *tokens])
                 if (w.endswith(_VERB_ENDINGS) or w.startswith("ge") or w in _IRREGULAR_PAST)
                 and before not in _NOUN_MARKERS} - {None}
     else:
@@ -1505,14 +1527,14 @@ def new_names(question: Question, sentence: str) -> list[str]:
 
 
 @lru_cache(maxsize=256)
-def _asked_words(question: str) -> tuple[frozenset[str], list[str]]:
+def _asked_words(question: str) -> tuple[frozenset[str], tuple[str, ...]]:
     """The question's words, and those a new name must not resemble. Cached: `new_names`
     asks them once per candidate sentence."""
     asked = frozenset(transliterate(fold(w)) for w in _WORD.findall(question))
     # Spellings differ only for names: "Andrej" is not the question's "anderen". (A question
     # typed in lower case has no names to tell: its longer words stand in for them.)
-    named = [w for name in question_names(question) for w in name] \
-        or [w for w in asked if len(w) >= 5]
+    named = tuple(w for name in question_names(question) for w in name) \
+        or tuple(w for w in asked if len(w) >= 5)
     return asked, named
 
 
@@ -1589,7 +1611,7 @@ def role_holders(document_text: str, role: str) -> frozenset[str]:
         # "archeoloog". (A word for a doer, not "commissariat" or "gevangenisstraf".)
         spelled = transliterate(role)
         forms = tuple(t for t in titled if t == role or len(t) >= 5 and t[0] == role[0]
-                      and fuzz.ratio(transliterate(t), spelled) >= 75)
+                      and _AGENT_NOUN.search(t) and fuzz.ratio(transliterate(t), spelled) >= 75)
     return frozenset().union(*(titled.get(t, frozenset()) for t in forms))
 
 
@@ -2391,7 +2413,7 @@ def ordinals_in(text: str) -> frozenset[int]:
     return frozenset(ORDINALS[w] for w in re.findall(r"[a-z]+", text) if w in ORDINALS)
 
 
-def soft_overlap(content: tuple[str, ...], sentence_words: list[str],
+def soft_overlap(content: tuple[str, ...], sentence_words: Sequence[str],
                  weights: tuple[float, ...] | None = None) -> float:
     """Share of the question's content words that the sentence contains, counting cognates and
     transliterations ("arrested"/"gearresteerd", "Khrushchev"/"Chroesjtsjov") as partial matches, so

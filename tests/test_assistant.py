@@ -421,11 +421,23 @@ def test_how_long_is_answered_by_spans_of_time_and_described_in_their_words() ->
     assert durations_in("about two hours and forty minutes later") == ()
     assert durations_in("De uitbarsting duurde ongeveer twee dagen.") == (("twee dagen", 2880.0),)
     assert durations_in("Zola werd veroordeeld tot een jaar gevangenisstraf.")[0][0] == "een jaar"
-    # Times, not spans: after another time, and times of day.
+    # Times, not spans: after another time, and times of day; nor ages, rates, idioms,
+    # fractions and names.
     for text in ("two days after the fire started", "Twee maanden later volgde hij.",
                  "Na 206 dagen was de sarcofaag klaar.", "Om 01.23.04 uur begon de test.",
-                 "om 2.20 uur", "the second trial"):
+                 "om 2.20 uur", "the second trial", "Op 6 maart 1987, om 18.24 uur, kapseisde",
+                 "after only two days", "na ruim twee dagen", "The 20-year-old", "74 jaar oud",
+                 "three times a day", "One day he left", "the Thirty Years' War",
+                 "half an hour", "an hour and a half", "1 1/2 hours", "2½ hours"):
         assert durations_in(text) == (), text
+    # One unit is another's multiple: "a year" is "365 days".
+    assert durations_in("one year")[0][1] == durations_in("365 days")[0][1]
+    assert durations_in("Hij kreeg vijf jaar voor doodslag.") == (("vijf jaar", 2628000.0),)
+    # "How long after …?" and "How long ago …?" ask a distance between times.
+    assert not asks_duration("How long after the explosion did the ship sink?")
+    assert not asks_duration("Hoeveel dagen na de brand stierf hij?")
+    assert not asks_duration("How long ago was the city founded?")
+    assert asks_duration("Hoe lang beraadslaagden de rechters voordat ze hem vrijspraken?")
     question = replace(analyse("Hoe lang beraadslaagden de rechters?"), language="nl")
     assert asks_duration(question.text) and not asks_duration("How many died?")
     assert values_of(question, "acquitted after a deliberation of only three minutes") == {3.0}
@@ -433,6 +445,8 @@ def test_how_long_is_answered_by_spans_of_time_and_described_in_their_words() ->
     assert values_of(question, "Esterhazy diende bij het 74e infanterieregiment.") == set()
     assert ranges_of(question, "He arrested hundreds of thousands.") == []
     assert values_of(analyse("How long was the ship?"), "It was 269 metres long.") == {269.0}
+    assert values_of(analyse("How long was the ferry?"),
+                     "The ferry, built over two years, is 131 metres long.") == {131.0}
     assert _describe(question, "the judges needed all of five minutes") == "five minutes"
 
 
@@ -604,6 +618,10 @@ def test_a_focus_word_finds_its_family_in_either_language() -> None:
     assert focus_overlap(("opgepakt",), news) == 1.0
     assert focus_overlap(("opgepakt",), news, verbs=True) == 0.0
     assert focus_overlap(("opgepakt",), "Hij werd gearresteerd.", verbs=True) == 1.0
+    # ("zijn" and "haar" are also a verb and a pronoun.)
+    assert focus_overlap(("executed",), "Veertien mannen zijn terechtgesteld.", verbs=True) == 1.0
+    assert focus_overlap(("sentenced",), "De rechtbank heeft haar veroordeeld.", verbs=True) == 1.0
+    assert focus_overlap(("opgepakt",), "…", verbs=True) == 0.0
 
 
 def test_two_years_disagree_only_as_dates_of_the_event_asked() -> None:
@@ -1694,6 +1712,9 @@ def test_the_title_a_who_question_asks_for_and_who_bears_it() -> None:
     assert role_holders(digs, "archaeologist") == {"amedeo", "maiuri"}
     assert role_holders(digs, "archaeologists") == {"amedeo", "maiuri"}
     assert role_holders(digs, "architect") == frozenset()
+    # (The cognate is a word for a doer too: "operated" is no "operator".)
+    assert role_holders("The company operated Herald of Free Enterprise.\n", "operator") == \
+        frozenset()
     assert role_holders("het volkscommissariaat Zware Industrie en volkscommissaris Jagoda",
                         "commissariat") == frozenset()
     assert role_holders("The judge Ulrich read the verdict.", "rechter") == {"ulrich"}
