@@ -46,6 +46,12 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[index]
 
 
+def summarise(timings: list[float]) -> dict[str, float]:
+    return {"asks": len(timings), "p50_ms": round(percentile(timings, 50), 1),
+            "p95_ms": round(percentile(timings, 95), 1),
+            "mean_ms": round(statistics.fmean(timings), 1)}
+
+
 def measure(assistant: object, rounds: int) -> dict[str, float]:
     ask = assistant.ask  # type: ignore[attr-defined]
     for question in QUESTIONS:  # warm-up: model, caches, lazy imports
@@ -56,9 +62,7 @@ def measure(assistant: object, rounds: int) -> dict[str, float]:
             started = time.perf_counter()
             ask(question)
             timings.append((time.perf_counter() - started) * 1000)
-    return {"asks": len(timings), "p50_ms": round(percentile(timings, 50), 1),
-            "p95_ms": round(percentile(timings, 95), 1),
-            "mean_ms": round(statistics.fmean(timings), 1)}
+    return summarise(timings)
 
 
 def measure_first_asked(assistant: object, count: int) -> dict[str, float]:
@@ -74,9 +78,7 @@ def measure_first_asked(assistant: object, count: int) -> dict[str, float]:
         started = time.perf_counter()
         ask(row["question"], row.get("history"))
         timings.append((time.perf_counter() - started) * 1000)
-    return {"asks": len(timings), "p50_ms": round(percentile(timings, 50), 1),
-            "p95_ms": round(percentile(timings, 95), 1),
-            "mean_ms": round(statistics.fmean(timings), 1)}
+    return summarise(timings)
 
 
 def build_sample(data_dir: Path) -> None:
