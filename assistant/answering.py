@@ -88,6 +88,9 @@ _LINK = re.compile(r"(?i:\b(https?://|www\.)\S)|"
 _PERSONAL = frozenset("he she they hij zij ze".split())
 _REFERRING = _PERSONAL | frozenset("him his her them their hem zijn haar hun".split())
 _DEMONSTRATIVES = frozenset("this these dit deze".split())
+# A part of those the sentence before tells of: "Of these, 800 died", "Van hen werden …".
+_OF_THESE = re.compile(r"\s*(van hen|van wie|daarvan|hiervan|of them|of these|of those|"
+                       r"of whom)\b", re.IGNORECASE)
 # "What was the name of the chef …?": asks for one described so.
 _NAME_OF = re.compile(r"\b(what (was|were|is) the names? of the|wat (was|is) de naam van de|"
                       r"hoe (heette|heetten|heet) de|het ambt van)\b", re.IGNORECASE)
@@ -390,7 +393,12 @@ class SentenceScorer:
         document_row = build.document_row[document.id]
         chunk_row = scored.chunk_row if scored is not None else int(build.sentence_chunk[row])
         similarity = self.similarity(row)
-        hits = word_hits(question.content, words(sentence.text))
+        # "Van hen werden er 800.000 geëxecuteerd" counts of whom the sentence before tells.
+        told = sentence.text
+        if row > 0 and _OF_THESE.match(told) \
+                and int(build.sentence_spans[row - 1][0]) == document_row:
+            told = f"{build.sentence(row - 1)[1].text} {told}"
+        hits = word_hits(question.content, words(told))
         overlap = weighted_share(hits)
         # (Ranked by the rare words; `overlap` stays the plain share, which the thresholds
         # for abstaining and disagreeing were set on.)
@@ -415,7 +423,8 @@ class SentenceScorer:
                         * len(local)) / len(self.names)
         own_coverage = name_coverage(self.names, [w for w in words(parts[1]) if w not in others]) \
             if others else self._coverage(parts[1:2], False)
-        focus = focus_overlap(self.focus_words, sentence.text) if self.focus_words else 1.0
+        focus = focus_overlap(self.focus_words, told, deaths=question.deaths) \
+            if self.focus_words else 1.0
         fragment = is_fragment(sentence.text)
         # A sentence among relevant neighbours is more likely on topic than a lone match.
         effective = similarity + config.context_weight * max(0.0, (context - similarity) / 2)
@@ -948,7 +957,7 @@ def refers_back(text: str) -> bool:
     """Opens on a pronoun or a time told from another ("Two months later"), or has a
     demonstrative within its first words ("Kirov opposed this suggestion", "Met dit doel …"):
     what it is about is said in the sentence before."""
-    if opens_on_relative_time(text):
+    if opens_on_relative_time(text) or _OF_THESE.match(text):
         return True
     head = [w.strip(",.;:").lower() for w in text.split()[:8]]
     return bool(head) and (head[0] in _PERSONAL or any(w in _DEMONSTRATIVES for w in head))

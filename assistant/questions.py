@@ -1020,14 +1020,18 @@ _NOUN_MARKERS = frozenset("the a an his its their de het een hun".split())
 _IRREGULAR_PAST = frozenset("vertrok vertrokken zonk zonken sank sunk".split())
 
 
-def focus_overlap(focus: tuple[str, ...], text: str, verbs: bool = False) -> float:
+def focus_overlap(focus: tuple[str, ...], text: str, verbs: bool = False,
+                  deaths: bool = False) -> float:
     """`soft_overlap` of the question's focus words with a sentence, where a word also finds
     one of its family: "How many people lived there?" finds "45.000 inwoners". With `verbs`,
     only a verb of the family ("completed", "voltooid"), not a noun that may belong to
-    another event ("his grave", "her birthplace")."""
+    another event ("his grave", "her birthplace"). With `deaths` (the question counts the
+    dead), any word of dying finds a sentence that counts the dead: "gedood" finds "Van hen
+    werden er 800.000 geëxecuteerd"."""
     if not focus:
         return 0.0
     sentence_words = words(text)
+    dying = deaths and counts_deaths(text)
     if verbs:
         # (After an article or a possessive a word is a noun, whatever its ending: "the news
         # of the arrest", "zijn verbod".)
@@ -1040,7 +1044,8 @@ def focus_overlap(focus: tuple[str, ...], text: str, verbs: bool = False) -> flo
     # A title finds its other forms too: "chairman" is "voorzitter".
     extra = sum(1 - soft_overlap((w,), sentence_words) for w in focus
                 if _FAMILY_OF.get(w) in told
-                or set(_TITLE_FORMS.get(w, ())) & set(sentence_words))
+                or set(_TITLE_FORMS.get(w, ())) & set(sentence_words)
+                or dying and _is_death(w))
     return min(1.0, soft_overlap(focus, sentence_words) + extra / len(focus))
 
 

@@ -43,6 +43,7 @@ from assistant.answering import (
     onset_rows,
     ranges_of,
     rarity_weights,
+    refers_back,
     score_candidates,
     select,
     values_of,
@@ -622,6 +623,17 @@ def test_a_focus_word_finds_its_family_in_either_language() -> None:
     assert focus_overlap(("executed",), "Veertien mannen zijn terechtgesteld.", verbs=True) == 1.0
     assert focus_overlap(("sentenced",), "De rechtbank heeft haar veroordeeld.", verbs=True) == 1.0
     assert focus_overlap(("opgepakt",), "…", verbs=True) == 0.0
+
+
+def test_a_question_that_counts_the_dead_finds_any_word_of_dying_beside_a_figure() -> None:
+    counted = "Van hen werden er 800.000 geëxecuteerd."
+    assert focus_overlap(("gedood",), counted, deaths=True) == 1.0
+    assert focus_overlap(("gedood",), counted) == 0.0  # (only when the dead are counted)
+    # A death without a figure counts no one.
+    assert focus_overlap(("killed",), "Zinovjev werd geëxecuteerd.", deaths=True) == 0.0
+    # "Van hen …" counts of whom the sentence before tells.
+    assert refers_back(counted) and refers_back("Of these, 800 died.")
+    assert not refers_back("Of all the trials, the third was held in 1938.")
 
 
 def test_two_years_disagree_only_as_dates_of_the_event_asked() -> None:
