@@ -141,6 +141,8 @@ class AnswerConfig:
     # two years disagree as dates of one event when both sentences share this much of the
     # question's focus words
     dated_claim_focus: float = 0.4
+    clock_margin_factor: float = 0.5  # how much further down a time of day may be
+    clock_apart: float = 180.0  # minutes: times further apart tell two moments
     claim_similarity_margin: float = 0.05  # or, in another language, be this similar
     # ... after this much is added to its similarity: half the cross-lingual offset, which
     # found as many disagreements on the files read and fewer false ones on the rest.
@@ -1075,7 +1077,7 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
     """For each other document, its best sentence that states a different figure for the
     same question, if one is close enough (to `best`, or to a `reference` score) to count as
     an answer to it: every side is shown, not only the first."""
-    mine = ranges_of(question, best.text)
+    mine = ranges_of(question, asked_part(question, best.text))
     if not mine:
         return []
     units = figure_kinds(best.text)
@@ -1099,16 +1101,27 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
         return focus_overlap(focus, c.text, verbs=True) >= config.dated_claim_focus \
             or c.row == best.row and c.translated
 
-    telling = dating and bool(focus) and tells(best)
+    # A time of day is told of fewer things than a year: two documents' times near the
+    # question are two times of it, in whatever words they tell it ("Om 13.30 uur ontplofte
+    # een bom", "at 13:15 a bomb … exploded"), and a side may be a little further down.
+    clock = question.clock
+    telling = dating and bool(focus) and (clock or tells(best))
     # How long something lasted: a span of another thing shares none of the question's words.
     lasting = tuple(w for w in focus_words(question.text, question.language)
                     if w not in _LONG) if timed_span(question, best.text) else ()
-    floor = (best.score if reference is None else reference) - config.conflict_margin
+    floor = (best.score if reference is None else reference) - config.conflict_margin \
+        * (1 + clock * config.clock_margin_factor)
     estimates = _hedged(best.text)
     rivals: dict[str, Candidate] = {}
+    # (A document that gives the very same time anywhere has told it: its timeline's other
+    # times are of other moments. "Around one o'clock" and "rond twee uur" touch, but are
+    # not the same.)
+    told = {(low + high) / 2 for low, high in mine}
+    agreed = {c.document_id for c in candidates if clock and c.document_id != best.document_id
+              and told & {(low + high) / 2 for low, high in ranges_of(question, c.text)}}
     for other in candidates:
         if other.document_id == best.document_id or other.fragment or not other.typed \
-                or other.document_id in rivals:
+                or other.document_id in rivals or other.document_id in agreed:
             continue
         if other.score < floor:
             break
@@ -1138,15 +1151,31 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
                         and counts_asked(counted, other.text) is False
                         or counts_other_things(counted, other.text)):
             continue
-        if dating and not (telling and tells(other)):
+        if dating and not (telling and (clock or tells(other))):
             continue
         if lasting and not other.translated and focus_overlap(lasting, other.text) == 0:
             continue  # "the sarcophagus took 206 days" is not how long the graphite burned
-        theirs = ranges_of(question, other.text)
-        if theirs and not _close(mine, theirs, exact=dating,
-                                 hedged=estimates | _hedged(other.text)):
+        theirs = ranges_of(question, asked_part(question, other.text))
+        if not theirs or clock and _minutes_apart(mine, theirs) > config.clock_apart:
+            continue  # (13:15 and 16:56 are times of two moments, not two of one)
+        if not _close(mine, theirs, exact=dating, hedged=estimates | _hedged(other.text)):
             rivals[other.document_id] = other
     return list(rivals.values())
+
+
+# Where a sentence's clauses part: "200 woningen werden verwoest en 1.500 panden …".
+_CLAUSE_BREAK = re.compile(r";|,\s|\s(?:and|en|but|maar|while|terwijl)\s")
+
+
+def asked_part(question: Question, text: str) -> str:
+    """The clauses of a sentence whose figure counts what "how many" asks, when some clause
+    does: "Ongeveer 200 woningen werden verwoest en zo'n 1.500 panden raakten beschadigd"
+    gives 200 homes, not the 1,500 buildings that another document also gives."""
+    counted = counted_words(question.text) if question.expect is Expect.QUANTITY else ()
+    if not counted or counted[0] in ANYONE:
+        return text
+    own = [clause for clause in _CLAUSE_BREAK.split(text) if counts_asked(counted, clause)]
+    return "; ".join(own) if own else text
 
 
 _IN_YEAR = re.compile(r"\b(in|during|tijdens|gedurende)\s+((early|late|mid|begin|eind|"
@@ -1322,6 +1351,12 @@ def _close(a: list[tuple[float, float]], b: list[tuple[float, float]],
     if any(_agree(x, y, hedged) for x, y in pairs):
         return True
     return all(max(x[0], y[0]) > _apart(x, y) * max(min(x[1], y[1]), 1e-9) for x, y in pairs)
+
+
+def _minutes_apart(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> float:
+    """How close two sets of times of day come, in minutes, round the clock."""
+    gaps = [max(0.0, max(x[0], y[0]) - min(x[1], y[1])) for x in a for y in b]
+    return min((min(gap, 1440 - gap) for gap in gaps), default=0.0)
 
 
 def _agree(x: tuple[float, float], y: tuple[float, float], hedged: frozenset[float]) -> bool:

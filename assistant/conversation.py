@@ -51,6 +51,7 @@ _ELLIPSIS = re.compile(
     r"^\s*(and what about|and how about|what about|how about|and|en wat met|wat dan met|"
     r"wat met|hoe zit het met|en)\b\s*(?P<rest>.*)$", re.IGNORECASE)
 _MAX_CONTEXT_WORDS = 12
+_SHORT_REPLY = 12  # words: a reply that gives the answer, not an account
 _MAX_TURNS = 12
 _POSSESSIVE_S = re.compile(r"['’]s?$")
 _NOT_NAMES = frozenset(
@@ -332,6 +333,11 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
         context += " " + " ".join(words(history[users[-2]].content))
     if pairs:
         context = _named_in_reply(question, pairs[0][1]) + " " + context
+        if len(pairs[0][1].split()) <= _SHORT_REPLY:
+            # "Dat was Pan Am, met de Clipper Victor." "Waarom kon dat toestel niet eerder
+            # vertrekken?": a short reply names what "it" is.
+            context = " ".join(w for name in names(pairs[0][1]) for w in words(name)) \
+                + " " + context
     # Repeated follow-ups must not grow the question without bound.
     context = " ".join(list(dict.fromkeys(context.split()))[:_MAX_CONTEXT_WORDS]) \
         or subject or ""

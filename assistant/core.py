@@ -19,6 +19,7 @@ from assistant.answering import (
     Candidate,
     FocusContribution,
     Selection,
+    asked_part,
     combine,
     corrects,
     select,
@@ -368,6 +369,7 @@ def _describe(question: Question, quote: str) -> str:
             or "another date"
     if timed_span(question, quote) and (spans := durations_in(quote)):
         return " / ".join(dict.fromkeys(words for words, _ in spans))
+    quote = asked_part(question, quote)
     values = [f"{v:,.0f}" if v >= 1000 or v == int(v) else f"{v:g}"
               for v in sorted(values_of(question, quote))]
     if question.expect is Expect.QUANTITY:

@@ -142,6 +142,8 @@ _AGE_STATED = re.compile(r"\b(\d+|[a-z]+)[ -]?(year old|years old|jarige|jaar ou
                          r"\b(aged|age of|leeftijd van) \d+|"
                          # "op zijn zevenentwintigste", "op haar 27ste" (see `_states_age`)
                          r"\bop (zijn|haar) (?P<ordinal>\d+|[a-z]+?)(ste|de|e)\b")
+# An age in brackets after a name, as newspapers give it: "eerste officier Klaas Meurs (42)".
+_AGE_AFTER_NAME = re.compile(r"\b[A-Z\u00C0-\u024F][\w-]+ \((\d{1,3})\)")
 _DECADE = {"jaren", "the", "mid", "late", "early", "eind", "begin", "midden"}  # "jaren dertig"
 _DETERMINERS = {"de", "het", "the", "those", "these", "die", "deze", "all", "alle"}
 _AGE = {"jarige", "year", "years", "jaar"}
@@ -1011,6 +1013,9 @@ _FAMILIES = {
     "investigating": "investigated investigate investigation inquiry onderzoek onderzocht",
 }
 _FAMILY_OF = {w: name for name, forms in _FAMILIES.items() for w in forms.split()}
+# Words that ask for an office, which any title answers.
+_OFFICE_WORDS = frozenset("post office position function functie ambt regeringsfunctie "
+                          "partijfunctie rank rang".split())
 # How a verb in the past or a participle ends: "completed", "voltooid".
 _VERB_ENDINGS = ("ed", "d", "t", "de", "te", "den", "ten")
 # (Not "her", "haar" or "zijn", which are also a pronoun and a verb: "Drie mannen zijn
@@ -1041,10 +1046,14 @@ def focus_overlap(focus: tuple[str, ...], text: str, verbs: bool = False,
                 and before not in _NOUN_MARKERS} - {None}
     else:
         told = {_FAMILY_OF.get(w) for w in sentence_words} - {None}
-    # A title finds its other forms too: "chairman" is "voorzitter".
+    # A title finds its other forms too: "chairman" is "voorzitter". A word for an office
+    # finds any title: "What post did Stalin hold?" finds "as General Secretary".
+    titled = any(w in _OFFICE_WORDS for w in focus) and any(w in _TITLE_FORMS
+                                                            for w in sentence_words)
     extra = sum(1 - soft_overlap((w,), sentence_words) for w in focus
                 if _FAMILY_OF.get(w) in told
                 or set(_TITLE_FORMS.get(w, ())) & set(sentence_words)
+                or titled and w in _OFFICE_WORDS
                 or dying and _is_death(w))
     return min(1.0, soft_overlap(focus, sentence_words) + extra / len(focus))
 
@@ -1916,7 +1925,8 @@ _PENALTY = re.compile(rf"\b(execut\w*|{_PUNISHED})\b")
 # asks about a thing.
 _FATE_QUESTION = re.compile(
     r"\b(?i:what (\w+ )?(happened|became|has become) (to|of)|what was the fate of|"
-    r"how did things end for|wat (gebeurde|is|was) er( \w+)? met|wat werd er( \w+)? van|"
+    r"what (was|were) done (to|with)|what did (they|the \w+) do (to|with)|"
+    r"how did things end for|wat (gebeurde|is|was|werd) er( \w+)? met|wat werd er( \w+)? van|"
     r"hoe (liep|is) het( \w+)? met|wat was het lot van)\s+"
     r"(?P<who>(?i:(him|her|them|hem|haar|hen)\b|(the|de|het|die|deze|that|those|these)\s)|"
     # (also after what the one named was: "lookout Frederick Fleet", "kapitein Lehmann")
@@ -2316,7 +2326,9 @@ def matches_expectation(question: Question, sentence: str) -> bool:
         if _AGE_QUESTION.search(fold(question.text)):
             # … of whom it asks about: "de 30-jarige Nikolayev" tells not how old Stalin was
             whose = _age_subject(question.text)
-            return _states_age(fold(sentence)) and (
+            aged = _states_age(fold(sentence)) or any(
+                0 < int(m.group(1)) <= 110 for m in _AGE_AFTER_NAME.finditer(sentence))
+            return aged and (
                 not whose or soft_overlap(whose, words(sentence)) > 0)
         # "How many were executed?" is not answered by how many were sentenced, nor
         # "Hoeveel roebel kostte het?" by a price in euros.

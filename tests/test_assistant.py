@@ -35,6 +35,7 @@ from assistant.answering import (
     _precise,
     _stated,
     _stating,
+    asked_part,
     combine,
     corrects,
     fitting_rivals,
@@ -623,6 +624,10 @@ def test_a_focus_word_finds_its_family_in_either_language() -> None:
     assert focus_overlap(("executed",), "Veertien mannen zijn terechtgesteld.", verbs=True) == 1.0
     assert focus_overlap(("sentenced",), "De rechtbank heeft haar veroordeeld.", verbs=True) == 1.0
     assert focus_overlap(("opgepakt",), "…", verbs=True) == 0.0
+    # A word for an office finds any title, and only a title.
+    assert focus_overlap(("post", "hold"), "Stalin ruled as General Secretary.") == 0.5
+    assert focus_overlap(("functie",), "Voorzitter werd Marten Oosting.") == 1.0
+    assert focus_overlap(("post",), "Stalin ruled the party from 1922.") == 0.0
 
 
 def test_a_question_that_counts_the_dead_finds_any_word_of_dying_beside_a_figure() -> None:
@@ -746,6 +751,28 @@ def test_times_of_day_are_minutes_after_midnight() -> None:
     same = replace(second, text="The first flames appeared at 19:25 near the fin.")
     assert _disagreeing(first, [first, same], question, AnswerConfig()) == []
     assert _describe(question, second.text) == "19.32"
+
+
+def test_a_time_of_day_in_other_words_or_the_other_language_is_a_side() -> None:
+    question, config = analyse("Hoe laat ging de bom op het vliegveld af?"), AnswerConfig()
+    dutch = replace(_candidate(1, 0.95), overlap=0.4,
+                    text="Om 13.30 uur ontplofte een bom in de vertrekhal.")
+    english = replace(_candidate(2, 0.85), document_id="e", translated=True,
+                      text="At 13:15 a bomb exploded in the terminal.")
+    assert _disagreeing(dutch, [dutch, english], question, config) == [english]
+    # A time hours away is of another moment ("the tower called at 21.40").
+    other = replace(english, text="At 21:40 a telegram reached the tower.")
+    assert _disagreeing(dutch, [dutch, other], question, config) == []
+    # A document that gives the same time anywhere has told it; its timeline's other times
+    # are of other moments.
+    agrees = replace(english, score=0.5, text="It is 13:30.")
+    later = replace(english, row=3, score=0.84, text="At 14:20 the airport was closed.")
+    assert _disagreeing(dutch, [dutch, later, agrees], question, config) == []
+    about = replace(agrees, text="It was about 13:15.")  # (a time near it is not the same)
+    assert _disagreeing(dutch, [dutch, later, about], question, config) == [later]
+    assert _disagreeing(dutch, [dutch, later], question, config) == [later]
+    # (0.85 is further down than a figure's side may be; far down a time is none either.)
+    assert not _disagreeing(dutch, [dutch, replace(english, score=0.80)], question, config)
 
 
 def test_two_days_of_one_year_disagree_and_a_day_agrees_with_its_month() -> None:
@@ -919,6 +946,27 @@ def test_a_time_of_day_and_an_age_told_in_words() -> None:
     assert not matches_expectation(clock, "Hij had vier kinderen.")
     age = analyse("Hoe oud was Johan toen?")
     assert matches_expectation(age, "Johan werd op zijn zevenentwintigste gekozen.")
+    # As newspapers give it, in brackets after the name; not a year or a page.
+    meurs = analyse("Hoe oud was Klaas Meurs?")
+    assert matches_expectation(meurs, "Naast hem zat eerste officier Klaas Meurs (42).")
+    assert not matches_expectation(meurs, "Klaas Meurs (1935) vloog naast hem.")
+    assert not matches_expectation(meurs, "Klaas Meurs vloog naast hem (zie 4).")
+
+
+def test_a_figure_is_compared_by_the_clause_that_counts_what_was_asked() -> None:
+    question, config = analyse("Hoeveel woningen werden volledig verwoest?"), AnswerConfig()
+    dutch = replace(_candidate(1, 0.95), overlap=0.4, text="Ongeveer 200 woningen werden "
+                    "verwoest en zo'n 1.500 panden raakten beschadigd.")
+    english = replace(_candidate(2, 0.92), document_id="e", translated=True,
+                      text="Around 400 homes were destroyed and about 1,500 buildings were "
+                           "damaged; some 1,250 residents lost their homes.")
+    # (The 1,500 buildings both give are not the homes asked about.)
+    assert _disagreeing(dutch, [dutch, english], question, config) == [english]
+    assert asked_part(question, dutch.text) == "Ongeveer 200 woningen werden verwoest"
+    assert _describe(question, english.text) == "400"
+    # A sentence with no clause that counts what was asked is read whole.
+    assert asked_part(question, "Er vielen 23 doden.") == "Er vielen 23 doden."
+    assert asked_part(analyse("How many people died?"), english.text) == english.text
 
 
 def test_a_figure_of_other_things_beside_the_answer_is_no_side() -> None:
@@ -2183,6 +2231,21 @@ def test_resolve_he_to_the_first_person_the_last_question_names() -> None:
                                "confessed.")]
     assert resolve("When was that trial held?", tried).startswith(
         "When was that trial held? (defendants trial")
+
+
+def test_resolve_it_to_what_a_short_reply_names() -> None:
+    flight = [Turn("user", "Welke maatschappij vloog vlucht 1736?"),
+              Turn("assistant", "Dat was Pan Am, met de Clipper Victor.")]
+    assert resolve("Waarom kon dat toestel niet eerder vertrekken?", flight) == \
+        "Waarom kon dat toestel niet eerder vertrekken? (pan clipper victor welke " \
+        "maatschappij vloog vlucht 1736)"
+    # A long reply is an account: what it names need not be what "it" is.
+    account = [Turn("user", "What happened at Las Palmas?"),
+               Turn("assistant", "A bomb planted by the MPAIAC exploded in the terminal, "
+                                 "and the airport was closed, so the Pan Am and KLM jets "
+                                 "were sent to Tenerife.")]
+    assert resolve("Why was it shut?", account) == \
+        "Why was it shut? (happened las palmas)"
 
 
 def test_review_mends_of_this_round() -> None:
