@@ -333,11 +333,15 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
         context += " " + " ".join(words(history[users[-2]].content))
     if pairs:
         context = _named_in_reply(question, pairs[0][1]) + " " + context
-        if len(pairs[0][1].split()) <= _SHORT_REPLY:
-            # "Dat was Pan Am, met de Clipper Victor." "Waarom kon dat toestel niet eerder
-            # vertrekken?": a short reply names what "it" is.
-            context = " ".join(w for name in names(pairs[0][1]) for w in words(name)) \
-                + " " + context
+        asked, reply = pairs[0]
+        if len(reply.split()) <= _SHORT_REPLY and not own_names(asked):
+            # "Welke maatschappij vloog vlucht 1736?" "Dat was Pan Am, met de Clipper
+            # Victor." "Waarom kon dat toestel niet eerder vertrekken?": a short reply to a
+            # question that named nothing names what "it" is. (After "Who was Pyatakov?"
+            # the reply's "Lenin" is not.)
+            told = set(words(question))
+            context = " ".join(w for name in names(reply) for w in words(name)
+                               if w not in told) + " " + context
     # Repeated follow-ups must not grow the question without bound.
     context = " ".join(list(dict.fromkeys(context.split()))[:_MAX_CONTEXT_WORDS]) \
         or subject or ""

@@ -2246,6 +2246,9 @@ def test_resolve_it_to_what_a_short_reply_names() -> None:
                                  "were sent to Tenerife.")]
     assert resolve("Why was it shut?", account) == \
         "Why was it shut? (happened las palmas)"
+    # After a question about someone named, the reply's other names are not "it".
+    radek = [Turn("user", "Who was Radek?"), Turn("assistant", "One of Lenin's comrades.")]
+    assert resolve("When did it end?", radek) == "When did it end? (radek)"
 
 
 def test_review_mends_of_this_round() -> None:
