@@ -143,6 +143,7 @@ class AnswerConfig:
     dated_claim_focus: float = 0.4
     clock_margin_factor: float = 0.5  # how much further down a time of day may be
     clock_apart: float = 180.0  # minutes: times further apart tell two moments
+    day_apart: float = 0.07  # two months in `dates_in`: days further apart tell two events
     claim_similarity_margin: float = 0.05  # or, in another language, be this similar
     # ... after this much is added to its similarity: half the cross-lingual offset, which
     # found as many disagreements on the files read and fewer false ones on the rest.
@@ -1101,10 +1102,11 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
         return focus_overlap(focus, c.text, verbs=True) >= config.dated_claim_focus \
             or c.row == best.row and c.translated
 
-    # A time of day is told of fewer things than a year: two documents' times near the
-    # question are two times of it, in whatever words they tell it ("Om 13.30 uur ontplofte
-    # een bom", "at 13:15 a bomb … exploded"), and a side may be a little further down.
-    clock = question.clock
+    # A time of day, or a day, is told of fewer things than a year: two documents' times
+    # near the question are two times of it, in whatever words they tell it ("Om 13.30 uur
+    # ontplofte een bom", "at 13:15 a bomb … exploded"), and a side may be a little further
+    # down.
+    clock = question.clock or question.day
     telling = dating and bool(focus) and (clock or tells(best))
     # How long something lasted: a span of another thing shares none of the question's words.
     lasting = tuple(w for w in focus_words(question.text, question.language)
@@ -1115,7 +1117,7 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
     rivals: dict[str, Candidate] = {}
     # (A document that gives the very same time anywhere has told it: its timeline's other
     # times are of other moments. "Around one o'clock" and "rond twee uur" touch, but are
-    # not the same.)
+    # not the same.) Times hours apart, or days months apart, are of two moments.
     told = {(low + high) / 2 for low, high in mine}
     agreed = {c.document_id for c in candidates if clock and c.document_id != best.document_id
               and told & {(low + high) / 2 for low, high in ranges_of(question, c.text)}}
@@ -1151,12 +1153,16 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
                         and counts_asked(counted, other.text) is False
                         or counts_other_things(counted, other.text)):
             continue
-        if dating and not (telling and (clock or tells(other))):
+        # (A side in the best one's language can be checked in the question's words, or in
+        # the best one's: only one in the other language is taken on its time alone.)
+        if dating and not (telling and (clock and other.translated != best.translated
+                                        or tells(other))):
             continue
         if lasting and not other.translated and focus_overlap(lasting, other.text) == 0:
             continue  # "the sarcophagus took 206 days" is not how long the graphite burned
         theirs = ranges_of(question, asked_part(question, other.text))
-        if not theirs or clock and _minutes_apart(mine, theirs) > config.clock_apart:
+        if not theirs or clock and _gap(mine, theirs, question.clock) > (
+                config.clock_apart if question.clock else config.day_apart):
             continue  # (13:15 and 16:56 are times of two moments, not two of one)
         if not _close(mine, theirs, exact=dating, hedged=estimates | _hedged(other.text)):
             rivals[other.document_id] = other
@@ -1353,10 +1359,11 @@ def _close(a: list[tuple[float, float]], b: list[tuple[float, float]],
     return all(max(x[0], y[0]) > _apart(x, y) * max(min(x[1], y[1]), 1e-9) for x, y in pairs)
 
 
-def _minutes_apart(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> float:
-    """How close two sets of times of day come, in minutes, round the clock."""
+def _gap(a: list[tuple[float, float]], b: list[tuple[float, float]], clock: bool) -> float:
+    """How close two sets of times come: times of day in minutes, round the clock; dates as
+    `dates_in` counts them."""
     gaps = [max(0.0, max(x[0], y[0]) - min(x[1], y[1])) for x in a for y in b]
-    return min((min(gap, 1440 - gap) for gap in gaps), default=0.0)
+    return min((min(gap, 1440 - gap) if clock else gap for gap in gaps), default=0.0)
 
 
 def _agree(x: tuple[float, float], y: tuple[float, float], hedged: frozenset[float]) -> bool:
