@@ -1878,7 +1878,11 @@ def gives_current_name(sentence: str) -> bool:
 
 # "What is Leningrad called today?", "Hoe heet die stad tegenwoordig?", "the present-day name"
 _CURRENT_NAME_QUESTION = re.compile(
-    r"\b(called|named|heet|heten|genoemd)\b[^?]*\b(today|now|nowadays|tegenwoordig|nu|thans)\b|"
+    r"\b(called|named|known|heet|heten|genoemd|bekend)\b[^?]*\b(today|now|nowadays|"
+    r"tegenwoordig|nu|thans)\b|"
+    # "By what name is the city known today?", "Onder welke naam kennen we die stad nu?"
+    r"\b(what|which|welke) name\b[^?]*\b(today|now|nowadays)\b|"
+    r"\bwelke naam\b[^?]*\b(tegenwoordig|nu|thans)\b|"
     r"\b(present[- ]day|current|modern|huidige|hedendaagse)\s+(name|naam)\b")
 _CURRENT_NAME = re.compile(
     r"(?i:\b(now|today|nowadays|nu|thans|tegenwoordig|present-day|het huidige|de huidige)\b)"

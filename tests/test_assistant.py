@@ -661,9 +661,17 @@ def test_two_years_disagree_only_as_dates_of_the_event_asked() -> None:
     english = replace(_candidate(2, 0.93), document_id="e", overlap=0.6,
                       text="Robert Hubert was hanged at Tyburn on 27 October 1666.")
     assert _disagreeing(dutch, [dutch, english], hanged, config) == [english]
+    # A best sentence in the question's language must tell the event in its words, unless
+    # the question asks for the day: days are told of fewer things than years.
+    assert _disagreeing(replace(dutch, translated=False), [dutch, english],
+                        analyse("When was Robert Hubert hanged?"), config) == []
     assert _disagreeing(replace(dutch, translated=False), [dutch, english], hanged,
+                        config) == [english]
+    # A side in the other language cannot be checked word by word: a year is no side, a day
+    # is.
+    assert _disagreeing(english, [english, dutch], analyse("When was Robert Hubert hanged?"),
                         config) == []
-    assert _disagreeing(english, [english, dutch], hanged, config) == []
+    assert _disagreeing(english, [english, dutch], hanged, config) == [dutch]
 
 
 def test_dates_are_spans_of_time_a_day_a_month_or_a_year() -> None:
@@ -773,6 +781,21 @@ def test_a_time_of_day_in_other_words_or_the_other_language_is_a_side() -> None:
     assert _disagreeing(dutch, [dutch, later], question, config) == [later]
     # (0.85 is further down than a figure's side may be; far down a time is none either.)
     assert not _disagreeing(dutch, [dutch, replace(english, score=0.80)], question, config)
+
+
+def test_a_day_in_the_other_language_is_a_side_on_its_date_alone() -> None:
+    question, config = analyse("On what date was the report published?"), AnswerConfig()
+    report = replace(_candidate(1, 0.95, focus=1.0), overlap=0.6,
+                     text="The report was published on 30 July 1912.")
+    dutch = replace(_candidate(2, 0.90), document_id="e", translated=True,
+                    text="Het rapport verscheen op 3 augustus 1912.")
+    assert _disagreeing(report, [report, dutch], question, config) == [dutch]
+    # One in the best one's language must tell the event in the question's words.
+    inquiry = replace(dutch, translated=False, text="The inquiry opened on 19 April 1912.")
+    assert _disagreeing(report, [report, inquiry], question, config) == []
+    # Days months apart are of two events.
+    later = replace(dutch, text="Het rapport verscheen op 12 oktober 1912.")
+    assert _disagreeing(report, [report, later], question, config) == []
 
 
 def test_two_days_of_one_year_disagree_and_a_day_agrees_with_its_month() -> None:
@@ -1908,6 +1931,10 @@ def test_a_sentence_that_names_the_kind_of_thing_asked_ranks_higher(tmp_path: Pa
 def test_a_name_asked_for_without_today_is_no_current_name() -> None:
     assert not analyse("Who was called Koba?").current_name
     assert not analyse("What is the name of the city where Kirov died?").current_name
+    # "known today" and "which name … now" ask it too.
+    assert analyse("By what name is the city where Kirov died known today?").current_name
+    assert analyse("Onder welke naam kennen we die stad tegenwoordig?").current_name
+    assert not analyse("Was Kirov known to Stalin?").current_name
 
 
 def test_an_ending_is_told_by_the_sentence_that_says_so_or_else_by_the_last() -> None:
