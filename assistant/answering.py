@@ -143,7 +143,8 @@ class AnswerConfig:
     dated_claim_focus: float = 0.4
     clock_margin_factor: float = 0.5  # how much further down a time of day may be
     clock_apart: float = 180.0  # minutes: times further apart tell two moments
-    day_apart: float = 0.07  # two months in `dates_in`: days further apart tell two events
+    day_apart: float = 62.0  # days: days further apart tell two events
+    time_alone_similarity_margin: float = 0.13  # how much less like the question it may be
     claim_similarity_margin: float = 0.05  # or, in another language, be this similar
     # ... after this much is added to its similarity: half the cross-lingual offset, which
     # found as many disagreements on the files read and fewer false ones on the rest.
@@ -426,7 +427,9 @@ class SentenceScorer:
                         * len(local)) / len(self.names)
         own_coverage = name_coverage(self.names, [w for w in words(parts[1]) if w not in others]) \
             if others else self._coverage(parts[1:2], False)
-        focus = focus_overlap(self.focus_words, told, deaths=question.deaths) \
+        # (The dead are counted by the sentence itself: "Of them, most died" counts none.)
+        focus = focus_overlap(self.focus_words, told,
+                              deaths=question.deaths and counts_deaths(sentence.text)) \
             if self.focus_words else 1.0
         fragment = is_fragment(sentence.text)
         # A sentence among relevant neighbours is more likely on topic than a lone match.
@@ -1065,6 +1068,13 @@ def _figure_disagreement(best: Candidate, dated: Candidate | None, chosen: list[
                 and not (counted and counts_asked(counted, c.text) is not True)
                 and (not kinds or kinds & figure_kinds(c.text))
                 and c.own_names >= anchors[0][0].own_names]
+    if question.expect is Expect.QUANTITY and _hedged(anchors[0][0].text):
+        # A bound or an estimate ("more than twenty") agrees with the 22 and the 23 that two
+        # other documents give: those documents' own figures in the answer are tried too.
+        anchors += [(c, best.score) for c in chosen if c.document_id != best.document_id
+                    and c.typed and values_of(question, c.text) and not _hedged(c.text)
+                    and not (counted and counts_asked(counted, c.text) is not True)
+                    and (not kinds or kinds & figure_kinds(c.text))]
     for anchor, reference in anchors:
         rivals = _disagreeing(anchor, eligible, question, config, reference)
         named = _dated_rivals(anchor, best, candidates, scorer, {c.document_id for c in rivals})
@@ -1114,10 +1124,19 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
     floor = (best.score if reference is None else reference) - config.conflict_margin \
         * (1 + clock * config.clock_margin_factor)
     estimates = _hedged(best.text)
+    bounds = _bounds(question, best.text)
     rivals: dict[str, Candidate] = {}
+    # A side in the best one's language can be checked in the question's words; one in the
+    # other language is taken on its time alone, if it is nearly as like the question as
+    # the best one, and near enough in time to be a time of the same moment: times hours
+    # apart, or days months apart, are of two moments.
+    def on_time_alone(c: Candidate) -> bool:
+        return clock and c.translated != best.translated \
+            and c.similarity >= best.similarity - config.time_alone_similarity_margin
+
     # (A document that gives the very same time anywhere has told it: its timeline's other
     # times are of other moments. "Around one o'clock" and "rond twee uur" touch, but are
-    # not the same.) Times hours apart, or days months apart, are of two moments.
+    # not the same.)
     told = {(low + high) / 2 for low, high in mine}
     agreed = {c.document_id for c in candidates if clock and c.document_id != best.document_id
               and told & {(low + high) / 2 for low, high in ranges_of(question, c.text)}}
@@ -1153,22 +1172,25 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
                         and counts_asked(counted, other.text) is False
                         or counts_other_things(counted, other.text)):
             continue
-        # (A side in the best one's language can be checked in the question's words, or in
-        # the best one's: only one in the other language is taken on its time alone.)
-        if dating and not (telling and (clock and other.translated != best.translated
-                                        or tells(other))):
+        alone = dating and telling and not tells(other) and on_time_alone(other)
+        if dating and not (telling and (alone or tells(other))):
             continue
         if lasting and not other.translated and focus_overlap(lasting, other.text) == 0:
             continue  # "the sarcophagus took 206 days" is not how long the graphite burned
         theirs = ranges_of(question, asked_part(question, other.text))
-        if not theirs or clock and _gap(mine, theirs, question.clock) > (
+        if not theirs or alone and _gap(mine, theirs, question.clock) > (
                 config.clock_apart if question.clock else config.day_apart):
             continue  # (13:15 and 16:56 are times of two moments, not two of one)
-        if not _close(mine, theirs, exact=dating, hedged=estimates | _hedged(other.text)):
+        at_least, at_most = (a | b for a, b in zip(bounds, _bounds(question, other.text),
+                                                    strict=True))
+        if not _close(mine, theirs, exact=dating, hedged=estimates | _hedged(other.text),
+                      at_least=at_least, at_most=at_most):
             rivals[other.document_id] = other
     return list(rivals.values())
 
 
+# A total a part is told of: "Of the 1,500 homes in the town, 200 were destroyed".
+_OF_ALL = re.compile(r"\s*(?:of|van)\s+(?:the|de|het|all|alle)?\s*\d", re.IGNORECASE)
 # Where a sentence's clauses part: "200 woningen werden verwoest en 1.500 panden …".
 _CLAUSE_BREAK = re.compile(r";|,\s|\s(?:and|en|but|maar|while|terwijl)\s")
 
@@ -1178,9 +1200,19 @@ def asked_part(question: Question, text: str) -> str:
     does: "Ongeveer 200 woningen werden verwoest en zo'n 1.500 panden raakten beschadigd"
     gives 200 homes, not the 1,500 buildings that another document also gives."""
     counted = counted_words(question.text) if question.expect is Expect.QUANTITY else ()
-    if not counted or counted[0] in ANYONE:
+    if question.deaths:
+        # (a count of the dead, not of the injured beside it: "killed 23 people, and
+        # injured 947")
+        own = [clause for clause in _CLAUSE_BREAK.split(text) if counts_deaths(clause)]
+    elif not counted or counted[0] in ANYONE:
         return text
-    own = [clause for clause in _CLAUSE_BREAK.split(text) if counts_asked(counted, clause)]
+    else:
+        clauses = [c for c in _CLAUSE_BREAK.split(text) if not _OF_ALL.match(c)]
+        if not any(counts_asked(counted, clause) for clause in clauses):
+            return text
+        # (and a clause whose figure says not what it counts: "Of the 1,500 homes in the
+        # town, 200 were destroyed")
+        own = [clause for clause in clauses if counts_asked(counted, clause) is not False]
     return "; ".join(own) if own else text
 
 
@@ -1344,7 +1376,9 @@ def _says(content: tuple[str, ...], text: str) -> bool:
 
 
 def _close(a: list[tuple[float, float]], b: list[tuple[float, float]],
-           exact: bool = False, hedged: frozenset[float] = frozenset()) -> bool:
+           exact: bool = False, hedged: frozenset[float] = frozenset(),
+           at_least: frozenset[float] = frozenset(),
+           at_most: frozenset[float] = frozenset()) -> bool:
     """Two sets of figures agree when some pair does (see `_agree`). Figures over a
     hundredfold apart, or a vague amount over thirtyfold from the other, count as answers about
     different things, not a disagreement. Years (`exact`) agree only when they are the same:
@@ -1354,16 +1388,38 @@ def _close(a: list[tuple[float, float]], b: list[tuple[float, float]],
     pairs = [(x, y) for x in a for y in b]
     if exact:
         return any(x[0] <= y[1] and y[0] <= x[1] for x, y in pairs)
-    if any(_agree(x, y, hedged) for x, y in pairs):
+    if any(_agree(x, y, hedged) or _within_bound(x, y, at_least, at_most)
+           or _within_bound(y, x, at_least, at_most) for x, y in pairs):
         return True
     return all(max(x[0], y[0]) > _apart(x, y) * max(min(x[1], y[1]), 1e-9) for x, y in pairs)
 
 
 def _gap(a: list[tuple[float, float]], b: list[tuple[float, float]], clock: bool) -> float:
-    """How close two sets of times come: times of day in minutes, round the clock; dates as
-    `dates_in` counts them."""
+    """How close two sets of times come: times of day in minutes, round the clock; dates in
+    days."""
+    if not clock:
+        a = [(_in_days(x), _in_days(y)) for x, y in a]
+        b = [(_in_days(x), _in_days(y)) for x, y in b]
     gaps = [max(0.0, max(x[0], y[0]) - min(x[1], y[1])) for x in a for y in b]
     return min((min(gap, 1440 - gap) if clock else gap for gap in gaps), default=0.0)
+
+
+def _in_days(value: float) -> float:
+    """A date as `dates_in` gives it (the year, and a thousandth for each day of a month of
+    32), in days: 30 December 1912 and 2 January 1913 are three days apart."""
+    year = int(value)
+    months, day = divmod(round((value - year) * 1000), 32)
+    return year * 365.25 + (months - 1) * 30.44 + day
+
+
+def _within_bound(x: tuple[float, float], y: tuple[float, float], at_least: frozenset[float],
+                  at_most: frozenset[float]) -> bool:
+    """A figure given as a bound agrees with one a little beyond it, the way it points:
+    "more than twenty" with 23, not with 31; "ruim 5.800" not with 5,398."""
+    if x[0] != x[1] or y[0] != y[1]:
+        return False
+    a, b = x[0], y[0]
+    return a in at_least and a <= b <= 1.2 * a or a in at_most and a / 1.2 <= b <= a
 
 
 def _agree(x: tuple[float, float], y: tuple[float, float], hedged: frozenset[float]) -> bool:
@@ -1397,6 +1453,28 @@ def _hedged(text: str) -> frozenset[float]:
     of "Of the estimated 2,224 on board, 1,517 died"."""
     return frozenset(v for m in _HEDGE.finditer(text)
                      for v in quantities_in(text[m.end():m.end() + 16])[:1])
+
+
+# A count given as a bound: "more than twenty" is 20 or a little more, "nearly 1,835" a
+# little less.
+_AT_LEAST = re.compile(r"\b(more than|over|at least|upwards of|well over|meer dan|ruim|"
+                       r"minstens|ten minste)\s+$", re.IGNORECASE)
+_AT_MOST = re.compile(r"\b(nearly|almost|less than|fewer than|under|bijna|minder dan|"
+                      r"nog geen)\s+$", re.IGNORECASE)
+
+
+def _bounds(question: Question, text: str) -> tuple[frozenset[float], frozenset[float]]:
+    """The counts a text gives as a lower bound ("more than twenty", "ruim 2.300") and as an
+    upper bound ("nearly 1,835")."""
+    if question.expect is not Expect.QUANTITY:
+        return frozenset(), frozenset()
+    found: tuple[set[float], set[float]] = (set(), set())
+    for match in re.finditer(r"\d[\d.,]*|\b[a-z]+\b", text, re.IGNORECASE):
+        before = text[max(0, match.start() - 20):match.start()]
+        for pattern, bound in zip((_AT_LEAST, _AT_MOST), found, strict=True):
+            if pattern.search(before):
+                bound.update(quantities_in(match.group())[:1])
+    return frozenset(found[0]), frozenset(found[1])
 
 
 def _apart(x: tuple[float, float], y: tuple[float, float]) -> float:

@@ -11,6 +11,7 @@ from assistant.errors import InvalidHistory
 from assistant.questions import (
     DUTCH_PREPOSITIONS,
     INTERROGATIVE,
+    MONTH,
     ORDINALS,
     WHERE_ADVERBS,
     Expect,
@@ -162,10 +163,13 @@ _TIME = re.compile(r"\b(that year|that time|then|dat jaar|die tijd|toen)\b", re.
 _PLACE = re.compile(r"\b(there|that (city|place|town|village|country|building|prison|island)|"
                     r"daar|die (stad|plaats|gevangenis)|dat (land|dorp|gebouw|eiland))\b",
                     re.IGNORECASE)
+# ("Who was Kirov's assassin?" asks for someone new: a name's possessive is no description.)
 _DESCRIBE = re.compile(r"^\s*(?i:who|what|wie|wat)\s+(?i:is|was|are|were|waren)\s+"
-                       r"(?:(?i:the|de|het)\s+)?[A-Z\u00C0-\u024F]")
+                       r"(?:(?i:the|de|het)\s+)?[A-Z\u00C0-\u024F](?![\w-]*(?:['’]s?|s)\s+[a-z])")
 _WHICH = re.compile(r"^\s*(?:which|what|welke|welk)\s+(?!is\b|was\b|are\b|were\b|did\b|"
-                    r"does\b|do\b|had\b|has\b|werd\b|werden\b|waren\b|heeft\b)\w+",
+                    r"does\b|do\b|had\b|has\b|werd\b|werden\b|waren\b|heeft\b|"
+                    # ("What happened at …?" asks no "which")
+                    r"happened\b|happens\b|caused\b|followed\b|became\b|gebeurde\b)\w+",
                     re.IGNORECASE)
 _DEMONSTRATIVE = re.compile(r"\b(?:that|this|these|those|die|deze|dat|dit)\s+(\w+)",
                             re.IGNORECASE)
@@ -190,8 +194,8 @@ def answered_entity(question: str, reply: str, expect: Expect) -> str | None:
         return years[0] if years else None
     if _DESCRIBE.match(question):  # "Who was Kirov?" asks about Kirov, not for someone new
         return None
-    if expect is Expect.PERSON and asked.expect is not Expect.PERSON \
-            and _ABOUT_THEM.match(reply) and own_names(question):
+    if expect is Expect.PERSON and asked.expect is not Expect.PERSON and own_names(question) \
+            and (_ABOUT_THEM.match(reply) or _opens_on_one_of(reply, question)):
         # "Welke rol speelde Radek?" "Hij was de hoofdgetuige … van Stalin": the reply tells
         # of the one asked about; the others it names are not who "he" means next. (After
         # "Who shot Kirov?" "He was shot by Nikolayev" the one named is the answer.)
@@ -208,7 +212,9 @@ def answered_entity(question: str, reply: str, expect: Expect) -> str | None:
         rest = " ".join(p for p in name.split() if not set(words(p)) & known)
         # ("the British Wreck Commissioner" is what someone was, not who.)
         title = expect is Expect.PERSON and is_listed_nationality(rest.split(" ", 1)[0])
-        if rest and set(words(rest)) - _FRAMING - places and not title:
+        # (Nor is a date: "in January 1937".)
+        dated = MONTH.match(fold(rest)) is not None
+        if rest and set(words(rest)) - _FRAMING - places and not title and not dated:
             candidates.append(rest)
     # A reply introduces the one it answers with by full name: "Stalin replaced Yagoda with
     # Nikolai Yezhov" answers "Who replaced Yagoda?" with Yezhov. A place it names first,
@@ -229,6 +235,15 @@ def answered_entity(question: str, reply: str, expect: Expect) -> str | None:
         # "Which marshal …?": the name the reply gives that title ("maarschalk Michail …").
         candidates = [n for n in candidates if _titled(reply, n, noun)] + candidates
     return candidates[0] if candidates else None
+
+
+def _opens_on_one_of(reply: str, question: str) -> bool:
+    """The reply opens on a name the question gives: "What part did Karl Radek play?"
+    "Radek, a famous journalist, was …" tells of Radek."""
+    found = names(reply)
+    known = {w for name in names(question) for w in words(name)}
+    return bool(found) and reply.lstrip().startswith(found[0]) \
+        and bool(set(words(found[0])) & known)
 
 
 def _which_noun(question: str) -> str | None:
@@ -334,11 +349,13 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
     if pairs:
         context = _named_in_reply(question, pairs[0][1]) + " " + context
         asked, reply = pairs[0]
-        if len(reply.split()) <= _SHORT_REPLY and not own_names(asked):
+        if len(reply.split()) <= _SHORT_REPLY and not own_names(asked) \
+                and fold(asked).split()[:1] not in (["who"], ["wie"]):
             # "Welke maatschappij vloog vlucht 1736?" "Dat was Pan Am, met de Clipper
             # Victor." "Waarom kon dat toestel niet eerder vertrekken?": a short reply to a
             # question that named nothing names what "it" is. (After "Who was Pyatakov?"
-            # the reply's "Lenin" is not.)
+            # the reply's "Lenin" is not, nor, after "Who was the prosecutor?", the one it
+            # names: "that trial" is no person.)
             told = set(words(question))
             context = " ".join(w for name in names(reply) for w in words(name)
                                if w not in told) + " " + context

@@ -143,7 +143,7 @@ _AGE_STATED = re.compile(r"\b(\d+|[a-z]+)[ -]?(year old|years old|jarige|jaar ou
                          # "op zijn zevenentwintigste", "op haar 27ste" (see `_states_age`)
                          r"\bop (zijn|haar) (?P<ordinal>\d+|[a-z]+?)(ste|de|e)\b")
 # An age in brackets after a name, as newspapers give it: "eerste officier Klaas Meurs (42)".
-_AGE_AFTER_NAME = re.compile(r"\b[A-Z\u00C0-\u024F][\w-]+ \((\d{1,3})\)")
+_AGE_AFTER_NAME = re.compile(r"\b([A-Z\u00C0-\u024F][\w-]+) \((\d{1,3})\)")
 _DECADE = {"jaren", "the", "mid", "late", "early", "eind", "begin", "midden"}  # "jaren dertig"
 _DETERMINERS = {"de", "het", "the", "those", "these", "die", "deze", "all", "alle"}
 _AGE = {"jarige", "year", "years", "jaar"}
@@ -1013,9 +1013,17 @@ _FAMILIES = {
     "investigating": "investigated investigate investigation inquiry onderzoek onderzocht",
 }
 _FAMILY_OF = {w: name for name, forms in _FAMILIES.items() for w in forms.split()}
-# Words that ask for an office, which any title answers.
-_OFFICE_WORDS = frozenset("post office position function functie ambt regeringsfunctie "
-                          "partijfunctie rank rang".split())
+# Words that ask for an office, which any title answers: Dutch ones always; English ones,
+# which have other senses ("the post office", "the ship's position"), with a verb of
+# holding ("What post did he hold?").
+_OFFICE_WORDS = frozenset("functie ambt regeringsfunctie partijfunctie".split())
+_HELD_OFFICE_WORDS = frozenset("post office position function rank".split())
+_HOLDING = frozenset("hold held holds occupy occupied fill filled".split())
+
+
+def _offices_asked(focus: tuple[str, ...]) -> frozenset[str]:
+    held = _HELD_OFFICE_WORDS if _HOLDING & set(focus) else frozenset()
+    return frozenset(focus) & (_OFFICE_WORDS | held)
 # How a verb in the past or a participle ends: "completed", "voltooid".
 _VERB_ENDINGS = ("ed", "d", "t", "de", "te", "den", "ten")
 # (Not "her", "haar" or "zijn", which are also a pronoun and a verb: "Drie mannen zijn
@@ -1031,12 +1039,12 @@ def focus_overlap(focus: tuple[str, ...], text: str, verbs: bool = False,
     one of its family: "How many people lived there?" finds "45.000 inwoners". With `verbs`,
     only a verb of the family ("completed", "voltooid"), not a noun that may belong to
     another event ("his grave", "her birthplace"). With `deaths` (the question counts the
-    dead), any word of dying finds a sentence that counts the dead: "gedood" finds "Van hen
-    werden er 800.000 geëxecuteerd"."""
+    dead and the sentence does), any word of dying finds the sentence: "gedood" finds "Van
+    hen werden er 800.000 geëxecuteerd"."""
     if not focus:
         return 0.0
     sentence_words = words(text)
-    dying = deaths and counts_deaths(text)
+    dying = deaths
     if verbs:
         # (After an article or a possessive a word is a noun, whatever its ending: "the news
         # of the arrest", "zijn verbod".)
@@ -1048,12 +1056,11 @@ def focus_overlap(focus: tuple[str, ...], text: str, verbs: bool = False,
         told = {_FAMILY_OF.get(w) for w in sentence_words} - {None}
     # A title finds its other forms too: "chairman" is "voorzitter". A word for an office
     # finds any title: "What post did Stalin hold?" finds "as General Secretary".
-    titled = any(w in _OFFICE_WORDS for w in focus) and any(w in _TITLE_FORMS
-                                                            for w in sentence_words)
+    titled = bool(_offices_asked(focus)) and any(w in _TITLE_FORMS for w in sentence_words)
     extra = sum(1 - soft_overlap((w,), sentence_words) for w in focus
                 if _FAMILY_OF.get(w) in told
                 or set(_TITLE_FORMS.get(w, ())) & set(sentence_words)
-                or titled and w in _OFFICE_WORDS
+                or titled and w in _offices_asked(focus)
                 or dying and _is_death(w))
     return min(1.0, soft_overlap(focus, sentence_words) + extra / len(focus))
 
@@ -1878,8 +1885,8 @@ def gives_current_name(sentence: str) -> bool:
 
 # "What is Leningrad called today?", "Hoe heet die stad tegenwoordig?", "the present-day name"
 _CURRENT_NAME_QUESTION = re.compile(
-    r"\b(called|named|known|heet|heten|genoemd|bekend)\b[^?]*\b(today|now|nowadays|"
-    r"tegenwoordig|nu|thans)\b|"
+    r"\b(called|named|heet|heten|genoemd)\b[^?]*\b(today|now|nowadays|tegenwoordig|nu|"
+    r"thans)\b|"
     # "By what name is the city known today?", "Onder welke naam kennen we die stad nu?"
     r"\b(what|which|welke) name\b[^?]*\b(today|now|nowadays)\b|"
     r"\bwelke naam\b[^?]*\b(tegenwoordig|nu|thans)\b|"
@@ -1929,8 +1936,9 @@ _PENALTY = re.compile(rf"\b(execut\w*|{_PUNISHED})\b")
 # asks about a thing.
 _FATE_QUESTION = re.compile(
     r"\b(?i:what (\w+ )?(happened|became|has become) (to|of)|what was the fate of|"
-    r"what (was|were) done (to|with)|what did (they|the \w+) do (to|with)|"
-    r"how did things end for|wat (gebeurde|is|was|werd) er( \w+)? met|wat werd er( \w+)? van|"
+    r"what (was|were) done (to|with)|what did (they|the \w+|(?-i:[A-Z]\w+)) do (to|with)|"
+    r"how did things end for|wat (gebeurde|is|was) er( \w+)? met|wat werd er( \w+)? van|"
+    r"wat (werd|is) er( \w+)? met(?=[^?]*\bgedaan\b)|"
     r"hoe (liep|is) het( \w+)? met|wat was het lot van)\s+"
     r"(?P<who>(?i:(him|her|them|hem|haar|hen)\b|(the|de|het|die|deze|that|those|these)\s)|"
     # (also after what the one named was: "lookout Frederick Fleet", "kapitein Lehmann")
@@ -2330,8 +2338,11 @@ def matches_expectation(question: Question, sentence: str) -> bool:
         if _AGE_QUESTION.search(fold(question.text)):
             # … of whom it asks about: "de 30-jarige Nikolayev" tells not how old Stalin was
             whose = _age_subject(question.text)
+            # ("Klaas Meurs (42)": the name before the brackets is whose age it is)
             aged = _states_age(fold(sentence)) or any(
-                0 < int(m.group(1)) <= 110 for m in _AGE_AFTER_NAME.finditer(sentence))
+                0 < int(m.group(2)) <= 110
+                and (not whose or soft_overlap(whose, words(m.group(1))) > 0)
+                for m in _AGE_AFTER_NAME.finditer(sentence))
             return aged and (
                 not whose or soft_overlap(whose, words(sentence)) > 0)
         # "How many were executed?" is not answered by how many were sentenced, nor

@@ -17,6 +17,7 @@ from assistant.answering import (
     Candidate,
     Selection,
     SentenceScorer,
+    _bounds,
     _close,
     _compounds_of,
     _continuation,
@@ -628,14 +629,20 @@ def test_a_focus_word_finds_its_family_in_either_language() -> None:
     assert focus_overlap(("post", "hold"), "Stalin ruled as General Secretary.") == 0.5
     assert focus_overlap(("functie",), "Voorzitter werd Marten Oosting.") == 1.0
     assert focus_overlap(("post",), "Stalin ruled the party from 1922.") == 0.0
+    # An English word for an office asks for one only with a verb of holding: "the post
+    # office" and "the ship's position" are none.
+    assert focus_overlap(("post", "office"), "The mayor opened the town hall.") == 0.0
+    assert focus_overlap(("position", "ship"), "The general alarm sounded.") == 0.0
 
 
 def test_a_question_that_counts_the_dead_finds_any_word_of_dying_beside_a_figure() -> None:
     counted = "Van hen werden er 800.000 geëxecuteerd."
     assert focus_overlap(("gedood",), counted, deaths=True) == 1.0
     assert focus_overlap(("gedood",), counted) == 0.0  # (only when the dead are counted)
-    # A death without a figure counts no one.
-    assert focus_overlap(("killed",), "Zinovjev werd geëxecuteerd.", deaths=True) == 0.0
+    # (`deaths` says the sentence counts the dead itself: a death without a figure counts
+    # no one, nor does "Of them, most died", whatever the sentence before counts.)
+    assert not counts_deaths("Zinovjev werd geëxecuteerd.")
+    assert not counts_deaths("Of them, most died in the camps.")
     # "Van hen …" counts of whom the sentence before tells.
     assert refers_back(counted) and refers_back("Of these, 800 died.")
     assert not refers_back("Of all the trials, the third was held in 1938.")
@@ -765,9 +772,17 @@ def test_a_time_of_day_in_other_words_or_the_other_language_is_a_side() -> None:
     question, config = analyse("Hoe laat ging de bom op het vliegveld af?"), AnswerConfig()
     dutch = replace(_candidate(1, 0.95), overlap=0.4,
                     text="Om 13.30 uur ontplofte een bom in de vertrekhal.")
-    english = replace(_candidate(2, 0.85), document_id="e", translated=True,
+    english = replace(_candidate(2, 0.85), document_id="e", translated=True, similarity=0.89,
                       text="At 13:15 a bomb exploded in the terminal.")
     assert _disagreeing(dutch, [dutch, english], question, config) == [english]
+    # Taken on its time alone, a side must be nearly as like the question as the best one.
+    landed = replace(english, similarity=0.80, text="Flight 1736 landed at 14:15.")
+    assert _disagreeing(dutch, [dutch, landed], question, config) == []
+    # In the best one's language a side is checked in the question's words, however far
+    # apart the times.
+    same = replace(english, translated=False, overlap=0.6,
+                   text="De bom ging af op het vliegveld om 17.45 uur.")
+    assert _disagreeing(dutch, [dutch, same], question, config) == [same]
     # A time hours away is of another moment ("the tower called at 21.40").
     other = replace(english, text="At 21:40 a telegram reached the tower.")
     assert _disagreeing(dutch, [dutch, other], question, config) == []
@@ -793,7 +808,10 @@ def test_a_day_in_the_other_language_is_a_side_on_its_date_alone() -> None:
     # One in the best one's language must tell the event in the question's words.
     inquiry = replace(dutch, translated=False, text="The inquiry opened on 19 April 1912.")
     assert _disagreeing(report, [report, inquiry], question, config) == []
-    # Days months apart are of two events.
+    # Days a few days apart across a year's end are close; months apart, of two events.
+    new_year = replace(dutch, text="Het rapport verscheen op 2 januari 1913.")
+    assert _disagreeing(replace(report, text="The report was published on 30 December 1912."),
+                        [report, new_year], question, config) == [new_year]
     later = replace(dutch, text="Het rapport verscheen op 12 oktober 1912.")
     assert _disagreeing(report, [report, later], question, config) == []
 
@@ -974,6 +992,9 @@ def test_a_time_of_day_and_an_age_told_in_words() -> None:
     assert matches_expectation(meurs, "Naast hem zat eerste officier Klaas Meurs (42).")
     assert not matches_expectation(meurs, "Klaas Meurs (1935) vloog naast hem.")
     assert not matches_expectation(meurs, "Klaas Meurs vloog naast hem (zie 4).")
+    # (Only the age of whom it asks: not the captain's beside him, nor a chapter's number.)
+    assert not matches_expectation(meurs, "Kapitein Van Zanten (50) en Klaas Meurs vlogen.")
+    assert not matches_expectation(meurs, "Over Klaas Meurs, zie Hoofdstuk (3).")
 
 
 def test_a_figure_is_compared_by_the_clause_that_counts_what_was_asked() -> None:
@@ -990,6 +1011,35 @@ def test_a_figure_is_compared_by_the_clause_that_counts_what_was_asked() -> None
     # A sentence with no clause that counts what was asked is read whole.
     assert asked_part(question, "Er vielen 23 doden.") == "Er vielen 23 doden."
     assert asked_part(analyse("How many people died?"), english.text) == english.text
+
+
+def test_a_count_given_as_a_bound_agrees_with_a_little_more_or_less() -> None:
+    question, config = analyse("How many people lost their lives?"), AnswerConfig()
+    bound = replace(_candidate(1, 0.95), overlap=0.5,
+                    text="The blast killed more than twenty people.")
+    exact = replace(_candidate(2, 0.93), document_id="e", overlap=0.5,
+                    text="The disaster killed 23 people, and injured 947.")
+    assert _disagreeing(bound, [bound, exact], question, config) == []
+    more = replace(exact, text="The disaster killed 31 people, and injured 947.")
+    assert _disagreeing(bound, [bound, more], question, config) == [more]
+    # "ruim 5.800" is not 5,398; "nearly 1,835" is not more than 1,835.
+    tons = replace(bound, text="Carter telde ruim 5.800 voorwerpen.")
+    fewer = replace(exact, translated=True, text="In total 5,398 objects were recorded.")
+    objects = analyse("Hoeveel voorwerpen telde Carter?")
+    assert _disagreeing(tons, [tons, fewer], objects, config) == [fewer]
+    assert _bounds(question, "nearly 1,835 died, more than twenty were hurt") == \
+        (frozenset({20.0}), frozenset({1835.0}))
+    # Only counts: "over 1934" is no bound on a year.
+    assert _bounds(analyse("When did it end?"), "over 1934") == (frozenset(), frozenset())
+    # The count of the dead is the clause that tells of dying, not of the injured beside it.
+    assert asked_part(question, exact.text) == "The disaster killed 23 people"
+    # A total a part is told of is no count of what was asked: "Of the 1,500 homes …".
+    homes = analyse("How many homes were destroyed?")
+    part = "Of the 1,500 homes in the town, 200 were destroyed."
+    assert asked_part(homes, part) == part
+    about = replace(exact, text="About 200 homes were destroyed.")
+    assert _disagreeing(replace(bound, text=part), [replace(bound, text=part), about], homes,
+                        config) == []
 
 
 def test_a_figure_of_other_things_beside_the_answer_is_no_side() -> None:
@@ -1523,6 +1573,12 @@ def test_what_became_of_a_named_one_asks_the_fate_of_that_one() -> None:
     assert fate_asked("Wat gebeurde er met Jagoda?").kind == "person"
     assert analyse("Wat gebeurde er met Jagoda?").fate
     assert fate_asked("What happened to Nicholas afterwards?").kind == "person"
+    # What was done to someone, or what someone did to them, asks it too.
+    for question in ("What was done to Mikhail Ryutin as a result?",
+                     "What did Stalin do to Zinoviev?", "Wat werd er met Jagoda gedaan?"):
+        assert analyse(question).fate, question
+    # ("Wat werd er met … bedoeld?" asks what was meant.)
+    assert not analyse("Wat werd er met Operatie Barbarossa bedoeld?").fate
 
 
 def test_what_became_of_a_described_one_without_a_name() -> None:
@@ -1935,6 +1991,7 @@ def test_a_name_asked_for_without_today_is_no_current_name() -> None:
     assert analyse("By what name is the city where Kirov died known today?").current_name
     assert analyse("Onder welke naam kennen we die stad tegenwoordig?").current_name
     assert not analyse("Was Kirov known to Stalin?").current_name
+    assert not analyse("What is known today about the cause of the fire?").current_name
 
 
 def test_an_ending_is_told_by_the_sentence_that_says_so_or_else_by_the_last() -> None:
@@ -2260,6 +2317,25 @@ def test_resolve_he_to_the_first_person_the_last_question_names() -> None:
         "When was that trial held? (defendants trial")
 
 
+def test_resolve_he_after_a_reply_that_tells_of_the_one_asked_about() -> None:
+    def turn(question: str, reply: str) -> list[Turn]:
+        return [Turn("user", question), Turn("assistant", reply)]
+
+    # The reply opens on the one asked about; a date it gives is no one.
+    radek = turn("What part did Karl Radek play in the show trials?",
+                 "Radek, a famous journalist, was the star defendant of the second show trial "
+                 "in January 1937 and accused Stalin's rivals.")
+    assert resolve("Was he sentenced to death as well?", radek) == \
+        "Was Karl Radek sentenced to death as well?"
+    # "Who was Kirov's assassin?" asks for someone new, as "Who was Kirov?" does not.
+    assassin = turn("Who was Kirov's assassin?", "Leonid Nikolayev, a disillusioned former "
+                                                 "member of the communist youth organisation.")
+    assert resolve("What became of him after his confession?", assassin) == \
+        "What became of Leonid Nikolayev after his confession?"
+    assert resolve("When was he born?", turn("Who was Kirov?", "A leader of Leningrad.")) == \
+        "When was Kirov born?"
+
+
 def test_resolve_it_to_what_a_short_reply_names() -> None:
     flight = [Turn("user", "Welke maatschappij vloog vlucht 1736?"),
               Turn("assistant", "Dat was Pan Am, met de Clipper Victor.")]
@@ -2267,12 +2343,15 @@ def test_resolve_it_to_what_a_short_reply_names() -> None:
         "Waarom kon dat toestel niet eerder vertrekken? (pan clipper victor welke " \
         "maatschappij vloog vlucht 1736)"
     # A long reply is an account: what it names need not be what "it" is.
-    account = [Turn("user", "What happened at Las Palmas?"),
+    account = [Turn("user", "What happened at the airport?"),
                Turn("assistant", "A bomb planted by the MPAIAC exploded in the terminal, "
                                  "and the airport was closed, so the Pan Am and KLM jets "
                                  "were sent to Tenerife.")]
     assert resolve("Why was it shut?", account) == \
-        "Why was it shut? (happened las palmas)"
+        "Why was it shut? (happened airport)"
+    # Nor is the one a reply names after "Who was …?" what "that trial" is.
+    prosecutor = [Turn("user", "Who was the prosecutor?"), Turn("assistant", "Vyshinsky.")]
+    assert "vyshinsky" not in resolve("When did that trial begin?", prosecutor)
     # After a question about someone named, the reply's other names are not "it".
     radek = [Turn("user", "Who was Radek?"), Turn("assistant", "One of Lenin's comrades.")]
     assert resolve("When did it end?", radek) == "When did it end? (radek)"
