@@ -814,12 +814,17 @@ def _focused_alternative(best: Candidate, eligible: list[Candidate], question: Q
         return None
     needed = _names_needed(question, config)
     naming = {(c.document_id, c.row) for c in eligible if c.own_names >= needed}
+    headings = {(c.document_id, c.row) for c in eligible if c.fragment}
 
     def full(c: Candidate) -> bool:
         # It shares nearly all focus words and names the question's names itself, or right
-        # after a sentence that does ("Zij overleed in 1668" after "… met Wendela Bicker").
+        # after a sentence that does ("Zij overleed in 1668" after "… met Wendela Bicker"),
+        # or opens a section of a text that names them ("Construction. The ship was built
+        # in Belfast").
+        opens = (c.document_id, c.row - 1) in headings and c.names >= needed
         return c.focus >= config.full_focus and c.score >= best.score - config.typed_margin \
-            and bool({(c.document_id, c.row), (c.document_id, c.row - 1)} & naming)
+            and (bool({(c.document_id, c.row), (c.document_id, c.row - 1)} & naming)
+                 or opens)
 
     close = [c for c in eligible if c is not best
              and (c.score >= best.score - config.focus_fallback_margin or full(c))]

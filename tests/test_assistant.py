@@ -2094,6 +2094,14 @@ def test_a_sentence_sharing_all_the_words_asked_about_may_be_further_below() -> 
                                 little) is None
     elsewhere = replace(died, row=3)
     assert _focused_alternative(best, [best, elsewhere], question, config, little) is None
+    # Right after a heading, in a text whose other sentences name her, it opens a section
+    # about her ("Her death. She died in 1668.").
+    heading = replace(_candidate(2, 0.70), own_names=0.0, fragment=True, text="Her death")
+    opening = replace(elsewhere, names=1.0)
+    assert _focused_alternative(best, [best, heading, opening], question, config,
+                                little) is opening
+    assert _focused_alternative(best, [best, heading, replace(opening, names=0.0)], question,
+                                config, little) is None
 
 
 def test_a_sentence_sharing_the_words_asked_about_outranks_one_sharing_only_names(
