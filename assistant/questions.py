@@ -1015,10 +1015,10 @@ _FAMILIES = {
 _FAMILY_OF = {w: name for name, forms in _FAMILIES.items() for w in forms.split()}
 # Words that ask for an office, which any title answers: Dutch ones always; English ones,
 # which have other senses ("the post office", "the ship's position"), with a verb of
-# holding ("What post did he hold?").
+# holding or "official" ("What post did he hold?", "his official title").
 _OFFICE_WORDS = frozenset("functie ambt regeringsfunctie partijfunctie".split())
-_HELD_OFFICE_WORDS = frozenset("post office position function rank".split())
-_HOLDING = frozenset("hold held holds occupy occupied fill filled".split())
+_HELD_OFFICE_WORDS = frozenset("post office position function rank title".split())
+_HOLDING = frozenset("hold held holds occupy occupied fill filled official".split())
 
 
 def _offices_asked(focus: tuple[str, ...]) -> frozenset[str]:
@@ -1886,10 +1886,10 @@ def gives_current_name(sentence: str) -> bool:
 # "What is Leningrad called today?", "Hoe heet die stad tegenwoordig?", "the present-day name"
 _CURRENT_NAME_QUESTION = re.compile(
     r"\b(called|named|heet|heten|genoemd)\b[^?]*\b(today|now|nowadays|tegenwoordig|nu|"
-    r"thans)\b|"
+    r"thans|vandaag|heden)\b|"
     # "By what name is the city known today?", "Onder welke naam kennen we die stad nu?"
     r"\b(what|which|welke) name\b[^?]*\b(today|now|nowadays)\b|"
-    r"\bwelke naam\b[^?]*\b(tegenwoordig|nu|thans)\b|"
+    r"\bwelke naam\b[^?]*\b(tegenwoordig|nu|thans|vandaag|heden)\b|"
     r"\b(present[- ]day|current|modern|huidige|hedendaagse)\s+(name|naam)\b")
 _CURRENT_NAME = re.compile(
     r"(?i:\b(now|today|nowadays|nu|thans|tegenwoordig|present-day|het huidige|de huidige)\b)"
