@@ -1044,7 +1044,6 @@ def focus_overlap(focus: tuple[str, ...], text: str, verbs: bool = False,
     if not focus:
         return 0.0
     sentence_words = words(text)
-    dying = deaths
     if verbs:
         # (After an article or a possessive a word is a noun, whatever its ending: "the news
         # of the arrest", "zijn verbod".)
@@ -1061,7 +1060,7 @@ def focus_overlap(focus: tuple[str, ...], text: str, verbs: bool = False,
                 if _FAMILY_OF.get(w) in told
                 or set(_TITLE_FORMS.get(w, ())) & set(sentence_words)
                 or titled and w in _offices_asked(focus)
-                or dying and _is_death(w))
+                or deaths and _is_death(w))
     return min(1.0, soft_overlap(focus, sentence_words) + extra / len(focus))
 
 
