@@ -1066,20 +1066,22 @@ def _figure_disagreement(best: Candidate, dated: Candidate | None, chosen: list[
     # deep" beside "18 kubieke kilometer", where years count as figures without a unit; nor
     # one that names fewer of the question's names: "the loss of 133 lives" on a ferry,
     # beside "In England 307 people lost their lives".)
-    counted = _counted(question, anchors[0][0])
-    kinds = figure_kinds(anchors[0][0].text) - {""}
+    first = anchors[0][0]
+    counted = _counted(question, first)
+    kinds = figure_kinds(first.text) - {""}
+
+    def counts_alike(c: Candidate) -> bool:
+        return c.typed and bool(values_of(question, c.text)) \
+            and not (counted and counts_asked(counted, c.text) is not True) \
+            and (not kinds or bool(kinds & figure_kinds(c.text)))
+
     anchors += [(c, best.score) for c in chosen if c.document_id == best.document_id
-                and c.typed and c.row != anchors[0][0].row and values_of(question, c.text)
-                and not (counted and counts_asked(counted, c.text) is not True)
-                and (not kinds or kinds & figure_kinds(c.text))
-                and c.own_names >= anchors[0][0].own_names]
-    if question.expect is Expect.QUANTITY and _hedged(anchors[0][0].text):
+                and c.row != first.row and counts_alike(c) and c.own_names >= first.own_names]
+    if question.expect is Expect.QUANTITY and _hedged(first.text):
         # A bound or an estimate ("more than twenty") agrees with the 22 and the 23 that two
         # other documents give: those documents' own figures in the answer are tried too.
         anchors += [(c, best.score) for c in chosen if c.document_id != best.document_id
-                    and c.typed and values_of(question, c.text) and not _hedged(c.text)
-                    and not (counted and counts_asked(counted, c.text) is not True)
-                    and (not kinds or kinds & figure_kinds(c.text))]
+                    and not _hedged(c.text) and counts_alike(c)]
     for anchor, reference in anchors:
         rivals = _disagreeing(anchor, eligible, question, config, reference)
         named = _dated_rivals(anchor, best, candidates, scorer, {c.document_id for c in rivals})

@@ -1055,11 +1055,12 @@ def focus_overlap(focus: tuple[str, ...], text: str, verbs: bool = False,
         told = {_FAMILY_OF.get(w) for w in sentence_words} - {None}
     # A title finds its other forms too: "chairman" is "voorzitter". A word for an office
     # finds any title: "What post did Stalin hold?" finds "as General Secretary".
-    titled = bool(_offices_asked(focus)) and any(w in _TITLE_FORMS for w in sentence_words)
+    offices = _offices_asked(focus) if any(w in _TITLE_FORMS for w in sentence_words) \
+        else frozenset()
     extra = sum(1 - soft_overlap((w,), sentence_words) for w in focus
                 if _FAMILY_OF.get(w) in told
                 or set(_TITLE_FORMS.get(w, ())) & set(sentence_words)
-                or titled and w in _offices_asked(focus)
+                or w in offices
                 or deaths and _is_death(w))
     return min(1.0, soft_overlap(focus, sentence_words) + extra / len(focus))
 
