@@ -737,9 +737,9 @@ def _span(tokens: list[re.Match[str]], i: int, folded: str) -> float | None:
     return None if value is None else float(value) * _TIME_UNITS[unit]
 
 
-# A number that names a thing, not a count: "R101", "RBMK-1000", "LZ 129"; but not an
+# A number that names a thing, not a count: "R101", "RBMK-1000", "LZ 129", "pad 39B"; but not an
 # amount in a currency or a count in a country ("USD 100", "DM 3000", "in the UK 307").
-_IDENTIFIER = re.compile(r"\b([A-Z]+)-?\d+\b|\b([A-Z]{2,})[ -]\d+\b")
+_IDENTIFIER = re.compile(r"\b([A-Z]+)-?\d+\b|\b([A-Z]{2,})[ -]\d+\b|\b\d+[A-Z]+\b")
 _CODES = frozenset("usd eur gbp dm hfl fl chf uk us usa vs eu nl".split())
 
 
@@ -758,7 +758,7 @@ def without_times(text: str) -> str:
 
 def _without_identifiers(text: str) -> str:
     return _IDENTIFIER.sub(
-        lambda m: m.group() if fold(m.group(1) or m.group(2)) in _CODES else " ", text)
+        lambda m: m.group() if fold(m.group(1) or m.group(2) or "") in _CODES else " ", text)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -1154,7 +1154,8 @@ _MEASURE_QUESTION = (
     # "How much did it cost?", not "How many lives did the famine cost?"
     ("currency", re.compile(r"^(?!.*\b(lives|life|levens|leven|mensenlevens)\b).*"
                             r"\b(cost|costs|kost|kostte|kostten|gekost|kosten|price|prijs|spent|"
-                            r"uitgegeven|betaald|paid|money|geld|budget|bedrag|sum|som|fee|"
+                            r"uitgegeven|betaald|betalen|betaalde|betaalden|paid|pay|pays|paying|"
+                            r"money|geld|budget|bedrag|sum|som|fee|compensation|schadevergoeding|"
                             r"ransom|salary|wage|losgeld|salaris|loon)\b")))
 
 
@@ -1176,7 +1177,9 @@ def asked_unit(question: str) -> tuple[str, str]:
     return "", ""
 
 
-_MONEY = frozenset("geld money".split())
+# Amounts of money by another name: "Hoeveel schadevergoeding werd er betaald?"
+_MONEY = frozenset("geld money compensation schadevergoeding vergoeding compensatie losgeld "
+                   "ransom boete fine salaris salary".split())
 
 
 def states_unit(kind: str, unit: str, sentence: str) -> bool:

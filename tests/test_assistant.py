@@ -303,6 +303,8 @@ def test_analyse_content_words_years_and_polarity() -> None:
     # A day beside a month is no count; a number that cannot be a day is ("Semper Augustus").
     ("Op 5 mei 1940 vielen 300 doden.", [300.0]),
     ("de Semper Augustus 5.500 gulden", [5500.0]),
+    # A number glued to a letter names a thing: a launch pad, not 39 of anything.
+    ("Hij steeg op van lanceerplatform 39B.", []),
 ])
 def test_quantities_in_reads_scales_and_separators(text: str, values: list[float]) -> None:
     assert quantities_in(text) == values
@@ -1107,6 +1109,10 @@ def test_review_mends_of_names_figures_and_kinds() -> None:
     # The dead are no money.
     assert asked_unit("Hoeveel doden heeft de watersnood gekost?") == ("", "")
     assert asked_unit("Hoeveel geld heeft de bouw gekost?") == ("currency", "")
+    # Paying and compensation are money too, whatever the counted word.
+    assert asked_unit("How much compensation did the company pay?") == ("currency", "")
+    assert asked_unit("Hoeveel schadevergoeding heeft El Al betaald?") == ("currency", "")
+    assert not states_quantity("Het toestel steeg op van lanceerplatform 39B.")
 
 
 def test_a_count_of_everyone_does_not_answer_how_many_of_some_died() -> None:
