@@ -25,16 +25,17 @@ class Expect(Enum):
 
 _PATTERNS: list[tuple[Expect, re.Pattern[str]]] = [
     (Expect.QUANTITY, re.compile(
-        r"\b(how (many|much|old|long|large|big|high|deep|heavy|fast|tall|wide)|"
+        r"\b(how (many|much|old|long|large|big|high|deep|heavy|fast|tall|wide|cold|hot|warm)|"
         r"what (number|percentage|share)|"
-        r"hoeveel|hoe (oud|lang|groot|hoog|diep|zwaar|snel|breed)|welk aantal|aantal|"
+        r"hoeveel|hoe (oud|lang|groot|hoog|diep|zwaar|snel|breed|koud|warm|heet)|welk aantal|"
+        r"aantal|"
         # a measure: "What peak water level was recorded …?", "Welke hoogte bereikte …?"
         r"(what|which|welke?|wat)( (was|is|were|waren) (the|de|het))? ([a-z]+ ){0,2}?(level|"
         r"height|depth|length|speed|temperature|weight|distance|volume|waterstand|"
         r"waterhoogte|hoogte|diepte|lengte|snelheid|temperatuur|gewicht|afstand|"
         # (not "prijs", "reward" or "beloning": a prize or an award as often)
         r"oppervlakte|price|sum|amount|fee|ransom|salary|wage|bedrag|som|losgeld|salaris|"
-        r"loon)|how far (inland|upstream|downstream|offshore|out to sea)|"
+        r"loon|age|leeftijd)|how far (inland|upstream|downstream|offshore|out to sea)|"
         # "What did the dome cost?", "Wat kostte de bouw?"
         r"(what|wat) (did|does|do) [\w' -]{1,40}?\bcost|wat kost(te|ten)?|"
         # "What was the death toll …?": only as what is asked ("Was the number of victims
@@ -132,13 +133,16 @@ _CLOCK = re.compile(
     rf"\b(?i:quarter past|quarter to|half past) (?i:{_HOURS})\b")
 _AGE_QUESTION = re.compile(r"\b(how old|hoe oud|what age|welke leeftijd|at what age)\b")
 # Whose age: "How old was Stalin when …", not "How old was the man who shot Kirov?".
+# (After a title: "Hoe oud was tweede vlieger Arnon Ohad?"; not "the son of Stalin".)
 _AGE_OF = re.compile(r"\b(?i:how old (?:was|were|is)|hoe oud (?:was|waren|werd|is)|"
-                     r"what age (?:was|were))\s+"
+                     r"what age (?:was|were)|welke leeftijd (?:had|hadden|heeft))\s+"
+                     r"(?:(?:the|de|het)\s+)?(?:(?!(?:of|van|who|die|that|dat|wie)\b)"
+                     r"[a-z][\w-]*\s+){0,2}?"
                      r"([A-Z\u00C0-\u024F][\w-]*(?:\s+[A-Z\u00C0-\u024F][\w-]*)*)")
 # After whose age a question asks, the clause goes on: "How old was Stalin when …".
 _CLAUSE_GOES_ON = frozenset("when at in during after before on by toen bij op tijdens ten na "
                             "voor was werd is".split())
-_AGE_STATED = re.compile(r"\b(\d+|[a-z]+)[ -]?(year old|years old|jarige|jaar oud)\b|"
+_AGE_STATED = re.compile(r"\b(\d+|[a-z]+)[ -]?(years?[ -]old|jarige|jaar oud)\b|"
                          r"\b(aged|age of|leeftijd van) \d+|"
                          # "op zijn zevenentwintigste", "op haar 27ste" (see `_states_age`)
                          r"\bop (zijn|haar) (?P<ordinal>\d+|[a-z]+?)(ste|de|e)\b")
@@ -1135,6 +1139,9 @@ _MEASURES = {
         foot feet ft voet""",
     "weight": """ton tons tonne tonnes
         kilo kilos kilogram kilograms kg""",
+    "temperature": """degrees degree graden graad °
+        celsius
+        fahrenheit""",
 }
 _UNIT_FORMS = {form: (kind, line.split()[0]) for kind, block in _MEASURES.items()
                for line in block.splitlines() for form in line.split()}
@@ -1151,6 +1158,8 @@ _MEASURE_QUESTION = (
                             r"\b(how (high|deep|tall|wide)|hoe (hoog|diep|breed)|height|depth|"
                             r"water level|hoogte|diepte|waterstand|waterhoogte|waterpeil)\b")),
     ("weight", re.compile(r"\b(how heavy|hoe zwaar|weight|gewicht)\b")),
+    ("temperature", re.compile(r"\b(how (cold|hot|warm)|hoe (koud|warm|heet)|temperature|"
+                               r"temperatuur)\b")),
     # "How much did it cost?", not "How many lives did the famine cost?"
     ("currency", re.compile(r"^(?!.*\b(lives|life|levens|leven|mensenlevens)\b).*"
                             r"\b(cost|costs|kost|kostte|kostten|gekost|kosten|price|prijs|spent|"
@@ -1203,7 +1212,7 @@ def states_unit(kind: str, unit: str, sentence: str) -> bool:
 
 _DIMENSIONS = {"cubic": "volume", "kubieke": "volume", "square": "area", "vierkante": "area"}
 _PREFIXED = frozenset(_SYMBOLS) | {"usd", "eur", "gbp"}
-_UNIT_TOKEN = re.compile(r"[€$£ƒ]|\d[\d.,]*|[a-z]+")
+_UNIT_TOKEN = re.compile(r"[€$£ƒ°]|\d[\d.,]*|[a-z]+")
 
 
 def _figure_token(token: str) -> bool:
@@ -2259,17 +2268,25 @@ def states_succession(sentence: str) -> bool:
     return bool(_SUCCESSION.search(fold(sentence)))
 
 
-def _states_age(folded: str) -> bool:
+def _states_age(folded: str, whose: tuple[str, ...] = ()) -> bool:
     """An age: "30 years old", "de 30-jarige", "op zijn zevenentwintigste" (an ordinal of ten
-    or more: not "op zijn tweede reis" or "op zijn hoede")."""
+    or more: not "op zijn tweede reis" or "op zijn hoede"); of whose, when given, told near
+    their name: in "de 59-jarige Jitschak Fuchs … tweede vlieger Arnon Ohad" the age is
+    Fuchs's, not Ohad's."""
+    spots = [m.start() for m in re.finditer(r"\w+", folded)
+             if whose and soft_overlap(whose, [m.group()]) > 0]
     for match in _AGE_STATED.finditer(folded):
         ordinal = match.group("ordinal")
-        if ordinal is None:
-            return True
-        value = float(ordinal) if ordinal.isdigit() else dutch_numeral(ordinal)
-        if value is not None and value >= 10:
+        value = None if ordinal is None else (
+            float(ordinal) if ordinal.isdigit() else dutch_numeral(ordinal))
+        if (ordinal is None or value is not None and value >= 10) and (not whose or any(
+                match.start() - _AGE_REACH <= spot <= match.end() + _AGE_REACH
+                for spot in spots)):
             return True
     return False
+
+
+_AGE_REACH = 60  # characters between an age and the name it belongs to
 
 
 @lru_cache(maxsize=256)
@@ -2277,7 +2294,8 @@ def _age_subject(question: str) -> tuple[str, ...]:
     """Whose age is asked: "Stalin" in "How old was Stalin when …"; none for "How old was
     Kirov's murderer?" or "Hoe oud was Kirovs moordenaar?", nor without a name."""
     whose = _AGE_OF.search(question)
-    if whose is None:
+    # (An organisation is nobody's age: "Hoe oud was de KLM-gezagvoerder?")
+    if whose is None or re.match(r"[A-Z]{2,}\b", whose.group(1)):
         return ()
     after = question[whose.end():]
     following = re.match(r"\s+([a-z]+)", after)
@@ -2342,7 +2360,7 @@ def matches_expectation(question: Question, sentence: str) -> bool:
             # … of whom it asks about: "de 30-jarige Nikolayev" tells not how old Stalin was
             whose = _age_subject(question.text)
             # ("Klaas Meurs (42)": the name before the brackets is whose age it is)
-            aged = _states_age(fold(sentence)) or any(
+            aged = _states_age(fold(sentence), whose) or any(
                 0 < int(m.group(2)) <= 110
                 and (not whose or soft_overlap(whose, words(m.group(1))) > 0)
                 for m in _AGE_AFTER_NAME.finditer(sentence))
@@ -2767,7 +2785,9 @@ _SCAFFOLD = frozenset(
     # hedges: "Hoe laat ongeveer …?", "Roughly how many …?"
     "ongeveer ruwweg circa approximately roughly "
     # Dutch conjunctions that open a clause ("… nadat hij bekend had")
-    "nadat voordat terwijl zodra".split())
+    "nadat voordat terwijl zodra "
+    # Dutch "do", as English "did" and "does" are stop words: "Wanneer deed hij dat?"
+    "deed deden doet".split())
 
 
 def name_coverage(names: list[tuple[str, ...]], text_words: list[str]) -> float:

@@ -1003,6 +1003,24 @@ def test_a_time_of_day_and_an_age_told_in_words() -> None:
     assert not matches_expectation(meurs, "Over Klaas Meurs, zie Hoofdstuk (3).")
 
 
+def test_an_age_is_of_the_one_it_is_told_beside() -> None:
+    # Whose age, after a title or in "Welke leeftijd had …", but no organisation's.
+    ohad = analyse("Hoe oud was tweede vlieger Arnon Ohad?")
+    crew = ("Gezagvoerder was de 59-jarige Jitschak Fuchs, een van de meest ervaren vliegers "
+            "van El Al. Naast hem zaten tweede vlieger Arnon Ohad en boordwerktuigkundige "
+            "Gedalja Sofer.")
+    assert not matches_expectation(ohad, crew)
+    assert matches_expectation(analyse("Hoe oud was gezagvoerder Jitschak Fuchs?"), crew)
+    assert matches_expectation(analyse("Welke leeftijd had Jitschak Fuchs toen?"), crew)
+    assert matches_expectation(analyse("What age was Andrei Vyshinsky then?"),
+                               "De 53-jarige procureur-generaal Andrej Vysjinski eiste de dood.")
+    assert matches_expectation(analyse("Hoe oud was de KLM-gezagvoerder toen?"),
+                               "De 50-jarige vlieger was hoofd van de opleiding.")
+    # (Not whose "the son of Stalin" is: the son's, whom the question does not name.)
+    assert matches_expectation(analyse("How old was the son of Stalin then?"),
+                               "His 20-year-old son Yakov, far from Stalin, was captured.")
+
+
 def test_a_figure_is_compared_by_the_clause_that_counts_what_was_asked() -> None:
     question, config = analyse("Hoeveel woningen werden volledig verwoest?"), AnswerConfig()
     dutch = replace(_candidate(1, 0.95), overlap=0.4, text="Ongeveer 200 woningen werden "
