@@ -27,7 +27,9 @@ _PATTERNS: list[tuple[Expect, re.Pattern[str]]] = [
     (Expect.QUANTITY, re.compile(
         r"\b(how (many|much|old|long|large|big|high|deep|heavy|fast|tall|wide|cold|hot|warm)|"
         r"what (number|percentage|share)|"
-        r"hoeveel|hoe (oud|lang|groot|hoog|diep|zwaar|snel|breed|koud|warm|heet)|welk aantal|"
+        # ("Hoe heet de theorie …?" asks a name, "Hoe heet was …?" a temperature)
+        r"hoeveel|hoe (oud|lang|groot|hoog|diep|zwaar|snel|breed|koud|warm|heet (?=was|is|"
+        r"werd|waren|zijn|wordt|werden))|welk aantal|"
         r"aantal|"
         # a measure: "What peak water level was recorded …?", "Welke hoogte bereikte …?"
         r"(what|which|welke?|wat)( (was|is|were|waren) (the|de|het))? ([a-z]+ ){0,2}?(level|"
@@ -643,9 +645,11 @@ def _tokens(text: str) -> list[str]:
 
 def _is_count(tokens: list[str], i: int) -> bool:
     """A year-like number between an article and a plural noun counts things: "the 1500
-    soldiers", "de 1225 leden"; "the 1917 revolution" and "the 1934 congress" are years."""
+    soldiers", "de 1225 leden"; "the 1917 revolution" and "the 1934 congress" are years.
+    Before a unit it measures: "1250 graden", "2300 ton" (not "1990 marks the end")."""
+    following = tokens[i + 1] if i + 1 < len(tokens) else ""
     return 0 < i < len(tokens) - 1 and tokens[i - 1] in _DETERMINERS \
-        and _plural(tokens[i + 1])
+        and _plural(following) or following in _UNIT_FORMS and following not in _VERB_UNITS
 
 
 def _plural(word: str) -> bool:
@@ -1143,6 +1147,7 @@ _MEASURES = {
         celsius
         fahrenheit""",
 }
+_VERB_UNITS = frozenset("mark marks".split())  # "1990 marks the end"
 _UNIT_FORMS = {form: (kind, line.split()[0]) for kind, block in _MEASURES.items()
                for line in block.splitlines() for form in line.split()}
 _SYMBOLS = {"€": "euro", "$": "dollar", "£": "pound", "ƒ": "gulden"}
@@ -1158,8 +1163,8 @@ _MEASURE_QUESTION = (
                             r"\b(how (high|deep|tall|wide)|hoe (hoog|diep|breed)|height|depth|"
                             r"water level|hoogte|diepte|waterstand|waterhoogte|waterpeil)\b")),
     ("weight", re.compile(r"\b(how heavy|hoe zwaar|weight|gewicht)\b")),
-    ("temperature", re.compile(r"\b(how (cold|hot|warm)|hoe (koud|warm|heet)|temperature|"
-                               r"temperatuur)\b")),
+    ("temperature", re.compile(r"\b(how (cold|hot|warm)|hoe (koud|warm|heet (?=was|is|werd|"
+                               r"waren|zijn|wordt|werden))|temperature|temperatuur)\b")),
     # "How much did it cost?", not "How many lives did the famine cost?"
     ("currency", re.compile(r"^(?!.*\b(lives|life|levens|leven|mensenlevens)\b).*"
                             r"\b(cost|costs|kost|kostte|kostten|gekost|kosten|price|prijs|spent|"

@@ -1037,6 +1037,35 @@ def test_a_figure_is_compared_by_the_clause_that_counts_what_was_asked() -> None
     assert asked_part(analyse("How many people died?"), english.text) == english.text
 
 
+def test_a_sentence_that_names_nothing_counts_for_the_names_around_it() -> None:
+    question, config = analyse("How many teachers applied to the Teacher project?"), \
+        AnswerConfig()
+    best = replace(_candidate(1, 0.95), overlap=0.4, text="McAuliffe was picked from more "
+                   "than 11,000 teachers who applied to the Teacher project.")
+    # Its own sentence names nothing; the one before names the project.
+    bare = replace(_candidate(2, 0.92), document_id="n", own_names=0.0, overlap=0.2,
+                   text="Bijna 8.000 teachers stuurden een aanmelding in.")
+    assert _disagreeing(best, [best, bare], question, config) == [bare]
+    # … but not when it counts something else, nor when the question asks of a place.
+    other = replace(bare, text="Bijna 8.000 brieven kwamen binnen.")
+    assert _disagreeing(best, [best, other], question, config) == []
+    there = analyse("How many teachers in Boston applied to the Teacher project?")
+    assert _disagreeing(best, [best, bare], there, config) == []
+
+
+def test_temperatures_are_a_measure_of_their_own() -> None:
+    assert asked_unit("Hoe koud was het zeewater?") == ("temperature", "")
+    assert asked_unit("How hot did the fire get?") == ("temperature", "")
+    assert analyse("Hoe heet was de gloedwolk?").expect is Expect.QUANTITY
+    # ("Hoe heet de theorie …?" asks what it is called.)
+    assert analyse("Hoe heet de theorie van de omsingeling?").expect is not Expect.QUANTITY
+    assert figure_kinds("The water was only 3°C, and 193 died.") == {"temperature", ""}
+    assert figure_kinds("Het water was ongeveer 8 graden Celsius.") == {"temperature"}
+    # A year-like number before a unit measures: 1250 degrees, not the year 1250.
+    assert quantities_in("temperaturen tot ongeveer 1250 graden Celsius") == [1250.0]
+    assert years_in("In 1666 brandde het bij 1250 graden.") == [1666]
+
+
 def test_a_count_given_as_a_bound_agrees_with_a_little_more_or_less() -> None:
     question, config = analyse("How many people lost their lives?"), AnswerConfig()
     bound = replace(_candidate(1, 0.95), overlap=0.5,
