@@ -130,24 +130,37 @@ def own_names(question: str) -> list[str]:
     return found
 
 
-def subject_of(history: Sequence[Turn], person: bool = False) -> str | None:
+def subject_of(history: Sequence[Turn], person: bool = False,
+               someone: bool = False) -> str | None:
     """The most recent named subject: the last user turn first, then the reply to it. For
-    "he" a place ("in Leiden") or an acronym ("the NKVD") is no subject. Of several, the
-    first is most often the one the sentence is about ("What did Kirov do when Stalin
-    demanded …?")."""
+    "he" a place ("in Leiden") or an acronym ("the NKVD") is no subject, nor, for a pronoun
+    only said of people (`someone`: "he", "hij", not "she" or "haar", which may be a ship's
+    or a committee's), a thing. Of several, the first is most often the one the sentence is
+    about ("What did Kirov do when Stalin demanded …?")."""
     users = [t for t in history if t.role == "user"]
     replies = [t for t in history if t.role == "assistant"]
     ordered = users[-1:] + replies[-1:] + users[-2::-1]
+    things: list[str] = []
     for turn in ordered:
         places = places_in(turn.content) if person else set()
         # A question's first word is a question word or a verb ("Waarvan werd hij …?").
         named = own_names(turn.content) if turn.role == "user" else names(turn.content)
-        found = [n for n in named if set(words(n)) - _FRAMING - places]
+        found = [n for n in named if set(words(n)) - _FRAMING - places
+                 and re.search(r"[^\W\d]", n)]
         if person:
             found = [n for n in found if not n.isupper()] or found
+        if someone:
+            # A name after an article is a thing's ("de replica van de Batavia"): "he" is
+            # rather someone the next turn names ("op initiatief van Willem Vos").
+            things += [n for n in found if _after_article(turn.content, n)]
+            found = [n for n in found if n not in things]
         if found:
             return found[0]
-    return None
+    return things[0] if things else None
+
+
+def _after_article(text: str, name: str) -> bool:
+    return re.search(rf"\b(?i:the|de|het)\s+{re.escape(name)}\b", text) is not None
 
 
 def exchanges(history: Sequence[Turn]) -> list[tuple[str, str]]:
@@ -323,7 +336,8 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
         return f"{question[:its.start()]}{place}'s{question[its.end():]}"
     if not _ANAPHOR.search(question) or not _refers_back(question, pairs[:1]):
         return question
-    person = re.search(rf"\b({_PERSON}|{_POSSESSIVE})\b", question, re.IGNORECASE)
+    person = next((m for m in re.finditer(rf"\b({_PERSON}|{_POSSESSIVE})\b", question,
+                                          re.IGNORECASE) if not _verb_zijn(question, m)), None)
     if person is not None and person.group().lower() in ("he", "she", "hij") \
             and describes_person(question[:person.start()]):
         # "What happened to the killer after he confessed?": "he" is the killer, and the
@@ -331,10 +345,11 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
         # him?" still asks about the one before.)
         person = None
     subject = (answered_entity(*pairs[0], Expect.PERSON) if pairs else None) \
-        or subject_of(history, person=person is not None)
+        or subject_of(history, person=person is not None, someone=person is not None and bool(
+            re.fullmatch(r"he|him|his|hij|hem", person.group(), re.IGNORECASE)))
     if person and subject:
         name = f"{subject}'s" if re.fullmatch(_POSSESSIVE, person.group(), re.IGNORECASE) \
-            else subject
+            and not _object_haar(question, person) else subject
         question = question[:person.start()] + name + question[person.end():]
         # "How many voted against him there?": "there" still needs the last topic.
         if not re.search(r"\b(there|daar)\b", question, re.IGNORECASE):
@@ -363,6 +378,30 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
     context = " ".join(list(dict.fromkeys(context.split()))[:_MAX_CONTEXT_WORDS]) \
         or subject or ""
     return f"{question} ({context})" if context else question
+
+
+def _verb_zijn(question: str, pronoun: re.Match[str]) -> bool:
+    """Dutch "zijn" is "his" before a noun ("zijn vrouw"), and otherwise the verb "to be":
+    "Hoeveel eiken zijn daarvoor gekapt?", "Waar zijn de kinderen?"."""
+    if pronoun.group().lower() != "zijn":
+        return False
+    after = [w.lower() for w in re.findall(r"\w+", question[pronoun.end():])]
+    return not after or is_function_word(after[0]) \
+        or len(after) == 1 and bool(_PARTICIPLE.match(after[0])) \
+        or bool(re.fullmatch(rf"er|erna|{_THERE}|{_ER}", after[0]))
+
+
+def _object_haar(question: str, pronoun: re.Match[str]) -> bool:
+    """Dutch "haar" is "her" as well as "hers": an object before "te" or a closing participle
+    ("om haar te vervangen", "Wie heeft haar vermoord?"), a possessive before a noun ("haar
+    man")."""
+    if pronoun.group().lower() != "haar":
+        return False
+    after = [w.lower() for w in re.findall(r"\w+", question[pronoun.end():])]
+    return not after or after[0] == "te" or len(after) == 1 and bool(_PARTICIPLE.match(after[0]))
+
+
+_PARTICIPLE = re.compile(r"ge\w+(d|t|en)$|(be|ver|ont|her)\w+[dt]$")
 
 
 def _named_in_reply(question: str, reply: str) -> str:

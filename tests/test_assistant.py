@@ -2555,6 +2555,33 @@ def test_resolve_falls_back_to_the_reply_when_the_question_names_nobody() -> Non
     assert resolve("When was he murdered?", history) == "When was Kirov murdered?"
 
 
+def test_resolve_he_to_someone_not_to_a_thing_named_after_an_article() -> None:
+    history = [Turn("user", "Waar werd de replica van de Batavia gebouwd?"),
+               Turn("assistant", "Op de Bataviawerf in Lelystad, op initiatief van Willem Vos.")]
+    assert resolve("Hoe oud was hij?", history) == "Hoe oud was Willem Vos?"
+    # "haar" and "she" may be a committee's or a ship's.
+    committee = [Turn("user", "Wanneer kwam de Deltacommissie er?"),
+                 Turn("assistant", "Op 18 februari 1953.")]
+    assert resolve("Welke minister heeft haar geïnstalleerd?", committee) == \
+        "Welke minister heeft Deltacommissie geïnstalleerd?"
+
+
+def test_resolve_dutch_zijn_and_haar_by_what_follows() -> None:
+    history = [Turn("user", "Wie was Christa McAuliffe?"),
+               Turn("assistant", "Een lerares uit Concord in New Hampshire.")]
+    # "haar" as an object ("om haar te vervangen") and as "hers" ("haar man")
+    assert resolve("Wie stond klaar om haar te vervangen?", history) == \
+        "Wie stond klaar om Christa McAuliffe te vervangen?"
+    assert resolve("Wie heeft haar gekozen?", history) == \
+        "Wie heeft Christa McAuliffe gekozen?"
+    assert resolve("Wie was haar man?", history) == "Wie was Christa McAuliffe's man?"
+    # "zijn" as the verb, and as "his" before a noun that looks like a participle
+    ship = [Turn("user", "Wie was Karl Radek?"), Turn("assistant", "Een journalist.")]
+    assert "Radek" not in resolve("Hoeveel mensen zijn er gearresteerd?", ship)
+    assert resolve("Wat was er met zijn gebit gebeurd?", ship) == \
+        "Wat was er met Karl Radek's gebit gebeurd?"
+
+
 def test_resolve_him_and_there_in_one_follow_up() -> None:
     history = [Turn("user", "What did Stalin call the party congress of 1934?"),
                Turn("assistant", "He proclaimed it the Congress of Victors.")]
