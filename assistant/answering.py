@@ -634,6 +634,9 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
         fitting = named[:max(0, room - len(rivals)) // 2]
         rivals += [d for _, d in fitting]
         naming = {d.row: c for c, d in fitting}
+        if rivals and not fitting:
+            rivals += _allies(best, [anchor, *rivals], eligible, question, config,
+                              room - len(rivals))
     elif question.polar:
         # A side in another language may name what is asked in its own words ("Great Purge",
         # "Grote Terreur"): one of the question's names is enough.
@@ -704,6 +707,49 @@ def combine(whole: Selection, parts: list[Selection],
     rows_ = [c.row for c in chosen]
     return Selection(chosen, False, [[rows_.index(c.row) for c in group] for group in groups]), \
         found_by
+
+
+def _allies(best: Candidate, sides: list[Candidate], eligible: list[Candidate],
+            question: Question, config: AnswerConfig, room: int) -> list[Candidate]:
+    """Other documents that give the figure of one of the sides, nearly as well: a
+    disagreement shows every document that takes part in it ("[1] and [3] say 4 June, [2]
+    says 14 June"), as far as the answer has room."""
+    taken = {c.document_id for c in sides}
+    figures = [ranges_of(question, asked_part(question, side.text)) for side in sides]
+    exact = question.expect is Expect.DATE
+    # (What it counts, and in what units, as the sides do: not "18 knots" for "18 minutes".)
+    counted = counted_words(question.text) if question.expect is Expect.QUANTITY else ()
+    kinds = set().union(*(figure_kinds(side.text) for side in sides))
+    found: list[Candidate] = []
+    for c in eligible:
+        if len(found) >= room:
+            break
+        if c.document_id in taken or not c.typed or c.fragment \
+                or c.score < best.score - config.conflict_margin \
+                or counted and counts_asked(counted, c.text) is not True \
+                or not kinds & figure_kinds(c.text) \
+                or _hedged(c.text) or any(_bounds(question, c.text)):
+            continue  # (nor a bound or an estimate: "more than twenty" fits 22 and 23)
+        theirs = ranges_of(question, asked_part(question, c.text))
+        # Each of its figures is one side's, and that side's alone ("January 1898" is both
+        # 13 and 14 January; "dozens" is many figures).
+        agreeing = [i for i, mine in enumerate(figures)
+                    if theirs and all(_same_figure(mine, y, exact) for y in theirs)]
+        if len(agreeing) == 1 and not any(
+                _same_figure(mine, y, exact) for i, mine in enumerate(figures)
+                if i != agreeing[0] for y in theirs):
+            found.append(c)
+            taken.add(c.document_id)
+    return found
+
+
+def _same_figure(mine: list[tuple[float, float]], y: tuple[float, float],
+                 exact: bool) -> bool:
+    """A figure is one of a side's: the same date or time, or the same count as far as both
+    were rounded; not a vague amount."""
+    if exact:
+        return any(x[0] <= y[1] and y[0] <= x[1] for x in mine)
+    return y[0] == y[1] and any(x[0] == x[1] and _agree(x, y, frozenset()) for x in mine)
 
 
 def fitting_rivals(best: Candidate, anchor: Candidate, rivals: list[Candidate],

@@ -17,6 +17,7 @@ from assistant.answering import (
     Candidate,
     Selection,
     SentenceScorer,
+    _allies,
     _bounds,
     _close,
     _compounds_of,
@@ -1051,6 +1052,23 @@ def test_a_sentence_that_names_nothing_counts_for_the_names_around_it() -> None:
     assert _disagreeing(best, [best, other], question, config) == []
     there = analyse("How many teachers in Boston applied to the Teacher project?")
     assert _disagreeing(best, [best, bare], there, config) == []
+
+
+def test_a_document_that_gives_one_side_s_figure_is_shown_with_that_side() -> None:
+    question, config = analyse("Hoeveel minuten duurde het voordat het schip zonk?"), \
+        AnswerConfig()
+    best = replace(_candidate(1, 0.95), text="Achttien minuten na de inslag zonk het schip.")
+    rival = replace(_candidate(2, 0.92), document_id="e", translated=True,
+                    text="The ship went down in just fifteen minutes.")
+    ally = replace(_candidate(3, 0.90), document_id="o", translated=True,
+                   text="The ship sank in 18 minutes.")
+    knots = replace(ally, text="The ship was steaming at 18 knots when the torpedo struck.")
+    both = replace(ally, text="Some say 15 minutes, others say 18 minutes.")
+    assert _allies(best, [best, rival], [best, rival, ally], question, config, 2) == [ally]
+    # Not a figure of another kind, nor one that fits both sides; none without room.
+    assert _allies(best, [best, rival], [best, rival, knots], question, config, 2) == []
+    assert _allies(best, [best, rival], [best, rival, both], question, config, 2) == []
+    assert _allies(best, [best, rival], [best, rival, ally], question, config, 0) == []
 
 
 def test_temperatures_are_a_measure_of_their_own() -> None:
