@@ -1833,9 +1833,12 @@ ANNOUNCES = re.compile(r"(:|\b(quote|quotation|words|saying|remark|citaat|uitspr
 
 
 def quotes(sentence: str) -> bool:
-    """The sentence quotes words said or written, or announces the quotation after it."""
+    """The sentence quotes words said or written (three words or more, or any after a colon:
+    "came from the pilot: 'Uh oh.'"; not the scare quotes of "'verloren'"), or announces the
+    quotation after it."""
     return bool(ANNOUNCES.search(sentence.strip())) or any(
         len(re.findall(r"\w+", m.group(1) or m.group(2))) >= 3
+        or sentence[:m.start()].rstrip().endswith(":")
         for m in _QUOTED.finditer(sentence))
 
 

@@ -719,6 +719,9 @@ def test_a_question_for_words_said_is_answered_by_a_quotation() -> None:
     assert matches_expectation(question, 'He cried "Oh, the humanity" into the microphone.')
     assert not matches_expectation(question, "Tot zijn ‘grote schrik’ kwam Lehmann erachter.")
     assert not matches_expectation(question, "Lehmann's burns were severe.")
+    # A short quotation is one after a colon.
+    assert matches_expectation(question, 'The last words came from Lehmann: "Uh oh."')
+    assert not matches_expectation(question, 'Lehmann had "lost" a colleague.')
 
 
 def test_times_of_day_are_minutes_after_midnight() -> None:
