@@ -646,7 +646,7 @@ def _tokens(text: str) -> list[str]:
 def _is_count(tokens: list[str], i: int) -> bool:
     """A year-like number between an article and a plural noun counts things: "the 1500
     soldiers", "de 1225 leden"; "the 1917 revolution" and "the 1934 congress" are years.
-    Before a unit it measures: "1250 graden", "2300 ton" (not "1990 marks the end")."""
+    Before a unit it measures: "1250 graden", "2300 kilo" (not "1990 marks the end")."""
     following = tokens[i + 1] if i + 1 < len(tokens) else ""
     return 0 < i < len(tokens) - 1 and tokens[i - 1] in _DETERMINERS \
         and _plural(following) or following in _UNIT_FORMS and following not in _VERB_UNITS
@@ -1147,7 +1147,9 @@ _MEASURES = {
         celsius
         fahrenheit""",
 }
-_VERB_UNITS = frozenset("mark marks".split())  # "1990 marks the end"
+# Units that are also names or verbs, after a year: "1990 marks the end", "In 1998 Ton
+# Koopman", "in 1945 Frank".
+_VERB_UNITS = frozenset("mark marks frank ton pond".split())
 _UNIT_FORMS = {form: (kind, line.split()[0]) for kind, block in _MEASURES.items()
                for line in block.splitlines() for form in line.split()}
 _SYMBOLS = {"€": "euro", "$": "dollar", "£": "pound", "ƒ": "gulden"}

@@ -1085,6 +1085,8 @@ def test_temperatures_are_a_measure_of_their_own() -> None:
     # A year-like number before a unit measures: 1250 degrees, not the year 1250.
     assert quantities_in("temperaturen tot ongeveer 1250 graden Celsius") == [1250.0]
     assert years_in("In 1666 brandde het bij 1250 graden.") == [1666]
+    # (A unit that is also a name or a verb after a year leaves it a year.)
+    assert years_in("In 1998 Ton Koopman speelde; 1990 marks the end.") == [1998, 1990]
 
 
 def test_a_count_given_as_a_bound_agrees_with_a_little_more_or_less() -> None:
