@@ -745,11 +745,11 @@ def _allies(best: Candidate, sides: list[Candidate], eligible: list[Candidate],
 
 def _same_figure(mine: list[tuple[float, float]], y: tuple[float, float],
                  exact: bool) -> bool:
-    """A figure is one of a side's: the same date or time, or the same count as far as both
-    were rounded; not a vague amount."""
+    """A figure is one of a side's: the same date or time, or the very same count (not
+    "20" for "18", though they agree as far as 20 was rounded); not a vague amount."""
     if exact:
         return any(x[0] <= y[1] and y[0] <= x[1] for x in mine)
-    return y[0] == y[1] and any(x[0] == x[1] and _agree(x, y, frozenset()) for x in mine)
+    return y[0] == y[1] and any(x[0] == x[1] == y[0] for x in mine)
 
 
 def fitting_rivals(best: Candidate, anchor: Candidate, rivals: list[Candidate],

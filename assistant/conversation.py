@@ -22,6 +22,7 @@ from assistant.questions import (
     is_function_word,
     is_listed_nationality,
     is_nationality,
+    is_office,
     places_in,
     soft_overlap,
     years_in,
@@ -149,18 +150,26 @@ def subject_of(history: Sequence[Turn], person: bool = False,
                  and re.search(r"[^\W\d]", n)]
         if person:
             found = [n for n in found if not n.isupper()] or found
-        if someone:
-            # A name after an article is a thing's ("de replica van de Batavia"): "he" is
-            # rather someone the next turn names ("op initiatief van Willem Vos").
-            things += [n for n in found if _after_article(turn.content, n)]
-            found = [n for n in found if n not in things]
+        # A name after an article is a thing's ("de replica van de Batavia"): "he" is rather
+        # someone the reply names ("op initiatief van Willem Vos"), but not someone of older
+        # turns. (In a question, only when it names nothing else: "What did the Kaiser do
+        # after Verdun?")
+        thing = [n for n in found if _after_article(turn.content, n)] if someone else []
+        if thing and (turn.role == "assistant" or len(thing) == len(found)):
+            things += thing
+            found = [n for n in found if n not in thing]
         if found:
             return found[0]
+        if things and turn.role == "assistant":
+            break
     return things[0] if things else None
 
 
 def _after_article(text: str, name: str) -> bool:
-    return re.search(rf"\b(?i:the|de|het)\s+{re.escape(name)}\b", text) is not None
+    """The name follows an article, as a thing's does ("the Titanic"), and opens on no title
+    ("the Emperor Hirohito")."""
+    return re.search(rf"\b(?i:the|de|het)\s+{re.escape(name)}\b", text) is not None \
+        and not (describes_person(name.split()[0]) or is_office(fold(name.split()[0])))
 
 
 def exchanges(history: Sequence[Turn]) -> list[tuple[str, str]]:
@@ -386,8 +395,11 @@ def _verb_zijn(question: str, pronoun: re.Match[str]) -> bool:
     if pronoun.group().lower() != "zijn":
         return False
     after = [w.lower() for w in re.findall(r"\w+", question[pronoun.end():])]
+    before = {w.lower() for w in re.findall(r"\w+", question[:pronoun.start()])}
+    # (A closing participle after no other verb: "… zijn gekapt?", not "Wat was zijn
+    # gewicht?")
     return not after or is_function_word(after[0]) \
-        or len(after) == 1 and bool(_PARTICIPLE.match(after[0])) \
+        or len(after) == 1 and bool(_PARTICIPLE.match(after[0])) and not before & _FINITE \
         or bool(re.fullmatch(rf"er|erna|{_THERE}|{_ER}", after[0]))
 
 
@@ -398,10 +410,16 @@ def _object_haar(question: str, pronoun: re.Match[str]) -> bool:
     if pronoun.group().lower() != "haar":
         return False
     after = [w.lower() for w in re.findall(r"\w+", question[pronoun.end():])]
-    return not after or after[0] == "te" or len(after) == 1 and bool(_PARTICIPLE.match(after[0]))
+    before = {w.lower() for w in re.findall(r"\w+", question[:pronoun.start()])}
+    # (A closing participle after a verb of the perfect: "Wie heeft haar gekozen?", not
+    # "Wat was haar gewicht?")
+    return not after or after[0] == "te" or len(after) == 1 \
+        and bool(_PARTICIPLE.match(after[0])) and bool(before & _PERFECT)
 
 
 _PARTICIPLE = re.compile(r"ge\w+(d|t|en)$|(be|ver|ont|her)\w+[dt]$")
+_PERFECT = frozenset("heeft hebben had hadden werd werden wordt worden zal zullen".split())
+_FINITE = _PERFECT | frozenset("is was waren".split())
 
 
 def _named_in_reply(question: str, reply: str) -> str:

@@ -28,8 +28,8 @@ _PATTERNS: list[tuple[Expect, re.Pattern[str]]] = [
         r"\b(how (many|much|old|long|large|big|high|deep|heavy|fast|tall|wide|cold|hot|warm)|"
         r"what (number|percentage|share)|"
         # ("Hoe heet de theorie …?" asks a name, "Hoe heet was …?" a temperature)
-        r"hoeveel|hoe (oud|lang|groot|hoog|diep|zwaar|snel|breed|koud|warm|heet (?=was|is|"
-        r"werd|waren|zijn|wordt|werden))|welk aantal|"
+        r"hoeveel|hoe (oud|lang|groot|hoog|diep|zwaar|snel|breed|koud|warm|heet (?=(was|is|"
+        r"werd|waren|wordt|werden)\b))|welk aantal|"
         r"aantal|"
         # a measure: "What peak water level was recorded …?", "Welke hoogte bereikte …?"
         r"(what|which|welke?|wat)( (was|is|were|waren) (the|de|het))? ([a-z]+ ){0,2}?(level|"
@@ -138,7 +138,9 @@ _AGE_QUESTION = re.compile(r"\b(how old|hoe oud|what age|welke leeftijd|at what 
 # (After a title: "Hoe oud was tweede vlieger Arnon Ohad?"; not "the son of Stalin".)
 _AGE_OF = re.compile(r"\b(?i:how old (?:was|were|is)|hoe oud (?:was|waren|werd|is)|"
                      r"what age (?:was|were)|welke leeftijd (?:had|hadden|heeft))\s+"
-                     r"(?:(?:the|de|het)\s+)?(?:(?!(?:of|van|who|die|that|dat|wie)\b)"
+                     r"(?:(?:the|de|het)\s+)?(?:(?!(?:of|van|who|die|that|dat|wie|when|toen|"
+                     r"he|she|it|they|hij|zij|ze|in|at|on|by|during|after|before|bij|op|"
+                     r"tijdens|na|voor|was|werd|is|were|waren)\b)"
                      r"[a-z][\w-]*\s+){0,2}?"
                      r"([A-Z\u00C0-\u024F][\w-]*(?:\s+[A-Z\u00C0-\u024F][\w-]*)*)")
 # After whose age a question asks, the clause goes on: "How old was Stalin when …".
@@ -649,7 +651,7 @@ def _is_count(tokens: list[str], i: int) -> bool:
     Before a unit it measures: "1250 graden", "2300 kilo" (not "1990 marks the end")."""
     following = tokens[i + 1] if i + 1 < len(tokens) else ""
     return 0 < i < len(tokens) - 1 and tokens[i - 1] in _DETERMINERS \
-        and _plural(following) or following in _UNIT_FORMS and following not in _VERB_UNITS
+        and _plural(following) or following in _MEASURING
 
 
 def _plural(word: str) -> bool:
@@ -747,7 +749,8 @@ def _span(tokens: list[re.Match[str]], i: int, folded: str) -> float | None:
 
 # A number that names a thing, not a count: "R101", "RBMK-1000", "LZ 129", "pad 39B"; but not an
 # amount in a currency or a count in a country ("USD 100", "DM 3000", "in the UK 307").
-_IDENTIFIER = re.compile(r"\b([A-Z]+)-?\d+\b|\b([A-Z]{2,})[ -]\d+\b|\b\d+[A-Z]+\b")
+_IDENTIFIER = re.compile(r"\b([A-Z]+)-?\d+\b|\b([A-Z]{2,})[ -]\d+\b|"
+                         r"(?<![$€£ƒ])\b\d+(?![MK]\b)[A-Z]+\b")  # (not "$5M", "20M")
 _CODES = frozenset("usd eur gbp dm hfl fl chf uk us usa vs eu nl".split())
 
 
@@ -1147,9 +1150,11 @@ _MEASURES = {
         celsius
         fahrenheit""",
 }
-# Units that are also names or verbs, after a year: "1990 marks the end", "In 1998 Ton
-# Koopman", "in 1945 Frank".
-_VERB_UNITS = frozenset("mark marks frank ton pond".split())
+# Units after which a year-like number measures: not those that are also names, verbs or
+# adjectives ("In 1945 Pound was arrested", "the 1971 dollar crisis", "1990 marks the end").
+_MEASURING = frozenset("degrees graden graad celsius fahrenheit km kilometer kilometers "
+                       "kilometre kilometres meter meters metre metres kg kilogram kilograms "
+                       "tonnes".split())
 _UNIT_FORMS = {form: (kind, line.split()[0]) for kind, block in _MEASURES.items()
                for line in block.splitlines() for form in line.split()}
 _SYMBOLS = {"€": "euro", "$": "dollar", "£": "pound", "ƒ": "gulden"}
@@ -1165,8 +1170,9 @@ _MEASURE_QUESTION = (
                             r"\b(how (high|deep|tall|wide)|hoe (hoog|diep|breed)|height|depth|"
                             r"water level|hoogte|diepte|waterstand|waterhoogte|waterpeil)\b")),
     ("weight", re.compile(r"\b(how heavy|hoe zwaar|weight|gewicht)\b")),
-    ("temperature", re.compile(r"\b(how (cold|hot|warm)|hoe (koud|warm|heet (?=was|is|werd|"
-                               r"waren|zijn|wordt|werden))|temperature|temperatuur)\b")),
+    ("temperature", re.compile(r"\b(how (cold|hot|warm)|hoe (koud|warm|heet (?=(was|is|werd|"
+                               r"waren|wordt|werden)\b))|temperature|temperatuur|"
+                               r"how many degrees|hoeveel graden)\b")),
     # "How much did it cost?", not "How many lives did the famine cost?"
     ("currency", re.compile(r"^(?!.*\b(lives|life|levens|leven|mensenlevens)\b).*"
                             r"\b(cost|costs|kost|kostte|kostten|gekost|kosten|price|prijs|spent|"
@@ -1182,7 +1188,8 @@ def asked_unit(question: str) -> tuple[str, str]:
     folded = fold(question)
     # (In lower case only: "Ton", "Mark" and "Frank" are names too.)
     for word in re.findall(r"[a-z]+", question):
-        if word in _UNIT_FORMS:
+        # (A degree may be a diploma or a burn's: "third-degree burns" count no heat.)
+        if word in _UNIT_FORMS and _UNIT_FORMS[word][0] != "temperature":
             return _UNIT_FORMS[word]
     # "Hoeveel doden heeft de ramp gekost?" counts the dead, not money.
     counted = counted_words(question)
@@ -2278,20 +2285,26 @@ def states_succession(sentence: str) -> bool:
     return bool(_SUCCESSION.search(fold(sentence)))
 
 
-def _states_age(folded: str, whose: tuple[str, ...] = ()) -> bool:
+def _states_age(folded: str, whose: tuple[str, ...] = (),
+                others: frozenset[str] = frozenset()) -> bool:
     """An age: "30 years old", "de 30-jarige", "op zijn zevenentwintigste" (an ordinal of ten
     or more: not "op zijn tweede reis" or "op zijn hoede"); of whose, when given, told near
     their name: in "de 59-jarige Jitschak Fuchs … tweede vlieger Arnon Ohad" the age is
     Fuchs's, not Ohad's."""
-    spots = [m.start() for m in re.finditer(r"\w+", folded)
-             if whose and soft_overlap(whose, [m.group()]) > 0]
+    tokens = list(re.finditer(r"\w+", folded)) if whose else []
+    spots = [m.start() for m in tokens if soft_overlap(whose, [m.group()]) > 0]
+    # (… and nearer than anyone else's: "Nikolayev, 30 years old, shot Kirov.")
+    rivals = [m.start() for m in tokens if m.group() in others and m.start() not in spots]
     for match in _AGE_STATED.finditer(folded):
         ordinal = match.group("ordinal")
         value = None if ordinal is None else (
             float(ordinal) if ordinal.isdigit() else dutch_numeral(ordinal))
-        if (ordinal is None or value is not None and value >= 10) and (not whose or any(
-                match.start() - _AGE_REACH <= spot <= match.end() + _AGE_REACH
-                for spot in spots)):
+        if not (ordinal is None or value is not None and value >= 10):
+            continue
+        if not whose:
+            return True
+        near = min((abs(spot - match.start()) for spot in spots), default=_AGE_REACH + 1)
+        if near <= _AGE_REACH and all(abs(r - match.start()) > near for r in rivals):
             return True
     return False
 
@@ -2370,7 +2383,13 @@ def matches_expectation(question: Question, sentence: str) -> bool:
             # … of whom it asks about: "de 30-jarige Nikolayev" tells not how old Stalin was
             whose = _age_subject(question.text)
             # ("Klaas Meurs (42)": the name before the brackets is whose age it is)
-            aged = _states_age(fold(sentence), whose) or any(
+            # (the other names, whole: "Leonid" goes with "Nikolayev"; a lone first word
+            # may only open the sentence: "Dader was de 30-jarige …")
+            runs = [words(sentence[start:end]) for start, end in capitalised_runs(sentence)
+                    if start or " " in sentence[start:end]]
+            rivals = frozenset(w for run in runs if not soft_overlap(whose, run) > 0
+                              for w in run if w.isalpha() and not is_function_word(w))
+            aged = _states_age(fold(sentence), whose, rivals) or any(
                 0 < int(m.group(2)) <= 110
                 and (not whose or soft_overlap(whose, words(m.group(1))) > 0)
                 for m in _AGE_AFTER_NAME.finditer(sentence))

@@ -1074,6 +1074,55 @@ def test_a_document_that_gives_one_side_s_figure_is_shown_with_that_side() -> No
     assert _allies(best, [best, rival], [best, rival, ally], question, config, 0) == []
 
 
+def test_review_mends_names_money_ages_degrees_and_allies() -> None:
+    # "Hoe heet zijn vrouw?" asks a name; "is" in "Israels" is no verb.
+    assert analyse("Hoe heet zijn vrouw?").expect is not Expect.QUANTITY
+    assert asked_unit("Hoe heet Israels premier?") == ("", "")
+    # A degree may be a diploma or a burn's.
+    assert asked_unit("How many students earned a degree that year?") == ("", "")
+    assert asked_unit("Hoeveel passagiers liepen brandwonden van de derde graad op?") == \
+        ("", "")
+    # A unit that is also a name, a verb or an adjective after a year leaves it a year.
+    assert years_in("In 1945 Pound was arrested in Italy.") == [1945]
+    assert years_in("The 1971 dollar crisis ended Bretton Woods.") == [1971]
+    # "$5M" and "20M" are amounts, "39B" a name.
+    assert quantities_in("The ransom was $5M in cash.") == [5.0]
+    assert quantities_in("The price was 20M euros.") == [20.0]
+    # Whose age: not a name of the clause after ("when Stalin died"), nor one the age is
+    # not nearest to.
+    assert matches_expectation(analyse("How old was he when Stalin died?"),
+                               "The 30-year-old Nikolayev was arrested at the scene.")
+    assert not matches_expectation(analyse("How old was Kirov?"),
+                                   "Then Nikolayev, 30 years old, shot Kirov.")
+    assert matches_expectation(analyse("Hoe oud was Nikolayev?"),
+                               "Dader was de 30-jarige Leonid Nikolayev.")
+    # An ally gives the very figure of a side: 20 is not 18.
+    question, config = analyse("Hoeveel minuten duurde het voordat het schip zonk?"), \
+        AnswerConfig()
+    best = replace(_candidate(1, 0.95), text="Achttien minuten na de inslag zonk het schip.")
+    rival = replace(_candidate(2, 0.92), document_id="e", translated=True,
+                    text="The ship went down in just fifteen minutes.")
+    twenty = replace(_candidate(3, 0.90), document_id="o", translated=True,
+                     text="The ship sank in 20 minutes.")
+    assert _allies(best, [best, rival], [best, rival, twenty], question, config, 2) == []
+
+
+def test_review_mends_zijn_haar_and_he_after_an_article() -> None:
+    radek = [Turn("user", "Wie was Karl Radek?"), Turn("assistant", "Een journalist.")]
+    assert resolve("Wat was zijn gewicht?", radek) == "Wat was Karl Radek's gewicht?"
+    mcauliffe = [Turn("user", "Wie was Christa McAuliffe?"), Turn("assistant", "Een lerares.")]
+    assert resolve("Wat was haar gewicht?", mcauliffe) == \
+        "Wat was Christa McAuliffe's gewicht?"
+    # A titled name after "the" is someone; the question's own name beats older turns.
+    kaiser = [Turn("user", "What did the Kaiser do after Verdun?"),
+              Turn("assistant", "He stayed at headquarters.")]
+    assert resolve("When did he abdicate?", kaiser) == "When did Kaiser abdicate?"
+    emperor = [Turn("user", "Who was Stalin?"), Turn("assistant", "The Soviet leader."),
+               Turn("user", "What did the Emperor Hirohito say?"),
+               Turn("assistant", "He spoke on the radio.")]
+    assert resolve("How old was he?", emperor) == "How old was Emperor Hirohito?"
+
+
 def test_temperatures_are_a_measure_of_their_own() -> None:
     assert asked_unit("Hoe koud was het zeewater?") == ("temperature", "")
     assert asked_unit("How hot did the fire get?") == ("temperature", "")
