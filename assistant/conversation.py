@@ -394,8 +394,7 @@ def _verb_zijn(question: str, pronoun: re.Match[str]) -> bool:
     "Hoeveel eiken zijn daarvoor gekapt?", "Waar zijn de kinderen?"."""
     if pronoun.group().lower() != "zijn":
         return False
-    after = [w.lower() for w in re.findall(r"\w+", question[pronoun.end():])]
-    before = {w.lower() for w in re.findall(r"\w+", question[:pronoun.start()])}
+    before, after = _around(question, pronoun)
     # (A closing participle after no other verb: "… zijn gekapt?", not "Wat was zijn
     # gewicht?")
     return not after or is_function_word(after[0]) \
@@ -409,12 +408,17 @@ def _object_haar(question: str, pronoun: re.Match[str]) -> bool:
     man")."""
     if pronoun.group().lower() != "haar":
         return False
-    after = [w.lower() for w in re.findall(r"\w+", question[pronoun.end():])]
-    before = {w.lower() for w in re.findall(r"\w+", question[:pronoun.start()])}
+    before, after = _around(question, pronoun)
     # (A closing participle after a verb of the perfect: "Wie heeft haar gekozen?", not
     # "Wat was haar gewicht?")
     return not after or after[0] == "te" or len(after) == 1 \
         and bool(_PARTICIPLE.match(after[0])) and bool(before & _PERFECT)
+
+
+def _around(question: str, pronoun: re.Match[str]) -> tuple[set[str], list[str]]:
+    """The words before a pronoun, as a set, and those after it, in order (lower case)."""
+    return ({w.lower() for w in re.findall(r"\w+", question[:pronoun.start()])},
+            [w.lower() for w in re.findall(r"\w+", question[pronoun.end():])])
 
 
 _PARTICIPLE = re.compile(r"ge\w+(d|t|en)$|(be|ver|ont|her)\w+[dt]$")

@@ -648,7 +648,7 @@ def _tokens(text: str) -> list[str]:
 def _is_count(tokens: list[str], i: int) -> bool:
     """A year-like number between an article and a plural noun counts things: "the 1500
     soldiers", "de 1225 leden"; "the 1917 revolution" and "the 1934 congress" are years.
-    Before a unit it measures: "1250 graden", "2300 kilo" (not "1990 marks the end")."""
+    Before a unit it measures: "1250 graden", "2300 km" (not "In 1945 Pound …")."""
     following = tokens[i + 1] if i + 1 < len(tokens) else ""
     return 0 < i < len(tokens) - 1 and tokens[i - 1] in _DETERMINERS \
         and _plural(following) or following in _MEASURING
