@@ -56,6 +56,7 @@ from assistant.questions import (
     places_in,
     quantities_in,
     question_names,
+    role_by_which,
     role_holders,
     setting_names,
     soft_overlap,
@@ -312,8 +313,11 @@ class SentenceScorer:
                 role_holders(build.documents[build.document_row[d]].text, role)
                 for d in documents for role in roles)) - asked
         # When no one is given a title known to be one ("Wie was de rechter?"), a sentence
-        # answers only by using it ("Vysjinski, the prosecutor, …").
-        self.title_words: frozenset[str] = frozenset() if self.holders else frozenset(
+        # answers only by using it ("Vysjinski, the prosecutor, …"). "Which general
+        # commanded the army?" asks for the one who did, whatever the sentence calls him
+        # ("the army of Alexander Farnese").
+        self.title_words: frozenset[str] = frozenset() \
+            if self.holders or role_by_which(question.text) else frozenset(
             w for role in roles if is_office(role) for w in title_words(role))
         # Any other word for what someone was, when the question asks the name of the one
         # it describes so ("Hoe heette de scheepsarts?", "the name of the photographer"): a
@@ -1009,6 +1013,11 @@ def _speaks_of_someone(text: str) -> bool:
     return any(w.strip(",.;:“”\"'‘’()[]").lower() in _THIRD_PERSON for w in text.split()[:8])
 
 
+def _speaks_of_it(text: str) -> bool:
+    """Opens on what the sentence before names: "It killed some 800 of Parma's men"."""
+    return text.split(maxsplit=1)[0] in ("It", "This", "These") if text.strip() else False
+
+
 @lru_cache(maxsize=1 << 16)
 def refers_back(text: str) -> bool:
     """Opens on a pronoun or a time told from another ("Two months later"), or has a
@@ -1211,13 +1220,15 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
         # something else: "307 in England" against "1835 died", "Bij de ramp met de R101 in
         # Frankrijk vielen 48 doden". (On the files read this kept every disagreement found.)
         # (A sentence that speaks of "he" may name him in the sentence before: "Even his
-        # judges thought he was confused, but he was hanged … on 27 October". One that
+        # judges thought he was confused, but he was hanged … on 27 October"; "It killed
+        # some 800 of Parma's men" is about what the sentence before names. One that
         # names nothing at all and counts what was asked, of no place asked, tells of what
         # the sentences around it name: "Bijna 8.000 leraren stuurden een aanmelding in"
         # after "Het Teacher in Space Project …".)
         if other.own_names < best.own_names and not (
                 other.names >= best.own_names
-                and (_speaks_of_someone(other.text) or asked and not name_runs(other.text)
+                and (_speaks_of_someone(other.text) or _speaks_of_it(other.text)
+                     or asked and not name_runs(other.text)
                      and not places_in(question.text)
                      and counts_asked(asked, other.text) is True)) \
                 or _elsewhere(question, other.text):

@@ -37,7 +37,10 @@ _PATTERNS: list[tuple[Expect, re.Pattern[str]]] = [
         r"waterhoogte|hoogte|diepte|lengte|snelheid|temperatuur|gewicht|afstand|"
         # (not "prijs", "reward" or "beloning": a prize or an award as often)
         r"oppervlakte|price|sum|amount|fee|ransom|salary|wage|bedrag|som|losgeld|salaris|"
-        r"loon|age|leeftijd)|how far (inland|upstream|downstream|offshore|out to sea)|"
+        r"loon|age|leeftijd|inwonertal)|"
+        # "What was Antwerp's population …?"
+        r"(what|wat) (was|is|were|waren) [\w'’ -]{1,40}?\b(population|inwonertal)\b|"
+        r"how far (inland|upstream|downstream|offshore|out to sea)|"
         # "What did the dome cost?", "Wat kostte de bouw?"
         r"(what|wat) (did|does|do) [\w' -]{1,40}?\bcost|wat kost(te|ten)?|"
         # "What was the death toll …?": only as what is asked ("Was the number of victims
@@ -494,8 +497,10 @@ def _expectation(folded: str) -> Expect:
         if which is not None:
             noun, after = which.groups()
             # (After a Dutch adjective, the noun: "Welke Nederlandse minister bezocht …")
-            if _is_person_word(noun) and _is_head(folded, which.end(1)) or after and \
-                    noun.endswith("e") and _is_person_word(after):
+            # (… or after a noun that says which kind: "Which railway employee …")
+            if _is_person_word(noun) and _is_head(folded, which.end(1)) or after and (
+                    noun.endswith("e") or not _is_person_word(noun)
+                    and _is_head(folded, which.end(2))) and _is_person_word(after):
                 return Expect.PERSON
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(folded):
@@ -666,7 +671,8 @@ def quantities_in(text: str) -> list[float]:
 
 # "How long did the judges deliberate?", "Hoeveel jaar zat hij vast?": a duration. (Not
 # "How long after …?" nor "How many days before …?", which ask a distance between times.)
-_DURATION_QUESTION = re.compile(r"\b(how long|hoe lang|(how many|hoeveel) (seconds|seconden|"
+_DURATION_QUESTION = re.compile(r"\b(how long|hoe lang|how much time|hoeveel tijd|"
+                                r"(how many|hoeveel) (seconds|seconden|"
                                 r"minutes|minuten|hours|uur|uren|days|dagen|weeks|weken|"
                                 r"months|maanden|years|jaar|jaren))\b(?!\s+(after|before|"
                                 r"later|since|na|nadat|voor|voordat|sinds)\b)"
@@ -1472,6 +1478,24 @@ _LOCATIVE = re.compile(r"(?:\b(?:[Ii]n|[Nn]ear|[Tt]e|[Nn]abij)|\((?:now|nu|today
                        r"([A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]+)")
 
 
+# Where a name is a place: after a preposition of place or direction, or named as one.
+_SITED = re.compile(r"(?:\b(?:[Ii]n|[Nn]ear|[Tt]e|[Nn]abij|[Aa]t|[Tt]o|[Ii]nto|[Ff]rom|[Nn]aar|"
+                    r"[Uu]it|[Bb]ij|[Oo]p|[Aa]an|[Oo]ff|[Oo]utside|[Bb]uiten|[Tt]owards?|"
+                    r"[Aa]cross|[Oo]ver|[Vv]ia|[Ff]or|[Ll]eaving|[Rr]eached|[Bb]ereikte)"
+                    r"(?:\s+(?:the|de|het|het eiland|the island of|the city of|de stad))?"
+                    # ("uit het nabijgelegen Gronau", "in nearby Gronau")
+                    r"(?:\s+[a-z\u00DF-\u00FF]+)?"
+                    r"|\b(?:city|town|village|island|port|harbour|stad|dorp|eiland|haven|"
+                    r"havenstad|plaats|land|country|province|provincie|region|regio)"
+                    r"(?:\s+(?:of|van))?)\s+"
+                    r"([A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]+)")
+
+
+@lru_cache(maxsize=1 << 16)
+def _sited(text: str) -> frozenset[str]:
+    return frozenset(fold(m.group(1)) for m in _SITED.finditer(text))
+
+
 @lru_cache(maxsize=1 << 16)
 def places_in(text: str) -> frozenset[str]:
     """Capitalised words after "in", "near", "te": places, not people ("from Stalin" and
@@ -1629,6 +1653,13 @@ def asked_role(question: str) -> tuple[str, ...]:
         found = found[1:] if not found[0].islower() and title else found[:1]
     return tuple(fold(w) for w in found if w and len(w) >= 5 and w.islower()
                  and fold(w) not in _NO_TITLES)
+
+
+def role_by_which(question: str) -> bool:
+    """The title is asked as "Which general commanded …?", which describes the one asked
+    for, not "Who was the general?", which asks who bore it."""
+    match = _ROLE_ASKED.search(question)
+    return match is not None and match.group().lower().startswith(("which", "welk"))
 
 
 _TITLED = re.compile(r"(?<![\w-])([^\W\d_][\w'-]*)[ \t]+"
@@ -2420,7 +2451,14 @@ def matches_expectation(question: Question, sentence: str) -> bool:
     if expect in (Expect.PERSON, Expect.PLACE):
         if question.culprit and not names_doer(sentence):
             return False  # "Kirov was murdered in 1934" does not say by whom
-        return bool(new_names(question, sentence)) and (not question.succession or (
+        added = new_names(question, sentence)
+        if expect is Expect.PLACE and added:
+            # A place is told where it is one: "in Leningrad", "naar Bordeaux", "at the
+            # Narrows"; a new name elsewhere may be someone's ("In welk land werd Trotski
+            # vermoord?" is not answered by "Trotski's aanhangers Zinovjev en Kamenev").
+            sited = _sited(sentence)
+            added = [n for n in added if fold(n.split()[0]) in sited]
+        return bool(added) and (not question.succession or (
             # whose place: "Lenin saw no good successor in him" is about someone else's
             # … with the one asked about as the one replaced: not "verving Jagoda door
             # Jezjov" for Jezjov
@@ -2773,9 +2811,12 @@ def focus_words(question: str, language: str = "") -> tuple[str, ...]:
     # "In which year", "In welk land": the noun after the question word names the kind of
     # answer, which the sentence must state, not a word it must share.
     asked = _ANSWER_KIND.sub(r"\1", fold(question))
+    # "Waar staat NKVD voluit voor?", "What does NKVD stand for in full?": how it is spelled
+    # out, not a word the expansion shares.
+    framing = _SCAFFOLD | (_SPELLED_OUT if _EXPANSION_QUESTION.search(asked) else frozenset())
     content = tuple(w for w in re.findall(r"\w+", asked)
                     if w not in stop and w not in _WH_WORDS and w not in names
-                    and w not in _SCAFFOLD and len(w) > 1 and not w.isdigit())
+                    and w not in framing and len(w) > 1 and not w.isdigit())
     return tuple(dict.fromkeys(content))
 
 
@@ -2817,6 +2858,9 @@ _SCAFFOLD = frozenset(
     "nadat voordat terwijl zodra "
     # Dutch "do", as English "did" and "does" are stop words: "Wanneer deed hij dat?"
     "deed deden doet".split())
+
+
+_SPELLED_OUT = frozenset("full fully written out voluit uitgeschreven letters".split())
 
 
 def name_coverage(names: list[tuple[str, ...]], text_words: list[str]) -> float:

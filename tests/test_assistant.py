@@ -94,6 +94,7 @@ from assistant.questions import (
     other_years,
     quantities_in,
     question_names,
+    role_by_which,
     role_holders,
     setting_names,
     soft_overlap,
@@ -238,6 +239,9 @@ def assert_cited_exactly(assistant: Assistant, answer: Answer) -> None:
     ("Hoe heet die stad tegenwoordig?", Expect.PERSON),
     ("What was the death toll in Belgium?", Expect.QUANTITY),
     ("Wat was het dodental in Zeeland?", Expect.QUANTITY),
+    ("What was Antwerp's population in 1585?", Expect.QUANTITY),
+    ("Wat was het inwonertal van de stad?", Expect.QUANTITY),
+    ("Which population groups were deported?", Expect.OTHER),
     # What the question word asks comes first: a place, though a figure is spoken of.
     ("Which village had the highest death toll?", Expect.PLACE),
     ("Op welk eiland verdronken de meeste mensen?", Expect.PLACE),
@@ -248,6 +252,9 @@ def assert_cited_exactly(assistant: Assistant, answer: Answer) -> None:
     ("Welke Nederlandse minister bezocht het gebied?", Expect.PERSON),
     ("Which trial came first?", Expect.OTHER),
     ("Which of the men who stabbed him was caught?", Expect.PERSON),
+    # … after a noun that says which kind
+    ("Which railway employee warned the train?", Expect.PERSON),
+    ("Which rescue workers died?", Expect.PERSON),
     # … as the head of its phrase: not a ship, a strike, a diary or a council.
     ("Which passenger ship sank in 1912?", Expect.OTHER),
     ("Which general strike paralysed the country?", Expect.OTHER),
@@ -444,6 +451,8 @@ def test_how_long_is_answered_by_spans_of_time_and_described_in_their_words() ->
     assert not asks_duration("Hoeveel dagen na de brand stierf hij?")
     assert not asks_duration("How long ago was the city founded?")
     assert asks_duration("Hoe lang beraadslaagden de rechters voordat ze hem vrijspraken?")
+    assert asks_duration("Hoeveel tijd kregen de protestanten om de stad te verlaten?")
+    assert asks_duration("How much time did the crew have?")
     question = replace(analyse("Hoe lang beraadslaagden de rechters?"), language="nl")
     assert asks_duration(question.text) and not asks_duration("How many died?")
     assert values_of(question, "acquitted after a deliberation of only three minutes") == {3.0}
@@ -914,6 +923,18 @@ def test_a_count_of_the_dead_disagrees_in_any_words() -> None:
     # A figure in words that share nothing with the question and count no dead is none.
     ships = replace(toll, text="The colonial government sent 36 steamers.")
     assert _disagreeing(killed, [killed, ships], question, config) == []
+
+
+def test_a_sentence_that_opens_on_it_counts_for_what_the_one_before_names() -> None:
+    question, config = analyse("How many of Farnese's soldiers were killed?"), AnswerConfig()
+    told = replace(_candidate(1, 0.92), overlap=0.4,
+                   text="About 1,000 of Farnese's soldiers were killed.")
+    # (its names, 1.0, come from the sentence before: "A hellburner hit Farnese's bridge.")
+    it = replace(_candidate(2, 0.88), document_id="e", overlap=0.3, own_names=0.0,
+                 text="It killed some 800 of Parma's men.")
+    assert _disagreeing(told, [told, it], question, config) == [it]
+    named = replace(it, text="The flood killed some 800 of Parma's men.")
+    assert _disagreeing(told, [told, named], question, config) == []
 
 
 def test_a_figure_that_counts_other_things_than_asked_does_not_disagree() -> None:
@@ -2007,6 +2028,23 @@ def test_a_title_no_one_bears_is_not_answered_with_another_name(tmp_path: Path) 
         assert "Klaas Bakker" in answer.citations[0].quote, told
 
 
+def test_which_title_describes_the_one_who_did_it(tmp_path: Path) -> None:
+    # "Which general commanded …?" asks for the commander, whatever the sentence calls him;
+    # "Who was the general?" needs a sentence that uses the title.
+    assert role_by_which("Which general commanded the army?")
+    assert not role_by_which("Who was the general in command?")
+    told = "The army of Alexander Farnese besieged the city of Lier in 1584."
+    answer = _ask_about(tmp_path, "The siege", told,
+                        "Which general commanded the army that besieged Lier in 1584?")
+    assert not answer.abstained and "Farnese" in answer.citations[0].quote
+
+
+def test_the_full_form_of_an_abbreviation_asks_no_focus_word() -> None:
+    assert focus_words("Waar staat de afkorting NKVD voluit voor?", "nl") == ()
+    assert focus_words("What does NKVD stand for in full?", "en") == ()
+    assert focus_words("Was the ship full?", "en") == ("ship", "full")
+
+
 def test_the_name_of_one_described_needs_a_sentence_that_describes_them_so(
         tmp_path: Path) -> None:
     assert asked_role("Hoe heette de fotograaf die de foto's maakte?") == ("fotograaf",)
@@ -3058,6 +3096,18 @@ def test_a_place_is_no_answer_to_who() -> None:
     assert matches_expectation(analyse("Who gave the order?"), "The order came from Jan Smit.")
     assert matches_expectation(analyse("Where was the mayor killed?"),
                                "The mayor was killed in Leiden.")
+
+
+def test_a_person_is_no_answer_to_where() -> None:
+    question = analyse("In welk land werd Trotski vermoord?")
+    assert not matches_expectation(
+        question, "Nikolayev noemde de aanhangers van Trotski, Zinovjev en Kamenev.")
+    assert matches_expectation(question, "Trotski werd in 1940 in Mexico vermoord.")
+    where = analyse("Where did the two ships collide?")
+    for placed in ("The two ships met in the Narrows.", "The ship was bound for Bordeaux.",
+                   "Hulp kwam uit het nabijgelegen Gronau.", "It sank off Kinsale."):
+        assert matches_expectation(where, placed), placed
+    assert not matches_expectation(where, "Captain From and pilot Hayes were killed.")
 
 
 def test_follow_ups_build_on_the_last_question_as_it_was_understood() -> None:
