@@ -315,10 +315,13 @@ class SentenceScorer:
         # When no one is given a title known to be one ("Wie was de rechter?"), a sentence
         # answers only by using it ("Vysjinski, the prosecutor, …"). "Which general
         # commanded the army?" asks for the one who did, whatever the sentence calls him
-        # ("the army of Alexander Farnese").
-        self.title_words: frozenset[str] = frozenset() \
-            if self.holders or role_by_which(question.text) else frozenset(
+        # ("the army of Alexander Farnese"), but not by another title: "Which judge
+        # sentenced him?" is not answered by "prosecutor Vyshinsky demanded …".
+        titles = frozenset() if self.holders else frozenset(
             w for role in roles if is_office(role) for w in title_words(role))
+        described = question.expect is Expect.PERSON and role_by_which(question.text)
+        self.title_words: frozenset[str] = frozenset() if described else titles
+        self.described_by: frozenset[str] = titles if described else frozenset()
         # Any other word for what someone was, when the question asks the name of the one
         # it describes so ("Hoe heette de scheepsarts?", "the name of the photographer"): a
         # sentence in the question's language answers only by using it, whole or in a
@@ -467,6 +470,8 @@ class SentenceScorer:
                 coverage = 1.0  # (however far from the killing it is told)
         if self.title_words and typed:
             typed = uses_title(self.title_words, sentence.text)
+        if self.described_by and typed and not uses_title(self.described_by, sentence.text):
+            typed = not any(is_office(w) for w in words(sentence.text))
         if self.role_words and typed and document.language == question.language:
             # (whole, in a compound, or in another form: "fotograaf", "fotografen")
             typed = any(role in w or w.startswith(role[:max(4, len(role) - 2)])
@@ -1014,8 +1019,13 @@ def _speaks_of_someone(text: str) -> bool:
 
 
 def _speaks_of_it(text: str) -> bool:
-    """Opens on what the sentence before names: "It killed some 800 of Parma's men"."""
-    return text.split(maxsplit=1)[0] in ("It", "This", "These") if text.strip() else False
+    """Opens on what the sentence before names: "It killed some 800 of Parma's men", "Dit
+    kostte …" (not "It is estimated that …", which refers to nothing)."""
+    return bool(re.match(r"(?:It|This|These|Dit|Deze)\s", text)) and not _IMPERSONAL.match(text)
+
+
+_IMPERSONAL = re.compile(r"It (?:is|was|has been|had been) (?:\w+ )?(?:estimated|thought|said|"
+                         r"believed|reported|likely|unclear|known|possible|probable|clear)\b")
 
 
 @lru_cache(maxsize=1 << 16)

@@ -39,7 +39,8 @@ _PATTERNS: list[tuple[Expect, re.Pattern[str]]] = [
         r"oppervlakte|price|sum|amount|fee|ransom|salary|wage|bedrag|som|losgeld|salaris|"
         r"loon|age|leeftijd|inwonertal)|"
         # "What was Antwerp's population …?"
-        r"(what|wat) (was|is|were|waren) [\w'’ -]{1,40}?\b(population|inwonertal)\b|"
+        r"(what|wat) (was|is|were|waren) (the|de|het|[\w-]+['’]s)( [a-z]+)? (population|"
+        r"inwonertal)\b(?!['’]|\s+(?!of|van|in|at|around|before|after|by)[a-z])|"
         r"how far (inland|upstream|downstream|offshore|out to sea)|"
         # "What did the dome cost?", "Wat kostte de bouw?"
         r"(what|wat) (did|does|do) [\w' -]{1,40}?\bcost|wat kost(te|ten)?|"
@@ -499,8 +500,8 @@ def _expectation(folded: str) -> Expect:
             # (After a Dutch adjective, the noun: "Welke Nederlandse minister bezocht …")
             # (… or after a noun that says which kind: "Which railway employee …")
             if _is_person_word(noun) and _is_head(folded, which.end(1)) or after and (
-                    noun.endswith("e") or not _is_person_word(noun)
-                    and _is_head(folded, which.end(2))) and _is_person_word(after):
+                    noun.endswith("e") or _is_head(folded, which.end(2))) \
+                    and _is_person_word(after):
                 return Expect.PERSON
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(folded):
@@ -671,7 +672,8 @@ def quantities_in(text: str) -> list[float]:
 
 # "How long did the judges deliberate?", "Hoeveel jaar zat hij vast?": a duration. (Not
 # "How long after …?" nor "How many days before …?", which ask a distance between times.)
-_DURATION_QUESTION = re.compile(r"\b(how long|hoe lang|how much time|hoeveel tijd|"
+_DURATION_QUESTION = re.compile(r"\b(how long|hoe lang|(?<!\bna )(?<!\bafter )(how much time|"
+                                r"hoeveel tijd)(?!.*\b(daarna|nadien|afterwards|later)\b)|"
                                 r"(how many|hoeveel) (seconds|seconden|"
                                 r"minutes|minuten|hours|uur|uren|days|dagen|weeks|weken|"
                                 r"months|maanden|years|jaar|jaren))\b(?!\s+(after|before|"
@@ -1479,16 +1481,21 @@ _LOCATIVE = re.compile(r"(?:\b(?:[Ii]n|[Nn]ear|[Tt]e|[Nn]abij)|\((?:now|nu|today
 
 
 # Where a name is a place: after a preposition of place or direction, or named as one.
-_SITED = re.compile(r"(?:\b(?:[Ii]n|[Nn]ear|[Tt]e|[Nn]abij|[Aa]t|[Tt]o|[Ii]nto|[Ff]rom|[Nn]aar|"
-                    r"[Uu]it|[Bb]ij|[Oo]p|[Aa]an|[Oo]ff|[Oo]utside|[Bb]uiten|[Tt]owards?|"
-                    r"[Aa]cross|[Oo]ver|[Vv]ia|[Ff]or|[Ll]eaving|[Rr]eached|[Bb]ereikte)"
-                    r"(?:\s+(?:the|de|het|het eiland|the island of|the city of|de stad))?"
-                    # ("uit het nabijgelegen Gronau", "in nearby Gronau")
-                    r"(?:\s+[a-z\u00DF-\u00FF]+)?"
-                    r"|\b(?:city|town|village|island|port|harbour|stad|dorp|eiland|haven|"
-                    r"havenstad|plaats|land|country|province|provincie|region|regio)"
-                    r"(?:\s+(?:of|van))?)\s+"
-                    r"([A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]+)")
+_SITED = re.compile(
+    # (Before a person as often, "to", "for", "at", "op" … count only inside a
+    # sentence: "Op Stalins bevel", "For Stalin, …" name no place.)
+    r"(?:(?:\b(?:[Ii]n|[Nn]ear|[Tt]e|[Nn]abij|[Ii]nto|[Nn]aar|[Uu]it|[Oo]ff|[Oo]utside|"
+    r"[Bb]uiten|[Aa]cross|[Vv]ia|[Bb]etween|[Ww]ithin|[Oo]nto|[Bb]ereikte)"
+    r"|(?<=[a-z,] )(?:at|to|from|bij|op|for|on|towards?|leaving|reached))"
+    # ("uit het nabijgelegen Gronau", "on the southern coast of Ireland", "in de buurt
+    # van Vlissingen")
+    r"(?:\s+(?:the|de|het))?(?:\s+[a-z\u00DF-\u00FF]+){0,2}"
+    r"(?:\s+(?:of|van)(?:\s+(?:the|de|het))?)?"
+    r"|\b(?:city|town|village|island|port|harbour|stad|dorp|eiland|haven|"
+    r"havenstad|plaats|land|country|province|provincie|region|regio)"
+    r"(?:\s+(?:of|van))?)\s+"
+    # (not a possessive: "at Stalin's request", "aan Stalins kant")
+    r"([A-Z\u00C0-\u024F][\w\u00C0-\u024F-]+)(?!['’]s\b|s\s+[a-z])")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -1767,7 +1774,8 @@ def title_words(role: str) -> tuple[str, ...]:
     return _TITLE_FORMS.get(role, (role,))
 
 
-_EXPANSION_QUESTION = re.compile(r"\b(stands? for|abbreviation|acronym|afkorting|staat voor)\b")
+_EXPANSION_QUESTION = re.compile(r"\b(stands? for|abbreviation|acronym|afkorting|staat voor|"
+                                 r"voluit|in full|written out)\b")
 
 
 def _expands(question: str, sentence: str) -> bool:
