@@ -64,8 +64,10 @@ _PATTERNS: list[tuple[Expect, re.Pattern[str]]] = [
     # ("In which German town …?", "In welke Zeeuwse plaats …?": with an adjective of
     # nationality; not "What took place …?")
     (Expect.PLACE, re.compile(r"\b(where|waar|(which|what) ([a-z]+(an|ese|ish|ch) )?(city|country|"
-                              r"place|town|village|region|island|province)|welke? ([a-z]+se )?"
-                              r"(stad|plaats|land|dorp|streek|eiland|provincie))\b"
+                              r"place|town|village|region|island|province|port|harbou?r|street|"
+                              r"river|strait|bay)|welke? ([a-z]+se )?"
+                              r"(stad|plaats|land|dorp|streek|eiland|provincie|haven|havenstad|"
+                              r"straat|rivier|baai|zeestraat))\b"
                               r"(?!['’]s)")),
     (Expect.REASON, re.compile(r"\b(why|for what reason|waarom|om welke reden)\b")),
 ]

@@ -267,6 +267,9 @@ def assert_cited_exactly(assistant: Assistant, answer: Answer) -> None:
     ("What took place after the murder?", Expect.OTHER),
     ("Welke Nederlandse minister bezocht het gebied?", Expect.PERSON),
     ("Which city opened its gates?", Expect.PLACE),
+    ("Naar welke Franse haven was het schip onderweg?", Expect.PLACE),
+    ("Which river did they cross?", Expect.PLACE),
+    ("Which port authority was blamed?", Expect.OTHER),
     # A clause before the question; a figure spoken of in a yes/no question.
     ("When the dike broke, how many people drowned?", Expect.QUANTITY),
     ("Was the number of victims higher in Zeeland?", Expect.OTHER),
