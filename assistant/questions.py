@@ -650,7 +650,13 @@ _GLUED_NUMBER = re.compile(r"(?<![a-z])[A-Z]+-?(\d{4})(?!\d)")
 
 
 def _tokens(text: str) -> list[str]:
-    return re.findall(r"\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?|[a-z]+", fold(text))
+    return re.findall(r"\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?|[a-z]+",
+                      fold(_ACCENTED_ONE.sub("1", text)))
+
+
+# Dutch writes the numeral one with accents, the article without: "één matroos overleed"
+# counts, "een matroos" need not. (Before folding, which drops the accents.)
+_ACCENTED_ONE = re.compile(r"(?<!\w)[EeÉé][éÉ]n(?!\w)")
 
 
 def _is_count(tokens: list[str], i: int) -> bool:
@@ -916,7 +922,8 @@ _DEATH = re.compile(
     r"dies|dead|deaths?|perished|slain|drowned|fatalities|casualties|"
     r"gedood|doodde|doodden|geexecuteerd|executeerde|executeerden|executies?|doodgeschoten|"
     r"afgeschoten|gefusilleerd|terechtgesteld|omgebracht|vermoord|omgekomen|omkwamen|stierf|"
-    r"stierven|sterven|gestorven|overleden|verdronken|verdronk|dood|doden|dodental|"
+    r"stierven|sterven|sterft|gestorven|overleden|overleed|overlijdt|verdronken|verdronk|dood|"
+    r"doden|dodental|"
     r"dodenaantal")
 # Dying told in several words, read as one: "lost their lives", "kwamen om het leven".
 # A Dutch verb split around its object ("kwamen 2.551 mensen om") becomes the word at its
@@ -949,7 +956,7 @@ def is_death_word(word: str) -> bool:
 
 def _dying_words(text: str) -> str:
     """The folded text with death sentences left out and dying told in one word."""
-    return _DYING.sub(" dood ", _DEATH_SENTENCE.sub(" ", fold(text)))
+    return _DYING.sub(" dood ", _DEATH_SENTENCE.sub(" ", fold(_ACCENTED_ONE.sub("1", text))))
 
 
 def asks_deaths(question: str) -> bool:

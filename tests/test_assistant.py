@@ -1603,6 +1603,10 @@ def test_review_mends_dates_units_and_deaths() -> None:
     assert counts_deaths("The fire caused the loss of 35 lives.")
     assert not counts_deaths("No lives were lost, but 35 passengers were injured.")
     assert not counts_deaths("Er gingen geen levens verloren, maar 35 mensen raakten gewond.")
+    # "één" with its accents is the numeral, "een" the article; "overleed" is dying too.
+    assert counts_deaths("Negenendertig man overleefden; één matroos overleed.")
+    assert not counts_deaths("Een matroos overleed later.")
+    assert counts_deaths("Twee matrozen overleed er nog.")
 
 
 def test_review_mends_times_roles_fates_quotes() -> None:
