@@ -1503,13 +1503,20 @@ _SITED = re.compile(
     r"|\b(?:city|town|village|island|port|harbour|stad|dorp|eiland|haven|"
     r"havenstad|plaats|land|country|province|provincie|region|regio)"
     r"(?:\s+(?:of|van))?)\s+"
-    # (not a possessive: "at Stalin's request", "aan Stalins kant")
-    r"([A-Z\u00C0-\u024F][\w\u00C0-\u024F-]+)(?!['’]s\b|s\s+[a-z])")
+    # (not a possessive: "at Stalin's request")
+    r"([A-Z\u00C0-\u024F][\w\u00C0-\u024F-]+)(?![\w-])(?!['’]s\b)")
 
 
 @lru_cache(maxsize=1 << 16)
 def _sited(text: str) -> frozenset[str]:
-    return frozenset(fold(m.group(1)) for m in _SITED.finditer(text))
+    # (nor a Dutch one, before its noun: "bij Stalins datsja", not "in Paris and")
+    return frozenset(fold(m.group(1)) for m in _SITED.finditer(text)
+                     if not (m.group(1).endswith("s") and _genitive(text[m.end():])))
+
+
+def _genitive(after: str) -> bool:
+    following = re.match(r"\s+([a-z][\w-]*)", after)
+    return following is not None and not is_function_word(following.group(1))
 
 
 @lru_cache(maxsize=1 << 16)

@@ -3144,8 +3144,11 @@ def test_a_person_is_no_answer_to_where() -> None:
     # start of a sentence or before a possessive.
     for person in ("For Stalin, the murder was a pretext.", "At Stalin's request they met.",
                    "Op Stalins bevel botsten ze.", "Stalin gaf de opdracht aan Mercader.",
-                   "Trotski schreef over Stalin."):
+                   "Trotski schreef over Stalin.", "Hij stierf bij Stalins datsja.",
+                   "They met at Stalin's dacha."):
         assert not matches_expectation(question, person), person
+    assert matches_expectation(question, "Trotski werd in Mexico vermoord en in Paris and "
+                                         "London betreurd.")
 
 
 def test_follow_ups_build_on_the_last_question_as_it_was_understood() -> None:
