@@ -316,7 +316,7 @@ class SentenceScorer:
         # answers only by using it ("Vysjinski, the prosecutor, …"). "Which general
         # commanded the army?" asks for the one who did, whatever the sentence calls him
         # ("the army of Alexander Farnese"), but not by another title: "Which judge
-        # sentenced him?" is not answered by "prosecutor Vyshinsky demanded …".
+        # sentenced him?" is not answered by "prosecutor Jan Smit demanded …".
         titles = frozenset() if self.holders else frozenset(
             w for role in roles if is_office(role) for w in title_words(role))
         described = question.expect is Expect.PERSON and role_by_which(question.text)

@@ -125,7 +125,8 @@ def own_names(question: str) -> list[str]:
             run = run.split(" ", 1)[1]
         if " " not in run and is_nationality(run, question[end:]):
             continue  # "Which Dutch city did his army besiege?"
-        if MONTH.match(fold(run)) and not MONTH.sub("", fold(run)).strip(" ,0123456789"):
+        folded = fold(run)
+        if MONTH.match(folded) and not MONTH.sub("", folded).strip(" ,0123456789"):
             continue  # a date: "in May 1585" (not "May Smith")
         parts = _parts(run)
         if parts:

@@ -650,12 +650,16 @@ _GLUED_NUMBER = re.compile(r"(?<![a-z])[A-Z]+-?(\d{4})(?!\d)")
 
 
 def _tokens(text: str) -> list[str]:
-    return re.findall(r"\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?|[a-z]+",
-                      fold(_ACCENTED_ONE.sub("1", text)))
+    return re.findall(r"\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?|[a-z]+", _fold_numerals(text))
 
 
-# Dutch writes the numeral one with accents, the article without: "één matroos overleed"
-# counts, "een matroos" need not. (Before folding, which drops the accents.)
+def _fold_numerals(text: str) -> str:
+    """The folded text, with Dutch "één" as the figure 1: the numeral has accents, the
+    article none ("één matroos overleed" counts, "een matroos" need not), and folding drops
+    them."""
+    return fold(_ACCENTED_ONE.sub("1", text))
+
+
 _ACCENTED_ONE = re.compile(r"(?<!\w)[EeÉé][éÉ]n(?!\w)")
 
 
@@ -956,7 +960,7 @@ def is_death_word(word: str) -> bool:
 
 def _dying_words(text: str) -> str:
     """The folded text with death sentences left out and dying told in one word."""
-    return _DYING.sub(" dood ", _DEATH_SENTENCE.sub(" ", fold(_ACCENTED_ONE.sub("1", text))))
+    return _DYING.sub(" dood ", _DEATH_SENTENCE.sub(" ", _fold_numerals(text)))
 
 
 def asks_deaths(question: str) -> bool:
@@ -1492,7 +1496,7 @@ _LOCATIVE = re.compile(r"(?:\b(?:[Ii]n|[Nn]ear|[Tt]e|[Nn]abij)|\((?:now|nu|today
 # Where a name is a place: after a preposition of place or direction, or named as one.
 _SITED = re.compile(
     # (Before a person as often, "to", "for", "at", "op" … count only inside a
-    # sentence: "Op Stalins bevel", "For Stalin, …" name no place.)
+    # sentence: "Op Jansens bevel", "For Jansen, …" name no place.)
     r"(?:(?:\b(?:[Ii]n|[Nn]ear|[Tt]e|[Nn]abij|[Ii]nto|[Nn]aar|[Uu]it|[Oo]ff|[Oo]utside|"
     r"[Bb]uiten|[Aa]cross|[Vv]ia|[Bb]etween|[Ww]ithin|[Oo]nto|[Bb]ereikte)"
     r"|(?<=[a-z,] )(?:at|to|from|bij|op|for|on|towards?|leaving|reached))"
@@ -1503,13 +1507,13 @@ _SITED = re.compile(
     r"|\b(?:city|town|village|island|port|harbour|stad|dorp|eiland|haven|"
     r"havenstad|plaats|land|country|province|provincie|region|regio)"
     r"(?:\s+(?:of|van))?)\s+"
-    # (not a possessive: "at Stalin's request")
+    # (not a possessive: "at Jansen's request")
     r"([A-Z\u00C0-\u024F][\w\u00C0-\u024F-]+)(?![\w-])(?!['’]s\b)")
 
 
 @lru_cache(maxsize=1 << 16)
 def _sited(text: str) -> frozenset[str]:
-    # (nor a Dutch one, before its noun: "bij Stalins datsja", not "in Paris and")
+    # (nor a Dutch one, before its noun: "bij Jansens huis", not "in Paris and")
     return frozenset(fold(m.group(1)) for m in _SITED.finditer(text)
                      if not (m.group(1).endswith("s") and _genitive(text[m.end():])))
 
@@ -2477,9 +2481,9 @@ def matches_expectation(question: Question, sentence: str) -> bool:
             return False  # "Kirov was murdered in 1934" does not say by whom
         added = new_names(question, sentence)
         if expect is Expect.PLACE and added:
-            # A place is told where it is one: "in Leningrad", "naar Bordeaux", "at the
-            # Narrows"; a new name elsewhere may be someone's ("In welk land werd Trotski
-            # vermoord?" is not answered by "Trotski's aanhangers Zinovjev en Kamenev").
+            # A place is told where it is one: "in Leiden", "naar Bordeaux", "at the
+            # Narrows"; a new name elsewhere may be someone's ("In welk land werd Jansen
+            # vermoord?" is not answered by "Jansens aanhangers De Vries en Bakker").
             sited = _sited(sentence)
             added = [n for n in added if fold(n.split()[0]) in sited]
         return bool(added) and (not question.succession or (
