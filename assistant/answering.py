@@ -27,6 +27,7 @@ from assistant.questions import (
     asks_duration,
     asks_ending,
     asks_fate_of_killer,
+    asks_life_year,
     capitalised_words,
     counted_words,
     counts_asked,
@@ -40,6 +41,7 @@ from assistant.questions import (
     figure_kinds,
     focus_overlap,
     focus_words,
+    gives_lifespan,
     initialisms,
     is_death_word,
     is_office,
@@ -287,6 +289,7 @@ class SentenceScorer:
         # "Trotski's zoon Sedov" is about the son: unless the question asks about kin, the
         # father's name there does not count.
         self.kin_free = not KIN.search(question.text.lower())
+        self.life_year = question.expect is Expect.DATE and asks_life_year(question.text)
         self._similarity: dict[int, float] = {}
         self._named: dict[tuple[str, bool], tuple[bool, ...]] = {}  # see _coverage
         self.settings = setting_names(question.text)
@@ -438,6 +441,8 @@ class SentenceScorer:
         focus = focus_overlap(self.focus_words, told,
                               deaths=question.deaths and counts_deaths(sentence.text)) \
             if self.focus_words else 1.0
+        if self.life_year and gives_lifespan(self.names, sentence.text):
+            focus = 1.0  # the years in brackets are those of birth and death
         fragment = is_fragment(sentence.text)
         # A sentence among relevant neighbours is more likely on topic than a lone match.
         effective = similarity + config.context_weight * max(0.0, (context - similarity) / 2)
@@ -674,7 +679,8 @@ def combine(whole: Selection, parts: list[Selection],
             limit: int) -> tuple[Selection, list[int]]:
     """One answer to a question that asks two things: the sentences chosen for the whole
     question, then what each part adds, at most `limit` sentences in all. A part adds its
-    best sentence, with those before it that say who "he" is, or, when the whole already
+    best sentence, with those before it that say who "he" is and those that go on from it
+    in the same passage, or, when the whole already
     cites that one, its next sentence; and the sides of its disagreements, unless the same
     documents (or more) are already shown to disagree, and only if all its sides fit. A
     part the documents do not answer adds
@@ -694,6 +700,13 @@ def combine(whole: Selection, parts: list[Selection],
             wanted = sentences
         elif sentences[selection.best].row not in present:
             wanted = sentences[:selection.best + 1]
+            # … and the sentences that go on from it: "… the trial of Jansen. He was tried
+            # together with De Vries." may answer "who was tried with him?" in the second.
+            for following in sentences[selection.best + 1:]:
+                if following.row != wanted[-1].row + 1 \
+                        or following.document_id != wanted[-1].document_id:
+                    break
+                wanted.append(following)
         else:
             wanted = [c for c in sentences if c.row not in present][:1]
         for candidate in wanted:

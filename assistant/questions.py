@@ -1547,6 +1547,19 @@ _NATIONAL = frozenset(
     "englishman frenchman dutchman amerikaan duitser brit engelsman fransman nederlander "
     "rus ier italiaan spanjaard belg japanner canadees".split())
 _LISTED = _NATIONALITIES | _NATIONAL
+# A language named as a label: "(Dutch: Leidse buskruitramp)" names no one.
+_LANGUAGES = frozenset(
+    "english dutch german french latin spanish italian russian welsh portuguese greek "
+    "nederlands engels duits frans latijn spaans italiaans russisch grieks".split())
+# What names a place by its kind ("the city of Leiden", "de gemeente Ede", "het dorp Ede")
+# or stands on it ("on the Plaats", "op de Dam"): no one's name.
+_PLACE_NAMED = re.compile(
+    r"(?:\b(?:city|town|village|island|port|harbour|county|parish|district|municipality|"
+    r"province|region|stad|dorp|eiland|haven|havenstad|gemeente|provincie|regio|wijk|"
+    r"buurt|parochie)(?:\s+(?:of|van))?|(?<=[a-z,] )(?:on|op)\s+(?:the|de|het))\s+"
+    r"([A-Z\u00C0-\u024F][\w\u00C0-\u024F-]+)(?![\w-])(?!['’]s\b)")
+# A word made with a common one: "Pantglas-school", "NKVD-hoofd".
+_COMPOUND = re.compile(r"\b\w+-[a-z][\w-]*")
 
 
 def is_function_word(word: str) -> bool:
@@ -1591,7 +1604,8 @@ def _name_runs(sentence: str) -> tuple[tuple[str, ...], ...]:
         abbreviation = gap.startswith(".") and len(previous_word) <= 3 \
             and previous_word[:1].isupper()
         opens = previous_end < 0 or gap.rstrip().endswith(_OPENS) and not abbreviation
-        adjective = _nationality(word, sentence[match.end():])
+        after = sentence[match.end():]
+        adjective = _nationality(word, after) or after[:1] == ":" and fold(word) in _LANGUAGES
         if word[0].isupper() and not opens and not adjective:
             if runs and run_end == previous_end and (gap.isspace() or abbreviation):
                 runs[-1].append(fold(word))
@@ -1614,7 +1628,10 @@ def new_names(question: Question, sentence: str) -> list[str]:
     name counts whole ("Sergei Kirov" is not new when Kirov is asked about); months,
     adjectives of nationality and, for "who", places ("in Leningrad") are no answer."""
     asked, named = _asked_words(question.text)
-    places = places_in(sentence) if question.expect is Expect.PERSON else frozenset()
+    places: frozenset[str] | set[str] = frozenset()
+    if question.expect is Expect.PERSON:
+        places = places_in(sentence) | {fold(m.group(1)) for m in _PLACE_NAMED.finditer(sentence)} \
+            | {fold(w) for w in _COMPOUND.findall(sentence)}
     found = []
     for run in name_runs(sentence):
         words_ = [w for w in run if w not in _MONTH_NAMES]
@@ -1647,7 +1664,9 @@ _ROLE_ASKED = re.compile(r"\b(?:(?:who|wie) (?:was|were|is|waren) (?:the|de|het)
                          # "What was the name of the chef …?", "Hoe heette de fotograaf …?"
                          r"what (?:was|were|is) the names? of the|"
                          r"(?:wat (?:was|is) de naam van|hoe (?:heette|heetten|heet)) de|"
-                         r"het ambt van|which|welke?)\s+([\w-]+)(?:\s+([\w-]+))?",
+                         r"het ambt van|which|welke?|"
+                         # "Who was mayor of Leiden …?": a title without its article
+                         r"(?P<bare>(?:who|wie) (?:was|is|were|waren)))\s+([\w-]+)(?:\s+([\w-]+))?",
                          re.IGNORECASE)
 _NAME_ASKED = re.compile(r"(?i:what (?:was|were|is) the names? of|wat (?:was|is) de naam van|"
                          r"hoe (?:heette|heetten|heet)|het ambt van)\b")
@@ -1662,17 +1681,19 @@ def asked_role(question: str) -> tuple[str, ...]:
     was the", "als" or "Which", or the one after that ("als openbaar aanklager"), leaving
     out names ("Who was the Soviet prosecutor?") and prepositions. Which of them is a title
     shows in the documents (see `role_holders`)."""
-    match = _ROLE_ASKED.search(question)
+    match = _role_asked(question)
     if match is None:
         return ()
     # After "which" the noun comes first ("Which hotel was it?", not "Welke straf kreeg …?"),
     # unless a name's adjective does ("Welke Nederlandse minister …?").
-    found = match.groups()
+    found = match.groups()[1:]
+    if match.group("bare"):
+        return (fold(found[0]),)
     if _NAME_ASKED.match(match.group()):
         # "the name of the chef aboard …": the one word after it, not a possessive's owner
         # ("the airship's commander")
         first = found[0]
-        owner = question[match.start(1) + len(first):].startswith(("'s", "’s"))
+        owner = question[match.start(2) + len(first):].startswith(("'s", "’s"))
         return () if owner or not first.islower() or fold(first) in _NO_TITLES \
             or is_function_word(first) else (fold(first),)
     if match.group().lower().startswith(("which", "welk")):
@@ -1682,10 +1703,17 @@ def asked_role(question: str) -> tuple[str, ...]:
                  and fold(w) not in _NO_TITLES)
 
 
+def _role_asked(question: str) -> re.Match[str] | None:
+    # "Who was" without an article asks for a title only before a known one: "Who was
+    # mayor of …?", not "Who was executed first?" or "Who was Jansen?".
+    return next((m for m in _ROLE_ASKED.finditer(question)
+                 if not m.group("bare") or fold(m.group(2)) in _TITLE_FORMS), None)
+
+
 def role_by_which(question: str) -> bool:
     """The title is asked as "Which general commanded …?", which describes the one asked
     for, not "Who was the general?", which asks who bore it."""
-    match = _ROLE_ASKED.search(question)
+    match = _role_asked(question)
     return match is not None and match.group().lower().startswith(("which", "welk"))
 
 
@@ -1765,6 +1793,22 @@ spokesman spokeswoman spokesperson woordvoerder woordvoerders
 founder founders oprichter oprichters
 commissar commissars commissaris commissarissen volkscommissaris
 executioner executioners beul beulen
+sculptor sculptors beeldhouwer beeldhouwers
+painter painters schilder schilders
+architect architects
+designer designers ontwerper ontwerpers
+artist artists kunstenaar kunstenaars
+poet poets dichter dichters
+composer composers componist componisten
+inventor inventors uitvinder uitvinders
+builder builders bouwer bouwers
+manager managers bedrijfsleider bedrijfsleiders
+headteacher headteachers headmaster headmistress schoolhoofd hoofdonderwijzer
+teacher teachers leraar leraren onderwijzer onderwijzers
+surgeon surgeons chirurg chirurgen physician physicians
+skipper skippers schipper schippers
+preacher preachers predikant predikanten dominee
+merchant merchants koopman kooplieden
 """
 
 
@@ -1827,6 +1871,26 @@ def states_day(text: str) -> bool:
     return _DAY.search(fold(text)) is not None
 
 
+# "In what year was he born?", "Wanneer overleed Jansen?": a year of someone's life.
+_LIFE_EVENT = re.compile(r"\b(?:born|birth|geboren|geboorte\w*|died|die|death|overleed|"
+                         r"overleden|stierf|sterfjaar)\b")
+_YEAR_ASKED = re.compile(r"\b(?:when|wanneer|year|jaar)\b")
+# "Jan Jansen (1886-1934)": the years of birth and death after a name.
+_LIFESPAN = re.compile(r"([A-Z\u00C0-\u024F][\w'’-]+)\s*\((?:c\.|ca\.|circa)?\s*\d{3,4}\s*"
+                       r"[-–—]\s*(?:c\.|ca\.|circa)?\s*\d{3,4}\)")
+
+
+def asks_life_year(question: str) -> bool:
+    folded = fold(question)
+    return bool(_LIFE_EVENT.search(folded) and _YEAR_ASKED.search(folded))
+
+
+def gives_lifespan(names: Sequence[tuple[str, ...]], sentence: str) -> bool:
+    """The sentence gives the years of one of `names` in brackets: "Kirov (1886-1934)"."""
+    asked = {transliterate(w) for name in names for w in name}
+    return any(transliterate(fold(m.group(1))) in asked for m in _LIFESPAN.finditer(sentence))
+
+
 def states_date(text: str) -> bool:
     """A year or a month: "in 1937", "op 19 augustus"."""
     return bool(years_in(text)) or _MONTHS.search(fold(text)) is not None
@@ -1879,16 +1943,19 @@ _HOUR_WORDS = {w: i + 1 for i, w in enumerate(_HOURS.split("|"))} | \
     {w: i + 2 for i, w in enumerate(_UREN.split("|"))} | \
     {fold(w): i + 1 for i, w in enumerate("enen tweeën drieën vieren vijven zessen zevenen "
                                           "achten negenen tienen elven twaalven".split())}
-_AFTERNOON = re.compile(r"^\W*(p\.?\s?m\b|in the (afternoon|evening)|(’|')s (middags|avonds))",
-                        re.IGNORECASE)
+_AFTERNOON = re.compile(r"^\W*(p\.?\s?m\b|in the (afternoon|evening)|(’|')s (middags|avonds)|"
+                        r"in de (middag|namiddag|avond))", re.IGNORECASE)
 # "at night", "'s nachts": one to five is early morning, six to eleven evening
-_NIGHT = re.compile(r"^\W*(at night|(’|')s nachts)", re.IGNORECASE)
-_MORNING = re.compile(r"^\W*(a\.?\s?m\b|in the morning|(’|')s (ochtends|morgens))",
-                      re.IGNORECASE)
+_NIGHT = re.compile(r"^\W*(at night|(’|')s nachts|in de nacht)", re.IGNORECASE)
+_MORNING = re.compile(r"^\W*(a\.?\s?m\b|in the morning|(’|')s (ochtends|morgens)|"
+                      r"in de (ochtend|morgen|voormiddag))", re.IGNORECASE)
 _ABOUT = re.compile(r"\b(around|about|roughly|approximately|some|rond|omstreeks|ongeveer|"
                     r"circa|tegen|ca)\W*$", re.IGNORECASE)
 
 
+# How far either side of a time "around" it reaches, in minutes: "omstreeks half vijf" is
+# not "a quarter past four".
+_CLOCK_SLACK = 10.0
 _CLOCK_LEAD = re.compile(r"^(?i:om|at|around|rond|omstreeks|tegen|vanaf)\s+")
 
 
@@ -1912,7 +1979,7 @@ def quotes(sentence: str) -> bool:
 
 def times_in(text: str) -> list[tuple[str, float, float]]:
     """The times of day a text gives, each as its words and a span of minutes after
-    midnight: "19.32 uur" is a point, "around six o'clock in the evening" the half hour
+    midnight: "19.32 uur" is a point, "around six o'clock in the evening" the ten minutes
     either side of 18:00. An hour that may be either half of the day ("om 4 uur") is both."""
     found: list[tuple[str, float, float]] = []
     for match in _CLOCK.finditer(text):
@@ -1951,8 +2018,8 @@ def times_in(text: str) -> list[tuple[str, float, float]]:
                                                  else digits[0]):
             halves = [hour % 12, hour % 12 + 12]
         # "around", "rond": before the time or leading it ("rond vier uur", "rond 4 uur")
-        slack = 30.0 if _ABOUT.search(before) or _ABOUT.search(match.group().split()[0] + " ") \
-            else 0.0
+        slack = _CLOCK_SLACK if _ABOUT.search(before) \
+            or _ABOUT.search(match.group().split()[0] + " ") else 0.0
         for h in halves:
             at = h * 60.0 + minute
             found.append((words_, at - slack, at + slack))

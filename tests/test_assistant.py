@@ -68,6 +68,7 @@ from assistant.questions import (
     asks_duration,
     asks_ending,
     asks_fate_of_killer,
+    asks_life_year,
     counted_words,
     counts_asked,
     counts_deaths,
@@ -82,6 +83,7 @@ from assistant.questions import (
     figure_kinds,
     focus_overlap,
     focus_words,
+    gives_lifespan,
     initialisms,
     kind_asked,
     matches_expectation,
@@ -744,9 +746,9 @@ def test_a_question_for_words_said_is_answered_by_a_quotation() -> None:
 def test_times_of_day_are_minutes_after_midnight() -> None:
     assert times_in("Om 19.32 uur zagen toeschouwers een vlam.") == [("19.32", 1172, 1172)]
     assert times_in("At 7:25 p.m. the first flames appeared.") == [("7:25", 1165, 1165)]
-    # "around" is the half hour either side; an hour of either half of the day is both
+    # "around" is ten minutes either side; an hour of either half of the day is both
     assert times_in("At around four o'clock in the afternoon they broke in.") == \
-        [("four o'clock", 930, 990)]
+        [("four o'clock", 950, 970)]
     assert [(low, high) for _, low, high in times_in("om 4 uur")] == [(240, 240), (960, 960)]
     # Quarters and halves: Dutch "half negen" is half past eight.
     assert [low for _, low, _ in times_in("Zij vertrok om kwart over acht.")] == [495, 1215]
@@ -783,7 +785,7 @@ def test_times_of_day_are_minutes_after_midnight() -> None:
                                    "The fort was 245 metres long.")
     assert times_in("at 1:23 a.m.") == [("1:23", 83, 83)]
     assert times_in("om 01.23 uur") == [("01.23", 83, 83)]
-    assert times_in("rond vier uur 's middags") == [("vier uur", 930, 990)]
+    assert times_in("rond vier uur 's middags") == [("vier uur", 950, 970)]
     question = analyse("At what time did the first flames appear?")
     first = replace(_candidate(1, 0.95, focus=1.0), overlap=0.6,
                     text="The first flames appeared at 7:25 p.m. on the tail.")
@@ -1615,7 +1617,7 @@ def test_review_mends_times_roles_fates_quotes() -> None:
         [(1380, 1380)]
     assert [(low, high) for _, low, high in times_in("at noon")] == [(720, 720)]
     assert times_in("omstreeks tweeën")  # a Dutch hour word with a diaeresis
-    assert [(low, high) for _, low, high in times_in("rond 4 uur")] == [(210, 270), (930, 990)]
+    assert [(low, high) for _, low, high in times_in("rond 4 uur")] == [(230, 250), (950, 970)]
     assert asked_role("What was the name of the chef aboard the airship?") == ("chef",)
     assert asked_role("What was the name of the airship's commander?") == ()
     assert not analyse("What happened to prices in Germany after 1923?").fate
@@ -2724,9 +2726,13 @@ def test_resolve_him_and_there_in_one_follow_up() -> None:
 def test_a_part_adds_its_best_sentence_with_the_one_that_says_who_he_is() -> None:
     whole = Selection([_candidate(1, 0.9)], False, [])
     named, he = _candidate(5, 0.8), _candidate(6, 0.85)
-    part = Selection([named, he, _candidate(7, 0.84)], False, [], best=1)
+    part = Selection([named, he, _candidate(9, 0.84)], False, [], best=1)
     combined, _ = combine(whole, [part], limit=6)
     assert [c.row for c in combined.sentences] == [1, 5, 6]
+    # … and the sentences that go on from it in its passage ("He was tried together with
+    # …" after the sentence that names the trial), not one further off.
+    going_on = Selection([named, he, _candidate(9, 0.84)], False, [], best=0)
+    assert [c.row for c in combine(whole, [going_on], limit=6)[0].sentences] == [1, 5, 6]
     # When the whole already cites a part's best sentence, the part adds its next one.
     again = Selection([_candidate(1, 0.9), _candidate(8, 0.8), _candidate(9, 0.7)], False, [])
     assert [c.row for c in combine(whole, [again], limit=6)[0].sentences] == [1, 8]
@@ -4493,3 +4499,61 @@ def test_the_doer_of_another_killing_does_not_answer_who_killed(tmp_path: Path) 
     # whom the sentence after names.
     assert candidate("Wie was de dader van de moord op Kirov?").typed
     assert not candidate("Wie was de dader van de moord op Zinovjev?").typed
+
+
+def test_a_who_question_is_not_answered_by_a_language_a_place_or_a_thing() -> None:
+    mayor = analyse("Who was mayor of Leiden at the time of the explosion?")
+    assert new_names(mayor, "The Leiden disaster (Dutch: Leidse ramp) was the explosion of "
+                            "a ship in the centre of Leiden.") == []
+    garden = analyse("Who designed the memorial garden?")
+    assert new_names(garden, "Op de plek waar de Pantglas-school stond, ligt nu een tuin.") == []
+    manager = analyse("Who was the manager of the colliery?")
+    assert new_names(manager, "De ingenieur van de gemeente Merthyr Tydfil schreef een brief "
+                              "aan de mijn.") == []
+    statue = analyse("Which sculptor made the statue of the brothers?")
+    assert statue.expect is Expect.PERSON
+    assert analyse("Welke schilder maakte het portret?").expect is Expect.PERSON
+    assert new_names(statue, "A statue of the brothers was unveiled on the Plaats in 1918.") == []
+    assert new_names(statue, "The statue was made by the sculptor Jan Smit.") == ["jan smit"]
+    # A language before a colon is a label; elsewhere the word may be someone's name.
+    assert name_runs("He spoke to Dutch: no one answered.") == []
+    assert name_runs("She thanked Piet Dutch and left.") == [("piet", "dutch")]
+    # Where-questions still take the place: "de gemeente Ede" is where.
+    assert new_names(analyse("Where did the engineer live?"),
+                     "Hij woonde in de gemeente Ede.") == ["ede"]
+
+
+def test_who_was_with_a_title_and_no_article_asks_for_its_bearer(tmp_path: Path) -> None:
+    assert asked_role("Who was mayor of Leiden in 1807?") == ("mayor",)
+    assert asked_role("Wie was burgemeester van Leiden?") == ("burgemeester",)
+    # Not a word that is no title, nor a name: the question may ask a title further on.
+    assert asked_role("Who was executed first?") == ()
+    assert asked_role("Who was Jansen, and which judge tried him?") == ("judge",)
+    fire = "In 1807 a ship exploded in Leiden. Fire engines came from Delft and The Hague."
+    question = "Who was mayor of Leiden in 1807?"
+    assert _ask_about(tmp_path, "The explosion", fire, question).abstained
+    told = "In 1807 the mayor of Leiden was Jan Smit, who led the rescue."
+    answer = _ask_about(tmp_path / "told", "The explosion", f"{fire} {told}", question)
+    assert not answer.abstained and "Jan Smit" in answer.citations[0].quote
+
+
+def test_the_years_after_a_name_say_when_its_bearer_was_born_and_died(tmp_path: Path) -> None:
+    assert asks_life_year("In which year was he born?")
+    assert asks_life_year("Wanneer overleed Jan Smit?")
+    assert not asks_life_year("In which year did the ship sink?")
+    assert gives_lifespan([("smit",)], "the murder of Jan Smit (1886-1934), party secretary")
+    assert gives_lifespan([("smit",)], "Jan Smit (c. 1590 – 1650)")
+    assert not gives_lifespan([("smit",)], "the murder of Jan Smit in 1934 (in Delft)")
+    assert not gives_lifespan([("bakker",)], "the murder of Jan Smit (1886-1934)")
+    text = ("Jan Smit was murdered in Delft in 1934. The trial dealt with the murder of "
+            "Jan Smit (1886-1934), the town's party secretary.")
+    answer = _ask_about(tmp_path, "The murder", text, "In which year was Jan Smit born?")
+    assert not answer.abstained and "1886" in answer.answer
+
+
+def test_a_time_told_as_about_reaches_ten_minutes_and_a_part_of_the_day() -> None:
+    assert times_in("Omstreeks half vijf in de middag vloog het schip de lucht in.") == \
+        [("half vijf", 980, 1000)]
+    assert times_in("Omstreeks kwart over elf in de ochtend ontplofte het.") == \
+        [("kwart over elf", 665, 685)]
+    assert [low for _, low, _ in times_in("om drie uur in de nacht")] == [180]
