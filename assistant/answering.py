@@ -584,7 +584,8 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
             # side of a disagreement either.
             dated = scorer.dated[onset.row] = None
     if dated is None:
-        best = _precise(_stating(eligible, config), eligible, question, config)
+        best = _counting(_precise(_stating(eligible, config), eligible, question, config),
+                         eligible, question, config)
         if best.bearer:
             best = _introducing(best, eligible, config)
         if question.definition:
@@ -679,13 +680,13 @@ def combine(whole: Selection, parts: list[Selection],
             limit: int) -> tuple[Selection, list[int]]:
     """One answer to a question that asks two things: the sentences chosen for the whole
     question, then what each part adds, at most `limit` sentences in all. A part adds its
-    best sentence, with those before it that say who "he" is and those that go on from it
-    in the same passage, or, when the whole already
-    cites that one, its next sentence; and the sides of its disagreements, unless the same
-    documents (or more) are already shown to disagree, and only if all its sides fit. A
-    part the documents do not answer adds
-    nothing; the whole is declined only when it and every part are. Also returns, for each
-    disagreement, which selection found it (0 for the whole, 1 for the first part)."""
+    best sentence, with those before it that say who "he" is, or, when the whole already
+    cites that one, its next sentence; then the sides of its disagreements, unless the same
+    documents (or more) are already shown to disagree, and only if all its sides fit; then
+    the sentences that go on from its best one in the same passage, as room allows. A part
+    the documents do not answer adds nothing; the whole is declined only when it and every
+    part are. Also returns, for each disagreement, which selection found it (0 for the
+    whole, 1 for the first part)."""
     chosen: list[Candidate] = []
     groups: list[list[Candidate]] = []
     found_by: list[int] = []
@@ -696,17 +697,19 @@ def combine(whole: Selection, parts: list[Selection],
         own = [[sentences[i] for i in group] for group in selection.conflict_groups]
         # The same sentence scores differently for each part: compare rows.
         present = {c.row for c in chosen}
+        going_on: list[Candidate] = []
         if index == 0:
             wanted = sentences
         elif sentences[selection.best].row not in present:
             wanted = sentences[:selection.best + 1]
             # … and the sentences that go on from it: "… the trial of Jansen. He was tried
             # together with De Vries." may answer "who was tried with him?" in the second.
+            # (After its disagreements, which need room for all their sides.)
             for following in sentences[selection.best + 1:]:
-                if following.row != wanted[-1].row + 1 \
-                        or following.document_id != wanted[-1].document_id:
+                last = (going_on or wanted)[-1]
+                if following.row != last.row + 1 or following.document_id != last.document_id:
                     break
-                wanted.append(following)
+                going_on.append(following)
         else:
             wanted = [c for c in sentences if c.row not in present][:1]
         for candidate in wanted:
@@ -724,6 +727,10 @@ def combine(whole: Selection, parts: list[Selection],
             present.update(c.row for c in missing)
             groups.append(group)
             found_by.append(index)
+        for candidate in going_on:
+            if len(chosen) < limit and candidate.row not in present:
+                chosen.append(candidate)
+                present.add(candidate.row)
     if not chosen:
         return Selection([], True, []), []
     rows_ = [c.row for c in chosen]
@@ -826,6 +833,21 @@ def _precise(best: Candidate, eligible: list[Candidate], question: Question,
         return best
     first = eligible[0]
     return _nearly_as_good(best, eligible, config, lambda c: bool(values_of(question, c.text))
+                           and (c.own_names >= first.own_names or not _precedes(c, first)))
+
+
+def _counting(best: Candidate, eligible: list[Candidate], question: Question,
+              config: AnswerConfig) -> Candidate:
+    """For "how many spectators": a nearly as good sentence whose figure counts them
+    ("Driehonderdvijftig toeschouwers …"), rather than one whose figures count only other
+    things ("zestien personen voorgeleid"). (People at large may be counted as any who
+    took part: "How many people attended?" is answered by "350 spectators".)"""
+    counted = counted_words(question.text) if question.expect is Expect.QUANTITY else ()
+    if not counted or counted[0] in ANYONE or counts_asked(counted, best.text) is not False:
+        return best
+    first = eligible[0]
+    return _nearly_as_good(best, eligible, config,
+                           lambda c: counts_asked(counted, c.text) is True
                            and (c.own_names >= first.own_names or not _precedes(c, first)))
 
 

@@ -180,6 +180,9 @@ _MONTHS = re.compile(
 _MONTH_NAMES = frozenset(
     "january february march april june july august september october november december "
     "januari februari maart juni juli augustus oktober".split())
+# Capitalised words that name no one: months ("6 May"), days and "I".
+_CALENDAR_NAMES = _MONTH_NAMES | frozenset(
+    "may monday tuesday wednesday thursday friday saturday sunday i".split())
 _REASON_CUES = re.compile(
     r"\b(because|since|due to|as a result|in order to|so that|feared|fear|alarmed|worried|"
     r"reason|cause|caused|omdat|doordat|want|vanwege|uit angst|vreesde|angst|oorzaak|reden|"
@@ -457,6 +460,14 @@ _PEOPLE = frozenset(
     "meisje".split())
 
 
+# Verbs in the past that end in none of the usual ways: "Which architect built …?".
+_STRONG_PAST = frozenset(
+    "built wrote led made found gave took saw sent shot sold spoke stood struck taught told "
+    "won drew held kept brought bought caught ran fought threw "
+    "schreef vond gaf nam zag stierf ontwierp schoot hield liet bracht kocht won sprak "
+    "stond sloeg trok vloog zat lag bouwde".split())
+
+
 def _is_head(folded: str, end: int) -> bool:
     """The noun ending at `end` heads its phrase: no noun or "'s" follows it ("Which city
     was …", not "Which city council …"). What follows is a function word, a verb in the past
@@ -464,7 +475,8 @@ def _is_head(folded: str, end: int) -> bool:
     after = re.match(r"\s*([\w'’-]*)", folded[end:])
     following = after.group(1) if after else ""
     return not following or following in _stopwords_of("") or following in _AUXILIARIES \
-        or following.endswith(("ed", "de", "te", "den", "ten", "en"))
+        or following.endswith(("ed", "de", "te", "den", "ten", "en")) \
+        or following in _STRONG_PAST
 
 
 def _heads_place(folded: str, match: re.Match[str]) -> bool:
@@ -1314,7 +1326,7 @@ _COUNT_NOUNS = {
     "members": "members member leden lid",
     "crew": "crew crewmen bemanningsleden bemanning",
     "passengers": "passengers passenger passagiers passagier",
-    "spectators": "spectators onlookers toeschouwers toeschouwer",
+    "spectators": "spectators onlookers audience toeschouwers toeschouwer toehoorders",
     "victims": "victims victim slachtoffers slachtoffer",
     "survivors": "survivors survivor overlevenden overlevende",
     "prisoners": "prisoners prisoner gevangenen gevangene",
@@ -1547,19 +1559,15 @@ _NATIONAL = frozenset(
     "englishman frenchman dutchman amerikaan duitser brit engelsman fransman nederlander "
     "rus ier italiaan spanjaard belg japanner canadees".split())
 _LISTED = _NATIONALITIES | _NATIONAL
-# A language named as a label: "(Dutch: Leidse buskruitramp)" names no one.
-_LANGUAGES = frozenset(
-    "english dutch german french latin spanish italian russian welsh portuguese greek "
-    "nederlands engels duits frans latijn spaans italiaans russisch grieks".split())
-# What names a place by its kind ("the city of Leiden", "de gemeente Ede", "het dorp Ede")
-# or stands on it ("on the Plaats", "op de Dam"): no one's name.
+# What names a place by its kind: "the city of Leiden", "de gemeente Ede", "het dorp Ede",
+# and the name of no one. (Not "de stad van Vermeer", whose city it is.)
 _PLACE_NAMED = re.compile(
     r"(?:\b(?:city|town|village|island|port|harbour|county|parish|district|municipality|"
-    r"province|region|stad|dorp|eiland|haven|havenstad|gemeente|provincie|regio|wijk|"
-    r"buurt|parochie)(?:\s+(?:of|van))?|(?<=[a-z,] )(?:on|op)\s+(?:the|de|het))\s+"
-    r"([A-Z\u00C0-\u024F][\w\u00C0-\u024F-]+)(?![\w-])(?!['’]s\b)")
-# A word made with a common one: "Pantglas-school", "NKVD-hoofd".
-_COMPOUND = re.compile(r"\b\w+-[a-z][\w-]*")
+    r"province|region)\s+of|\b(?:stad|dorp|eiland|haven|havenstad|gemeente|provincie|regio|"
+    r"wijk|buurt|parochie))\s+([A-Z\u00C0-\u024F][\w\u00C0-\u024F-]+)(?![\w-])(?!['’]s\b)")
+# A word made with a common one: "Brug-school", "NKVD-hoofd" (not "Smit-de Vries": a name's
+# particle may follow its hyphen).
+_COMPOUND = re.compile(r"\b\w+-(?!(?:de|van|der|den|le|la|el)\b)[a-z][\w-]*")
 
 
 def is_function_word(word: str) -> bool:
@@ -1605,9 +1613,12 @@ def _name_runs(sentence: str) -> tuple[tuple[str, ...], ...]:
             and previous_word[:1].isupper()
         opens = previous_end < 0 or gap.rstrip().endswith(_OPENS) and not abbreviation
         after = sentence[match.end():]
-        adjective = _nationality(word, after) or after[:1] == ":" and fold(word) in _LANGUAGES
+        going_on = bool(runs) and run_end == previous_end and (gap.isspace() or abbreviation)
+        # (A label in brackets names no one: "(Dutch: Leidse ramp)". A listed adjective
+        # before its noun may: "an American crew" may be who is asked.)
+        adjective = _nationality(word, after) or gap.endswith("(") and after[:1] == ":"
         if word[0].isupper() and not opens and not adjective:
-            if runs and run_end == previous_end and (gap.isspace() or abbreviation):
+            if going_on:
                 runs[-1].append(fold(word))
             else:
                 runs.append([fold(word)])
@@ -1625,18 +1636,21 @@ def initialisms(text: str) -> tuple[str, ...]:
 
 def new_names(question: Question, sentence: str) -> list[str]:
     """Names the sentence adds to the question: what a "who" or "where" question needs. A
-    name counts whole ("Sergei Kirov" is not new when Kirov is asked about); months,
-    adjectives of nationality and, for "who", places ("in Leningrad") are no answer."""
+    name counts whole ("Sergei Kirov" is not new when Kirov is asked about); months, days,
+    adjectives of nationality and, for "who", places ("in Leningrad", "de gemeente Ede") and
+    words made with a common one ("de Brug-school") are no answer."""
     asked, named = _asked_words(question.text)
     places: frozenset[str] | set[str] = frozenset()
+    things: set[str] = set()
     if question.expect is Expect.PERSON:
-        places = places_in(sentence) | {fold(m.group(1)) for m in _PLACE_NAMED.finditer(sentence)} \
-            | {fold(w) for w in _COMPOUND.findall(sentence)}
+        places = places_in(sentence) | {fold(m.group(1)) for m in _PLACE_NAMED.finditer(sentence)}
+        things = {fold(w) for w in _COMPOUND.findall(sentence)}
     found = []
     for run in name_runs(sentence):
-        words_ = [w for w in run if w not in _MONTH_NAMES]
+        words_ = [w for w in run if w not in _CALENDAR_NAMES]
         if words_ and not {transliterate(w) for w in words_} & asked \
-                and not soft_overlap(tuple(words_), named) and words_[0] not in places:
+                and not soft_overlap(tuple(words_), named) and words_[0] not in places \
+                and not (len(words_) == 1 and words_[0] in things):
             found.append(" ".join(words_))
     return found
 
@@ -1678,7 +1692,8 @@ _NO_TITLES = frozenset(
 
 def asked_role(question: str) -> tuple[str, ...]:
     """The words that may be the title a question asks the bearer of: the noun after "Who
-    was the", "als" or "Which", or the one after that ("als openbaar aanklager"), leaving
+    was the" (or a known title after "Who was": "Who was mayor of …?"), "als" or "Which",
+    or the one after that ("als openbaar aanklager"), leaving
     out names ("Who was the Soviet prosecutor?") and prepositions. Which of them is a title
     shows in the documents (see `role_holders`)."""
     match = _role_asked(question)
@@ -1706,8 +1721,10 @@ def asked_role(question: str) -> tuple[str, ...]:
 def _role_asked(question: str) -> re.Match[str] | None:
     # "Who was" without an article asks for a title only before a known one: "Who was
     # mayor of …?", not "Who was executed first?" or "Who was Jansen?".
+    # (Nor "Who was General Smith?", which asks who a named one was.)
     return next((m for m in _ROLE_ASKED.finditer(question)
-                 if not m.group("bare") or fold(m.group(2)) in _TITLE_FORMS), None)
+                 if not m.group("bare") or fold(m.group(2)) in _TITLE_FORMS
+                 and not (m.group(3) or "a")[0].isupper()), None)
 
 
 def role_by_which(question: str) -> bool:
@@ -1795,7 +1812,7 @@ commissar commissars commissaris commissarissen volkscommissaris
 executioner executioners beul beulen
 sculptor sculptors beeldhouwer beeldhouwers
 painter painters schilder schilders
-architect architects
+architect architects architecten
 designer designers ontwerper ontwerpers
 artist artists kunstenaar kunstenaars
 poet poets dichter dichters
@@ -1803,11 +1820,13 @@ composer composers componist componisten
 inventor inventors uitvinder uitvinders
 builder builders bouwer bouwers
 manager managers bedrijfsleider bedrijfsleiders
-headteacher headteachers headmaster headmistress schoolhoofd hoofdonderwijzer
+headteacher headteachers headmaster headmasters headmistress headmistresses schoolhoofd
+  hoofdonderwijzer
 teacher teachers leraar leraren onderwijzer onderwijzers
-surgeon surgeons chirurg chirurgen physician physicians
+surgeon surgeons chirurg chirurgen
+physician physicians geneesheer geneesheren
 skipper skippers schipper schippers
-preacher preachers predikant predikanten dominee
+preacher preachers predikant predikanten dominee dominees
 merchant merchants koopman kooplieden
 """
 
@@ -1872,15 +1891,18 @@ def states_day(text: str) -> bool:
 
 
 # "In what year was he born?", "Wanneer overleed Jansen?": a year of someone's life.
-_LIFE_EVENT = re.compile(r"\b(?:born|birth|geboren|geboorte\w*|died|die|death|overleed|"
-                         r"overleden|stierf|sterfjaar)\b")
+_LIFE_EVENT = re.compile(r"\b(?:born|birth|geboren|geboorte\w*|died|death|overleed|"
+                         # (English "did … die", not the Dutch "die" of "de kerk die …")
+                         r"overleden|stierf|sterfjaar|did\s+(?:\w+\s+){1,4}die)\b")
 _YEAR_ASKED = re.compile(r"\b(?:when|wanneer|year|jaar)\b")
-# "Jan Jansen (1886-1934)": the years of birth and death after a name.
+_ROMAN = re.compile(r"[IVXL]+")
+# "Jan Jansen (1850-1920)": the years of birth and death after a name.
 _LIFESPAN = re.compile(r"([A-Z\u00C0-\u024F][\w'’-]+)\s*\((?:c\.|ca\.|circa)?\s*\d{3,4}\s*"
                        r"[-–—]\s*(?:c\.|ca\.|circa)?\s*\d{3,4}\)")
 
 
 def asks_life_year(question: str) -> bool:
+    """The question asks when someone was born or died."""
     folded = fold(question)
     return bool(_LIFE_EVENT.search(folded) and _YEAR_ASKED.search(folded))
 
@@ -1888,7 +1910,12 @@ def asks_life_year(question: str) -> bool:
 def gives_lifespan(names: Sequence[tuple[str, ...]], sentence: str) -> bool:
     """The sentence gives the years of one of `names` in brackets: "Kirov (1886-1934)"."""
     asked = {transliterate(w) for name in names for w in name}
-    return any(transliterate(fold(m.group(1))) in asked for m in _LIFESPAN.finditer(sentence))
+    # (Not a ruler's or an office holder's years: "Willem III (1672-1702)", "burgemeester
+    # Smit (1802-1810)".)
+    return any(transliterate(fold(m.group(1))) in asked
+               and not _ROMAN.fullmatch(m.group(1))
+               and not set(words(sentence[max(0, m.start() - 40):m.start()])[-2:])
+               & _TITLE_FORMS.keys() for m in _LIFESPAN.finditer(sentence))
 
 
 def states_date(text: str) -> bool:
@@ -1953,8 +1980,10 @@ _ABOUT = re.compile(r"\b(around|about|roughly|approximately|some|rond|omstreeks|
                     r"circa|tegen|ca)\W*$", re.IGNORECASE)
 
 
-# How far either side of a time "around" it reaches, in minutes: "omstreeks half vijf" is
-# not "a quarter past four".
+# How far either side of a time "around" it reaches, in minutes: a round hour is vaguer
+# ("around four" may be 3.50) than a time told to the quarter ("omstreeks half vijf" is not
+# "a quarter past four").
+_ROUND_HOUR_SLACK = 15.0
 _CLOCK_SLACK = 10.0
 _CLOCK_LEAD = re.compile(r"^(?i:om|at|around|rond|omstreeks|tegen|vanaf)\s+")
 
@@ -1979,7 +2008,7 @@ def quotes(sentence: str) -> bool:
 
 def times_in(text: str) -> list[tuple[str, float, float]]:
     """The times of day a text gives, each as its words and a span of minutes after
-    midnight: "19.32 uur" is a point, "around six o'clock in the evening" the ten minutes
+    midnight: "19.32 uur" is a point, "around six o'clock in the evening" the quarter hour
     either side of 18:00. An hour that may be either half of the day ("om 4 uur") is both."""
     found: list[tuple[str, float, float]] = []
     for match in _CLOCK.finditer(text):
@@ -2006,8 +2035,8 @@ def times_in(text: str) -> list[tuple[str, float, float]]:
         after, before = text[match.end():match.end() + 24], text[max(0, match.start() - 14):
                                                                  match.start()]
         halves = [hour]
-        if hour in (0, 12) and minute == 0 and not digits:
-            pass  # midnight, noon
+        if re.search(r"midnight|middernacht|noon", folded):
+            pass  # (a "twaalf uur" is placed by the part of the day, as other hours are)
         elif _NIGHT.search(after):
             halves = [hour % 12 + 12 * (hour % 12 >= 6)]
         elif re.search(r"p\.?\s?m", folded) or _AFTERNOON.search(after):
@@ -2018,8 +2047,8 @@ def times_in(text: str) -> list[tuple[str, float, float]]:
                                                  else digits[0]):
             halves = [hour % 12, hour % 12 + 12]
         # "around", "rond": before the time or leading it ("rond vier uur", "rond 4 uur")
-        slack = _CLOCK_SLACK if _ABOUT.search(before) \
-            or _ABOUT.search(match.group().split()[0] + " ") else 0.0
+        about = _ABOUT.search(before) or _ABOUT.search(match.group().split()[0] + " ")
+        slack = 0.0 if not about else _ROUND_HOUR_SLACK if minute == 0 else _CLOCK_SLACK
         for h in halves:
             at = h * 60.0 + minute
             found.append((words_, at - slack, at + slack))
@@ -2770,8 +2799,9 @@ _NOT_ALTERNATIVES = (r"the|a|an|de|het|een|er|his|her|its|their|zijn|haar|hun|he
 _ALTERNATIVE_AFTER = {
     "en": re.compile(rf"\s+or\s+(?!(?:{_NOT_ALTERNATIVES})\b)[a-z]"),
     "nl": re.compile(rf"\s+(?:or|of)\s+(?!(?:{_NOT_ALTERNATIVES})\b)[a-z]")}
-_ALTERNATIVE_BEFORE = {"en": re.compile(r"\b([a-z]{2,})\s+or\s+$"),
-                       "nl": re.compile(r"\b([a-z]{2,})\s+(?:or|of)\s+$")}
+# ("in de werkkampen of de Goelag": an article may come between)
+_ALTERNATIVE_BEFORE = {"en": re.compile(r"\b([a-z]{2,})\s+or\s+(?:the\s+|an?\s+)?$"),
+                       "nl": re.compile(r"\b([a-z]{2,})\s+(?:or|of)\s+(?:de\s+|het\s+|een\s+)?$")}
 _DUTCH_SIGNS = re.compile(r"\b(de|het|een|wie|wat|welke|welk|hoeveel|waar|wanneer|waarom|"
                           r"hoe|er|werd|werden|zijn|van|en)\b")
 
