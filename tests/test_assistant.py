@@ -4617,3 +4617,31 @@ def test_a_name_after_or_and_an_article_is_an_alternative_to_a_common_word() -> 
     assert question_names("Was Jansen a friend of Smit or the Tsar?") == \
         [("jansen",), ("smit",), ("tsar",)]
 
+
+
+def test_examples_are_read_from_the_corpus_folder_only(tmp_path: Path) -> None:
+    from assistant.examples import EXAMPLES_FILE, MAX_EXAMPLE_CHARS, load_examples
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    assert load_examples(corpus) == []
+    lines = ["# comments and blank lines are skipped", "", "Who built  the mill?",
+             "Who built the mill?", "x" * (MAX_EXAMPLE_CHARS + 1), "Wie bouwde de molen?",
+             "When did it burn?"]
+    (corpus / EXAMPLES_FILE).write_text("\n".join(lines), encoding="utf-8")
+    assert load_examples(corpus) == ["Who built the mill?", "Wie bouwde de molen?",
+                                     "When did it burn?"]
+    assert load_examples(corpus, limit=2) == ["Who built the mill?", "Wie bouwde de molen?"]
+    # A link that leads outside the corpus is not followed.
+    outside = tmp_path / "secret.txt"
+    outside.write_text("Do not show this\n", encoding="utf-8")
+    (corpus / EXAMPLES_FILE).unlink()
+    (corpus / EXAMPLES_FILE).symlink_to(outside)
+    assert load_examples(corpus) == []
+    # The file is no document: an index of the folder does not read it.
+    from index.loading import load_corpus
+
+    (corpus / EXAMPLES_FILE).unlink()
+    (corpus / EXAMPLES_FILE).write_text("Who built the mill?\n", encoding="utf-8")
+    (corpus / "mill.txt").write_text("The mill was built in 1650.\n", encoding="utf-8")
+    assert [d.source for d in load_corpus(corpus, 10_000).documents] == ["mill.txt"]

@@ -477,3 +477,20 @@ def test_ui_package_does_not_import_gradio() -> None:
     code = "import sys, ui; assert 'gradio' not in sys.modules"
     root = Path(__file__).resolve().parent.parent
     subprocess.run([sys.executable, "-c", code], check=True, cwd=root)
+
+
+def test_examples_come_from_the_corpus_and_are_none_without_its_file(tmp_path: Path) -> None:
+    import gradio as gr
+
+    from ui.app import build_ui
+
+    def shown(corpus: Path) -> list[list[list[str]]]:
+        blocks = build_ui(FakeService(), Settings(corpus_dir=corpus))
+        return [c.samples for c in blocks.blocks.values() if isinstance(c, gr.Dataset)]
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    assert shown(corpus) == []  # no questions about some other collection
+    (corpus / ".examples.txt").write_text("# about the mill\nWho built the mill?\n\n"
+                                          "Wie bouwde de molen?\n", encoding="utf-8")
+    assert shown(corpus) == [[["Who built the mill?"], ["Wie bouwde de molen?"]]]

@@ -21,6 +21,7 @@ import gradio as gr
 from fastapi import FastAPI
 
 from assistant.errors import AssistantError, Busy, Forbidden, NotFound
+from assistant.examples import load_examples
 from assistant.service import Authorizer, bearer_token
 from assistant.types import Answer, Citation
 from index.errors import IndexingError
@@ -33,16 +34,6 @@ TAGLINE = (
     "Ask about the document collection in English or Dutch. Every sentence of an answer "
     "carries a numbered citation; click a source to read the exact passage in its document."
 )
-EXAMPLES_EN = [
-    "Who was Sergei Kirov?",
-    "In which years did the Great Terror take place?",
-    "How many people were arrested during Stalin's purges?",
-]
-EXAMPLES_NL = [
-    "Wat was de bijnaam van Stalin ten tijde van de Revolutie?",
-    "Wie was Sergej Kirov?",
-    "Wanneer vond de Grote Terreur plaats?",
-]
 QUESTION_PLACEHOLDER = "Ask a question in English or Dutch…"
 LOCKED_PLACEHOLDER = "Enter the access key above to start"
 # Chats run in parallel (the service is thread-safe); Gradio's default would be one at a time.
@@ -850,9 +841,10 @@ def build_ui(service: AssistantLike, settings: Settings) -> gr.Blocks:
                         elem_id="ask",
                     )
                     clear = gr.Button("New chat", scale=0, min_width=110, elem_id="new-chat")
-                with gr.Row():
-                    gr.Examples(EXAMPLES_EN, inputs=[message], label="Try in English")
-                    gr.Examples(EXAMPLES_NL, inputs=[message], label="Of in het Nederlands")
+                # (the corpus's own `.examples.txt`: questions about these documents)
+                examples = load_examples(settings.corpus_dir)
+                if examples:
+                    gr.Examples(examples, inputs=[message], label="Try asking")
             with gr.Column(scale=2, min_width=340):
                 sources = gr.HTML(
                     render_sources_placeholder(),
