@@ -45,11 +45,13 @@ from assistant.questions import (
     initialisms,
     is_death_word,
     is_office,
+    is_person_noun,
     kind_asked,
     matches_expectation,
     name_coverage,
     name_runs,
     names_in,
+    new_names,
     offers_alternatives,
     opens_on_relative_time,
     ordinals_in,
@@ -334,6 +336,10 @@ class SentenceScorer:
         self.role_words: frozenset[str] = frozenset() if self.holders or self.title_words \
             or question.expect is not Expect.PERSON or not _NAME_OF.search(own) \
             else frozenset(asked_role(own))
+        # The name of a thing may be a word made with the word for it: "Hoe heet de
+        # theorie …?" is answered by "de zogeheten omsingelingstheorie".
+        self.thing_named = bool(self.role_words) and not any(
+            is_person_noun(role) for role in self.role_words)
 
         # "Which religions …?": a sentence that names the kind asked ranks a little higher.
         self.kind = kind_asked(question) if not special else None
@@ -477,10 +483,20 @@ class SentenceScorer:
             typed = uses_title(self.title_words, sentence.text)
         if self.described_by and typed and not uses_title(self.described_by, sentence.text):
             typed = not any(is_office(w) for w in words(sentence.text))
-        if self.role_words and typed and document.language == question.language:
-            # (whole, in a compound, or in another form: "fotograaf", "fotografen")
-            typed = any(role in w or w.startswith(role[:max(4, len(role) - 2)])
-                        for role in self.role_words for w in words(sentence.text))
+        if self.role_words and document.language == question.language \
+                and (typed or self.thing_named and not other_one):
+            # (whole, in a compound, or in another form: "fotograaf", "fotografen") … with a
+            # name beside it: "de fotograaf Piet Smit", "Piet Smit, a photographer", not "een
+            # collega-fotograaf werd door de politie opgepakt"
+            tokens = re.findall(r"\w+", fold(sentence.text))  # (function words count too)
+            at = [i for i, w in enumerate(tokens) for role in self.role_words
+                  if role in w or w.startswith(role[:max(4, len(role) - 2)])]
+            naming = {w for name in new_names(question, sentence.text) for w in name.split()}
+            typed = any(abs(i - j) <= _ROLE_REACH for i in at
+                        for j, w in enumerate(tokens) if w in naming) \
+                or self.thing_named and any(
+                    w.endswith(role) and len(w) >= len(role) + 4
+                    for role in self.role_words for w in tokens)
         bearer = 0
         if self.holders and (typed or question.expect is Expect.OTHER):
             bearer = max((len(run) for run in name_runs(sentence.text)
@@ -503,6 +519,9 @@ class SentenceScorer:
 # Of how many of the best sentences the documents are searched for titles and doers.
 _LOOKUP_SENTENCES = 20
 
+# How many words from the word for what someone was their name may stand: "the
+# photographer, Sam Smit", "Piet Smit, een fotograaf".
+_ROLE_REACH = 4
 # How far from the sentence that names an event its date is looked for.
 _DATING_REACH = 50
 
@@ -916,11 +935,19 @@ def _focused_alternative(best: Candidate, eligible: list[Candidate], question: Q
             and (bool({(c.document_id, c.row), (c.document_id, c.row - 1)} & naming)
                  or opens)
 
+    def going_on(c: Candidate) -> bool:
+        # It goes on about whom the best one names, and says what was asked of them ("…
+        # onder leiding van Jan Smit. Hij werd samen met Piet Bakker berecht.")
+        return c.row == best.row + 1 and c.document_id == best.document_id and c.focus > 0 \
+            and refers_back(c.text)
+
     close = [c for c in eligible if c is not best
-             and (c.score >= best.score - config.focus_fallback_margin or full(c))]
+             and (c.score >= best.score - config.focus_fallback_margin or full(c)
+                  or going_on(c) and c.score >= best.score - config.typed_margin)]
     close.sort(key=lambda c: -(c.score + focus(c.row)))
     return next((c for c in close if is_answerable(c, question, config, focus)
-                 and (focus(c.row) >= config.min_fallback_contribution or full(c))), None)
+                 and (focus(c.row) >= config.min_fallback_contribution or full(c)
+                      or going_on(c))), None)
 
 
 def _dated_onset(eligible: list[Candidate],

@@ -239,10 +239,10 @@ _STOP_CAPITALS = frozenset(
 # The lower-case words inside a name: "Johan van Veen", "Maria de Bruijne", "Ludwig von …".
 PARTICLES = r"(?:van|von|de|der|den|ter|ten|du|da|di|del|della|la|le)"
 _PARTICLE_WORDS = frozenset(PARTICLES[3:-1].split("|"))
-# A run of capitalised words, with its particles and the number that may identify it
-# ("Order 485").
+# A run of capitalised words, with its particles (an elided one too: "Prince d'Elbeuf") and
+# the number that may identify it ("Order 485").
 _NAME_RUN = re.compile(r"[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]*"
-                       rf"(?:\s+(?:{PARTICLES}\s+)*[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]*)*"
+                       rf"(?:\s+(?:{PARTICLES}\s+)*(?:d['’])?[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]*)*"
                        r"(?:\s+\d+\b)?")
 _CAPITALISED = re.compile(r"\b[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]+")
 
@@ -487,6 +487,13 @@ def _heads_place(folded: str, match: re.Match[str]) -> bool:
 
 def _is_person_word(word: str) -> bool:
     return word in _PEOPLE or word in _TITLE_FORMS or word in _PERSON_NOUNS
+
+
+def is_person_noun(word: str) -> bool:
+    """A word for someone: a known one ("captain", "verdachte") or one that ends as such
+    words do ("journalist", "astronoom", "fotograaf"), not "theorie"."""
+    return _is_person_word(word) or bool(_AGENT_NOUN.search(word)) \
+        or word.endswith(("oom", "graaf", "loog", "naut", "man", "vrouw"))
 
 
 def _expectation(folded: str) -> Expect:
@@ -1828,6 +1835,14 @@ physician physicians geneesheer geneesheren
 skipper skippers schipper schippers
 preacher preachers predikant predikanten dominee dominees
 merchant merchants koopman kooplieden
+ruler rulers monarch monarchs sovereign vorst vorsten heerser heersers
+statesman statesmen staatsman staatslieden
+novelist novelists romanschrijver romanschrijvers romanschrijfster
+florist florists bloemist bloemisten
+envoy envoys gezant gezanten
+lookout lookouts uitkijk
+representative representatives vertegenwoordiger vertegenwoordigers
+explorer explorers ontdekkingsreiziger ontdekkingsreizigers
 """
 
 

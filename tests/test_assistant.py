@@ -86,6 +86,7 @@ from assistant.questions import (
     focus_words,
     gives_lifespan,
     initialisms,
+    is_person_noun,
     kind_asked,
     matches_expectation,
     name_coverage,
@@ -2268,6 +2269,16 @@ def test_focus_words_must_raise_a_sentence_that_shares_none_of_them() -> None:
     # Raised only a little (as "weapon" raises "the massacre after the murder") is chance.
     assert _focused_alternative(best, [best, close], question, config,
                                 {1: -0.01, 2: 0.02}.__getitem__) is None
+    # … unless it goes on about whom the best one names and shares a focus word: "… led by
+    # Jan Smit. He was tried together with Piet Bakker." (Not one further on, nor one that
+    # names its own subject.)
+    he = replace(_candidate(2, 0.90, focus=0.4), text="He was tried with Piet Bakker.")
+    little = {1: -0.01, 2: 0.002}.__getitem__
+    assert _focused_alternative(best, [best, he], question, config, little) is he
+    later = replace(he, row=3)
+    assert _focused_alternative(best, [best, later], question, config, little) is None
+    named = replace(he, text="Piet Bakker was tried with him.")
+    assert _focused_alternative(best, [best, named], question, config, little) is None
 
 
 def test_a_sentence_sharing_all_the_words_asked_about_may_be_further_below() -> None:
@@ -4645,3 +4656,35 @@ def test_examples_are_read_from_the_corpus_folder_only(tmp_path: Path) -> None:
     (corpus / EXAMPLES_FILE).write_text("Who built the mill?\n", encoding="utf-8")
     (corpus / "mill.txt").write_text("The mill was built in 1650.\n", encoding="utf-8")
     assert [d.source for d in load_corpus(corpus, 10_000).documents] == ["mill.txt"]
+
+
+def test_the_name_of_one_described_stands_beside_the_word_for_them(tmp_path: Path) -> None:
+    question = "Hoe heette de fotograaf die de brand vastlegde?"
+    far = "Deze fotograaf had net een collega-fotograaf verloren: hij werd door de NKVD opgepakt."
+    assert _ask_about(tmp_path, "De brand", far, question).abstained
+    near = "De brand werd vastgelegd door de fotograaf Piet Smit, die op het dak stond."
+    answer = _ask_about(tmp_path / "near", "De brand", f"{far} {near}", question)
+    assert not answer.abstained and "Piet Smit" in answer.citations[0].quote
+
+
+def test_the_name_of_a_thing_may_be_a_word_made_with_the_word_for_it(tmp_path: Path) -> None:
+    assert is_person_noun("astronoom") and is_person_noun("journalist")
+    assert is_person_noun("fotograaf") and not is_person_noun("theorie")
+    files = {"stad.txt": "De stad\nMen meende dat de stad door vijanden omringd was. Deze "
+                         "zogeheten belegeringstheorie moest de muren rechtvaardigen.\n"}
+    scorer = _scorer(tmp_path, files, "Hoe heet de theorie dat de stad omringd was?",
+                     AnswerConfig())
+    scorer.question = replace(scorer.question, language="nl")
+    build = scorer.build
+    typed = {build.sentence(row)[1].text[:4]: scorer.candidate(row).typed
+             for row in range(len(build.sentence_vectors))}
+    assert typed == {"De s": False, "Men ": False, "Deze": True}
+
+
+def test_an_elided_particle_keeps_a_name_whole() -> None:
+    assert names("The land was owned by the Prince d'Elbeuf.") == ["Prince d'Elbeuf"]
+    history = [Turn("user", "Who found the town?"),
+               Turn("assistant", "Workmen digging a well hit marble on land owned by the "
+                                 "Prince d'Elbeuf.")]
+    assert resolve("What did he do with the finds?", history) == \
+        "What did Prince d'Elbeuf do with the finds?"

@@ -168,7 +168,8 @@ def test_stream_sends_deltas_then_answer_then_done(http: httpx.Client) -> None:
 
 def test_sources_and_documents(http: httpx.Client, server_settings: Settings) -> None:
     sources = http.get("/api/sources").json()
-    corpus_files = sorted(p.name for p in Path(server_settings.corpus_dir).iterdir())
+    corpus_files = sorted(p.name for p in Path(server_settings.corpus_dir).iterdir()
+                          if not p.name.startswith("."))
     assert sorted(s["source"] for s in sources) == corpus_files
     for source in sources:
         document = http.get(f"/api/sources/{source['id']}").json()
