@@ -45,7 +45,7 @@ from assistant.questions import (
     initialisms,
     is_death_word,
     is_office,
-    is_person_noun,
+    is_thing_noun,
     kind_asked,
     matches_expectation,
     name_coverage,
@@ -336,10 +336,10 @@ class SentenceScorer:
         self.role_words: frozenset[str] = frozenset() if self.holders or self.title_words \
             or question.expect is not Expect.PERSON or not _NAME_OF.search(own) \
             else frozenset(asked_role(own))
-        # The name of a thing may be a word made with the word for it: "Hoe heet de
-        # theorie …?" is answered by "de zogeheten omsingelingstheorie".
-        self.thing_named = bool(self.role_words) and not any(
-            is_person_noun(role) for role in self.role_words)
+        # The name of a thing may be a Dutch word made with the word for it, called so:
+        # "Hoe heet de theorie …?" is answered by "de zogeheten omsingelingstheorie".
+        self.thing_named = bool(self.role_words) and question.language == "nl" and all(
+            is_thing_noun(role) for role in self.role_words)
 
         # "Which religions …?": a sentence that names the kind asked ranks a little higher.
         self.kind = kind_asked(question) if not special else None
@@ -485,18 +485,9 @@ class SentenceScorer:
             typed = not any(is_office(w) for w in words(sentence.text))
         if self.role_words and document.language == question.language \
                 and (typed or self.thing_named and not other_one):
-            # (whole, in a compound, or in another form: "fotograaf", "fotografen") … with a
-            # name beside it: "de fotograaf Piet Smit", "Piet Smit, a photographer", not "een
-            # collega-fotograaf werd door de politie opgepakt"
-            tokens = re.findall(r"\w+", fold(sentence.text))  # (function words count too)
-            at = [i for i, w in enumerate(tokens) for role in self.role_words
-                  if role in w or w.startswith(role[:max(4, len(role) - 2)])]
-            naming = {w for name in new_names(question, sentence.text) for w in name.split()}
-            typed = any(abs(i - j) <= _ROLE_REACH for i in at
-                        for j, w in enumerate(tokens) if w in naming) \
-                or self.thing_named and any(
-                    w.endswith(role) and len(w) >= len(role) + 4
-                    for role in self.role_words for w in tokens)
+            typed = _beside_role(self.role_words, new_names(question, sentence.text),
+                                 sentence.text) \
+                or self.thing_named and _named_compound(self.role_words, sentence.text)
         bearer = 0
         if self.holders and (typed or question.expect is Expect.OTHER):
             bearer = max((len(run) for run in name_runs(sentence.text)
@@ -522,6 +513,30 @@ _LOOKUP_SENTENCES = 20
 # How many words from the word for what someone was their name may stand: "the
 # photographer, Sam Smit", "Piet Smit, een fotograaf".
 _ROLE_REACH = 4
+# … or further on, told as the name: "De kok aan boord van de Titanic was Piet Smit".
+_NAMING_VERBS = frozenset("was is were heette heet named called genaamd".split())
+# What calls a word its name: "de zogeheten omsingelingstheorie".
+_SO_CALLED = frozenset("zogeheten zogenaamde zogenaamd zogenoemde zogenoemd genaamd".split())
+
+
+def _beside_role(roles: frozenset[str], names: list[str], text: str) -> bool:
+    """A new name stands beside a word for the role (whole, in a compound or in another
+    form: "fotograaf", "fotografen"), or is told after it as its name ("was Piet Smit"):
+    "de fotograaf Piet Smit", not "een collega-fotograaf werd door de NKVD opgepakt"."""
+    tokens = re.findall(r"\w+", fold(text))  # (function words count too)
+    named = {w for name in names for w in re.findall(r"\w+", name)}
+    at = [i for i, w in enumerate(tokens) if w not in named for role in roles
+          if role in w or w.startswith(role[:max(4, len(role) - 2)])]
+    return any(abs(i - j) <= _ROLE_REACH or j > i and tokens[j - 1] in _NAMING_VERBS
+               for i in at for j, w in enumerate(tokens) if w in named)
+
+
+def _named_compound(roles: frozenset[str], text: str) -> bool:
+    """A word made with the role's word, called its name: "de zogeheten
+    omsingelingstheorie" for "Hoe heet de theorie …?"."""
+    tokens = re.findall(r"\w+", fold(text))
+    return any(w.endswith(role) and len(w) >= len(role) + 4 and tokens[i - 1] in _SO_CALLED
+               for role in roles for i, w in enumerate(tokens) if i)
 # How far from the sentence that names an event its date is looked for.
 _DATING_REACH = 50
 
@@ -914,6 +929,10 @@ def _precedes(a: Candidate, b: Candidate) -> bool:
     return a.document_id == b.document_id and a.row == b.row - 1
 
 
+# "He …", "Zij …": a sentence that goes on about someone named before.
+_PERSONAL_OPENING = re.compile(r"(?:He|She|They|Hij|Zij|Ze)\b")
+
+
 def _focused_alternative(best: Candidate, eligible: list[Candidate], question: Question,
                          config: AnswerConfig,
                          focus: FocusContribution | None) -> Candidate | None:
@@ -939,7 +958,7 @@ def _focused_alternative(best: Candidate, eligible: list[Candidate], question: Q
         # It goes on about whom the best one names, and says what was asked of them ("…
         # onder leiding van Jan Smit. Hij werd samen met Piet Bakker berecht.")
         return c.row == best.row + 1 and c.document_id == best.document_id and c.focus > 0 \
-            and refers_back(c.text)
+            and _PERSONAL_OPENING.match(c.text) is not None
 
     close = [c for c in eligible if c is not best
              and (c.score >= best.score - config.focus_fallback_margin or full(c)

@@ -30,14 +30,19 @@ def load_examples(corpus_dir: Path, limit: int = MAX_EXAMPLES) -> list[str]:
             logger.warning("Ignoring %s: not a file inside the corpus folder.", path)
             return []
         with real.open("rb") as handle:
-            raw = handle.read(_MAX_FILE_BYTES)
+            raw = handle.read(_MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         return []
     except OSError as exc:
         logger.warning("Cannot read %s: %s", path, exc)
         return []
+    lines = raw.decode("utf-8-sig", errors="replace").splitlines()
+    if len(raw) > _MAX_FILE_BYTES:
+        lines = lines[:-1]  # (the last one is cut off)
     found: list[str] = []
-    for line in raw.decode("utf-8", errors="replace").splitlines():
+    for line in lines:
+        if len(found) >= limit:
+            break
         question = " ".join(line.split())
         if not question or question.startswith("#"):
             continue
@@ -47,6 +52,4 @@ def load_examples(corpus_dir: Path, limit: int = MAX_EXAMPLES) -> list[str]:
             continue
         if question not in found:
             found.append(question)
-        if len(found) >= limit:
-            break
     return found

@@ -489,11 +489,14 @@ def _is_person_word(word: str) -> bool:
     return word in _PEOPLE or word in _TITLE_FORMS or word in _PERSON_NOUNS
 
 
-def is_person_noun(word: str) -> bool:
-    """A word for someone: a known one ("captain", "verdachte") or one that ends as such
-    words do ("journalist", "astronoom", "fotograaf"), not "theorie"."""
-    return _is_person_word(word) or bool(_AGENT_NOUN.search(word)) \
-        or word.endswith(("oom", "graaf", "loog", "naut", "man", "vrouw"))
+def is_thing_noun(word: str) -> bool:
+    """A word for an idea, an act or a state by its ending: "theorie", "beweging",
+    "vrijheid", "theory", "operation", not "kok" or "krant", whose kind the ending does not
+    tell."""
+    return not _is_person_word(word) and bool(_THING_ENDING.search(word))
+
+
+_THING_ENDING = re.compile(r"(?:ie|ing|heid|isme|schap|teit|ory|ism|tion|sion|ment|ness|ity)s?$")
 
 
 def _expectation(folded: str) -> Expect:
@@ -1572,6 +1575,7 @@ _PLACE_NAMED = re.compile(
     r"(?:\b(?:city|town|village|island|port|harbour|county|parish|district|municipality|"
     r"province|region)\s+of|\b(?:stad|dorp|eiland|haven|havenstad|gemeente|provincie|regio|"
     r"wijk|buurt|parochie))\s+([A-Z\u00C0-\u024F][\w\u00C0-\u024F-]+)(?![\w-])(?!['’]s\b)")
+_ELIDED = re.compile(r"d['’][A-Z\u00C0-\u024F]")
 # A word made with a common one: "Brug-school", "NKVD-hoofd" (not "Smit-de Vries": a name's
 # particle may follow its hyphen).
 _COMPOUND = re.compile(r"\b\w+-(?!(?:de|van|der|den|le|la|el)\b)[a-z][\w-]*")
@@ -1624,7 +1628,9 @@ def _name_runs(sentence: str) -> tuple[tuple[str, ...], ...]:
         # (A label in brackets names no one: "(Dutch: Leidse ramp)". A listed adjective
         # before its noun may: "an American crew" may be who is asked.)
         adjective = _nationality(word, after) or gap.endswith("(") and after[:1] == ":"
-        if word[0].isupper() and not opens and not adjective:
+        # ("Prince d'Elbeuf": an elided particle before a capital)
+        capital = word[0].isupper() or _ELIDED.match(word) is not None
+        if capital and not opens and not adjective:
             if going_on:
                 runs[-1].append(fold(word))
             else:
@@ -1835,12 +1841,12 @@ physician physicians geneesheer geneesheren
 skipper skippers schipper schippers
 preacher preachers predikant predikanten dominee dominees
 merchant merchants koopman kooplieden
-ruler rulers monarch monarchs sovereign vorst vorsten heerser heersers
+ruler rulers monarch monarchs vorst vorsten heerser heersers
 statesman statesmen staatsman staatslieden
 novelist novelists romanschrijver romanschrijvers romanschrijfster
 florist florists bloemist bloemisten
 envoy envoys gezant gezanten
-lookout lookouts uitkijk
+lookout lookouts
 representative representatives vertegenwoordiger vertegenwoordigers
 explorer explorers ontdekkingsreiziger ontdekkingsreizigers
 """

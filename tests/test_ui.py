@@ -473,7 +473,6 @@ def test_build_ui_exposes_chat_api_and_serves_no_files() -> None:
 def test_ui_package_does_not_import_gradio() -> None:
     import subprocess
     import sys
-    from pathlib import Path
 
     code = "import sys, ui; assert 'gradio' not in sys.modules"
     root = Path(__file__).resolve().parent.parent
@@ -495,3 +494,6 @@ def test_examples_come_from_the_corpus_and_are_none_without_its_file(tmp_path: P
     (corpus / ".examples.txt").write_text("# about the mill\nWho built the mill?\n\n"
                                           "Wie bouwde de molen?\n", encoding="utf-8")
     assert shown(corpus) == [[["Who built the mill?"], ["Wie bouwde de molen?"]]]
+    # A page locked by a key does not tell what the documents are about.
+    locked = build_ui(FakeService(), Settings(corpus_dir=corpus, api_key="k"))
+    assert not [c for c in locked.blocks.values() if isinstance(c, gr.Dataset)]

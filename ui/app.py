@@ -841,8 +841,9 @@ def build_ui(service: AssistantLike, settings: Settings) -> gr.Blocks:
                         elem_id="ask",
                     )
                     clear = gr.Button("New chat", scale=0, min_width=110, elem_id="new-chat")
-                # (the corpus's own `.examples.txt`: questions about these documents)
-                examples = load_examples(settings.corpus_dir)
+                # (the corpus's own `.examples.txt`: questions about these documents, which
+                # a page locked by a key does not show)
+                examples = [] if locked else load_examples(settings.corpus_dir)
                 if examples:
                     gr.Examples(examples, inputs=[message], label="Try asking")
             with gr.Column(scale=2, min_width=340):
