@@ -337,7 +337,7 @@ class SentenceScorer:
             or question.expect is not Expect.PERSON or not _NAME_OF.search(own) \
             else frozenset(asked_role(own))
         # The name of a thing may be a Dutch word made with the word for it, called so:
-        # "Hoe heet de theorie …?" is answered by "de zogeheten omsingelingstheorie".
+        # "Hoe heet de theorie …?" is answered by "de zogeheten belegeringstheorie".
         self.thing_named = bool(self.role_words) and question.language == "nl" and all(
             is_thing_noun(role) for role in self.role_words)
 
@@ -513,16 +513,16 @@ _LOOKUP_SENTENCES = 20
 # How many words from the word for what someone was their name may stand: "the
 # photographer, Sam Smit", "Piet Smit, een fotograaf".
 _ROLE_REACH = 4
-# … or further on, told as the name: "De kok aan boord van de Titanic was Piet Smit".
+# … or further on, told as the name: "De kok aan boord van de veerboot was Piet Smit".
 _NAMING_VERBS = frozenset("was is were heette heet named called genaamd".split())
-# What calls a word its name: "de zogeheten omsingelingstheorie".
+# What calls a word its name: "de zogeheten belegeringstheorie".
 _SO_CALLED = frozenset("zogeheten zogenaamde zogenaamd zogenoemde zogenoemd genaamd".split())
 
 
 def _beside_role(roles: frozenset[str], names: list[str], text: str) -> bool:
     """A new name stands beside a word for the role (whole, in a compound or in another
     form: "fotograaf", "fotografen"), or is told after it as its name ("was Piet Smit"):
-    "de fotograaf Piet Smit", not "een collega-fotograaf werd door de NKVD opgepakt"."""
+    "de fotograaf Piet Smit", not "een collega-fotograaf werd door de politie opgepakt"."""
     tokens = re.findall(r"\w+", fold(text))  # (function words count too)
     named = {w for name in names for w in re.findall(r"\w+", name)}
     at = [i for i, w in enumerate(tokens) if w not in named for role in roles
@@ -533,10 +533,12 @@ def _beside_role(roles: frozenset[str], names: list[str], text: str) -> bool:
 
 def _named_compound(roles: frozenset[str], text: str) -> bool:
     """A word made with the role's word, called its name: "de zogeheten
-    omsingelingstheorie" for "Hoe heet de theorie …?"."""
+    belegeringstheorie" for "Hoe heet de theorie …?"."""
     tokens = re.findall(r"\w+", fold(text))
     return any(w.endswith(role) and len(w) >= len(role) + 4 and tokens[i - 1] in _SO_CALLED
                for role in roles for i, w in enumerate(tokens) if i)
+
+
 # How far from the sentence that names an event its date is looked for.
 _DATING_REACH = 50
 
@@ -873,8 +875,8 @@ def _precise(best: Candidate, eligible: list[Candidate], question: Question,
 def _counting(best: Candidate, eligible: list[Candidate], question: Question,
               config: AnswerConfig) -> Candidate:
     """For "how many spectators": a nearly as good sentence whose figure counts them
-    ("Driehonderdvijftig toeschouwers …"), rather than one whose figures count only other
-    things ("zestien personen voorgeleid"). (People at large may be counted as any who
+    ("Driehonderd toeschouwers …"), rather than one whose figures count only other things
+    ("twaalf personen voorgeleid"). (People at large may be counted as any who
     took part: "How many people attended?" is answered by "350 spectators".)"""
     counted = counted_words(question.text) if question.expect is Expect.QUANTITY else ()
     if not counted or counted[0] in ANYONE or counts_asked(counted, best.text) is not False:

@@ -239,7 +239,7 @@ _STOP_CAPITALS = frozenset(
 # The lower-case words inside a name: "Johan van Veen", "Maria de Bruijne", "Ludwig von …".
 PARTICLES = r"(?:van|von|de|der|den|ter|ten|du|da|di|del|della|la|le)"
 _PARTICLE_WORDS = frozenset(PARTICLES[3:-1].split("|"))
-# A run of capitalised words, with its particles (an elided one too: "Prince d'Elbeuf") and
+# A run of capitalised words, with its particles (an elided one too: "Prince d'Orville") and
 # the number that may identify it ("Order 485").
 _NAME_RUN = re.compile(r"[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]*"
                        rf"(?:\s+(?:{PARTICLES}\s+)*(?:d['’])?[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]*)*"
@@ -1569,14 +1569,14 @@ _NATIONAL = frozenset(
     "englishman frenchman dutchman amerikaan duitser brit engelsman fransman nederlander "
     "rus ier italiaan spanjaard belg japanner canadees".split())
 _LISTED = _NATIONALITIES | _NATIONAL
-# What names a place by its kind: "the city of Leiden", "de gemeente Ede", "het dorp Ede",
+# What names a place by its kind: "the city of Gouda", "de gemeente Ede", "het dorp Ede",
 # and the name of no one. (Not "de stad van Vermeer", whose city it is.)
 _PLACE_NAMED = re.compile(
     r"(?:\b(?:city|town|village|island|port|harbour|county|parish|district|municipality|"
     r"province|region)\s+of|\b(?:stad|dorp|eiland|haven|havenstad|gemeente|provincie|regio|"
     r"wijk|buurt|parochie))\s+([A-Z\u00C0-\u024F][\w\u00C0-\u024F-]+)(?![\w-])(?!['’]s\b)")
 _ELIDED = re.compile(r"d['’][A-Z\u00C0-\u024F]")
-# A word made with a common one: "Brug-school", "NKVD-hoofd" (not "Smit-de Vries": a name's
+# A word made with a common one: "Brug-school", "GGD-arts" (not "Smit-de Vries": a name's
 # particle may follow its hyphen).
 _COMPOUND = re.compile(r"\b\w+-(?!(?:de|van|der|den|le|la|el)\b)[a-z][\w-]*")
 
@@ -1628,7 +1628,7 @@ def _name_runs(sentence: str) -> tuple[tuple[str, ...], ...]:
         # (A label in brackets names no one: "(Dutch: Leidse ramp)". A listed adjective
         # before its noun may: "an American crew" may be who is asked.)
         adjective = _nationality(word, after) or gap.endswith("(") and after[:1] == ":"
-        # ("Prince d'Elbeuf": an elided particle before a capital)
+        # ("Prince d'Orville": an elided particle before a capital)
         capital = word[0].isupper() or _ELIDED.match(word) is not None
         if capital and not opens and not adjective:
             if going_on:
@@ -1692,7 +1692,7 @@ _ROLE_ASKED = re.compile(r"\b(?:(?:who|wie) (?:was|were|is|waren) (?:the|de|het)
                          r"what (?:was|were|is) the names? of the|"
                          r"(?:wat (?:was|is) de naam van|hoe (?:heette|heetten|heet)) de|"
                          r"het ambt van|which|welke?|"
-                         # "Who was mayor of Leiden …?": a title without its article
+                         # "Who was mayor of Gouda …?": a title without its article
                          r"(?P<bare>(?:who|wie) (?:was|is|were|waren)))\s+([\w-]+)(?:\s+([\w-]+))?",
                          re.IGNORECASE)
 _NAME_ASKED = re.compile(r"(?i:what (?:was|were|is) the names? of|wat (?:was|is) de naam van|"
@@ -1929,7 +1929,7 @@ def asks_life_year(question: str) -> bool:
 
 
 def gives_lifespan(names: Sequence[tuple[str, ...]], sentence: str) -> bool:
-    """The sentence gives the years of one of `names` in brackets: "Kirov (1886-1934)"."""
+    """The sentence gives the years of one of `names` in brackets: "Jansen (1850-1920)"."""
     asked = {transliterate(w) for name in names for w in name}
     # (Not a ruler's or an office holder's years: "Willem III (1672-1702)", "burgemeester
     # Smit (1802-1810)".)
@@ -2057,7 +2057,7 @@ def times_in(text: str) -> list[tuple[str, float, float]]:
                                                                  match.start()]
         halves = [hour]
         if re.search(r"midnight|middernacht|noon", folded):
-            pass  # (a "twaalf uur" is placed by the part of the day, as other hours are)
+            pass  # midnight, noon (a "twaalf uur" is placed by the part of the day below)
         elif _NIGHT.search(after):
             halves = [hour % 12 + 12 * (hour % 12 >= 6)]
         elif re.search(r"p\.?\s?m", folded) or _AFTERNOON.search(after):
@@ -2820,7 +2820,7 @@ _NOT_ALTERNATIVES = (r"the|a|an|de|het|een|er|his|her|its|their|zijn|haar|hun|he
 _ALTERNATIVE_AFTER = {
     "en": re.compile(rf"\s+or\s+(?!(?:{_NOT_ALTERNATIVES})\b)[a-z]"),
     "nl": re.compile(rf"\s+(?:or|of)\s+(?!(?:{_NOT_ALTERNATIVES})\b)[a-z]")}
-# ("in de werkkampen of de Goelag": an article may come between)
+# ("in de kampen of de Vesting": an article may come between)
 _ALTERNATIVE_BEFORE = {"en": re.compile(r"\b([a-z]{2,})\s+or\s+(?:the\s+|an?\s+)?$"),
                        "nl": re.compile(r"\b([a-z]{2,})\s+(?:or|of)\s+(?:de\s+|het\s+|een\s+)?$")}
 _DUTCH_SIGNS = re.compile(r"\b(de|het|een|wie|wat|welke|welk|hoeveel|waar|wanneer|waarom|"
