@@ -26,6 +26,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from assistant.errors import AssistantError, Forbidden, InvalidQuestion, NotFound, Unauthorized
+from assistant.examples import load_examples
 from assistant.service import AssistantService, Authorizer
 from assistant.settings import Settings
 from assistant.types import Answer, Citation, Turn
@@ -182,6 +183,10 @@ def create_app(
     @api.get("/status", summary="The index being served")
     def status() -> dict[str, Any]:
         return live.status()
+
+    @api.get("/examples", summary="Example questions for the collection")
+    def examples() -> dict[str, list[str]]:
+        return {"examples": load_examples(settings.corpus_dir)}
 
     @admin_api.post("/index/rebuild", summary="Rebuild the index now (admin)")
     def rebuild() -> dict[str, Any]:

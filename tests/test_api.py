@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
@@ -365,6 +366,7 @@ def test_concurrent_rebuild_is_409(fake: FakeService) -> None:
         ("GET", "/api/sources", None),
         ("GET", f"/api/sources/{DOC_ID}", None),
         ("GET", "/api/status", None),
+        ("GET", "/api/examples", None),
         ("GET", "/v1/models", None),
         ("POST", "/v1/chat/completions", {"messages": [{"role": "user", "content": "q"}]}),
     ],
@@ -387,6 +389,16 @@ def test_api_key_leaves_health_and_docs_open(fake: FakeService) -> None:
 
 def test_without_api_key_routes_are_open(client: TestClient) -> None:
     assert client.get("/api/sources").status_code == 200
+
+
+def test_examples_are_the_corpus_folders_own(fake: FakeService, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    client = make_client(fake, corpus_dir=corpus)
+    assert client.get("/api/examples").json() == {"examples": []}
+    (corpus / ".examples.txt").write_text("# about the mill\nWho built the mill?\n",
+                                          encoding="utf-8")
+    assert client.get("/api/examples").json() == {"examples": ["Who built the mill?"]}
 
 
 # -- OpenAI-compatible -------------------------------------------------------------------------
