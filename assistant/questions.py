@@ -1515,6 +1515,10 @@ _LOCATIVE = re.compile(r"(?:\b(?:[Ii]n|[Nn]ear|[Tt]e|[Nn]abij)|\((?:now|nu|today
                        r"([A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]+)")
 
 
+# Words for a kind of place, which the place's name may follow: "the city of Gouda", "de
+# gemeente Ede".
+_PLACE_KINDS_EN = "city|town|village|island|port|harbour|province|region"
+_PLACE_KINDS_NL = "stad|dorp|eiland|haven|havenstad|provincie|regio"
 # Where a name is a place: after a preposition of place or direction, or named as one.
 _SITED = re.compile(
     # (Before a person as often, "to", "for", "at", "op" … count only inside a
@@ -1526,8 +1530,7 @@ _SITED = re.compile(
     # van Vlissingen")
     r"(?:\s+(?:the|de|het))?(?:\s+[a-z\u00DF-\u00FF]+){0,2}"
     r"(?:\s+(?:of|van)(?:\s+(?:the|de|het))?)?"
-    r"|\b(?:city|town|village|island|port|harbour|stad|dorp|eiland|haven|"
-    r"havenstad|plaats|land|country|province|provincie|region|regio)"
+    rf"|\b(?:{_PLACE_KINDS_EN}|{_PLACE_KINDS_NL}|plaats|land|country)"
     r"(?:\s+(?:of|van))?)\s+"
     # (not a possessive: "at Jansen's request")
     r"([A-Z\u00C0-\u024F][\w\u00C0-\u024F-]+)(?![\w-])(?!['’]s\b)")
@@ -1572,9 +1575,9 @@ _LISTED = _NATIONALITIES | _NATIONAL
 # What names a place by its kind: "the city of Gouda", "de gemeente Ede", "het dorp Ede",
 # and the name of no one. (Not "de stad van Vermeer", whose city it is.)
 _PLACE_NAMED = re.compile(
-    r"(?:\b(?:city|town|village|island|port|harbour|county|parish|district|municipality|"
-    r"province|region)\s+of|\b(?:stad|dorp|eiland|haven|havenstad|gemeente|provincie|regio|"
-    r"wijk|buurt|parochie))\s+([A-Z\u00C0-\u024F][\w\u00C0-\u024F-]+)(?![\w-])(?!['’]s\b)")
+    rf"(?:\b(?:{_PLACE_KINDS_EN}|county|parish|district|municipality)\s+of"
+    rf"|\b(?:{_PLACE_KINDS_NL}|gemeente|wijk|buurt|parochie))"
+    r"\s+([A-Z\u00C0-\u024F][\w\u00C0-\u024F-]+)(?![\w-])(?!['’]s\b)")
 _ELIDED = re.compile(r"d['’][A-Z\u00C0-\u024F]")
 # A word made with a common one: "Brug-school", "GGD-arts" (not "Smit-de Vries": a name's
 # particle may follow its hyphen).
@@ -1653,11 +1656,10 @@ def new_names(question: Question, sentence: str) -> list[str]:
     adjectives of nationality and, for "who", places ("in Leningrad", "de gemeente Ede") and
     words made with a common one ("de Brug-school") are no answer."""
     asked, named = _asked_words(question.text)
-    places: frozenset[str] | set[str] = frozenset()
-    things: set[str] = set()
+    places: frozenset[str] = frozenset()
+    things: frozenset[str] = frozenset()
     if question.expect is Expect.PERSON:
-        places = places_in(sentence) | {fold(m.group(1)) for m in _PLACE_NAMED.finditer(sentence)}
-        things = {fold(w) for w in _COMPOUND.findall(sentence)}
+        places, things = _no_ones(sentence)
     found = []
     for run in name_runs(sentence):
         words_ = [w for w in run if w not in _CALENDAR_NAMES]
@@ -1666,6 +1668,14 @@ def new_names(question: Question, sentence: str) -> list[str]:
                 and not (len(words_) == 1 and words_[0] in things):
             found.append(" ".join(words_))
     return found
+
+
+@lru_cache(maxsize=1 << 16)
+def _no_ones(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
+    """What a sentence names that is no one: its places ("in Leiden", "de gemeente Ede") and
+    its words made with a common one ("de Brug-school"). Cached: asked of every candidate."""
+    places = places_in(sentence) | {fold(m.group(1)) for m in _PLACE_NAMED.finditer(sentence)}
+    return places, frozenset(fold(w) for w in _COMPOUND.findall(sentence))
 
 
 @lru_cache(maxsize=256)
@@ -2208,7 +2218,7 @@ def _does_it(names: Sequence[tuple[str, ...]], sentence: str) -> bool:
 
 def _people(question: Question, sentence: str) -> list[str]:
     """`new_names`, less words made with a common one ("Het NKVD-hoofd werd …")."""
-    compounds = {fold(w) for w in re.findall(r"\b\w+-[a-z][\w-]*", sentence)}
+    compounds = {fold(w) for w in _COMPOUND.findall(sentence)}
     return [n for n in new_names(question, sentence) if n not in compounds]
 
 
