@@ -62,12 +62,14 @@ from assistant.questions import (
     question_names,
     role_by_which,
     role_holders,
+    same_nation,
     setting_names,
     soft_overlap,
     states_date,
     states_day,
     states_ending,
     states_onset,
+    states_quantity,
     states_year_asked,
     tells_cause,
     times_in,
@@ -236,11 +238,18 @@ def _vocabulary(text: str) -> frozenset[str]:
     return frozenset(transliterate(w) for w in words(text))
 
 
+@lru_cache(maxsize=16)
+def _plain_vocabulary(text: str) -> frozenset[str]:
+    return frozenset(words(text))
+
+
 @lru_cache(maxsize=1024)
 def names_place(document_text: str, name: tuple[str, ...]) -> bool:
     """Whether a document names a place anywhere. Spellings may differ ("Moscow", "Moskou"),
     but only a little: over a whole document a loose match finds anything ("soviet" in
     "society"). Cached: a document is read once, not once per question."""
+    if any(same_nation(w, _plain_vocabulary(document_text)) for w in name):
+        return True  # "Belgium's", "in België"
     vocabulary = _vocabulary(document_text)
     return any(transliterate(w) in vocabulary or process.extractOne(
         transliterate(w), vocabulary, scorer=fuzz.ratio, score_cutoff=80) for w in name)
@@ -1366,8 +1375,19 @@ def asked_part(question: Question, text: str) -> str:
     counted = counted_words(question.text) if question.expect is Expect.QUANTITY else ()
     if question.deaths:
         # (a count of the dead, not of the injured beside it: "killed 23 people, and
-        # injured 947")
-        own = [clause for clause in _CLAUSE_BREAK.split(text) if counts_deaths(clause)]
+        # injured 947"; with a part of the dead told after it: "1.000 doden, van wie
+        # ongeveer vierhonderd in de eerste nacht")
+        clauses = _CLAUSE_BREAK.split(text)
+        own = [clause for clause in clauses if counts_deaths(clause)]
+        # When the question asks for such a part ("in de eerste nacht"), the clause that
+        # tells of it.
+        parts = [clause for i, clause in enumerate(clauses) if i and _OF_THESE.match(clause)
+                 and counts_deaths(clauses[i - 1]) and states_quantity(clause)]
+        asked = tuple(w for w in focus_words(question.text, question.language)
+                      if not is_death_word(w))
+        if parts and asked:
+            told = max(focus_overlap(asked, clause) for clause in own)
+            own = [clause for clause in parts if focus_overlap(asked, clause) > told] or own
     elif not counted or counted[0] in ANYONE:
         return text
     else:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
@@ -153,7 +153,14 @@ _AGE_OF = re.compile(r"\b(?i:how old (?:was|were|is)|hoe oud (?:was|waren|werd|i
 _CLAUSE_GOES_ON = frozenset("when at in during after before on by toen bij op tijdens ten na "
                             "voor was werd is".split())
 _AGE_STATED = re.compile(r"\b(\d+|[a-z]+)[ -]?(years?[ -]old|jarige|jaar oud)\b|"
-                         r"\b(aged|age of|leeftijd van) \d+|"
+                         r"\b(aged|age of|leeftijd van)(?: (?:just|only|barely|nearly|almost|"
+                         r"about|bijna|pas|slechts|amper|ongeveer))? (?P<aged>\d+|[a-z]+)\b|"
+                         # "a boy of 11", "een jongen van 11 jaar"
+                         r"\b(?:boy|girl|man|woman|child|lad|youth|jongen|meisje|vrouw|kind|"
+                         r"jongeman|knaap) (?:of|van) (?P<person>\d+|[a-z]+)\b|"
+                         # "Smit was fifteen and asleep", "toen hij was 15, …"
+                         r"\b(?:was|were|werd) (?P<bare>\d{1,3}|[a-z]+)"
+                         r"(?=[,;.]| (?:and|en|when|toen|at the time|destijds|at that time)\b)|"
                          # "op zijn zevenentwintigste", "op haar 27ste" (see `_states_age`)
                          r"\bop (zijn|haar) (?P<ordinal>\d+|[a-z]+?)(ste|de|e)\b")
 # An age in brackets after a name, as newspapers give it: "eerste officier Klaas Meurs (42)".
@@ -191,7 +198,11 @@ _REASON_CUES = re.compile(
     r"in the hope|hoping|meant|led to|leading to|resulted|consequence|purpose|aim|aimed|"
     r"motive|pretext|sought to|wanted to|thanks to|in de hoop|zodat|betekende|leidde tot|"
     r"gevolg|doel|motief|voorwendsel|wilde|dankzij|therefore|hence|consequently|daarom|"
-    r"derhalve)\b")
+    r"derhalve|"
+    # what made someone act: "when they learned that …", "toen zij vernamen dat …"
+    r"which made|learned that|learnt that|heard that|realised that|realized that|"
+    r"vernamen dat|vernam dat|hoorden dat|hoorde dat|ontdekten dat|ontdekte dat|beseften dat|"
+    r"besefte dat)\b")
 # Words for causing, in questions and in the sentences that answer them.
 _CAUSING = r"cause|caused|causes|trigger|triggered|led to|oorzaak|oorzaken|aanleiding|" \
     r"veroorzaakt|veroorzaakte|leidde tot"
@@ -457,7 +468,9 @@ _PEOPLE = frozenset(
     "wetenschapper wetenschappers overlevende overlevenden getuige getuigen slachtoffer "
     "slachtoffers passagier passagiers matroos matrozen kapitein bemanningslid piloot "
     "journalist journalisten verslaggever arts dokter verpleegster kind kinderen jongen "
-    "meisje".split())
+    "meisje player players speler spelers supporter supporters spectator spectators "
+    "toeschouwer toeschouwers student students studenten farmer farmers boer boeren "
+    "referee scheidsrechter".split())
 
 
 # Verbs in the past that end in none of the usual ways: "Which architect built …?".
@@ -946,6 +959,7 @@ def _parse_numeral(token: str) -> float | None:
 _DEATH = re.compile(
     r"kill|killed|killing|killings|executed|executions?|shot|murdered|murders|massacred|died|"
     r"dies|dead|deaths?|perished|slain|drowned|fatalities|casualties|"
+    r"liquidated|geliquideerd|"
     r"gedood|doodde|doodden|geexecuteerd|executeerde|executeerden|executies?|doodgeschoten|"
     r"afgeschoten|gefusilleerd|terechtgesteld|omgebracht|vermoord|omgekomen|omkwamen|stierf|"
     r"stierven|sterven|sterft|gestorven|overleden|overleed|overlijdt|verdronken|verdronk|dood|"
@@ -960,6 +974,13 @@ _DYING = re.compile(r"\b(lost (their|his|her) lives?|put to death|om het leven|"
                     r"(?<!\bno )lives (were |was |had been )?lost|"
                     r"(?<!\bgeen )levens? (gingen |ging )?verloren|"
                     r"loss(?= of (\S+ ){0,2}li(fe|ves)\b)|"
+                    # "cost the lives of 565 men", "claimed 39 lives", "kostte 39 mensen het
+                    # leven", "eiste 39 levens"
+                    r"(?<=how many )lives|(?<=hoeveel )(mensen)?levens|"
+                    r"(cost|claimed|took) the lives of|"
+                    r"(cost|claimed|took)(?= (\S+ ){0,3}?li(fe|ves)\b)|"
+                    r"(kostte|kostten|eiste|eisten)(?=(\s+\S+){0,4}?\s+(het leven|levens|"
+                    r"mensenlevens)\b)|"
                     r"(verloren|verloor)(?=(\s+\S+){0,4}?\s+het leven\b)|"
                     r"(did not|didn't|never) survive|niet overleefd(en)?|"
                     # "overleefden de ramp niet", not "overleefden er 62, alleen 35 niet" or
@@ -1123,13 +1144,21 @@ def counts_deaths(text: str) -> bool:
     """A figure told with a word of dying: "one million members were killed", "van hen werden
     er 800.000 geëxecuteerd", "killed 1,836 people", not "20 million were sentenced to the
     camps, where many died" nor "he was shot on 12 June 1937"."""
-    for clause in _dying_words(text).split(";"):
+    # (An aside in brackets may stand between: "3,000 chekists (Lenin's former secret
+    # police) were killed".)
+    plain = _ASIDE.sub(" ", text)
+    clauses = _dying_words(text).split(";") + (
+        _dying_words(plain).split(";") if plain != text else [])
+    for clause in clauses:
         tokens = _tokens(clause)
         if any(_is_figure(tokens, i)
                and any(map(_is_death, tokens[max(0, i - 3):i] + tokens[i + 1:i + 6]))
                for i in range(len(tokens))):
             return True
     return False
+
+
+_ASIDE = re.compile(r"\s*\([^()]*\)")
 
 
 def _is_figure(tokens: list[str], i: int) -> bool:
@@ -1524,7 +1553,7 @@ _SITED = re.compile(
     # (Before a person as often, "to", "for", "at", "op" … count only inside a
     # sentence: "Op Jansens bevel", "For Jansen, …" name no place.)
     r"(?:(?:\b(?:[Ii]n|[Nn]ear|[Tt]e|[Nn]abij|[Ii]nto|[Nn]aar|[Uu]it|[Oo]ff|[Oo]utside|"
-    r"[Bb]uiten|[Aa]cross|[Vv]ia|[Bb]etween|[Ww]ithin|[Oo]nto|[Bb]ereikte)"
+    r"[Bb]uiten|[Aa]cross|[Vv]ia|[Bb]etween|[Ww]ithin|[Oo]nto|[Bb]ereikte|[Vv]anuit|[Vv]anaf)"
     r"|(?<=[a-z,] )(?:at|to|from|bij|op|for|on|towards?|leaving|reached))"
     # ("uit het nabijgelegen Gronau", "on the southern coast of Ireland", "in de buurt
     # van Vlissingen")
@@ -2446,6 +2475,12 @@ def _replaced(names: Sequence[tuple[str, ...]], sentence: str) -> bool:
     of"/"opvolger van", or before "was succeeded"/"werd opgevolgd". Not "Zijn opvolger
     Jezjov" (he is the successor), nor "by/door Jezjov", nor across a comma."""
     tokens = re.findall(r"[\w'’-]+|[,;:–—()]", fold(sentence))
+    # "He was succeeded by …", "Hij trad af en werd opgevolgd door …": of whom the sentence
+    # before names (the names are looked for around the sentence).
+    if tokens[:1] in (["he"], ["she"], ["hij"], ["zij"]) and (
+            " ".join(tokens[1:3]) in _PASSIVE_SUCCESSION
+            or _later_succeeded(tokens[1:], opens=True)):
+        return True
     for i, token in enumerate(tokens):
         if not _is_named(token, names):
             continue
@@ -2459,9 +2494,31 @@ def _replaced(names: Sequence[tuple[str, ...]], sentence: str) -> bool:
                 or " ".join(before[-2:]) in ("over from", "over van") \
                 or len(before) >= 2 and before[-2] in _SUCCESSOR and before[-1] in (
                     "of", "to", "van") \
-                or " ".join(after[:2]) in ("was succeeded", "was replaced", "werd opgevolgd",
-                                           "werd vervangen"):
+                or " ".join(after[:2]) in _PASSIVE_SUCCESSION \
+                or _later_succeeded(tokens[i + 1:], opens=i <= 2):
             return True
+    return False
+
+
+_PASSIVE_SUCCESSION = ("was succeeded", "was replaced", "werd opgevolgd", "werd vervangen")
+
+
+def _later_succeeded(tokens: list[str], opens: bool) -> bool:
+    """The one named goes on to be replaced in a clause of their own: "Joe Fagan, who had
+    announced his retirement, was succeeded by …", or, named first, "Smit trad af en werd
+    opgevolgd door …"; not "Smit praised Jansen, who was succeeded by …" (whom "who" is
+    about is unsure) nor "Jansen praised Smit and was replaced by …"."""
+    tokens = tokens[:20]
+    for j in range(len(tokens) - 1):
+        if " ".join(tokens[j:j + 2]) in _PASSIVE_SUCCESSION:
+            between = tokens[:j]
+            if {"by", "door"} & set(between) or not between:
+                return False
+            relative = between[0] in ("who", "die") or between[:1] == [","] \
+                and between[1:2] in (["who"], ["die"])
+            coordinated = opens and between[-1] in ("and", "en") \
+                and not {",", "who", "die", "which", "dat"} & set(between)
+            return relative or coordinated
     return False
 
 
@@ -2487,6 +2544,10 @@ def _states_age(folded: str, whose: tuple[str, ...] = (),
             float(ordinal) if ordinal.isdigit() else dutch_numeral(ordinal))
         if not (ordinal is None or value is not None and value >= 10):
             continue
+        # (A bare count must be a number of years a life may have: not "aged and frail".)
+        count = match.group("aged") or match.group("person") or match.group("bare")
+        if count is not None and not 1 <= (_count_value(count) or 0) <= 110:
+            continue
         if not whose:
             return True
         near = min((abs(spot - match.start()) for spot in spots), default=_AGE_REACH + 1)
@@ -2496,6 +2557,14 @@ def _states_age(folded: str, whose: tuple[str, ...] = (),
 
 
 _AGE_REACH = 60  # characters between an age and the name it belongs to
+
+
+def _count_value(word: str) -> float | None:
+    """ "15", "fifteen", "vijftien" → 15; None for any other word."""
+    if word.isdigit():
+        return float(word)
+    value = _NUMBER_WORDS.get(word)
+    return float(value) if value is not None else dutch_numeral(word)
 
 
 @lru_cache(maxsize=256)
@@ -3028,10 +3097,59 @@ def name_coverage(names: list[tuple[str, ...]], text_words: list[str]) -> float:
                or _joined(name, text_words) for name in names) / len(names)
 
 
+# Countries and their peoples, each line one in its English and Dutch forms: "Germans" and
+# "Duitsers" are spelled too differently to match ("Belgium", "België").
+_NATIONS = """
+germany german germans duitsland duits duitse duitser duitsers
+france french frenchman frenchmen frankrijk frans franse fransen fransman
+belgium belgian belgians belgie belgisch belgische belg belgen
+england english englishman englishmen engeland engels engelse engelsen engelsman
+britain british briton britons brittannie brits britse britten
+netherlands dutch dutchman holland nederland nederlands nederlandse nederlanders hollands
+  hollandse
+spain spanish spaniard spaniards spanje spaans spaanse spanjaard spanjaarden
+italy italian italians italie italiaans italiaanse italiaan italianen
+russia russian russians rusland russisch russische russen
+america american americans usa amerika amerikaans amerikaanse amerikaan amerikanen
+ussr soviet soviets sovjet sovjets sovjetunie sovjet-unie
+japan japanese japans japanse japanner japanners
+china chinese chinees
+poland polish pole poles polen pools poolse
+sweden swedish swede swedes zweden zweeds zweedse
+norway norwegian norwegians noorwegen noors noorse noren
+denmark danish dane danes denemarken deens deense denen
+austria austrian austrians oostenrijk oostenrijks oostenrijkse oostenrijker oostenrijkers
+switzerland swiss zwitserland zwitsers zwitserse
+turkey turkish turks turkije turkse turk turken
+greece greek greeks griekenland grieks griekse griek grieken
+egypt egyptian egyptians egypte egyptisch egyptische egyptenaar egyptenaren
+portugal portuguese portugees portugese portugezen
+ireland irish ierland iers ierse ier ieren
+scotland scottish scots schotland schots schotse schot schotten
+georgia georgian georgians georgie georgisch georgische georgier georgiers
+ukraine ukrainian ukrainians oekraine oekraiens oekraiense oekrainer oekrainers
+hungary hungarian hungarians hongarije hongaars hongaarse hongaren
+europe european europeans europa europees europese europeanen
+"""
+_NATION_FORMS: dict[str, frozenset[str]] = {
+    form: frozenset(line) for line in (tuple(row.split()) for row in
+                                       re.split(r"\n(?! )", _NATIONS.strip()))
+    for form in line}
+
+
+def same_nation(word: str, text_words: Iterable[str]) -> bool:
+    """The text names the country or people `word` does, in either language."""
+    forms = _NATION_FORMS.get(word)
+    return forms is not None and not forms.isdisjoint(text_words)
+
+
 def _names(name: tuple[str, ...], text_words: list[str]) -> bool:
     """A word of the name is in the text, spelled alike ("Zinovjev"/"Zinoviev"), but not as
     the start or the end of a longer word: "Nikolaj" is not "Nikolajev", nor "Stalinisme"
-    "Stalin", nor "Germany" "many"."""
+    "Stalin", nor "Germany" "many". A country or people may be named in the other language
+    ("Germans", "Duitsers")."""
+    if any(w in _NATION_FORMS for w in name) and any(same_nation(w, text_words) for w in name):
+        return True
     vocabulary = {transliterate(w) for w in text_words}
     for word in (transliterate(w) for w in name):
         if word in vocabulary:

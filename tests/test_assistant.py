@@ -4708,3 +4708,74 @@ def test_an_elided_particle_keeps_a_name_whole() -> None:
                                  "Prince d'Elbeuf.")]
     assert resolve("What did he do with the finds?", history) == \
         "What did Prince d'Elbeuf do with the finds?"
+
+
+def test_an_age_told_of_a_child_bare_or_after_aged() -> None:
+    how_old = replace(analyse("Hoe oud was Piet Smit toen hij stierf?"), language="nl")
+    assert matches_expectation(how_old, "Het jongste slachtoffer was Piet Smit, een jongen "
+                                        "van 11 jaar uit Gouda.")
+    assert matches_expectation(how_old, "Piet Smit was fifteen and asleep when it began.")
+    assert matches_expectation(how_old, "Piet Smit, a schoolboy aged just 10, died too.")
+    # Not a word that is no number, nor a number no life reaches.
+    assert not matches_expectation(how_old, "Piet Smit was aged and frail.")
+    assert not matches_expectation(how_old, "Piet Smit was 1200 and more.")
+
+
+def test_lives_claimed_or_cost_are_deaths() -> None:
+    assert counts_deaths("The uprising cost the lives of 565 soldiers and 120 islanders.")
+    assert counts_deaths("The fire claimed 39 lives.")
+    assert counts_deaths("De ramp kostte 39 mensen het leven.")
+    assert counts_deaths("De opstand eiste 565 levens.")
+    assert counts_deaths("Drieduizend agenten (de oude geheime politie) werden "
+                         "geliquideerd.")
+    assert not counts_deaths("The war cost 3 million dollars.")
+    assert not counts_deaths("It took 39 minutes to save lives.")
+    assert analyse("How many lives did the fire claim?").deaths
+    assert analyse("Hoeveel mensenlevens eiste de brand?").deaths
+
+
+def test_a_place_set_out_from_and_a_successor_told_after_a_clause() -> None:
+    where = replace(analyse("Vanuit welke havenstad kwamen de versterkingen?"), language="nl")
+    assert matches_expectation(where, "Op 7 april zetten de soldaten vanuit Den Helder "
+                                      "tweeduizend man over.")
+    after = replace(analyse("Who took over from Joe Smith?"), language="en")
+    assert after.succession
+    assert matches_expectation(after, "It was the last match of manager Joe Smith, who had "
+                                      "announced his retirement and was succeeded by Ken Dale.")
+    assert matches_expectation(after, "Joe Smith resigned and was succeeded by Ken Dale.")
+    assert matches_expectation(after, "He was succeeded by Ken Dale.")
+    assert matches_expectation(after, "Hij trad af en werd opgevolgd door Ken Dale.")
+    # Whom "who" is about is unsure; and one named later may be the object.
+    assert not matches_expectation(after, "Joe Smith praised Jan Bakker, who was succeeded by "
+                                          "Ken Dale.")
+    assert not matches_expectation(after, "Later Jan Bakker praised Joe Smith and was replaced "
+                                          "by Ken Dale.")
+
+
+def test_which_player_asks_for_a_person_and_learning_that_is_a_reason() -> None:
+    assert analyse("Which Juventus player was brought down?").expect is Expect.PERSON
+    assert analyse("Welke speler scoorde?").expect is Expect.PERSON
+    assert analyse("Which player positions exist?").expect is Expect.OTHER
+    why = replace(analyse("Why did the soldiers revolt in April?"), language="en")
+    assert matches_expectation(why, "When the soldiers learned that they were to be sent to "
+                                    "the front, they decided to strike.")
+    assert not matches_expectation(why, "The soldiers revolted in April.")
+
+
+def test_a_country_or_people_is_named_in_either_language() -> None:
+    asked = question_names("How old was Jan Zijl when the Germans executed him?")
+    assert name_coverage(asked, words("Door de Duitsers werd de 17-jarige Jan Zijl "
+                                      "gefusilleerd.")) == 1.0
+    assert name_coverage([("belgium",)], words("de verkiezingen in België")) == 1.0
+    assert name_coverage([("ussr",)], words("de Sovjet-Unie als belegerd eiland")) == 1.0
+    assert name_coverage([("germans",)], words("de Fransen trokken zich terug")) == 0.0
+
+
+def test_a_part_of_the_dead_answers_when_asked_for() -> None:
+    text = "Aan Duitse zijde vielen circa 1.000 doden, van wie ongeveer vierhonderd in de " \
+           "eerste nacht."
+    night = replace(analyse("Hoeveel Duitsers kwamen in de eerste nacht om het leven?"),
+                    language="nl")
+    assert asked_part(night, text) == "van wie ongeveer vierhonderd in de eerste nacht."
+    total = replace(analyse("Hoeveel Duitsers kwamen om het leven?"), language="nl")
+    assert asked_part(total, text) == "Aan Duitse zijde vielen circa 1.000 doden"
