@@ -1197,10 +1197,29 @@ def ranges_of(question: Question, text: str) -> list[tuple[float, float]]:
         return [(low, high) for _, low, high in times_in(text)]
     if question.expect is Expect.DATE:
         return [(low, high) for _, low, high in dates_in(text, frozenset(question.years))]
-    ranges = [(v, v) for v in values_of(question, text)]
+    values = values_of(question, text)
+    if question.expect is Expect.QUANTITY and not timed_span(question, text):
+        values -= labels_in(text)
+    ranges = [(v, v) for v in values]
     if question.expect is Expect.QUANTITY and not timed_span(question, text):
         ranges += [(low, high) for low, high, _ in vague_amounts(text)]
     return ranges
+
+
+# A number that names what it follows, inside a sentence: "Infantry Battalion 822,",
+# "Flight 1736 of …", "Order No. 227.". (Not a month's day or year: "in May 1945"; nor a
+# count of what follows it: "In England 307 people".)
+_LABEL = re.compile(r"(?<=[a-z,;:]\s)(?:[A-Z][\w-]*\s+)*?([A-Z][\w-]*)\s+"
+                    r"(?:(?:No|Nr|nr)\.?\s+)?(\d+)\b(?![.,]\d)"
+                    r"(?=\s*(?:[,.;:)]|$)|\s+(?:of|van|from|uit|in|on|op|at|and|en|was|were|"
+                    r"werd|is|had|which|die|dat|that)\b)")
+
+
+@lru_cache(maxsize=1 << 14)
+def labels_in(text: str) -> frozenset[float]:
+    """The numbers a sentence gives as names, not counts: they disagree with no figure."""
+    return frozenset(float(m.group(2)) for m in _LABEL.finditer(text)
+                     if not MONTH.fullmatch(fold(m.group(1))))
 
 
 def _figure_disagreement(best: Candidate, dated: Candidate | None, chosen: list[Candidate],
@@ -1266,8 +1285,14 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
     # event, which both sentences tell in the question's own words ("completed in 1986",
     # "voltooid in 1997"; a family's "grave" or "birthplace" is no such telling).
     dating = question.expect is Expect.DATE
-    # (Which one of a series is no telling of the event: "on its last crossing".)
-    focus = tuple(w for w in focus_words(question.text, question.language)
+    # (Which one of a series is no telling of the event: "on its last crossing". Nor are a
+    # follow-up's words from earlier turns, when it has two or more of its own: "When did
+    # they leave the island? (survivors uprising)" is not dated by when they came. One
+    # word alone, "Who opened it?", tells too little.)
+    own_focus = focus_words(_CONTEXT.sub("", question.text), question.language)
+    if len(own_focus) < 2:
+        own_focus = focus_words(question.text, question.language)
+    focus = tuple(w for w in own_focus
                   if w not in ORDINALS) if dating else ()
     # The best sentence in another language than the question cannot be checked word by
     # word: it tells the event by being the answer. A rival must share the words: however
@@ -1375,11 +1400,11 @@ def asked_part(question: Question, text: str) -> str:
     counted = counted_words(question.text) if question.expect is Expect.QUANTITY else ()
     if question.deaths:
         # (a count of the dead, not of the injured beside it: "killed 23 people, and
-        # injured 947"; with a part of the dead told after it: "1.000 doden, van wie
-        # ongeveer vierhonderd in de eerste nacht")
+        # injured 947"; with a part of the dead told after it: "200 doden, van wie
+        # dertig in de eerste week")
         clauses = _CLAUSE_BREAK.split(text)
         own = [clause for clause in clauses if counts_deaths(clause)]
-        # When the question asks for such a part ("in de eerste nacht"), the clause that
+        # When the question asks for such a part ("in de eerste week"), the clause that
         # tells of it.
         parts = [clause for i, clause in enumerate(clauses) if i and _OF_THESE.match(clause)
                  and counts_deaths(clauses[i - 1]) and states_quantity(clause)]

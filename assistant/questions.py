@@ -154,12 +154,17 @@ _CLAUSE_GOES_ON = frozenset("when at in during after before on by toen bij op ti
                             "voor was werd is".split())
 _AGE_STATED = re.compile(r"\b(\d+|[a-z]+)[ -]?(years?[ -]old|jarige|jaar oud)\b|"
                          r"\b(aged|age of|leeftijd van)(?: (?:just|only|barely|nearly|almost|"
-                         r"about|bijna|pas|slechts|amper|ongeveer))? (?P<aged>\d+|[a-z]+)\b|"
-                         # "a boy of 11", "een jongen van 11 jaar"
+                         r"about|bijna|pas|slechts|amper|ongeveer))? (?P<aged>\d+|[a-z]+)"
+                         r"(?![.,]?\d)\b|"
+                         # "a boy of 11", "een jongen van 11 jaar" (not "a man of 6 feet")
                          r"\b(?:boy|girl|man|woman|child|lad|youth|jongen|meisje|vrouw|kind|"
-                         r"jongeman|knaap) (?:of|van) (?P<person>\d+|[a-z]+)\b|"
-                         # "Smit was fifteen and asleep", "toen hij was 15, …"
-                         r"\b(?:was|were|werd) (?P<bare>\d{1,3}|[a-z]+)"
+                         r"jongeman|knaap) (?:of|van) (?P<person>\d+|[a-z]+)(?![.,]?\d)\b"
+                         r"(?! (?:feet|foot|inches|meters?|metres?|centimeters?|cm|kilos?|kg|"
+                         r"pounds?|stone|minds?|words?|means|letters|voet|duim|meter|kilo|pond|"
+                         r"centimeter)\b)|"
+                         # "Jan Smit was twelve and at school", "Jan Smit was 12, …" (of the one
+                         # asked, right before: see `_states_age`)
+                         r"\b(?:was|werd) (?P<bare>\d{1,3}|[a-z]+)(?![.,]?\d)"
                          r"(?=[,;.]| (?:and|en|when|toen|at the time|destijds|at that time)\b)|"
                          # "op zijn zevenentwintigste", "op haar 27ste" (see `_states_age`)
                          r"\bop (zijn|haar) (?P<ordinal>\d+|[a-z]+?)(ste|de|e)\b")
@@ -198,11 +203,12 @@ _REASON_CUES = re.compile(
     r"in the hope|hoping|meant|led to|leading to|resulted|consequence|purpose|aim|aimed|"
     r"motive|pretext|sought to|wanted to|thanks to|in de hoop|zodat|betekende|leidde tot|"
     r"gevolg|doel|motief|voorwendsel|wilde|dankzij|therefore|hence|consequently|daarom|"
-    r"derhalve|"
-    # what made someone act: "when they learned that …", "toen zij vernamen dat …"
-    r"which made|learned that|learnt that|heard that|realised that|realized that|"
-    r"vernamen dat|vernam dat|hoorden dat|hoorde dat|ontdekten dat|ontdekte dat|beseften dat|"
-    r"besefte dat)\b")
+    r"derhalve)\b")
+# What made someone act: "When they learned that they were to be sent away, …", "toen zij
+# vernamen dat …".
+_LEARNING = re.compile(r"\b(when|once|after|toen|nadat|zodra)\b[^.;]{0,60}\b(learned|learnt|"
+                       r"realised|realized|discovered|vernamen|vernam|ontdekten|ontdekte|"
+                       r"beseften|besefte) (that|dat)\b")
 # Words for causing, in questions and in the sentences that answer them.
 _CAUSING = r"cause|caused|causes|trigger|triggered|led to|oorzaak|oorzaken|aanleiding|" \
     r"veroorzaakt|veroorzaakte|leidde tot"
@@ -323,8 +329,9 @@ class Question:
     @property
     def checked_kind(self) -> bool:
         """A kind whose answer check finds what its words ask for (a successor, a
-        punishment, a fate, the doer), in whatever language."""
-        return self.succession or self.penalty or self.fate or self.culprit
+        punishment, a fate, the doer, the age of one named), in whatever language."""
+        return self.succession or self.penalty or self.fate or self.culprit or (
+            self.expect is Expect.QUANTITY and _asks_age_of_someone(self.text))
 
 
 def analyse(question: str) -> Question:
@@ -959,7 +966,6 @@ def _parse_numeral(token: str) -> float | None:
 _DEATH = re.compile(
     r"kill|killed|killing|killings|executed|executions?|shot|murdered|murders|massacred|died|"
     r"dies|dead|deaths?|perished|slain|drowned|fatalities|casualties|"
-    r"liquidated|geliquideerd|"
     r"gedood|doodde|doodden|geexecuteerd|executeerde|executeerden|executies?|doodgeschoten|"
     r"afgeschoten|gefusilleerd|terechtgesteld|omgebracht|vermoord|omgekomen|omkwamen|stierf|"
     r"stierven|sterven|sterft|gestorven|overleden|overleed|overlijdt|verdronken|verdronk|dood|"
@@ -976,11 +982,16 @@ _DYING = re.compile(r"\b(lost (their|his|her) lives?|put to death|om het leven|"
                     r"loss(?= of (\S+ ){0,2}li(fe|ves)\b)|"
                     # "cost the lives of 565 men", "claimed 39 lives", "kostte 39 mensen het
                     # leven", "eiste 39 levens"
-                    r"(?<=how many )lives|(?<=hoeveel )(mensen)?levens|"
-                    r"(cost|claimed|took) the lives of|"
-                    r"(cost|claimed|took)(?= (\S+ ){0,3}?li(fe|ves)\b)|"
-                    r"(kostte|kostten|eiste|eisten)(?=(\s+\S+){0,4}?\s+(het leven|levens|"
-                    r"mensenlevens)\b)|"
+                    # ("How many lives were lost/did it claim?", not "… were saved")
+                    r"(?<=how many )lives"
+                    r"(?=(\s+[^\s,;]*[^\s,;.]){0,5}?\s+(lost|claim|claimed|cost)\b)|"
+                    r"(?<=hoeveel )(mensen)?levens(?=(\s+[^\s,;]*[^\s,;.]){0,5}?\s+(verloren|eiste|"
+                    r"eisten|geeist|kostte|kostten|gekost)\b)|"
+                    r"(cost|claimed) the li(fe|ves) of|"
+                    r"(cost|claimed)(?=( [^\s,;]*[^\s,;.]){0,3}? lives\b)|"
+                    r"(kostte|kostten|eiste|eisten)"
+                    r"(?=(\s+(?!en\b|and\b|maar\b)[^\s,;]*[^\s,;.]){0,3}?"
+                    r"\s+(het leven|levens|mensenlevens)\b)|"
                     r"(verloren|verloor)(?=(\s+\S+){0,4}?\s+het leven\b)|"
                     r"(did not|didn't|never) survive|niet overleefd(en)?|"
                     # "overleefden de ramp niet", not "overleefden er 62, alleen 35 niet" or
@@ -1140,6 +1151,7 @@ def focus_overlap(focus: tuple[str, ...], text: str, verbs: bool = False,
     return min(1.0, soft_overlap(focus, sentence_words) + extra / len(focus))
 
 
+@lru_cache(maxsize=1 << 16)
 def counts_deaths(text: str) -> bool:
     """A figure told with a word of dying: "one million members were killed", "van hen werden
     er 800.000 geëxecuteerd", "killed 1,836 people", not "20 million were sentenced to the
@@ -1553,7 +1565,7 @@ _SITED = re.compile(
     # (Before a person as often, "to", "for", "at", "op" … count only inside a
     # sentence: "Op Jansens bevel", "For Jansen, …" name no place.)
     r"(?:(?:\b(?:[Ii]n|[Nn]ear|[Tt]e|[Nn]abij|[Ii]nto|[Nn]aar|[Uu]it|[Oo]ff|[Oo]utside|"
-    r"[Bb]uiten|[Aa]cross|[Vv]ia|[Bb]etween|[Ww]ithin|[Oo]nto|[Bb]ereikte|[Vv]anuit|[Vv]anaf)"
+    r"[Bb]uiten|[Aa]cross|[Vv]ia|[Bb]etween|[Ww]ithin|[Oo]nto|[Bb]ereikte|[Vv]anuit)"
     r"|(?<=[a-z,] )(?:at|to|from|bij|op|for|on|towards?|leaving|reached))"
     # ("uit het nabijgelegen Gronau", "on the southern coast of Ireland", "in de buurt
     # van Vlissingen")
@@ -1694,9 +1706,16 @@ def new_names(question: Question, sentence: str) -> list[str]:
         words_ = [w for w in run if w not in _CALENDAR_NAMES]
         if words_ and not {transliterate(w) for w in words_} & asked \
                 and not soft_overlap(tuple(words_), named) and words_[0] not in places \
-                and not (len(words_) == 1 and words_[0] in things):
+                and not (len(words_) == 1 and words_[0] in things) \
+                and not (question.expect is Expect.PERSON and _names_no_one(words_)):
             found.append(" ".join(words_))
     return found
+
+
+def _names_no_one(words_: list[str]) -> bool:
+    """A name that is no person's: one letter ("sections X and Y"). (Not a people: "an
+    American crew" is who rescued him.)"""
+    return len(words_) == 1 and len(words_[0]) == 1
 
 
 @lru_cache(maxsize=1 << 16)
@@ -2475,12 +2494,6 @@ def _replaced(names: Sequence[tuple[str, ...]], sentence: str) -> bool:
     of"/"opvolger van", or before "was succeeded"/"werd opgevolgd". Not "Zijn opvolger
     Jezjov" (he is the successor), nor "by/door Jezjov", nor across a comma."""
     tokens = re.findall(r"[\w'’-]+|[,;:–—()]", fold(sentence))
-    # "He was succeeded by …", "Hij trad af en werd opgevolgd door …": of whom the sentence
-    # before names (the names are looked for around the sentence).
-    if tokens[:1] in (["he"], ["she"], ["hij"], ["zij"]) and (
-            " ".join(tokens[1:3]) in _PASSIVE_SUCCESSION
-            or _later_succeeded(tokens[1:], opens=True)):
-        return True
     for i, token in enumerate(tokens):
         if not _is_named(token, names):
             continue
@@ -2495,7 +2508,8 @@ def _replaced(names: Sequence[tuple[str, ...]], sentence: str) -> bool:
                 or len(before) >= 2 and before[-2] in _SUCCESSOR and before[-1] in (
                     "of", "to", "van") \
                 or " ".join(after[:2]) in _PASSIVE_SUCCESSION \
-                or _later_succeeded(tokens[i + 1:], opens=i <= 2):
+                or _later_succeeded(tokens[i + 1:], opens=all(
+                    t in _ARTICLES or _is_person_word(t) for t in tokens[:i])):
             return True
     return False
 
@@ -2504,20 +2518,21 @@ _PASSIVE_SUCCESSION = ("was succeeded", "was replaced", "werd opgevolgd", "werd 
 
 
 def _later_succeeded(tokens: list[str], opens: bool) -> bool:
-    """The one named goes on to be replaced in a clause of their own: "Joe Fagan, who had
-    announced his retirement, was succeeded by …", or, named first, "Smit trad af en werd
-    opgevolgd door …"; not "Smit praised Jansen, who was succeeded by …" (whom "who" is
-    about is unsure) nor "Jansen praised Smit and was replaced by …"."""
+    """The one named goes on to be replaced in a clause of their own: "Jan Smit, who had
+    announced his retirement, was succeeded by …", or, named first, "Manager Jan Smit trad
+    af en werd opgevolgd door …"; not "Jan Smit praised Piet Bakker, who was succeeded by …"
+    (whom "who" is about is unsure), "Bakker fired Smit and was replaced by …", nor "Smit,
+    who saw that his coach was replaced by …"."""
     tokens = tokens[:20]
     for j in range(len(tokens) - 1):
         if " ".join(tokens[j:j + 2]) in _PASSIVE_SUCCESSION:
             between = tokens[:j]
-            if {"by", "door"} & set(between) or not between:
+            if not between or {"by", "door", "that", "dat", "whom", "wie"} & set(between):
                 return False
             relative = between[0] in ("who", "die") or between[:1] == [","] \
                 and between[1:2] in (["who"], ["die"])
             coordinated = opens and between[-1] in ("and", "en") \
-                and not {",", "who", "die", "which", "dat"} & set(between)
+                and not {",", "who", "die", "which"} & set(between)
             return relative or coordinated
     return False
 
@@ -2548,6 +2563,12 @@ def _states_age(folded: str, whose: tuple[str, ...] = (),
         count = match.group("aged") or match.group("person") or match.group("bare")
         if count is not None and not 1 <= (_count_value(count) or 0) <= 110:
             continue
+        # "was 12" is an age only right after the name of the one asked: "The toll at Smit's
+        # mine was 39, and …" is none.
+        if match.group("bare") is not None and not (
+                whose and (before := re.findall(r"\w+", folded[:match.start()]))
+                and soft_overlap(whose, before[-1:]) > 0):
+            continue
         if not whose:
             return True
         near = min((abs(spot - match.start()) for spot in spots), default=_AGE_REACH + 1)
@@ -2557,6 +2578,12 @@ def _states_age(folded: str, whose: tuple[str, ...] = (),
 
 
 _AGE_REACH = 60  # characters between an age and the name it belongs to
+
+
+def _asks_age_of_someone(question: str) -> bool:
+    """ "Hoe oud was Jan Smit …?", "Welke leeftijd had Jan Smit?": an age told beside the
+    name answers it (see `_states_age`)."""
+    return bool(_AGE_QUESTION.search(fold(question))) and bool(_age_subject(question))
 
 
 def _count_value(word: str) -> float | None:
@@ -2689,7 +2716,7 @@ def matches_expectation(question: Question, sentence: str) -> bool:
             states_succession(sentence) and _replaced(question_names(question.text), sentence)))
     if expect is Expect.REASON:
         folded = fold(sentence)
-        return bool(_REASON_CUES.search(folded)) or bool(
+        return bool(_REASON_CUES.search(folded) or _LEARNING.search(folded)) or bool(
             _EFFECT_QUESTION.search(fold(question.text)) and _EFFECT_CUES.search(folded))
     return True
 
@@ -3101,35 +3128,33 @@ def name_coverage(names: list[tuple[str, ...]], text_words: list[str]) -> float:
 # "Duitsers" are spelled too differently to match ("Belgium", "België").
 _NATIONS = """
 germany german germans duitsland duits duitse duitser duitsers
-france french frenchman frenchmen frankrijk frans franse fransen fransman
+france french frenchman frenchmen frankrijk franse fransen fransman
 belgium belgian belgians belgie belgisch belgische belg belgen
-england english englishman englishmen engeland engels engelse engelsen engelsman
+england english englishman englishmen engeland engelse engelsen engelsman
 britain british briton britons brittannie brits britse britten
-netherlands dutch dutchman holland nederland nederlands nederlandse nederlanders hollands
-  hollandse
+netherlands dutch dutchman nederland nederlands nederlandse nederlanders
 spain spanish spaniard spaniards spanje spaans spaanse spanjaard spanjaarden
 italy italian italians italie italiaans italiaanse italiaan italianen
 russia russian russians rusland russisch russische russen
 america american americans usa amerika amerikaans amerikaanse amerikaan amerikanen
 ussr soviet soviets sovjet sovjets sovjetunie sovjet-unie
 japan japanese japans japanse japanner japanners
-china chinese chinees
-poland polish pole poles polen pools poolse
-sweden swedish swede swedes zweden zweeds zweedse
+chinese chinees
+poland polish poolse
+sweden swedish zweden zweeds zweedse
 norway norwegian norwegians noorwegen noors noorse noren
 denmark danish dane danes denemarken deens deense denen
 austria austrian austrians oostenrijk oostenrijks oostenrijkse oostenrijker oostenrijkers
 switzerland swiss zwitserland zwitsers zwitserse
-turkey turkish turks turkije turkse turk turken
+turkish turks turkije turkse turken
 greece greek greeks griekenland grieks griekse griek grieken
 egypt egyptian egyptians egypte egyptisch egyptische egyptenaar egyptenaren
 portugal portuguese portugees portugese portugezen
 ireland irish ierland iers ierse ier ieren
-scotland scottish scots schotland schots schotse schot schotten
-georgia georgian georgians georgie georgisch georgische georgier georgiers
+scotland scottish scots schotland schots schotse
+georgians georgie georgisch georgische georgier georgiers
 ukraine ukrainian ukrainians oekraine oekraiens oekraiense oekrainer oekrainers
 hungary hungarian hungarians hongarije hongaars hongaarse hongaren
-europe european europeans europa europees europese europeanen
 """
 _NATION_FORMS: dict[str, frozenset[str]] = {
     form: frozenset(line) for line in (tuple(row.split()) for row in
@@ -3148,7 +3173,7 @@ def _names(name: tuple[str, ...], text_words: list[str]) -> bool:
     the start or the end of a longer word: "Nikolaj" is not "Nikolajev", nor "Stalinisme"
     "Stalin", nor "Germany" "many". A country or people may be named in the other language
     ("Germans", "Duitsers")."""
-    if any(w in _NATION_FORMS for w in name) and any(same_nation(w, text_words) for w in name):
+    if len(name) == 1 and same_nation(name[0], text_words):
         return True
     vocabulary = {transliterate(w) for w in text_words}
     for word in (transliterate(w) for w in name):
