@@ -1206,20 +1206,19 @@ def ranges_of(question: Question, text: str) -> list[tuple[float, float]]:
     return ranges
 
 
-# A number that names what it follows, inside a sentence: "Infantry Battalion 822,",
-# "Flight 1736 of …", "Order No. 227.". (Not a month's day or year: "in May 1945"; nor a
-# count of what follows it: "In England 307 people".)
-_LABEL = re.compile(r"(?<=[a-z,;:]\s)(?:[A-Z][\w-]*\s+)*?([A-Z][\w-]*)\s+"
-                    r"(?:(?:No|Nr|nr)\.?\s+)?(\d+)\b(?![.,]\d)"
-                    r"(?=\s*(?:[,.;:)]|$)|\s+(?:of|van|from|uit|in|on|op|at|and|en|was|were|"
-                    r"werd|is|had|which|die|dat|that)\b)")
+# A number that names a unit, an order or a flight: "Infantry Battalion 822", "Flight 212",
+# "Order No. 227", "verordeningen 447 en 485". It disagrees with no count.
+_LABEL = re.compile(r"\b(?:battalion|bataljon|regiment|division|divisie|brigade|squadron|"
+                    r"flight|vlucht|order|decree|verordening|verordeningen|besluit|article|"
+                    r"artikel|room|kamer|platform|perron|gate|route|line|lijn)\s+"
+                    r"(?:(?:no|nr)\.?\s+)?(\d+)\b(?![.,]\d)(?:\s+(?:en|and)\s+(\d+)\b)?",
+                    re.IGNORECASE)
 
 
 @lru_cache(maxsize=1 << 14)
 def labels_in(text: str) -> frozenset[float]:
     """The numbers a sentence gives as names, not counts: they disagree with no figure."""
-    return frozenset(float(m.group(2)) for m in _LABEL.finditer(text)
-                     if not MONTH.fullmatch(fold(m.group(1))))
+    return frozenset(float(n) for m in _LABEL.finditer(text) for n in m.groups() if n)
 
 
 def _figure_disagreement(best: Candidate, dated: Candidate | None, chosen: list[Candidate],
@@ -1287,8 +1286,8 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
     dating = question.expect is Expect.DATE
     # (Which one of a series is no telling of the event: "on its last crossing". Nor are a
     # follow-up's words from earlier turns, when it has two or more of its own: "When did
-    # they leave the island? (survivors uprising)" is not dated by when they came. One
-    # word alone, "Who opened it?", tells too little.)
+    # they leave the camp? (prisoners revolt)" is not dated by when they came. One word
+    # alone, "Who opened it?", tells too little.)
     own_focus = focus_words(_CONTEXT.sub("", question.text), question.language)
     if len(own_focus) < 2:
         own_focus = focus_words(question.text, question.language)

@@ -159,13 +159,13 @@ _AGE_STATED = re.compile(r"\b(\d+|[a-z]+)[ -]?(years?[ -]old|jarige|jaar oud)\b|
                          # "a boy of 11", "een jongen van 11 jaar" (not "a man of 6 feet")
                          r"\b(?:boy|girl|man|woman|child|lad|youth|jongen|meisje|vrouw|kind|"
                          r"jongeman|knaap) (?:of|van) (?P<person>\d+|[a-z]+)(?![.,]?\d)\b"
-                         r"(?! (?:feet|foot|inches|meters?|metres?|centimeters?|cm|kilos?|kg|"
-                         r"pounds?|stone|minds?|words?|means|letters|voet|duim|meter|kilo|pond|"
-                         r"centimeter)\b)|"
-                         # "Jan Smit was twelve and at school", "Jan Smit was 12, …" (of the one
-                         # asked, right before: see `_states_age`)
+                         r"(?=\s*(?:[,;.)]|$)|\s+(?:years?|jaar|and|en|who|die|from|uit)\b)|"
+                         # "Jan Smit was twelve and at school", "Jan Smit, who was 12, …" (of the
+                         # one asked, right before: see `_states_age`)
                          r"\b(?:was|werd) (?P<bare>\d{1,3}|[a-z]+)(?![.,]?\d)"
-                         r"(?=[,;.]| (?:and|en|when|toen|at the time|destijds|at that time)\b)|"
+                         r"(?= (?:and|en|when|toen|at the time|destijds|at that time)\b)|"
+                         r",? (?:who|die) was (?P<who>\d{1,3}|[a-z]+)(?![.,]?\d)(?=[,;.]| (?:and|"
+                         r"en|when|toen|at the time)\b)|"
                          # "op zijn zevenentwintigste", "op haar 27ste" (see `_states_age`)
                          r"\bop (zijn|haar) (?P<ordinal>\d+|[a-z]+?)(ste|de|e)\b")
 # An age in brackets after a name, as newspapers give it: "eerste officier Klaas Meurs (42)".
@@ -208,7 +208,7 @@ _REASON_CUES = re.compile(
 # vernamen dat …".
 _LEARNING = re.compile(r"\b(when|once|after|toen|nadat|zodra)\b[^.;]{0,60}\b(learned|learnt|"
                        r"realised|realized|discovered|vernamen|vernam|ontdekten|ontdekte|"
-                       r"beseften|besefte) (that|dat)\b")
+                       r"beseften|besefte|vernomen) (that|dat)\b")
 # Words for causing, in questions and in the sentences that answer them.
 _CAUSING = r"cause|caused|causes|trigger|triggered|led to|oorzaak|oorzaken|aanleiding|" \
     r"veroorzaakt|veroorzaakte|leidde tot"
@@ -477,7 +477,7 @@ _PEOPLE = frozenset(
     "journalist journalisten verslaggever arts dokter verpleegster kind kinderen jongen "
     "meisje player players speler spelers supporter supporters spectator spectators "
     "toeschouwer toeschouwers student students studenten farmer farmers boer boeren "
-    "referee scheidsrechter".split())
+    "referee scheidsrechter coach coaches".split())
 
 
 # Verbs in the past that end in none of the usual ways: "Which architect built …?".
@@ -988,7 +988,7 @@ _DYING = re.compile(r"\b(lost (their|his|her) lives?|put to death|om het leven|"
                     r"(?<=hoeveel )(mensen)?levens(?=(\s+[^\s,;]*[^\s,;.]){0,5}?\s+(verloren|eiste|"
                     r"eisten|geeist|kostte|kostten|gekost)\b)|"
                     r"(cost|claimed) the li(fe|ves) of|"
-                    r"(cost|claimed)(?=( [^\s,;]*[^\s,;.]){0,3}? lives\b)|"
+                    r"(cost|claimed)(?=( [^\s,;]*[^\s,;.]){0,3}? lives\b(?!( \w+){0,3} saved\b))|"
                     r"(kostte|kostten|eiste|eisten)"
                     r"(?=(\s+(?!en\b|and\b|maar\b)[^\s,;]*[^\s,;.]){0,3}?"
                     r"\s+(het leven|levens|mensenlevens)\b)|"
@@ -1713,8 +1713,8 @@ def new_names(question: Question, sentence: str) -> list[str]:
 
 
 def _names_no_one(words_: list[str]) -> bool:
-    """A name that is no person's: one letter ("sections X and Y"). (Not a people: "an
-    American crew" is who rescued him.)"""
+    """A name that is no person's: one letter ("rows A and B"). (Not a people: "a Danish
+    crew" may be who rescued him.)"""
     return len(words_) == 1 and len(words_[0]) == 1
 
 
@@ -2527,7 +2527,12 @@ def _later_succeeded(tokens: list[str], opens: bool) -> bool:
     for j in range(len(tokens) - 1):
         if " ".join(tokens[j:j + 2]) in _PASSIVE_SUCCESSION:
             between = tokens[:j]
-            if not between or {"by", "door", "that", "dat", "whom", "wie"} & set(between):
+            # (A clause with its own subject after the last comma: "Smit, who saw that his
+            # coach was replaced"; not "Smit, who said that he would go, was replaced".)
+            tail = between[len(between) - between[::-1].index(","):] if "," in between \
+                else between
+            if not between or {"by", "door"} & set(between) \
+                    or {"that", "dat", "whom", "wie"} & set(tail):
                 return False
             relative = between[0] in ("who", "die") or between[:1] == [","] \
                 and between[1:2] in (["who"], ["die"])
@@ -2560,12 +2565,13 @@ def _states_age(folded: str, whose: tuple[str, ...] = (),
         if not (ordinal is None or value is not None and value >= 10):
             continue
         # (A bare count must be a number of years a life may have: not "aged and frail".)
-        count = match.group("aged") or match.group("person") or match.group("bare")
+        count = match.group("aged") or match.group("person") or match.group("bare") \
+            or match.group("who")
         if count is not None and not 1 <= (_count_value(count) or 0) <= 110:
             continue
         # "was 12" is an age only right after the name of the one asked: "The toll at Smit's
         # mine was 39, and …" is none.
-        if match.group("bare") is not None and not (
+        if (match.group("bare") or match.group("who")) is not None and not (
                 whose and (before := re.findall(r"\w+", folded[:match.start()]))
                 and soft_overlap(whose, before[-1:]) > 0):
             continue
@@ -2581,9 +2587,17 @@ _AGE_REACH = 60  # characters between an age and the name it belongs to
 
 
 def _asks_age_of_someone(question: str) -> bool:
-    """ "Hoe oud was Jan Smit …?", "Welke leeftijd had Jan Smit?": an age told beside the
-    name answers it (see `_states_age`)."""
-    return bool(_AGE_QUESTION.search(fold(question))) and bool(_age_subject(question))
+    """ "Hoe oud was Jan Smit?", "Welke leeftijd had Jan Smit op dat moment?": an age told
+    beside the name answers it (see `_states_age`); not when the question names another
+    moment ("… when he married?", "… toen hij stierf?"), which the age may not be of."""
+    folded = fold(_CONTEXT_ASIDE.sub("", question))
+    return bool(_AGE_QUESTION.search(folded)) and bool(_age_subject(question)) \
+        and not _AGE_MOMENT.search(folded)
+
+
+_CONTEXT_ASIDE = re.compile(r"\([^)]*\)")
+_AGE_MOMENT = re.compile(r"\b(when|toen|wanneer|in \d{4}|ten tijde van|at the time of|bij (zijn|"
+                         r"haar) \w+|at (his|her) \w+)\b")
 
 
 def _count_value(word: str) -> float | None:
