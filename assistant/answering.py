@@ -1206,7 +1206,7 @@ def ranges_of(question: Question, text: str) -> list[tuple[float, float]]:
     return ranges
 
 
-# A number that names a unit, an order or a flight: "Infantry Battalion 822", "Flight 212",
+# A number that names a unit, an order or a flight: "Infantry Regiment 417", "Flight 212",
 # "Order No. 227", "verordeningen 447 en 485". It disagrees with no count.
 _LABEL = re.compile(r"\b(?:battalion|bataljon|regiment|division|divisie|brigade|squadron|"
                     r"flight|vlucht|order|decree|verordening|verordeningen|besluit|article|"

@@ -1156,8 +1156,8 @@ def counts_deaths(text: str) -> bool:
     """A figure told with a word of dying: "one million members were killed", "van hen werden
     er 800.000 geëxecuteerd", "killed 1,836 people", not "20 million were sentenced to the
     camps, where many died" nor "he was shot on 12 June 1937"."""
-    # (An aside in brackets may stand between: "3,000 chekists (Lenin's former secret
-    # police) were killed".)
+    # (An aside in brackets may stand between: "3,000 guards (the old secret police)
+    # were killed".)
     plain = _ASIDE.sub(" ", text)
     clauses = _dying_words(text).split(";") + (
         _dying_words(plain).split(";") if plain != text else [])
