@@ -248,8 +248,8 @@ def names_place(document_text: str, name: tuple[str, ...]) -> bool:
     """Whether a document names a place anywhere. Spellings may differ ("Moscow", "Moskou"),
     but only a little: over a whole document a loose match finds anything ("soviet" in
     "society"). Cached: a document is read once, not once per question."""
-    if any(same_nation(w, _plain_vocabulary(document_text)) for w in name):
-        return True  # "Belgium's", "in België"
+    if len(name) == 1 and same_nation(name[0], _plain_vocabulary(document_text)):
+        return True  # "Belgium's", "in België" (as in `name_coverage`: one word only)
     vocabulary = _vocabulary(document_text)
     return any(transliterate(w) in vocabulary or process.extractOne(
         transliterate(w), vocabulary, scorer=fuzz.ratio, score_cutoff=80) for w in name)
@@ -1207,7 +1207,7 @@ def ranges_of(question: Question, text: str) -> list[tuple[float, float]]:
 
 
 # A number that names a unit, an order or a flight: "Infantry Regiment 417", "Flight 212",
-# "Order No. 227", "verordeningen 447 en 485". It disagrees with no count.
+# "Order No. 227", "verordeningen 12 en 15". It disagrees with no count.
 _LABEL = re.compile(r"\b(?:battalion|bataljon|regiment|division|divisie|brigade|squadron|"
                     r"flight|vlucht|order|decree|verordening|verordeningen|besluit|article|"
                     r"artikel|room|kamer|platform|perron|gate|route|line|lijn)\s+"
