@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 from assistant.questions import (
     ANNOUNCES,
     ANYONE,
+    CONTEXT,
     KIN,
     MONTH,
     ORDINALS,
@@ -106,8 +107,6 @@ _HEDGE = re.compile(r"\b(about|around|some|approximately|nearly|almost|roughly|m
                     r"over|at least|up to|an estimated|estimated|ongeveer|circa|ca|bijna|ruim|"
                     r"zo['’]n|meer dan|rond|omstreeks|minstens|ruwweg|naar schatting)\b",
                     re.IGNORECASE)
-# What a follow-up carries from earlier turns, in brackets after it: not what it asks.
-_CONTEXT = re.compile(r"\([^)]*\)")
 _QUOTATION = re.compile(r"^\s*[‘“„«\"']")
 _CONTINUATION = re.compile(
     r"^(he|she|it|they|his|her|its|their|this|these|those|that|there|then|hij|zij|ze|het|"
@@ -341,7 +340,7 @@ class SentenceScorer:
         # sentence in the question's language answers only by using it, whole or in a
         # compound. (In the other language its words are unknown; "Welke schrijver …?" may
         # well be answered by "de historicus …".)
-        own = _CONTEXT.sub("", question.text)
+        own = CONTEXT.sub("", question.text)
         self.role_words: frozenset[str] = frozenset() if self.holders or self.title_words \
             or question.expect is not Expect.PERSON or not _NAME_OF.search(own) \
             else frozenset(asked_role(own))
@@ -1288,7 +1287,7 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
     # follow-up's words from earlier turns, when it has two or more of its own: "When did
     # they leave the camp? (prisoners revolt)" is not dated by when they came. One word
     # alone, "Who opened it?", tells too little.)
-    own_focus = focus_words(_CONTEXT.sub("", question.text), question.language)
+    own_focus = focus_words(CONTEXT.sub("", question.text), question.language)
     if len(own_focus) < 2:
         own_focus = focus_words(question.text, question.language)
     focus = tuple(w for w in own_focus

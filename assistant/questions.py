@@ -152,6 +152,8 @@ _AGE_OF = re.compile(r"\b(?i:how old (?:was|were|is)|hoe oud (?:was|waren|werd|i
 # After whose age a question asks, the clause goes on: "How old was Stalin when …".
 _CLAUSE_GOES_ON = frozenset("when at in during after before on by toen bij op tijdens ten na "
                             "voor was werd is".split())
+# What a follow-up carries from earlier turns, in brackets after it: not what it asks.
+CONTEXT = re.compile(r"\([^)]*\)")
 _AGE_STATED = re.compile(r"\b(\d+|[a-z]+)[ -]?(years?[ -]old|jarige|jaar oud)\b|"
                          r"\b(aged|age of|leeftijd van)(?: (?:just|only|barely|nearly|almost|"
                          r"about|bijna|pas|slechts|amper|ongeveer))? (?P<aged>\d+|[a-z]+)"
@@ -2590,12 +2592,11 @@ def _asks_age_of_someone(question: str) -> bool:
     """ "Hoe oud was Jan Smit?", "Welke leeftijd had Jan Smit op dat moment?": an age told
     beside the name answers it (see `_states_age`); not when the question names another
     moment ("… when he married?", "… toen hij stierf?"), which the age may not be of."""
-    folded = fold(_CONTEXT_ASIDE.sub("", question))
+    folded = fold(CONTEXT.sub("", question))
     return bool(_AGE_QUESTION.search(folded)) and bool(_age_subject(question)) \
         and not _AGE_MOMENT.search(folded)
 
 
-_CONTEXT_ASIDE = re.compile(r"\([^)]*\)")
 _AGE_MOMENT = re.compile(r"\b(when|toen|wanneer|in \d{4}|ten tijde van|at the time of|bij (zijn|"
                          r"haar) \w+|at (his|her) \w+)\b")
 
@@ -3170,10 +3171,7 @@ georgians georgie georgisch georgische georgier georgiers
 ukraine ukrainian ukrainians oekraine oekraiens oekraiense oekrainer oekrainers
 hungary hungarian hungarians hongarije hongaars hongaarse hongaren
 """
-_NATION_FORMS: dict[str, frozenset[str]] = {
-    form: frozenset(line) for line in (tuple(row.split()) for row in
-                                       re.split(r"\n(?! )", _NATIONS.strip()))
-    for form in line}
+_NATION_FORMS = {form: frozenset(line) for form, line in _forms(_NATIONS).items()}
 
 
 def same_nation(word: str, text_words: Iterable[str]) -> bool:
