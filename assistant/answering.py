@@ -254,6 +254,14 @@ def names_place(document_text: str, name: tuple[str, ...]) -> bool:
         transliterate(w), vocabulary, scorer=fuzz.ratio, score_cutoff=80) for w in name)
 
 
+@lru_cache(maxsize=1 << 16)
+def _names_part(name: tuple[str, ...], part: str, initials: bool) -> bool:
+    """Whether a text (with its initialisms) names the name: cached, as the names of a
+    corpus recur in question after question."""
+    told = words(part) + list(initialisms(part)) if initials else words(part)
+    return name_coverage([name], told) > 0
+
+
 def score_candidates(scorer: SentenceScorer) -> list[Candidate]:
     retrieval, config = scorer.retrieval, scorer.config
     if not retrieval.sentences:
@@ -400,9 +408,8 @@ class SentenceScorer:
         for part in parts:
             named = self._named.get((part, initials))
             if named is None:
-                told = words(part) + list(initialisms(part)) if initials else words(part)
                 named = self._named[part, initials] = tuple(
-                    name_coverage([name], told) > 0 for name in self.names)
+                    _names_part(name, part, initials) for name in self.names)
             found.append(named)
         return sum(any(named[i] for named in found) for i in range(len(self.names))) \
             / len(self.names)

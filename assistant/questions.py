@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
-from itertools import pairwise
+from itertools import pairwise, takewhile
 
 from rapidfuzz import fuzz, process
 
@@ -1781,8 +1781,14 @@ def asked_role(question: str) -> tuple[str, ...]:
         # "the name of the chef aboard …": the one word after it, not a possessive's owner
         # ("the airship's commander")
         first = found[0]
-        owner = question[match.start(2) + len(first):].startswith(("'s", "’s"))
-        return () if owner or not first.islower() or fold(first) in _NO_TITLES \
+        after = question[match.start(2) + len(first):]
+        if after.startswith(("'s ", "’s ")):
+            # … but the noun after it: "the airship's chief engineer" asks an engineer
+            nouns = list(takewhile(lambda w: w.isalpha() and w.islower()
+                                   and not is_function_word(w),
+                                   re.findall(r"\w+|[^\w\s]", after[3:])))
+            first = nouns[-1] if nouns else ""
+        return () if not first or not first.islower() or fold(first) in _NO_TITLES \
             or is_function_word(first) else (fold(first),)
     if match.group().lower().startswith(("which", "welk")):
         title = found[1] is not None and fold(found[1]) in _TITLE_FORMS
@@ -2822,9 +2828,14 @@ def word_hits(content: tuple[str, ...], sentence_words: Sequence[str]) -> list[f
     for a cognate or another spelling, 0.8 for a short word's inflection, 0.6 for another form
     of a Dutch participle's verb or for a compound's last part, else 0."""
     vocabulary = _vocabulary(tuple(sentence_words))
-    known = vocabulary.words
+    known, found = vocabulary.words, vocabulary.hits
     hits: list[float] = []
     for word in (transliterate(w) for w in content):
+        # (Each word is looked up once per sentence: names and topic words recur in every
+        # question about a corpus.)
+        if word in found:
+            hits.append(found[word])
+            continue
         if word in known:
             hits.append(1.0)
         elif len(word) < 5:
@@ -2839,7 +2850,13 @@ def word_hits(content: tuple[str, ...], sentence_words: Sequence[str]) -> list[f
             hits.append(0.6)
         else:
             hits.append(0.0)
+        if len(found) < _KEPT_HITS:
+            found[word] = hits[-1]
     return hits
+
+
+# How many words' verdicts a sentence keeps (the questions' words recur; a bound all the same).
+_KEPT_HITS = 256
 
 
 @dataclass(frozen=True)
@@ -2852,6 +2869,7 @@ class _Vocabulary:
     tails: frozenset[str]
     roots: tuple[str, ...]
     by_start: dict[str, tuple[str, ...]]
+    hits: dict[str, float] = field(default_factory=dict, compare=False)  # `word_hits` found
 
 
 @lru_cache(maxsize=1 << 14)

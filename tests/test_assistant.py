@@ -36,6 +36,7 @@ from assistant.answering import (
     _hedged,
     _latest,
     _named_compound,
+    _names_part,
     _opposing,
     _precise,
     _stated,
@@ -66,6 +67,7 @@ from assistant.questions import (
     Fate,
     Question,
     _count_noun,
+    _vocabulary,
     analyse,
     asked_role,
     asked_unit,
@@ -118,6 +120,7 @@ from assistant.questions import (
     unfocused,
     vague_amounts,
     without_kin,
+    word_hits,
     years_in,
 )
 from assistant.retrieval import HybridRetriever, RetrievalConfig, fuse
@@ -1625,7 +1628,10 @@ def test_review_mends_times_roles_fates_quotes() -> None:
     assert times_in("omstreeks tweeën")  # a Dutch hour word with a diaeresis
     assert [(low, high) for _, low, high in times_in("rond 4 uur")] == [(225, 255), (945, 975)]
     assert asked_role("What was the name of the chef aboard the airship?") == ("chef",)
-    assert asked_role("What was the name of the airship's commander?") == ()
+    # Not a possessive's owner, but the noun after it.
+    assert asked_role("What was the name of the airship's commander?") == ("commander",)
+    assert asked_role("What was the name of the mill's head miller on that day?") == \
+        ("miller",)
     assert not analyse("What happened to prices in Germany after 1923?").fate
     assert not analyse("What did the report say?").quote
     assert not analyse("Welke uitspraak deed het hof?").quote
@@ -4858,3 +4864,17 @@ def test_a_letter_is_no_one() -> None:
     who = replace(analyse("Wie stond er bij Ajax in doel tijdens de finale?"), language="nl")
     assert new_names(who, "The supporters stood in rows A and B of the ground.") == []
     assert new_names(who, "Doelman Piet Smit van Ajax stond in vak B.") == ["piet smit"]
+
+
+def test_what_a_sentence_was_found_to_have_is_kept_and_the_same() -> None:
+    # Kept across questions, since a corpus's names and topic words recur; the verdicts do
+    # not change with the order or company a word is asked in.
+    sentence = words("De gearresteerden werden naar de kampen in Siberië gestuurd.")
+    first = word_hits(("arrested", "siberia", "camps"), sentence)
+    assert first[0] > 0 and first[1] > 0
+    assert word_hits(("camps", "arrested"), sentence) == [first[2], first[0]]
+    assert len(_vocabulary(tuple(sentence)).hits) >= 3
+    text = "Later werd Zinovjev in Moskou berecht."
+    for name in (("zinoviev",), ("kamenev",), ("moscow",)):
+        assert _names_part(name, text, False) == (name_coverage([name], words(text)) > 0)
+    assert _names_part(("nkvd",), "De Narodnyj Komissariat Vnoetrennich Del.", True)
