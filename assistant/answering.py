@@ -39,6 +39,7 @@ from assistant.questions import (
     doer_mentions,
     doubts,
     durations_in,
+    family_hits,
     figure_kinds,
     focus_overlap,
     focus_words,
@@ -433,11 +434,12 @@ class SentenceScorer:
         if row > 0 and _OF_THESE.match(told) \
                 and int(build.sentence_spans[row - 1][0]) == document_row:
             told = f"{build.sentence(row - 1)[1].text} {told}"
-        hits = word_hits(question.content, words(told))
+        told_words = words(told)
+        hits = word_hits(question.content, told_words)
         overlap = weighted_share(hits)
-        # (Ranked by the rare words; `overlap` stays the plain share, which the thresholds
-        # for abstaining and disagreeing were set on.)
-        ranked = weighted_share(hits, self.weights)
+        # (Ranked by the rare words, and by their families; `overlap` stays the plain share,
+        # which the thresholds for abstaining and disagreeing were set on.)
+        ranked = weighted_share(family_hits(question.content, told_words, hits), self.weights)
         # Names are looked for in the sentence's context: the sentences up to two before and
         # after it, and its document's title.
         nearby = [r for r in range(row - 2, row + 3) if r != row and 0 <= r < len(self.vectors)

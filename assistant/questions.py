@@ -2813,6 +2813,21 @@ def soft_overlap(content: tuple[str, ...], sentence_words: Sequence[str],
     return weighted_share(word_hits(content, sentence_words), weights)
 
 
+def family_hits(content: tuple[str, ...], sentence_words: Sequence[str],
+                hits: list[float]) -> list[float]:
+    """`word_hits`, where a word whose family the sentence has counts as a cognate: "faiths"
+    finds "religions", "injured" "gewond" (see `_FAMILIES`)."""
+    told = {_FAMILY_OF.get(w) for w in sentence_words} - {None}
+    if not told:
+        return hits
+    return [max(hit, _FAMILY_HIT) if _FAMILY_OF.get(w) in told else hit
+            for w, hit in zip(content, hits, strict=True)]
+
+
+# What a word of the same family counts for: as much as another spelling of it.
+_FAMILY_HIT = 0.8
+
+
 def weighted_share(hits: list[float], weights: tuple[float, ...] | None = None) -> float:
     """The share `soft_overlap` gives for `word_hits`, each word weighted (equally without
     weights, or when they sum to nothing)."""

@@ -85,6 +85,7 @@ from assistant.questions import (
     doubts,
     durations_in,
     dutch_numeral,
+    family_hits,
     fate_asked,
     figure_kinds,
     focus_overlap,
@@ -4878,3 +4879,14 @@ def test_what_a_sentence_was_found_to_have_is_kept_and_the_same() -> None:
     for name in (("zinoviev",), ("kamenev",), ("moscow",)):
         assert _names_part(name, text, False) == (name_coverage([name], words(text)) > 0)
     assert _names_part(("nkvd",), "De Narodnyj Komissariat Vnoetrennich Del.", True)
+
+
+def test_a_word_whose_family_the_sentence_has_counts_as_a_cognate() -> None:
+    sentence = words("Christianity and the Muslim religions were also banned at the time.")
+    content = ("faiths", "prohibited", "purges")
+    plain = word_hits(content, sentence)
+    assert plain == [0.0, 0.0, 0.0]
+    assert family_hits(content, sentence, plain) == [0.8, 0.8, 0.0]
+    assert family_hits(("injured",), words("Veertig mensen raakten gewond."), [0.0]) == [0.8]
+    assert family_hits(("injured",), words("De dijk brak."), [0.0]) == [0.0]
+    assert family_hits(("injured",), words("Forty were injured."), [1.0]) == [1.0]
