@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 import re
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -87,6 +87,7 @@ from assistant.questions import (
 from assistant.retrieval import Retrieval
 from index.lexical import fold, words
 from index.store import IndexBuild
+from index.types import Document, Sentence
 
 _TERMINAL = re.compile(r"[.!?…:;\"'’”)\]]\s*$")
 _LIST_ITEM = re.compile(r"^\s*([•·▪*–-]|\d+[.)])\s")
@@ -263,6 +264,55 @@ def _names_part(name: tuple[str, ...], part: str, initials: bool) -> bool:
     return name_coverage([name], told) > 0
 
 
+@dataclass(frozen=True)
+class _RowContext:
+    """What scoring a sentence takes of it and its neighbours, whatever the question."""
+
+    document: Document
+    sentence: Sentence
+    # The sentence, after the one before it when it counts of whom that one tells: "Van hen
+    # werden er 800.000 geëxecuteerd".
+    told: str
+    told_words: tuple[str, ...]
+    neighbours: tuple[int, ...]  # the sentences just before and after it in its document
+    # Where names are looked for: its document's title, the sentence and those up to two
+    # before and after it, as they are and without kin ("Trotski's zoon Sedov").
+    parts: tuple[str, ...]
+    kin_free_parts: tuple[str, ...]
+
+
+# Per index build, and gone with it (bounded, for an index of millions of sentences).
+_ROW_CONTEXTS: weakref.WeakKeyDictionary[IndexBuild, dict[int, _RowContext]] = \
+    weakref.WeakKeyDictionary()
+_ROW_CONTEXTS_KEPT = 1 << 16
+
+
+def _row_context(build: IndexBuild, row: int) -> _RowContext:
+    kept = _ROW_CONTEXTS.get(build)
+    if kept is None:
+        kept = _ROW_CONTEXTS.setdefault(build, {})
+    found = kept.get(row)
+    if found is not None:
+        return found
+    document, sentence = build.sentence(row)
+    document_row = build.document_row[document.id]
+    told = sentence.text
+    if row > 0 and _OF_THESE.match(told) \
+            and int(build.sentence_spans[row - 1][0]) == document_row:
+        told = f"{build.sentence(row - 1)[1].text} {told}"
+    nearby = [r for r in range(row - 2, row + 3) if r != row
+              and 0 <= r < len(build.sentence_spans)
+              and int(build.sentence_spans[r][0]) == document_row]
+    parts = (document.title, sentence.text, *(build.sentence(r)[1].text for r in nearby))
+    found = _RowContext(document, sentence, told, tuple(words(told)),
+                        tuple(r for r in nearby if abs(r - row) == 1), parts,
+                        tuple(without_kin(part) for part in parts))
+    if len(kept) >= _ROW_CONTEXTS_KEPT:
+        kept.clear()
+    kept[row] = found
+    return found
+
+
 def score_candidates(scorer: SentenceScorer) -> list[Candidate]:
     retrieval, config = scorer.retrieval, scorer.config
     if not retrieval.sentences:
@@ -393,13 +443,13 @@ class SentenceScorer:
             named = {transliterate(w) for w in words(self.build.sentence(row - 1)[1].text)}
         return bool(named & self.doers)
 
-    def _window(self, parts: list[str], others: set[str]) -> list[str]:
+    def _window(self, parts: Sequence[str], others: set[str]) -> list[str]:
         window = [w for part in parts for w in words(part) if w not in others]
         if self.abbreviates:
             window += [w for part in parts for w in initialisms(part)]
         return window
 
-    def _coverage(self, parts: list[str], initials: bool) -> float:
+    def _coverage(self, parts: Sequence[str], initials: bool) -> float:
         """`name_coverage` of the question's names in the words of all `parts` (and their
         initialisms): each part is looked up once per question, not once for every sentence
         whose window holds it."""
@@ -425,30 +475,19 @@ class SentenceScorer:
     def candidate(self, row: int) -> Candidate:
         question, build, config = self.question, self.build, self.config
         scored = self.retrieval.sentences.get(row)
-        document, sentence = build.sentence(row)
-        document_row = build.document_row[document.id]
+        near = _row_context(build, row)
+        document, sentence, told, told_words = near.document, near.sentence, near.told, \
+            near.told_words
         chunk_row = scored.chunk_row if scored is not None else int(build.sentence_chunk[row])
         similarity = self.similarity(row)
-        # "Van hen werden er 800.000 geëxecuteerd" counts of whom the sentence before tells.
-        told = sentence.text
-        if row > 0 and _OF_THESE.match(told) \
-                and int(build.sentence_spans[row - 1][0]) == document_row:
-            told = f"{build.sentence(row - 1)[1].text} {told}"
-        told_words = words(told)
         hits = word_hits(question.content, told_words)
         overlap = weighted_share(hits)
         # (Ranked by the rare words, and by their families; `overlap` stays the plain share,
         # which the thresholds for abstaining and disagreeing were set on.)
         ranked = weighted_share(family_hits(question.content, told_words, hits), self.weights)
-        # Names are looked for in the sentence's context: the sentences up to two before and
-        # after it, and its document's title.
-        nearby = [r for r in range(row - 2, row + 3) if r != row and 0 <= r < len(self.vectors)
-                  and int(build.sentence_spans[r][0]) == document_row]
-        neighbours = [r for r in nearby if abs(r - row) == 1]
+        neighbours = near.neighbours
         context = max((self.similarity(r) for r in neighbours), default=similarity)
-        parts = [document.title, sentence.text, *(build.sentence(r)[1].text for r in nearby)]
-        if self.kin_free:
-            parts = [without_kin(part) for part in parts]
+        parts = near.kin_free_parts if self.kin_free else near.parts
         # "Johan de Witt" is not the Jacob de Witt asked about.
         others = other_bearers(question.text, sentence.text)
         coverage = name_coverage(self.names, self._window(parts, others)) if others \
