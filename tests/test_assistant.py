@@ -39,6 +39,7 @@ from assistant.answering import (
     _names_part,
     _opposing,
     _precise,
+    _row_context,
     _stated,
     _stating,
     asked_part,
@@ -4897,4 +4898,25 @@ def test_a_word_whose_family_the_sentence_has_counts_as_a_cognate() -> None:
     # Common nouns spelled apart in the two languages
     assert family_hits(("bridge",), words("De brug stortte in."), [0.0]) == [0.8]
     assert focus_overlap(("bridge",), "Twee bruggen over de rivier stortten in.") == 1.0
+
+
+def test_a_sentences_context_is_kept_per_build_and_stays_in_its_document(
+        tmp_path: Path) -> None:
+    files = {"mill.txt": "The mill\nIn 1902 the old mill burned down. Of them, three died. "
+                         "Jansen's son Piet rebuilt it.\n",
+             "dike.txt": "The dike\nThe dike broke in 1903.\n"}
+    build = _scorer(tmp_path, files, "When did the mill burn down?", FAKE_CONFIG).build
+    rows = {build.sentence(r)[1].text: r for r in range(len(build.sentence_spans))}
+    row = rows["Of them, three died."]
+    near = _row_context(build, row)
+    # "Of them" counts of whom the sentence before tells.
+    assert near.told == "In 1902 the old mill burned down. Of them, three died."
+    assert _row_context(build, row) is near
+    assert near.parts[0] == "The mill" and near.parts[1] == "Of them, three died."
+    document = build.sentence(row)[0].id
+    assert {build.sentence(r)[0].id for r in near.neighbours} == {document}
+    assert len(near.neighbours) == 2 and "The dike broke in 1903." not in near.parts
+    # (Without kin: the son is not his father.)
+    assert "Jansen" in near.parts[-1]
+    assert "Piet" in near.kin_free_parts[-1] and "Jansen" not in near.kin_free_parts[-1]
 
