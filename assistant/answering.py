@@ -407,6 +407,11 @@ class SentenceScorer:
         # "Hoe heet de theorie …?" is answered by "de zogeheten belegeringstheorie".
         self.thing_named = bool(self.role_words) and question.language == "nl" and all(
             is_thing_noun(role) for role in self.role_words)
+        # … but a title known in both languages is known there too: "the name of the
+        # headteacher" is answered by "schoolhoofd Jan Smit", not "ingenieur Piet Bakker".
+        forms = [title_words(role) for role in self.role_words]
+        self.role_forms: frozenset[str] = frozenset().union(*forms) \
+            if forms and all(len(f) > 1 for f in forms) else frozenset()
 
         # "Which religions …?": a sentence that names the kind asked ranks a little higher.
         self.kind = kind_asked(question) if not special else None
@@ -544,6 +549,9 @@ class SentenceScorer:
             typed = _beside_role(self.role_words, new_names(question, sentence.text),
                                  sentence.text) \
                 or self.thing_named and _named_compound(self.role_words, sentence.text)
+        elif self.role_forms and typed and document.language != question.language:
+            typed = _beside_role(self.role_forms, new_names(question, sentence.text),
+                                 sentence.text)
         bearer = 0
         if self.holders and (typed or question.expect is Expect.OTHER):
             bearer = max((len(run) for run in name_runs(sentence.text)

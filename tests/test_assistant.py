@@ -4920,3 +4920,20 @@ def test_a_sentences_context_is_kept_per_build_and_stays_in_its_document(
     assert "Jansen" in near.parts[-1]
     assert "Piet" in near.kin_free_parts[-1] and "Jansen" not in near.kin_free_parts[-1]
 
+
+def test_a_title_known_in_both_languages_is_asked_in_the_other_one_too(
+        tmp_path: Path) -> None:
+    # (No one in these documents is called a headteacher, in either language: were someone
+    # so, the question would be answered by naming that one, see `role_holders`.)
+    files = {"molen.txt": "De molen\nIn 1966 leidde ingenieur Piet Bakker de bouw van de "
+                          "molen in Dorpen.\n"}
+    scorer = _scorer(tmp_path, files, "What was the name of the headteacher in Dorpen in 1966?",
+                     FAKE_CONFIG)
+    assert {"headteacher", "schoolhoofd"} <= scorer.role_forms
+    built = [c for c in score_candidates(scorer) if "Bakker" in c.text]
+    assert built and not built[0].typed
+    # A word no title list knows says nothing in the other language.
+    unknown = _scorer(tmp_path, files, "What was the name of the gardener in Dorpen in 1966?",
+                      FAKE_CONFIG)
+    assert unknown.role_forms == frozenset()
+    assert [c.typed for c in score_candidates(unknown) if "Bakker" in c.text] == [True]
