@@ -264,6 +264,11 @@ def _names_part(name: tuple[str, ...], part: str, initials: bool) -> bool:
     return name_coverage([name], told) > 0
 
 
+def _loosely(word: str) -> str:
+    """A name as transliterated, its i, j and y alike: "Trotsky" is "Trotski"."""
+    return re.sub("[jy]", "i", transliterate(word))
+
+
 @dataclass(frozen=True)
 class _RowContext:
     """What scoring a sentence takes of it and its neighbours, whatever the question."""
@@ -271,12 +276,12 @@ class _RowContext:
     document: Document
     sentence: Sentence
     # The sentence, after the one before it when it counts of whom that one tells: "Van hen
-    # werden er 800.000 geëxecuteerd".
+    # kwamen er dertig om".
     told: str
     told_words: tuple[str, ...]
     neighbours: tuple[int, ...]  # the sentences just before and after it in its document
     # Where names are looked for: its document's title, the sentence and those up to two
-    # before and after it, as they are and without kin ("Trotski's zoon Sedov").
+    # before and after it, as they are and without kin ("Jansens zoon Piet").
     parts: tuple[str, ...]
     kin_free_parts: tuple[str, ...]
 
@@ -367,6 +372,7 @@ class SentenceScorer:
         # "Wie was de aanklager?": when the documents call someone so ("aanklager
         # Vysjinski"), a sentence answers by naming one of them.
         self.holders: frozenset[str] = frozenset()
+        self.surnames: frozenset[str] = frozenset()
         # ("Welke aanklager …?" asks for one as well.)
         # A question whose kind has its own check ("Welke straf kreeg Radek?") keeps it.
         special = question.checked_kind or question.current_name
@@ -384,6 +390,11 @@ class SentenceScorer:
             self.holders = frozenset().union(*(
                 role_holders(build.documents[build.document_row[d]].text, role)
                 for d in documents for role in roles)) - asked
+            # (A sentence names one of them by the surname, spelled alike: a first name is
+            # anyone's, and "Fredricx" is not "Frederick".)
+            self.surnames = frozenset(_loosely(w) for w in frozenset().union(*(
+                role_holders(build.documents[build.document_row[d]].text, role, True)
+                for d in documents for role in roles)) - asked)
         # When no one is given a title known to be one ("Wie was de rechter?"), a sentence
         # answers only by using it ("Vysjinski, the prosecutor, …"). "Which general
         # commanded the army?" asks for the one who did, whatever the sentence calls him
@@ -555,7 +566,7 @@ class SentenceScorer:
         bearer = 0
         if self.holders and (typed or question.expect is Expect.OTHER):
             bearer = max((len(run) for run in name_runs(sentence.text)
-                          if set(run) & self.holders), default=0)
+                          if {_loosely(w) for w in run} & self.surnames), default=0)
             typed = bearer > 0 and not other_one
         kind = self.kind is not None and (focus_overlap((self.kind,), sentence.text) > 0
                                           or _compounds_of((self.kind,), sentence.text))

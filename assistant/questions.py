@@ -1874,11 +1874,21 @@ def _titled_names(document_text: str) -> dict[str, frozenset[str]]:
     return {word: frozenset(names) for word, names in found.items()}
 
 
-def role_holders(document_text: str, role: str) -> frozenset[str]:
+@lru_cache(maxsize=64)
+def _titled_surnames(document_text: str) -> dict[str, frozenset[str]]:
+    """`_titled_names`, the last word of each name only."""
+    found: dict[str, set[str]] = {}
+    for match in _TITLED.finditer(document_text):
+        found.setdefault(fold(match.group(1)), set()).add(fold(match.group(2).split()[-1]))
+    return {word: frozenset(names) for word, names in found.items()}
+
+
+def role_holders(document_text: str, role: str, surnames: bool = False) -> frozenset[str]:
     """The names a document gives right after a title, or the title's other-language word,
     who so bear it: "aanklager Vysjinski" and "procureur-generaal Vysjinski" for "Who was
-    the prosecutor?". Folded words."""
-    titled = _titled_names(document_text)
+    the prosecutor?". Folded words; with `surnames`, the last word of each name only
+    ("advocaat Karel Mertens": "mertens", which "Captain Karel Vos" does not name)."""
+    titled = _titled_surnames(document_text) if surnames else _titled_names(document_text)
     forms = title_words(role)
     if role not in _TITLE_FORMS and _AGENT_NOUN.search(role):
         # A title not listed is known in the other language by its cognate: "archaeologist",

@@ -4937,3 +4937,24 @@ def test_a_title_known_in_both_languages_is_asked_in_the_other_one_too(
                       FAKE_CONFIG)
     assert unknown.role_forms == frozenset()
     assert [c.typed for c in score_candidates(unknown) if "Bakker" in c.text] == [True]
+
+
+def test_one_who_bears_a_title_is_named_by_the_surname(tmp_path: Path) -> None:
+    text = "Zijn advocaat Karel Mertens sprak met de pers.\n"
+    assert role_holders(text, "lawyer") == {"karel", "mertens"}
+    assert role_holders(text, "lawyer", surnames=True) == {"mertens"}
+    files = {"zaak.txt": "De zaak\nIn 1898 verdedigde advocaat Karel Mertens de smid Dekker. "
+                         "Captain Karel Vos found the forged letter in 1898.\n"}
+    scorer = _scorer(tmp_path, files, "Which lawyer defended the smith Dekker in 1898?",
+                     FAKE_CONFIG)
+    bearers = {c.text.split()[1]: c.bearer for c in score_candidates(scorer)}
+    assert bearers["1898"] > 0 and bearers["Karel"] == 0
+    # Spelled alike, in either language, is the same surname.
+    files = {"zaak.txt": "De zaak\nIn 1898 verdedigde advocaat Pjotr Zajtsev de smid Dekker. "
+                         "In 1898 Pyotr Zaytsev defended the smith Dekker. "
+                         "In 1898 Pyotr Zaitsov defended the smith Dekker.\n"}
+    scorer = _scorer(tmp_path / "spelled", files,
+                     "Which lawyer defended the smith Dekker in 1898?", FAKE_CONFIG)
+    bearers = {c.text.split()[3]: c.bearer for c in score_candidates(scorer)}
+    assert bearers["Zaytsev"] > 0 and bearers["Zaitsov"] == 0
+
