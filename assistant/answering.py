@@ -391,10 +391,12 @@ class SentenceScorer:
                 role_holders(build.documents[build.document_row[d]].text, role)
                 for d in documents for role in roles)) - asked
             # (A sentence names one of them by the surname, spelled alike: a first name is
-            # anyone's, and "Fredricx" is not "Frederick".)
+            # anyone's, and "Pietersz" is not "Pieters".)
             self.surnames = frozenset(_loosely(w) for w in frozenset().union(*(
                 role_holders(build.documents[build.document_row[d]].text, role, True)
-                for d in documents for role in roles)) - asked)
+                for d in documents for role in roles))) - {_loosely(w) for w in asked}
+            if not self.surnames:
+                self.holders = frozenset()  # only the one asked about bears it
         # When no one is given a title known to be one ("Wie was de rechter?"), a sentence
         # answers only by using it ("Vysjinski, the prosecutor, …"). "Which general
         # commanded the army?" asks for the one who did, whatever the sentence calls him
@@ -418,11 +420,13 @@ class SentenceScorer:
         # "Hoe heet de theorie …?" is answered by "de zogeheten belegeringstheorie".
         self.thing_named = bool(self.role_words) and question.language == "nl" and all(
             is_thing_noun(role) for role in self.role_words)
-        # … but a title known in both languages is known there too: "the name of the
-        # headteacher" is answered by "schoolhoofd Jan Smit", not "ingenieur Piet Bakker".
-        forms = [title_words(role) for role in self.role_words]
-        self.role_forms: frozenset[str] = frozenset().union(*forms) \
-            if forms and all(len(f) > 1 for f in forms) else frozenset()
+        # … but a title the list knows in both languages is known there too: "the name of
+        # the headteacher" is answered by "schoolhoofd Jan Smit", not "ingenieur Piet
+        # Bakker". (Known in both: a form other than the word's own inflections.)
+        forms = {role: title_words(role) for role in self.role_words}
+        self.role_forms: frozenset[str] = frozenset().union(*forms.values()) if forms and all(
+            any(not form.startswith(role[:4]) for form in found)
+            for role, found in forms.items()) else frozenset()
 
         # "Which religions …?": a sentence that names the kind asked ranks a little higher.
         self.kind = kind_asked(question) if not special else None

@@ -1874,11 +1874,20 @@ def _titled_names(document_text: str) -> dict[str, frozenset[str]]:
     return {word: frozenset(names) for word, names in found.items()}
 
 
+# A title's word and the name after it, read to its surname: past initials ("J. Mertens"),
+# particles ("Jan van der Berg", "Van der Berg") and apostrophes ("Sean O'Brien").
+_NAME_PARTICLES = r"(?:van|von|de|der|den|ten|ter|du|le|la|da|di)"
+_TITLED_SURNAME = re.compile(
+    rf"(?<![\w-])([^\W\d_][\w'-]*)[ \t]+(?:[A-Z]\.[ \t]*)*"
+    rf"((?:[A-Z\u00C0-\u024F][\w'’-]*)(?:[ \t]+(?:{_NAME_PARTICLES}[ \t]+)*"
+    rf"[A-Z\u00C0-\u024F][\w'’-]*)*)")
+
+
 @lru_cache(maxsize=64)
 def _titled_surnames(document_text: str) -> dict[str, frozenset[str]]:
-    """`_titled_names`, the last word of each name only."""
+    """`_titled_names`, the surname of each name only."""
     found: dict[str, set[str]] = {}
-    for match in _TITLED.finditer(document_text):
+    for match in _TITLED_SURNAME.finditer(document_text):
         found.setdefault(fold(match.group(1)), set()).add(fold(match.group(2).split()[-1]))
     return {word: frozenset(names) for word, names in found.items()}
 
@@ -1887,7 +1896,8 @@ def role_holders(document_text: str, role: str, surnames: bool = False) -> froze
     """The names a document gives right after a title, or the title's other-language word,
     who so bear it: "aanklager Vysjinski" and "procureur-generaal Vysjinski" for "Who was
     the prosecutor?". Folded words; with `surnames`, the last word of each name only
-    ("advocaat Karel Mertens": "mertens", which "Captain Karel Vos" does not name)."""
+    ("advocaat Karel Mertens": "mertens", which "Captain Karel Vos" does not name; "advocaat
+    Jan van der Berg": "berg")."""
     titled = _titled_surnames(document_text) if surnames else _titled_names(document_text)
     forms = title_words(role)
     if role not in _TITLE_FORMS and _AGENT_NOUN.search(role):
