@@ -265,7 +265,7 @@ def _names_part(name: tuple[str, ...], part: str, initials: bool) -> bool:
 
 
 def _loosely(word: str) -> str:
-    """A name as transliterated, its i, j and y alike: "Trotsky" is "Trotski"."""
+    """A name as transliterated, its i, j and y alike: "Zaytsev" is "Zajtsev"."""
     return re.sub("[jy]", "i", transliterate(word))
 
 
