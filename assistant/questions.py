@@ -1862,18 +1862,6 @@ _TITLED = re.compile(r"(?<![\w-])([^\W\d_][\w'-]*)[ \t]+"
                      r"([A-Z\u00C0-\u024F][\w-]*(?:[ \t]+[A-Z\u00C0-\u024F][\w-]*)*)")
 
 
-@lru_cache(maxsize=64)
-def _titled_names(document_text: str) -> dict[str, frozenset[str]]:
-    """Each word of a document → the folded words of the names that follow it on the same
-    line ("aanklager" → {"vysjinski"}). One pass a document, whatever the question: about
-    40 ms a megabyte, paid by the first question that asks for a title."""
-    found: dict[str, set[str]] = {}
-    for match in _TITLED.finditer(document_text):
-        found.setdefault(fold(match.group(1)), set()).update(
-            fold(w) for w in match.group(2).split())
-    return {word: frozenset(names) for word, names in found.items()}
-
-
 # A title's word and the name after it, read to its surname: past initials ("J. Mertens"),
 # particles ("Jan van der Berg", "Van der Berg") and apostrophes ("Sean O'Brien").
 _NAME_PARTICLES = r"(?:van|von|de|der|den|ten|ter|du|le|la|da|di)"
@@ -1883,12 +1871,17 @@ _TITLED_SURNAME = re.compile(
     rf"[A-Z\u00C0-\u024F][\w'’-]*)*)")
 
 
-@lru_cache(maxsize=64)
-def _titled_surnames(document_text: str) -> dict[str, frozenset[str]]:
-    """`_titled_names`, the surname of each name only."""
+@lru_cache(maxsize=128)
+def _titled_names(document_text: str, surnames: bool = False) -> dict[str, frozenset[str]]:
+    """Each word of a document → the folded words of the names that follow it on the same
+    line ("aanklager" → {"vysjinski"}); with `surnames`, the surname of each name only. One
+    pass a document, whatever the question: about 40 ms a megabyte, paid by the first
+    question that asks for a title."""
     found: dict[str, set[str]] = {}
-    for match in _TITLED_SURNAME.finditer(document_text):
-        found.setdefault(fold(match.group(1)), set()).add(fold(match.group(2).split()[-1]))
+    for match in (_TITLED_SURNAME if surnames else _TITLED).finditer(document_text):
+        name = match.group(2).split()
+        found.setdefault(fold(match.group(1)), set()).update(
+            fold(w) for w in (name[-1:] if surnames else name))
     return {word: frozenset(names) for word, names in found.items()}
 
 
@@ -1898,7 +1891,7 @@ def role_holders(document_text: str, role: str, surnames: bool = False) -> froze
     the prosecutor?". Folded words; with `surnames`, the last word of each name only
     ("advocaat Karel Mertens": "mertens", which "Captain Karel Vos" does not name; "advocaat
     Jan van der Berg": "berg")."""
-    titled = _titled_surnames(document_text) if surnames else _titled_names(document_text)
+    titled = _titled_names(document_text, surnames)
     forms = title_words(role)
     if role not in _TITLE_FORMS and _AGENT_NOUN.search(role):
         # A title not listed is known in the other language by its cognate: "archaeologist",
