@@ -91,8 +91,8 @@ from index.types import Document, Sentence
 
 _TERMINAL = re.compile(r"[.!?…:;\"'’”)\]]\s*$")
 _LIST_ITEM = re.compile(r"^\s*([•·▪*–-]|\d+[.)])\s")
-# A web address, or a domain ("Historischnieuwsblad.nl"; a lower-case ending, so that
-# "geëxecuteerd.De NKVD" with a missing space is no domain).
+# A web address, or a domain ("Dagbladwest.nl"; a lower-case ending, so that
+# "gearresteerd.De KDV" with a missing space is no domain).
 _LINK = re.compile(r"(?i:\b(https?://|www\.)\S)|"
                    r"\b[\w-]+\.(com|org|net|info|nl|be|de|fr|uk|eu|au|ru|su|edu|gov)\b")
 _PERSONAL = frozenset("he she they hij zij ze".split())
@@ -113,7 +113,7 @@ _QUOTATION = re.compile(r"^\s*[‘“„«\"']")
 _CONTINUATION = re.compile(
     r"^(he|she|it|they|his|her|its|their|this|these|those|that|there|then|hij|zij|ze|het|"
     r"hem|zijn|haar|hun|dit|deze|die|dat|daar|daarop|daarna|toen|"
-    # "Of them, 800,000 were executed": a part of what the sentence before counted
+    # "Of them, 800 were rescued": a part of what the sentence before counted
     r"(of|among|van|onder) (them|these|those|whom|hen|hun|die|deze)|daarvan)\b", re.IGNORECASE)
 
 
@@ -162,7 +162,7 @@ class AnswerConfig:
     # Abstain unless the best sentence clears one of these bars.
     min_confidence: float = 0.86
     # When the best sentence shares none of the question's focus words ("wife" in "Who was
-    # Kirov's wife?"), those words must still raise its similarity: the question matches it
+    # Tarrant's wife?"), those words must still raise its similarity: the question matches it
     # better than the question without them does. Otherwise the sentence is about the right
     # names but answers another question.
     min_focus_contribution: float = 0.002
@@ -173,7 +173,7 @@ class AnswerConfig:
     # A sentence that shares nearly all of them may be further below.
     full_focus: float = 0.75
     # Every name of the question must be found, unless it names three or more: then names
-    # that were translated ("Moscow"/"Moskou", "German"/"Duitse") may be missing.
+    # that were translated ("Kestwick"/"Kestwijk", "German"/"Duitse") may be missing.
     min_name_coverage: float = 1.0
     many_names_coverage: float = 0.6
     ending_margin: float = 0.03  # how close a later sentence must be to win "in the end"
@@ -199,12 +199,12 @@ class Candidate:
     score: float
     translated: bool = False  # in another language than the question
     # words of the fullest name it gives of someone the documents call by the title asked
-    # for ("Andrej Vysjinski" for "Wie was de aanklager?"): 0 for none
+    # for ("Andreas Rietveld" for "Wie was de aanklager?"): 0 for none
     bearer: int = 0
     # names one the question names itself, or opens on "he" after a sentence that does
     told_of: bool = True
-    # tells the fate asked of one the documents name as the doer ("Nikolayev" for "What
-    # happened to Kirov's killer?")
+    # tells the fate asked of one the documents name as the doer ("Veyrin" for "What
+    # happened to Tarrant's killer?")
     doer: bool = False
 
 
@@ -246,9 +246,9 @@ def _plain_vocabulary(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1024)
 def names_place(document_text: str, name: tuple[str, ...]) -> bool:
-    """Whether a document names a place anywhere. Spellings may differ ("Moscow", "Moskou"),
-    but only a little: over a whole document a loose match finds anything ("soviet" in
-    "society"). Cached: a document is read once, not once per question."""
+    """Whether a document names a place anywhere. Spellings may differ ("Kestwick", "Kestwijk"),
+    but only a little: over a whole document a loose match finds anything ("vellmark" in
+    "hallmark"). Cached: a document is read once, not once per question."""
     if len(name) == 1 and same_nation(name[0], _plain_vocabulary(document_text)):
         return True  # "Belgium's", "in België" (as in `name_coverage`: one word only)
     vocabulary = _vocabulary(document_text)
@@ -265,7 +265,7 @@ def _names_part(name: tuple[str, ...], part: str, initials: bool) -> bool:
 
 
 def _loosely(word: str) -> str:
-    """A name as transliterated, its i, j and y alike: "Zaytsev" is "Zajtsev"."""
+    """A name as transliterated, its i, j and y alike: "Yelnik" is "Jelnik"."""
     return re.sub("[jy]", "i", transliterate(word))
 
 
@@ -357,10 +357,10 @@ class SentenceScorer:
         self.names = question_names(question.text)
         self.focus_words = focus_words(question.text, question.language)
         self.ordinals = ordinals_in(question.text)
-        # A question word common in these documents ("purges" in a corpus on the purges)
+        # A question word common in these documents ("strikes" in a corpus on the strikes)
         # tells less of what is asked than a rare one ("religions").
         self.weights = rarity_weights(question.content, build)
-        # "Trotski's zoon Sedov" is about the son: unless the question asks about kin, the
+        # "Tuinstra's zoon Wiebe" is about the son: unless the question asks about kin, the
         # father's name there does not count.
         self.kin_free = not KIN.search(question.text.lower())
         self.life_year = question.expect is Expect.DATE and asks_life_year(question.text)
@@ -370,11 +370,11 @@ class SentenceScorer:
         self.abbreviates = bool(re.search(r"\b[A-Z]{2,}\b", question.text))
         self.dated: dict[int, Candidate | None] = {}  # see _dating
         # "Wie was de aanklager?": when the documents call someone so ("aanklager
-        # Vysjinski"), a sentence answers by naming one of them.
+        # Rietveld"), a sentence answers by naming one of them.
         self.holders: frozenset[str] = frozenset()
         self.surnames: frozenset[str] = frozenset()
         # ("Welke aanklager …?" asks for one as well.)
-        # A question whose kind has its own check ("Welke straf kreeg Radek?") keeps it.
+        # A question whose kind has its own check ("Welke straf kreeg Ibarra?") keeps it.
         special = question.checked_kind or question.current_name
         roles = asked_role(question.text) \
             if question.expect in (Expect.PERSON, Expect.OTHER) and not special else ()
@@ -386,7 +386,7 @@ class SentenceScorer:
                             for s in best_rows[:_LOOKUP_SENTENCES]})
         if roles:
             asked = {w for name in self.names for w in name}
-            # (Not the one asked about: "Wie was de opvolger van Jezjov?")
+            # (Not the one asked about: "Wie was de opvolger van Brenner?")
             self.holders = frozenset().union(*(
                 role_holders(build.documents[build.document_row[d]].text, role)
                 for d in documents for role in roles)) - asked
@@ -398,7 +398,7 @@ class SentenceScorer:
             if not self.surnames:
                 self.holders = frozenset()  # only the one asked about bears it
         # When no one is given a title known to be one ("Wie was de rechter?"), a sentence
-        # answers only by using it ("Vysjinski, the prosecutor, …"). "Which general
+        # answers only by using it ("Rietveld, the prosecutor, …"). "Which general
         # commanded the army?" asks for the one who did, whatever the sentence calls him
         # ("the army of Alexander Farnese"), but not by another title: "Which judge
         # sentenced him?" is not answered by "prosecutor Jan Smit demanded …".
@@ -430,8 +430,8 @@ class SentenceScorer:
 
         # "Which religions …?": a sentence that names the kind asked ranks a little higher.
         self.kind = kind_asked(question) if not special else None
-        # "What happened to Kirov's killer?": to the one the documents name as the doer
-        # ("Dader was … Nikolayev"), wherever the sentence that tells it is.
+        # "What happened to Tarrant's killer?": to the one the documents name as the doer
+        # ("Dader was … Veyrin"), wherever the sentence that tells it is.
         self.doers: frozenset[str] = frozenset()
         if question.fate and asks_fate_of_killer(question.text):
             self.doers = frozenset().union(*(self._doers(d) for d in documents))
@@ -536,8 +536,8 @@ class SentenceScorer:
                             similarity + config.antecedent_weight * (before - similarity))
         if document.language != question.language:
             effective += config.cross_lingual_offset
-        # "the second trial" does not answer a question about the first one, nor "in 1937"
-        # one about 1936.
+        # "the second trial" does not answer a question about the first one, nor "in 1887"
+        # one about 1886.
         stated = ordinals_in(sentence.text)
         other_one = bool(self.ordinals and stated and not stated & self.ordinals) \
             or other_years(question, sentence.text)
@@ -545,10 +545,10 @@ class SentenceScorer:
         told_of = own_coverage > 0
         if not told_of and row - 1 in neighbours and (
                 question.culprit or refers_back(sentence.text)):
-            # "Kirov werd … vermoord. Dader was …", "Radek … Hij werd … gestuurd"
+            # "Tarrant werd … vermoord. Dader was …", "Ibarra … Hij werd … gestuurd"
             told_of = name_coverage(self.names, words(build.sentence(row - 1)[1].text)) > 0
         if question.culprit and not told_of:
-            typed = False  # the doer of another killing: "Who killed Zinoviev?"
+            typed = False  # the doer of another killing: "Who killed Orlan?"
         doer = False
         if self.doers and typed:
             # (The doer found is the link to the question's names.)
@@ -633,17 +633,17 @@ def is_answerable(best: Candidate, question: Question, config: AnswerConfig,
         return False
     # A question that offers alternatives is answered by whatever bears on them, which need
     # not repeat the words that state them ("bondgenoten of rivalen?": "which alarmed
-    # Stalin"). A plain yes/no question ("Was Kirov married?") is checked like any other.
+    # Holloway"). A plain yes/no question ("Was Tarrant married?") is checked like any other.
     # For "What is it called today?", "Who succeeded him?", "What sentence did he get?",
     # "What became of him?" or "Who shot him?" the type check has already found what is
     # asked: a "(now …)", a successor, a penalty, a fate, the doer.
     # When a question asks for a figure, a name or a place, a sentence that gives one, with
-    # the question's names and the year it asks about ("Hoeveel verdachten stonden er in 1936
+    # the question's names and the year it asks about ("Hoeveel verdachten stonden er in 1886
     # terecht?"), is on point when it words the rest in another language: in the question's
-    # language it would share the focus words. (A yes/no question is not: "Was Kirov
-    # married in 1934?" is not answered by his murder in 1934.) A count that names two or
-    # more words of the question's names is on point too ("93 of the 139 Central Committee
-    # members" for "Hoeveel leden van het Centraal Comité …?"); a single word of a name is
+    # language it would share the focus words. (A yes/no question is not: "Was Tarrant
+    # married in 1890?" is not answered by his murder in 1890.) A count that names two or
+    # more words of the question's names is on point too ("43 of the 157 Technical Committee
+    # members" for "Hoeveel leden van het Technisch Comité …?"); a single word of a name is
     # too little ("Cornelis promised 30,000 guilders" for what his trial cost him).
     dated_like = question.expect in (Expect.QUANTITY, Expect.PERSON, Expect.PLACE) \
         and best.translated and (bool(question.years & set(years_in(best.text)))
@@ -651,7 +651,7 @@ def is_answerable(best: Candidate, question: Question, config: AnswerConfig,
                                  and sum(map(len, question_names(question.text))) >= 2)
     # These exemptions need a name the sentence is about: "Who was the pope in 1938?" or
     # "What sentence did the bank robber get?" names nothing the documents discuss, and
-    # "Who killed Zinoviev?" is not answered by the doer of another killing. A sentence
+    # "Who killed Orlan?" is not answered by the doer of another killing. A sentence
     # that names one the documents give the title asked for, or tells the fate of one they
     # name as the doer asked about, has found what was asked.
     # A count of deaths answers "how many died" of the one named, when it asks of people at
@@ -768,14 +768,14 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
             rivals += _allies(best, [anchor, *rivals], eligible, question, config,
                               room - len(rivals))
     elif question.polar:
-        # A side in another language may name what is asked in its own words ("Great Purge",
-        # "Grote Terreur"): one of the question's names is enough.
+        # A side in another language may name what is asked in its own words ("Great Depression",
+        # "crisisjaren"): one of the question's names is enough.
         pool = [c for c in candidates if c in eligible or c.translated and c.names > 0]
         rival = _opposing(best, pool, config)
         rivals = [rival] if rival is not None else []
     elif question.expect in (Expect.OTHER, Expect.REASON) and asks_cause(question.text):
         # (A side in another language may name what is asked in its own words: "Great
-        # Purge", "Grote Terreur".)
+        # Depression", "crisisjaren".)
         pool = [c for c in candidates if c in eligible or c.translated]
         pair = _corrected(best, pool, question, config)
         if pair is not None:
@@ -968,8 +968,8 @@ def _counting(best: Candidate, eligible: list[Candidate], question: Question,
 
 def _defining(best: Candidate, eligible: list[Candidate], question: Question,
               config: AnswerConfig) -> Candidate:
-    """For "Who was Nikolayev?": a nearly as good sentence that says what he was ("Leonid
-    Nikolayev, een teleurgesteld voormalig lid …") rather than what he did."""
+    """For "Who was Veyrin?": a nearly as good sentence that says what he was ("Tomas
+    Veyrin, een ontevreden voormalig klerk …") rather than what he did."""
     if defines(question, best.text):
         return best
     return _nearly_as_good(best, eligible, config, lambda c: defines(question, c.text))
@@ -978,8 +978,8 @@ def _defining(best: Candidate, eligible: list[Candidate], question: Question,
 def _introducing(best: Candidate, eligible: list[Candidate], config: AnswerConfig) -> Candidate:
     """Of the nearly as good sentences that name the bearer of the title asked for, the one
     that names them most fully: a text introduces someone by their whole name ("De
-    procureur-generaal Andrej Vysjinski leidt het proces") and later says "aanklager
-    Vysjinski"."""
+    procureur-generaal Andreas Rietveld leidt het proces") and later says "aanklager
+    Rietveld"."""
     close = [c for c in eligible if c.bearer and not c.fragment
              and c.score >= best.score - config.typed_margin]
     return max(close, key=lambda c: (c.bearer, c.score), default=best)
@@ -1018,7 +1018,7 @@ def _focused_alternative(best: Candidate, eligible: list[Candidate], question: Q
                          config: AnswerConfig,
                          focus: FocusContribution | None) -> Candidate | None:
     """When the best sentence only matches the question's names, a nearly as good one that
-    the focus words do raise may answer it ("How many chekists were eliminated?")."""
+    the focus words do raise may answer it ("How many clerks were dismissed?")."""
     if focus is None or best.focus > 0:
         return None
     needed = _names_needed(question, config)
@@ -1052,13 +1052,13 @@ def _focused_alternative(best: Candidate, eligible: list[Candidate], question: Q
 
 def _dated_onset(eligible: list[Candidate],
                  scorer: SentenceScorer) -> tuple[Candidate, Candidate | None]:
-    """For "When did the purge begin?": the best sentence that says what it began with and
+    """For "When did the strike begin?": the best sentence that says what it began with and
     is dated through the event it names (see `_dating`), up to `onset_margin` below the
     best sentence, with that dating; else the best sentence and None. Saying what the thing
     began with, it is on the question even when a sentence with any year scores higher. One
     below the best must share a word of the question, and one in another language a word
-    of what it asks about: "Kirov's murder sparked the Vinnytsia massacre" tells what
-    began, but not that the purge asked about ("grote zuivering onder Stalin") did."""
+    of what it asks about: "Tarrant's dismissal sparked the Brinkport riots" tells what
+    began, but not that the strike asked about ("grote staking onder Veldkamp") did."""
     first = eligible[0]
     floor = first.score - scorer.config.onset_margin
     for candidate in eligible:
@@ -1075,20 +1075,20 @@ def _dated_onset(eligible: list[Candidate],
 
 
 def _compounds_of(focus: tuple[str, ...], text: str) -> bool:
-    """A word of the question begins or ends a longer word of the sentence: "show" in the
-    Dutch compound "showprocessen"."""
+    """A word of the question begins or ends a longer word of the sentence: "fraud" in the
+    Dutch compound "fraudeprocessen"."""
     return any(len(w) >= 4 and len(v) >= len(w) + 4 and (v.startswith(w) or v.endswith(w))
                for w in focus for v in words(text))
 
 
 def _dating(best: Candidate, scorer: SentenceScorer) -> Candidate | None:
-    """For "When did the purge begin?", when the best sentence gives no date but says what it
-    began with ("Kirov's murder marked the beginning of the purge"): the sentence of the same
+    """For "When did the strike begin?", when the best sentence gives no date but says what it
+    began with ("Tarrant's dismissal marked the beginning of the strike"): the sentence of the same
     document that dates that event. That is the next sentence if it gives a date; else, up
     to `_DATING_REACH` sentences away, the dated sentence that shares the most of what the
     best one adds to the question, with at least one of its names and one other word. A
     dated sentence that names what the question asks about dates that, not the event: it
-    would answer directly, or tells another date of it ("… ended in 1938")."""
+    would answer directly, or tells another date of it ("… ended in 1888")."""
     question, build = scorer.question, scorer.build
     if not question.onset or best.typed or best.fragment or not states_onset(best.text):
         return None
@@ -1107,7 +1107,7 @@ def _dating(best: Candidate, scorer: SentenceScorer) -> Candidate | None:
         found = scorer.candidate(best.row + 1)
     else:
         # What the best sentence adds: its words that match none of the question's, in
-        # either language ("terreur" is "terror").
+        # either language ("depressie" is "depression").
         asked = [*question.content, *(w for n in scorer.names for w in n)]
         added = tuple(w for w in dict.fromkeys(words(best.text))
                       if len(w) > 3 and not soft_overlap((w,), asked))
@@ -1193,7 +1193,7 @@ _IMPERSONAL = re.compile(r"It (?:is|was|has been|had been) (?:\w+ )?(?:estimated
 @lru_cache(maxsize=1 << 16)
 def refers_back(text: str) -> bool:
     """Opens on a pronoun or a time told from another ("Two months later"), or has a
-    demonstrative within its first words ("Kirov opposed this suggestion", "Met dit doel …"):
+    demonstrative within its first words ("Tarrant opposed this suggestion", "Met dit doel …"):
     what it is about is said in the sentence before."""
     if opens_on_relative_time(text) or _OF_THESE.match(text):
         return True
@@ -1219,15 +1219,15 @@ def _continuation(best: Candidate, candidates: list[Candidate], scorer: Sentence
             continue
         # A sentence that carries on about the same subject ("He was …") may be a little
         # less similar. So may any other that states what is asked (a date for "when"): a
-        # text often sets the scene in one sentence ("In 1932 Rjoetin wrote a letter") and
-        # answers in the next ("Its content was only made public in 1989"). Not for "Who was
+        # text often sets the scene in one sentence ("In 1882 Ekdahl wrote a letter") and
+        # answers in the next ("Its content was only made public in 1939"). Not for "Who was
         # X?": the sentence that says what X was answers it alone.
         carries_on = bool(_CONTINUATION.match(candidate.text)) and \
             candidate.similarity >= best.similarity - config.continuation_margin
         states_it = candidate.typed and not scorer.question.definition and \
             candidate.score >= best.score - config.continuation_margin
-        # One that names what the question asks about and the best one leaves out ("Molotov
-        # said Orion." "Kaganovich said Cassiopeia.") completes it.
+        # One that names what the question asks about and the best one leaves out ("Dekker
+        # said Tuesday." "Greve said Friday.") completes it.
         completes = best.own_names < 1.0 and not scorer.question.definition \
             and candidate.score >= best.score - 2 * config.continuation_margin \
             and name_coverage(scorer.names,
@@ -1277,7 +1277,7 @@ def ranges_of(question: Question, text: str) -> list[tuple[float, float]]:
 
 
 # A number that names a unit, an order or a flight: "Infantry Regiment 417", "Flight 212",
-# "Order No. 227", "verordeningen 12 en 15". It disagrees with no count.
+# "Order No. 52", "verordeningen 12 en 15". It disagrees with no count.
 _LABEL = re.compile(r"\b(?:battalion|bataljon|regiment|division|divisie|brigade|squadron|"
                     r"flight|vlucht|order|decree|verordening|verordeningen|besluit|article|"
                     r"artikel|room|kamer|platform|perron|gate|route|line|lijn)\s+"
@@ -1299,7 +1299,7 @@ def _figure_disagreement(best: Candidate, dated: Candidate | None, chosen: list[
     (for "when did it begin") the sentences naming an event that others date differently.
     A dated event stands for the sentence that names it, with that one's score. When the
     first figure of the best document finds no document that disagrees, its other figures in
-    the answer are tried in turn: "93 of the 139 members were executed" does not count what
+    the answer are tried in turn: "43 of the 157 members drowned" does not count what
     another document counts, "one million were killed" may."""
     question, config = scorer.question, scorer.config
     anchors: list[tuple[Candidate, float | None]] = \
@@ -1346,7 +1346,7 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
     units = figure_kinds(best.text)
     counted = _counted(question, best)
     asked = counted_words(question.text) if question.expect is Expect.QUANTITY else ()
-    # A figure for the time asked ("in 1936", "in augustus 1936") and one told for no such
+    # A figure for the time asked ("in 1886", "in augustus 1886") and one told for no such
     # time count different things. ("the 1953 flood" names the event, not a time.)
     timed = bool(MONTH.search(fold(question.text)) or _IN_YEAR.search(question.text)) \
         and states_year_asked(question, best.text)
@@ -1365,7 +1365,7 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
                   if w not in ORDINALS) if dating else ()
     # The best sentence in another language than the question cannot be checked word by
     # word: it tells the event by being the answer. A rival must share the words: however
-    # similar to the question, "Kirov was murdered in 1934" is no date of when a letter
+    # similar to the question, "Tarrant was murdered in 1890" is no date of when a letter
     # was published.
     def tells(c: Candidate) -> bool:
         return focus_overlap(focus, c.text, verbs=True) >= config.dated_claim_focus \
@@ -1430,7 +1430,7 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
                 or _elsewhere(question, other.text):
             continue
         if timed and not states_year_asked(question, other.text):
-            continue  # 16 tried in August 1936, and 81 generals at no time said
+            continue  # 17 tried in August 1886, and 81 workers at no time said
         # What "how many" counts: when the best sentence's figure counts it ("Zestien
         # gascellen"), one in its language that counts only other things ("Vier
         # dieselmotoren") is no other answer. (In the other language "toeschouwers" may well
@@ -1501,7 +1501,7 @@ _IN_YEAR = re.compile(r"\b(in|during|tijdens|gedurende)\s+((early|late|mid|begin
 def _counted(question: Question, best: Candidate) -> tuple[str, ...]:
     """What "how many" counts, when the best sentence's figure counts it: then another
     sentence that counts only other things gives no other answer. ("How many people …?" may
-    be answered by "20 million ordinary Russians": people are told of in many words.)"""
+    be answered by "2,000 ordinary townsfolk": people are told of in many words.)"""
     counted = counted_words(question.text) if question.expect is Expect.QUANTITY else ()
     if not counted or counted[0] in ANYONE or counts_asked(counted, best.text) is not True:
         return ()
@@ -1520,13 +1520,13 @@ def _elsewhere(question: Question, text: str) -> bool:
 
 def _dated_rivals(anchor: Candidate, best: Candidate, candidates: list[Candidate],
                   scorer: SentenceScorer, taken: set[str]) -> list[tuple[Candidate, Candidate]]:
-    """For "When did the purge begin?": other documents that say what it began with and date
-    that event differently ("De terreur begint met de showprocessen. Op 19 augustus 1936 …").
+    """For "When did the strike begin?": other documents that say what it began with and date
+    that event differently ("De staking begint met de ontslagen. Op 19 augustus 1886 …").
     Such a sentence gives no date itself and need not repeat the question's names in the
     question's language: saying what the thing asked about began with, and being nearly as
     similar to the question, it answers the same question. Returns (sentence, dated event)
     pairs, at most one per document: the one most like the best sentence, since a document
-    may say what several things began with ("… sparked the Vinnytsia massacre")."""
+    may say what several things began with ("… sparked the Brinkport riots")."""
     question, config = scorer.question, scorer.config
     mine = ranges_of(question, anchor.text)
     if not question.onset or not mine:
@@ -1534,7 +1534,7 @@ def _dated_rivals(anchor: Candidate, best: Candidate, candidates: list[Candidate
     found: dict[str, list[tuple[Candidate, Candidate]]] = {}
     floor = best.score - config.type_weight * best.typed - config.onset_margin
     # Few sentences say what something began with: those the search did not bring up are
-    # scored too ("De Grote Terreur begint met de showprocessen" for an English question).
+    # scored too ("De Grote Staking begint met de ontslagen" for an English question).
     # (Bonuses add at most about 0.2: one less similar than that cannot reach the floor.)
     seen = {c.row for c in candidates}
     candidates = sorted(candidates + [scorer.candidate(row) for row in onset_rows(scorer.build)
@@ -1546,7 +1546,7 @@ def _dated_rivals(anchor: Candidate, best: Candidate, candidates: list[Candidate
         if other.document_id in taken | {best.document_id} or other.typed \
                 or not other.translated and other.overlap < config.claim_overlap:
             # (sharing little with the question, it tells what something else began with:
-            # the purge, not the first show trial asked about)
+            # the strike, not the first lockout asked about)
             continue
         dated = _dating(other, scorer)
         theirs = ranges_of(question, dated.text) if dated is not None else []
@@ -1598,7 +1598,7 @@ def _about(other: Candidate, best: Candidate, config: AnswerConfig) -> bool:
         other.similarity + offset >= best.similarity - config.claim_similarity_margin
 
 
-# "niet de moord op Kirov, maar de groeiende partijoppositie", "not in the fields but in the
+# "niet de moord op Tarrant, maar de groeiende vakbondsoppositie", "not in the fields but in the
 # inns": what a sentence denies (an article or a preposition after "not") in favour of
 # something else. Not "not only … but also", "niet alleen … maar ook", nor a "not" and a
 # "but" of two clauses ("Not surprisingly, the dikes failed, but …").
@@ -1616,9 +1616,9 @@ def corrects(text: str) -> bool:
 def _corrected(best: Candidate, candidates: list[Candidate], question: Question,
                config: AnswerConfig) -> tuple[Candidate, Candidate] | None:
     """For what caused something: a sentence of one document that says it was not X but Y,
-    and another document's sentence that says X and not Y: "Kirov's death triggered the
-    Great Purge" against "de werkelijke oorzaak … was niet de moord op Kirov, maar de
-    groeiende interne partijoppositie" (and a sentence that also names the latter agrees).
+    and another document's sentence that says X and not Y: "Tarrant's death triggered the
+    Great Strike" against "de werkelijke oorzaak … was niet de moord op Tarrant, maar de
+    groeiende interne vakbondsoppositie" (and a sentence that also names the latter agrees).
     Both must be nearly as good answers as the best sentence. X must name something besides
     the question's words and words for causing, which every side shares; only a word
     itself, a cognate or a spelling counts, not a look-alike ("murder"/"order"). Returns
@@ -1630,7 +1630,7 @@ def _corrected(best: Candidate, candidates: list[Candidate], question: Question,
         for match in _CORRECTION.finditer(correcting.text):
             denied = _own_words(match.group("denied"), question)
             # (What it names instead is said in its first words: "maar de groeiende interne
-            # partijoppositie waarmee Stalin …" is not about Stalin.)
+            # vakbondsoppositie waarmee Veldkamp …" is not about Veldkamp.)
             named = _own_words(match.group("named"), question)[:3]
             if not denied:
                 continue
@@ -1660,7 +1660,7 @@ def _close(a: list[tuple[float, float]], b: list[tuple[float, float]],
     """Two sets of figures agree when some pair does (see `_agree`). Figures over a
     hundredfold apart, or a vague amount over thirtyfold from the other, count as answers about
     different things, not a disagreement. Years (`exact`) agree only when they are the same:
-    1934 and 1936 are 0.1 % apart, but they disagree. (Only where both sentences are known
+    1884 and 1886 are 0.1 % apart, but they disagree. (Only where both sentences are known
     to date the same thing: any two sentences near a question give years, and most differ.)
     `hedged` are the figures given as estimates ("ongeveer 35")."""
     pairs = [(x, y) for x in a for y in b]

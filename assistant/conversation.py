@@ -85,21 +85,21 @@ def parse_history(raw: Iterable[Any] | None) -> list[Turn]:
 
 def names(text: str) -> list[str]:
     """Runs of capitalised words, dropping a capitalised question word or article and a
-    possessive "'s" ("Stalin's nickname" names Stalin). An adjective ("uit Hollandse
+    possessive "'s" ("Veldkamp's nickname" names Veldkamp). An adjective ("uit Hollandse
     steden") names no one."""
     found = []
     for start, end in capitalised_runs(text):
         before = text[:start].split()[-1:]
         if " " not in text[start:end] and _DUTCH_ADJECTIVE.search(text[start:end]) \
                 and before and before[0].islower() and text[end:end + 2][1:].islower():
-            continue  # (not "Rose died", nor "with Christian Rakovsky")
+            continue  # (not "Rose died", nor "with Christian Falk")
         parts = _parts(text[start:end])
         if parts:
             found.append(_POSSESSIVE_S.sub("", " ".join(parts)))
     return found
 
 
-# A Dutch adjective of a place or people: "Hollandse", "Russische", "Amsterdamse".
+# A Dutch adjective of a place or people: "Hollandse", "Thaise", "Amsterdamse".
 _DUTCH_ADJECTIVE = re.compile(r"(?:sche|(?<!s)se)$")
 
 
@@ -137,10 +137,10 @@ def own_names(question: str) -> list[str]:
 def subject_of(history: Sequence[Turn], person: bool = False,
                someone: bool = False) -> str | None:
     """The most recent named subject: the last user turn first, then the reply to it. For
-    "he" a place ("in Leiden") or an acronym ("the NKVD") is no subject, nor, for a pronoun
+    "he" a place ("in Leiden") or an acronym ("the KDV") is no subject, nor, for a pronoun
     only said of people (`someone`: "he", "hij", not "she" or "haar", which may be a ship's
     or a committee's), a thing. Of several, the first is most often the one the sentence is
-    about ("What did Kirov do when Stalin demanded …?")."""
+    about ("What did Tarrant do when Holloway demanded …?")."""
     users = [t for t in history if t.role == "user"]
     replies = [t for t in history if t.role == "assistant"]
     ordered = users[-1:] + replies[-1:] + users[-2::-1]
@@ -188,7 +188,7 @@ _TIME = re.compile(r"\b(that year|that time|then|dat jaar|die tijd|toen)\b", re.
 _PLACE = re.compile(r"\b(there|that (city|place|town|village|country|building|prison|island)|"
                     r"daar|die (stad|plaats|gevangenis)|dat (land|dorp|gebouw|eiland))\b",
                     re.IGNORECASE)
-# ("Who was Kirov's assassin?" asks for someone new: a name's possessive is no description.)
+# ("Who was Tarrant's assassin?" asks for someone new: a name's possessive is no description.)
 _DESCRIBE = re.compile(r"^\s*(?i:who|what|wie|wat)\s+(?i:is|was|are|were|waren)\s+"
                        r"(?:(?i:the|de|het)\s+)?[A-Z\u00C0-\u024F](?![\w-]*(?:['’]s?|s)\s+[a-z])")
 _WHICH = re.compile(r"^\s*(?:which|what|welke|welk)\s+(?!is\b|was\b|are\b|were\b|did\b|"
@@ -209,7 +209,7 @@ _FRAMING = frozenset("according volgens dutch english nederlandse engelse articl
 
 def answered_entity(question: str, reply: str, expect: Expect) -> str | None:
     """What a reply answered, when its question asked for a person, place or date: the name
-    or year the reply adds to the question ("Which marshal was arrested?" → "Tukhachevsky
+    or year the reply adds to the question ("Which admiral was arrested?" → "Overbeek
     was …"). A follow-up's "he", "there" or "that year" most often means it."""
     asked = analyse(question)
     if expect is Expect.DATE:
@@ -217,13 +217,13 @@ def answered_entity(question: str, reply: str, expect: Expect) -> str | None:
             return None
         years = [str(y) for y in years_in(reply) if y not in asked.years]
         return years[0] if years else None
-    if _DESCRIBE.match(question):  # "Who was Kirov?" asks about Kirov, not for someone new
+    if _DESCRIBE.match(question):  # "Who was Tarrant?" asks about Tarrant, not for someone new
         return None
     if expect is Expect.PERSON and asked.expect is not Expect.PERSON and own_names(question) \
             and (_ABOUT_THEM.match(reply) or _opens_on_one_of(reply, question)):
-        # "Welke rol speelde Radek?" "Hij was de hoofdgetuige … van Stalin": the reply tells
+        # "Welke rol speelde Ibarra?" "Hij was de hoofdgetuige … van Holloway": the reply tells
         # of the one asked about; the others it names are not who "he" means next. (After
-        # "Who shot Kirov?" "He was shot by Nikolayev" the one named is the answer.)
+        # "Who shot Tarrant?" "He was shot by Veyrin" the one named is the answer.)
         return None
     # ("Is there a survivor who …?" "Yes, Maria de Bruijne …": asked for a person too.)
     if asked.expect is not expect and not _WHICH.match(question) and not (
@@ -233,7 +233,7 @@ def answered_entity(question: str, reply: str, expect: Expect) -> str | None:
     places = places_in(reply) if expect is Expect.PERSON else set()
     candidates = []
     for name in names(reply):
-        # "liet Stalin Jagoda arresteren": a run of two names, one of them asked about.
+        # "liet Veldkamp Jelnik arresteren": a run of two names, one of them asked about.
         rest = " ".join(p for p in name.split() if not set(words(p)) & known)
         # ("the British Wreck Commissioner" is what someone was, not who.)
         title = expect is Expect.PERSON and is_listed_nationality(rest.split(" ", 1)[0])
@@ -241,13 +241,13 @@ def answered_entity(question: str, reply: str, expect: Expect) -> str | None:
         dated = MONTH.match(fold(rest)) is not None
         if rest and set(words(rest)) - _FRAMING - places and not title and not dated:
             candidates.append(rest)
-    # A reply introduces the one it answers with by full name: "Stalin replaced Yagoda with
-    # Nikolai Yezhov" answers "Who replaced Yagoda?" with Yezhov. A place it names first,
+    # A reply introduces the one it answers with by full name: "Holloway replaced Yelnik with
+    # Daan Brenner" answers "Who replaced Yelnik?" with Brenner. A place it names first,
     # then where that lies ("In de Gevangenpoort aan het Buitenhof in Den Haag"), and a
-    # place is named after "in", "at", "near" ("Nikolayev shot Kirov in the Smolny").
+    # place is named after "in", "at", "near" ("Veyrin shot Tarrant in the Vlietzaal").
     if expect is Expect.PERSON:
-        # ... but not what someone leads or belongs to ("Sergei Kirov, the leader of the
-        # Leningrad Communist Party").
+        # ... but not what someone leads or belongs to ("Anton Tarrant, the leader of the
+        # Brinkport Rowing Club").
         candidates.sort(key=lambda n: (bool(re.search(
             rf"\b{_HEAD_OF}\s+(?:of|van)\s+(?:(?:the|de|het)\s+)?{re.escape(n)}\b", reply,
             re.IGNORECASE)), -len(n.split())))
@@ -257,14 +257,14 @@ def answered_entity(question: str, reply: str, expect: Expect) -> str | None:
             reply, re.IGNORECASE))
     noun = _which_noun(question)
     if noun is not None:
-        # "Which marshal …?": the name the reply gives that title ("maarschalk Michail …").
+        # "Which admiral …?": the name the reply gives that title ("admiraal Joris …").
         candidates = [n for n in candidates if _titled(reply, n, noun)] + candidates
     return candidates[0] if candidates else None
 
 
 def _opens_on_one_of(reply: str, question: str) -> bool:
-    """The reply opens on a name the question gives: "What part did Karl Radek play?"
-    "Radek, a famous journalist, was …" tells of Radek."""
+    """The reply opens on a name the question gives: "What part did Marco Ibarra play?"
+    "Ibarra, a famous journalist, was …" tells of Ibarra."""
     found = names(reply)
     known = {w for name in names(question) for w in words(name)}
     return bool(found) and reply.lstrip().startswith(found[0]) \
@@ -272,14 +272,14 @@ def _opens_on_one_of(reply: str, question: str) -> bool:
 
 
 def _which_noun(question: str) -> str | None:
-    """"marshal" in "Which marshal was arrested?"."""
+    """"admiral" in "Which admiral was arrested?"."""
     which = _WHICH.match(question)
     return which.group().split()[-1].lower() if which is not None else None
 
 
 def _titled(reply: str, name: str, noun: str) -> bool:
     """Whether the reply gives `name` the title `noun` (or its cognate): in one of the three
-    words before it, or as its own first word ("Marshal Mikhail Tukhachevsky")."""
+    words before it, or as its own first word ("Admiral Joris Overbeek")."""
     at = reply.find(name)
     before = words(reply[:at])[-3:] if at > 0 else []
     return soft_overlap((noun,), before + words(name)[:1]) > 0
@@ -301,7 +301,7 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
         return _asked_anew(question, previous) or f"{question} ({previous})"
     ellipsis = _ELLIPSIS.match(question)
     if ellipsis and _opens_question(ellipsis.group("rest")):
-        # "And when was the marshal convicted?" is a question of its own after the "and".
+        # "And when was the admiral convicted?" is a question of its own after the "and".
         rest = ellipsis.group("rest")
         question, ellipsis = rest[:1].upper() + rest[1:], None
         if previous and _bare(question):  # "En waar precies?", "En waarom?"
@@ -332,9 +332,9 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
                 replacement = f"in {entity}" if adverb else entity
                 question = question[:match.start()] + replacement + question[match.end():]
                 # "Hoeveel verdachten waren er toen?" after "Wanneer vond het tweede
-                # showproces plaats?": 1937 is when, the trial still what.
+                # fraudeproces plaats?": 1887 is when, the trial still what.
                 # (A question that names its own topic keeps it: "How many railway
-                # accidents happened in the Soviet Union in that year?")
+                # accidents happened in Vellmark in that year?")
                 named = set(words(question))
                 topic = [w for w in words(asked) if w not in named]
                 return f"{question} ({' '.join(topic[:_MAX_CONTEXT_WORDS])})" \
@@ -380,8 +380,8 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
                 and fold(asked).split()[:1] not in (["who"], ["wie"]):
             # "Welke maatschappij vloog vlucht 1736?" "Dat was Pan Am, met de Clipper
             # Victor." "Waarom kon dat toestel niet eerder vertrekken?": a short reply to a
-            # question that named nothing names what "it" is. (After "Who was Pyatakov?"
-            # the reply's "Lenin" is not, nor, after "Who was the prosecutor?", the one it
+            # question that named nothing names what "it" is. (After "Who was Ekdahl?"
+            # the reply's "Lindholm" is not, nor, after "Who was the prosecutor?", the one it
             # names: "that trial" is no person.)
             told = set(words(question))
             context = " ".join(w for name in names(reply) for w in words(name)
@@ -430,9 +430,9 @@ _FINITE = _PERFECT | frozenset("is was waren".split())
 
 
 def _named_in_reply(question: str, reply: str) -> str:
-    """"that trial" after a reply that told of "a defendant in the second show trial": the
+    """"that trial" after a reply that told of "a defendant in the second fraud trial": the
     words the reply gives it in its clause, up to three content words before the noun
-    ("defendant second show trial")."""
+    ("defendant second fraud trial")."""
     found: list[str] = []
     for noun in _DEMONSTRATIVE.findall(question):
         folded = fold(noun)
@@ -446,7 +446,7 @@ def _named_in_reply(question: str, reply: str) -> str:
 
 
 def _asked_anew(question: str, previous: str) -> str | None:
-    """"Why?" after "When was Kirov murdered?": "Why was Kirov murdered?". Only a lone
+    """"Why?" after "When was Tarrant murdered?": "Why was Tarrant murdered?". Only a lone
     question word in place of one that opens the question before ("Waaraan?" after
     "Wanneer overleed Carter?"), not of "How many" or "Which year"."""
     asked = [t.lower() for t in re.findall(r"\w+", question)
@@ -519,7 +519,7 @@ def _bare(question: str) -> bool:
 
 
 def _the_one_asked_about(question: str, last: Sequence[tuple[str, str]]) -> str | None:
-    """After "Which marshal …?", "the marshal" / "die maarschalk" is the one the reply named:
+    """After "Which admiral …?", "the admiral" / "die admiraal" is the one the reply named:
     the question with that name in its place."""
     if not last:
         return None
@@ -540,15 +540,15 @@ def _the_one_asked_about(question: str, last: Sequence[tuple[str, str]]) -> str 
 
 def _refers_back(question: str, last: Sequence[tuple[str, str]]) -> bool:
     """Whether the question's pronoun points back to earlier turns. Without names of its own
-    it does. With them, only a "he" before the first name ("What did he oppose when Stalin
-    …", not "When did Stalin say he …") or "that"/"die" before a noun the last exchange used
+    it does. With them, only a "he" before the first name ("What did he oppose when Holloway
+    …", not "When did Holloway say he …") or "that"/"die" before a noun the last exchange used
     ("that trial" after a question about a trial)."""
     anaphor = _ANAPHOR.search(question)
     found = own_names(question)
     if not found:
         return True
     if len(found) == 1 and _PLURAL.search(question):
-        return True  # one name is no "them": "How did Stalin react to them?"
+        return True  # one name is no "them": "How did Holloway react to them?"
     if anaphor is not None and anaphor.start() < question.find(found[0]) \
             and re.fullmatch(rf"{_PERSON}|{_POSSESSIVE}", anaphor.group(), re.IGNORECASE):
         return True

@@ -2,7 +2,7 @@
 
     from assistant.langchain import as_retriever, as_vectorstore
     retriever = as_retriever(assistant, k=5)
-    retriever.invoke("Who was Sergei Kirov?")  # -> list[langchain_core.documents.Document]
+    retriever.invoke("Who was Marta Kowal?")  # -> list[langchain_core.documents.Document]
 
 LangChain is imported only here, so the rest of the product starts without it.
 """

@@ -48,7 +48,7 @@ _PATTERNS: list[tuple[Expect, re.Pattern[str]]] = [
         # higher …?" asks yes or no)
         r"(what|wat) (was|is|were|waren) (the|het|de) (total |totale )?(death toll|number of|"
         r"loss of life|dodental|dodenaantal|aantal)|"
-        # a distance: "How far is it from …?", not "How far did Stalin trust him?"
+        # a distance: "How far is it from …?", not "How far did Holloway trust him?"
         r"how far (away |apart )?(is|was|are|were|lies|lay|from|off|outside)|"
         r"how far (did|does|do|could|can|would) [\w' -]{1,40}?\b(advance|spread|travel|go|"
         r"reach|move|fly|walk|drive|get|extend|march|run|sail|swim)\b|"
@@ -85,7 +85,7 @@ _NUMBER_WORDS = {
     "tweeduizend": 2000, "drieduizend": 3000, "vierduizend": 4000, "vijfduizend": 5000,
     "tienduizend": 10000,
 }
-# Words that tell a name as one: "Koba – Stalins bijnaam", "known as", "heette".
+# Words that tell a name as one: "Snoek – Veldkamps bijnaam", "known as", "heette".
 _NICKNAME_WORDS = "nickname nicknamed alias pseudonym bijnaam schuilnaam roepnaam pseudoniem"
 _NICKNAME = re.compile(rf"\b({'|'.join(_NICKNAME_WORDS.split())})\b")
 _NICKNAMES = frozenset(_NICKNAME_WORDS.split()) | {"known as", "bekend als"}
@@ -94,9 +94,9 @@ _NAMING = re.compile(rf"\b(names?|named|surname|called|known as|born as|naam|nam
                      rf"geboren als|{'|'.join(_NICKNAME_WORDS.split())})\b")
 _REAL_NAME = re.compile(r"\b(real|original|family|birth|surname|actual|echte|oorspronkelijke|"
                         r"eigenlijke|achternaam|familienaam|geboortenaam)\b")
-# A sentence that opens on a name: "Koba was Stalin's nickname."
+# A sentence that opens on a name: "Snoek was Veldkamp's nickname."
 _FIRST_NAME = re.compile(r"\W*([A-Z\u00C0-\u024F][\w-]+)\s+(?:was|is|werd|heette|stond)\b")
-# "What was Stalin's real name?", "Wat was de bijnaam van Stalin?": a name.
+# "What was Veldkamp's real name?", "Wat was de bijnaam van Veldkamp?": a name.
 _NAME_QUESTION = re.compile(
     r"\b(what (is|was|were) (the|[\w-]+['’]s|his|her|their) ((real|full|first|last|family|"
     r"official|original|birth|maiden|code|pen) )*(names?|nicknames?|surname)|"
@@ -140,8 +140,8 @@ _CLOCK = re.compile(
     rf"\b(?i:kwart over|kwart voor|half) (?i:een|{_UREN})\b|"
     rf"\b(?i:quarter past|quarter to|half past) (?i:{_HOURS})\b")
 _AGE_QUESTION = re.compile(r"\b(how old|hoe oud|what age|welke leeftijd|at what age)\b")
-# Whose age: "How old was Stalin when …", not "How old was the man who shot Kirov?".
-# (After a title: "Hoe oud was tweede vlieger Arnon Ohad?"; not "the son of Stalin".)
+# Whose age: "How old was Holloway when …", not "How old was the man who shot Tarrant?".
+# (After a title: "Hoe oud was tweede vlieger Arnon Ohad?"; not "the son of Holloway".)
 _AGE_OF = re.compile(r"\b(?i:how old (?:was|were|is)|hoe oud (?:was|waren|werd|is)|"
                      r"what age (?:was|were)|welke leeftijd (?:had|hadden|heeft))\s+"
                      r"(?:(?:the|de|het)\s+)?(?:(?!(?:of|van|who|die|that|dat|wie|when|toen|"
@@ -149,7 +149,7 @@ _AGE_OF = re.compile(r"\b(?i:how old (?:was|were|is)|hoe oud (?:was|waren|werd|i
                      r"tijdens|na|voor|was|werd|is|were|waren)\b)"
                      r"[a-z][\w-]*\s+){0,2}?"
                      r"([A-Z\u00C0-\u024F][\w-]*(?:\s+[A-Z\u00C0-\u024F][\w-]*)*)")
-# After whose age a question asks, the clause goes on: "How old was Stalin when …".
+# After whose age a question asks, the clause goes on: "How old was Holloway when …".
 _CLAUSE_GOES_ON = frozenset("when at in during after before on by toen bij op tijdens ten na "
                             "voor was werd is".split())
 # What a follow-up carries from earlier turns, in brackets after it: not what it asks.
@@ -218,7 +218,7 @@ _CAUSING = r"cause|caused|causes|trigger|triggered|led to|oorzaak|oorzaken|aanle
 # "Waardoor ging de markt onderuit?", "Why …?".
 _CAUSE_QUESTION = re.compile(rf"\b(why|waarom|reason|reasons|lead to|reden|redenen|waardoor|"
                              rf"{_CAUSING})\b")
-# A sentence that says what caused something: "Kirov's death triggered the Great Purge", "de
+# A sentence that says what caused something: "Tarrant's death triggered the Great Strike", "de
 # werkelijke oorzaak … was niet …".
 _CAUSE_CUES = re.compile(rf"\b(because|due to|triggering|sparked|leading to|resulted from|"
                          rf"startschot|doordat|omdat|vanwege|te wijten|{_CAUSING})\b")
@@ -232,8 +232,8 @@ def tells_cause(sentence: str) -> bool:
     return _CAUSE_CUES.search(fold(sentence)) is not None
 
 
-# What followed, for a question that asks it ("Why did it matter?"): "an orgy of executions
-# that left the military crippled".
+# What followed, for a question that asks it ("Why did it matter?"): "a wave of closures
+# that left the harbour crippled".
 _EFFECT_QUESTION = re.compile(r"\b(matter|mattered|important|importance|significance|"
                               r"significant|impact|effect|effects|belang|belangrijk|betekenis|"
                               r"uitwerking|invloed)\b")
@@ -269,7 +269,7 @@ _CAPITALISED = re.compile(r"\b[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]+")
 def capitalised_runs(text: str) -> list[tuple[int, int]]:
     """The spans of runs of capitalised words (see `_NAME_RUN`). A particle joins two words
     only into a person's name, one given name and one surname ("Johan van Veen", "Maria de
-    Bruijne"); elsewhere it parts two names ("Jagoda van de NKVD", "de Hindenburg van
+    Bruijne"); elsewhere it parts two names ("Jelnik van de KDV", "de Hindenburg van
     Frankfurt", "de Staten van Holland")."""
     spans: list[tuple[int, int]] = []
     for match in _NAME_RUN.finditer(text):
@@ -304,24 +304,24 @@ class Question:
     content: tuple[str, ...]  # folded content words, no question words
     years: frozenset[int]
     plural_date: bool
-    polar: bool  # a yes/no question: "Did Stalin order …?", "Gaf Stalin opdracht …?"
+    polar: bool  # a yes/no question: "Did Holloway order …?", "Gaf Veldkamp opdracht …?"
     language: str = "en"
     last: bool = False  # asks how things ended: "in the end", "eventually", "uiteindelijk"
-    definition: bool = False  # asks what a name is: "Who was Nikolayev?", "What was the NKVD?"
-    # asks the name something has now: "What is Leningrad called today?"
+    definition: bool = False  # asks what a name is: "Who was Veyrin?", "What was the KDV?"
+    # asks the name something has now: "What is Brinkport called today?"
     current_name: bool = False
-    penalty: bool = False  # asks what punishment someone got: "What sentence did Radek get?"
-    onset: bool = False  # asks when something began: "When did the Great Purge start?"
+    penalty: bool = False  # asks what punishment someone got: "What sentence did Ibarra get?"
+    onset: bool = False  # asks when something began: "When did the Great Strike start?"
     deaths: bool = False  # counts deaths: "How many people were executed?"
-    # asks who came after someone: "Who succeeded Kirov?", "Wie verving Jagoda?"
+    # asks who came after someone: "Who succeeded Tarrant?", "Wie verving Jelnik?"
     succession: bool = False
     # asks what became of someone: "What happened to him after he confessed?"
     fate: bool = False
-    # asks who did the killing: "Who shot Kirov?", "Wie was de dader?"
+    # asks who did the killing: "Who shot Tarrant?", "Wie was de dader?"
     culprit: bool = False
     # asks the time of day: "At what time did the reactor explode?", "Hoe laat …?"
     clock: bool = False
-    # asks what someone or something is called: "What was Stalin's real name?"
+    # asks what someone or something is called: "What was Veldkamp's real name?"
     name: bool = False
     # asks the day, not only the year: "On what date was the last breach closed?"
     day: bool = False
@@ -342,12 +342,12 @@ def analyse(question: str) -> Question:
     definition = bool(_DEFINITION.match(folded)) and not focus_words(question) \
         and bool(question_names(question))
     if expect is Expect.PERSON and definition:
-        # "Who was Leonid Nikolayev?" asks what he was, not for another name.
+        # "Who was Tomas Veyrin?" asks what he was, not for another name.
         expect = Expect.OTHER
     content = tuple(w for w in words(question) if w not in _WH_WORDS and len(w) > 1)
     plural = bool(re.search(r"\b(years|jaren|period|periode)\b", folded))
-    # Yes or no: the question's last sentence opens on its verb ("Did Stalin order …?",
-    # "Wist Stalin wat …?"), not on a question word ("Kirov died in Leningrad. What is it
+    # Yes or no: the question's last sentence opens on its verb ("Did Holloway order …?",
+    # "Wist Veldkamp wat …?"), not on a question word ("Tarrant died in Brinkport. What is it
     # called now?", "And what about …?") or a preposition ("Met welk citaat …?").
     opening = [w for w in re.split(r"(?<=[.!?])\s+", folded.strip())[-1].split()
                if w.isalpha() or w in _WH_WORDS]
@@ -389,7 +389,7 @@ def split_compound(question: str) -> list[str]:
     """The parts of a question that asks two things ("On what day did it open, and how many
     stood trial?"), each as a question of its own. Each later part carries the first one's
     words as context: "how many stood trial" is about the trial the first part names. Context
-    that a follow-up was given ("… there? (party congress 1934)") goes with every part. Parts
+    that a follow-up was given ("… there? (dock strike 1890)") goes with every part. Parts
     of fewer than three words ("…, and why?") stay with the question."""
     body, context = _given_context(question.strip())
     if "(" in body:  # a follow-up that repeats a question in brackets is asked as a whole
@@ -405,11 +405,11 @@ def split_compound(question: str) -> list[str]:
 
 
 def split_alternatives(question: Question) -> list[str]:
-    """The two yes/no questions a question that offers alternatives holds: "Waren Kirov en
-    Stalin bondgenoten of rivalen?" → "Waren Kirov en Stalin bondgenoten?", "Waren Kirov en
-    Stalin rivalen?". Each side is looked for on its own, so that the answer cites what
+    """The two yes/no questions a question that offers alternatives holds: "Waren Doorn en
+    Falk bondgenoten of rivalen?" → "Waren Doorn en Falk bondgenoten?", "Waren Doorn en
+    Falk rivalen?". Each side is looked for on its own, so that the answer cites what
     speaks for either. The second alternative replaces as many words before "or" as it has
-    ("een rivaal van Stalin of juist een trouwe bondgenoot"), or, when it is a clause of its
+    ("een rivaal van Falk of juist een trouwe bondgenoot"), or, when it is a clause of its
     own ("…, of was zijn positie beperkt?"), stands alone."""
     body, context = _given_context(question.text.strip())
     if "(" in body or not offers_alternatives(question):
@@ -431,12 +431,12 @@ def split_alternatives(question: Question) -> list[str]:
     else:
         articles = [i for i, w in enumerate(stem) if i >= 2 and fold(w) in _ARTICLES]
         if fold(second[0]) in _ARTICLES and articles:
-            # "Was Kirov a rival of Stalin or an ally?": "Was Kirov an ally?"
+            # "Was Doorn a rival of Falk or an ally?": "Was Doorn an ally?"
             kept = stem[:articles[0]]
         elif len(stem) - len(second) >= 2:
             kept = stem[:len(stem) - len(second)]
         else:
-            return []  # "Did Stalin or Kirov sign it?": the subject would be lost
+            return []  # "Did Falk or Doorn sign it?": the subject would be lost
         other = " ".join(kept + second)
     suffix = f" ({context})" if context else ""
     return [f"{first}?{suffix}", f"{other[:1].upper()}{other[1:]}?{suffix}"]
@@ -458,11 +458,11 @@ def _given_context(question: str) -> tuple[str, str]:
     return question, ""
 
 
-# Question words that also start clauses ("… when Stalin wanted", "… die man wie").
+# Question words that also start clauses ("… when Holloway wanted", "… die man wie").
 _CONJUNCTIONS = frozenset("when where who whom whose wanneer waar wie wiens".split())
 
 
-# "Which marshal", "Which of the men", "Welke Nederlandse minister": the noun, or an
+# "Which admiral", "Which of the men", "Welke Nederlandse minister": the noun, or an
 # adjective and the noun.
 _WHICH_NOUN = re.compile(r"(?:which|welke|welk)\s+(?:of the\s+|van de\s+)?([a-z-]+)"
                          r"(?:\s+([a-z-]+))?")
@@ -523,8 +523,8 @@ _THING_ENDING = re.compile(r"(?:ie|ing|heid|isme|schap|teit|ory|ism|tion|sion|me
 
 def _expectation(folded: str) -> Expect:
     """What the question asks for. A "when" or "who" after the question word starts a
-    clause: "What did Kirov oppose when Stalin …?" does not ask for a date."""
-    if _EXPANSION_QUESTION.search(folded):  # "Waar staat NKVD voor?" asks no place
+    clause: "What did Tarrant oppose when Holloway …?" does not ask for a date."""
+    if _EXPANSION_QUESTION.search(folded):  # "Waar staat KDV voor?" asks no place
         return Expect.OTHER
     first = INTERROGATIVE.search(folded)
     polar = bool(folded.split()) and folded.split()[0] in _AUXILIARIES
@@ -538,7 +538,7 @@ def _expectation(folded: str) -> Expect:
             match = pattern.match(folded, first.start())
             if match and (kind is not Expect.PLACE or _heads_place(folded, match)):
                 return kind
-        # "Which marshal …?", "Van welke medewerker …?" ask for a person; "Which passenger
+        # "Which admiral …?", "Van welke medewerker …?" ask for a person; "Which passenger
         # ship …?", "Which child's diary …?" do not.
         which = _WHICH_NOUN.match(folded, first.start())
         if which is not None:
@@ -559,7 +559,7 @@ def _expectation(folded: str) -> Expect:
     return Expect.OTHER
 
 
-# "Who was Leonid Nikolayev?", "What was the NKVD?": asks what a name is.
+# "Who was Tomas Veyrin?", "What was the KDV?": asks what a name is.
 _DEFINITION = re.compile(r"^\s*(who|wie|what|wat)\s+(was|is|were|are|waren|zijn)\b")
 _LEADING_CONJUNCTIONS = frozenset("and en but maar so dus or of".split())
 _PREPOSITIONS = frozenset(
@@ -568,10 +568,10 @@ _PREPOSITIONS = frozenset(
 
 
 def defines(question: Question, sentence: str) -> bool:
-    """The sentence says what one of the question's names is, where it names it: "the NKVD
-    (People's Commissariat …)", "de 30-jarige Leonid Nikolayev, een teleurgesteld …", or,
-    opening the sentence, "Kirov was a …". A name after a preposition ("the murder of
-    Kirov, the …") is no subject of a description."""
+    """The sentence says what one of the question's names is, where it names it: "the KDV
+    (Keuringsdienst …)", "de 30-jarige Tomas Veyrin, een ontevreden …", or,
+    opening the sentence, "Tarrant was a …". A name after a preposition ("the murder of
+    Tarrant, the …") is no subject of a description."""
     folded = fold(sentence)
     for name in question_names(question.text):
         for match in re.finditer(rf"\b{re.escape(name[-1])}\b[’']?", folded):
@@ -594,7 +594,7 @@ def defines(question: Question, sentence: str) -> bool:
 def offers_alternatives(question: Question) -> bool:
     """A yes/no question that names the options: "Were they allies or rivals?", "Werd hij
     geëxecuteerd, of kreeg hij een andere straf?". Not "… or not?", nor the Dutch "of" that
-    means "whether" ("Is bekend of Stalin …?")."""
+    means "whether" ("Is bekend of Veldkamp …?")."""
     pattern = _ALTERNATIVE.get(question.language)
     if not question.polar or pattern is None:
         return False
@@ -615,7 +615,7 @@ _WHETHER = frozenset("bekend duidelijk zeker weet weten wist vraag vragen vraagt
                      "onduidelijk onbekend twijfel betwijfeld".split())
 
 
-# A question opening on one of these asks yes or no: "Did Stalin act when Kirov died?"
+# A question opening on one of these asks yes or no: "Did Holloway act when Tarrant died?"
 _AUXILIARIES = frozenset(
     "did does do was were is are has have had can could would will should werd werden "
     "wordt worden heeft hebben hadden kan kon zou zouden waren zijn".split())
@@ -660,7 +660,7 @@ _DOUBT = re.compile(
     r"\b(not|never|no evidence|no proof|unclear|uncertain|disputed|doubt|doubts|divided|"
     r"debated|unproven|denied|denies|niet|geen|nooit|onduidelijk|onzeker|verdeeld|betwist|"
     r"twijfel|twijfelen|ontkende|ontkent|"
-    # a claim made small, "in 1934 slechts primus inter pares"; not a small number or time,
+    # a claim made small, "in 1890 slechts primus inter pares"; not a small number or time,
     # "Slechts 712 overleefden", "Barely a month later"
     r"(slechts|merely|hardly|barely|nauwelijks)(?!\s+(\d|(a|an|een|one|two|three|twee|drie|"
     r"vier|four|five|vijf|ten|tien|half|enkele|some|few|weinig|days?|weeks?|months?|years?|"
@@ -673,7 +673,7 @@ def doubts(text: str) -> bool:
 
 
 def years_in(text: str) -> list[int]:
-    """Years a text names; "de 1225 leden" is a count, not a year."""
+    """Years a text names; "de 1460 leden" is a count, not a year."""
     return list(_years_in(text))
 
 
@@ -709,7 +709,7 @@ _ACCENTED_ONE = re.compile(r"(?<!\w)[EeÉé][éÉ]n(?!\w)")
 
 def _is_count(tokens: list[str], i: int) -> bool:
     """A year-like number between an article and a plural noun counts things: "the 1500
-    soldiers", "de 1225 leden"; "the 1917 revolution" and "the 1934 congress" are years.
+    soldiers", "de 1460 leden"; "the 1899 strike" and "the 1921 fire" are years.
     Before a unit it measures: "1250 graden", "2300 km" (not "In 1945 Pound …")."""
     following = tokens[i + 1] if i + 1 < len(tokens) else ""
     return 0 < i < len(tokens) - 1 and tokens[i - 1] in _DETERMINERS \
@@ -1031,7 +1031,7 @@ def asks_deaths(question: str) -> bool:
 
 # Words that ask or tell the same thing in other words, in both languages: a question's
 # "lived" is answered by "inhabitants", "finished" by "voltooid". (Not dying: in a text about
-# killings "When did Stalin die?" would find every death Stalin is named beside.)
+# killings "When did Holloway die?" would find every death Holloway is named beside.)
 _FAMILIES = {
     "living": "live lived living inhabitants inhabitant residents population populated "
               "inhabited woonden woonde wonen woont inwoners bewoners bevolking bewoond",
@@ -1171,7 +1171,7 @@ def focus_overlap(focus: tuple[str, ...], text: str, verbs: bool = False,
     only a verb of the family ("completed", "voltooid"), not a noun that may belong to
     another event ("his grave", "her birthplace"). With `deaths` (the question counts the
     dead and the sentence does), any word of dying finds the sentence: "gedood" finds "Van
-    hen werden er 800.000 geëxecuteerd"."""
+    hen verdronken er 1.200"."""
     if not focus:
         return 0.0
     sentence_words = words(text)
@@ -1185,7 +1185,7 @@ def focus_overlap(focus: tuple[str, ...], text: str, verbs: bool = False,
     else:
         told = {_FAMILY_OF.get(w) for w in sentence_words} - {None}
     # A title finds its other forms too: "chairman" is "voorzitter". A word for an office
-    # finds any title: "What post did Stalin hold?" finds "as General Secretary".
+    # finds any title: "What post did Holloway hold?" finds "as mayor of Brinkport".
     offices = _offices_asked(focus) if any(w in _TITLE_FORMS for w in sentence_words) \
         else frozenset()
     extra = sum(1 - soft_overlap((w,), sentence_words) for w in focus
@@ -1198,10 +1198,10 @@ def focus_overlap(focus: tuple[str, ...], text: str, verbs: bool = False,
 
 @lru_cache(maxsize=1 << 16)
 def counts_deaths(text: str) -> bool:
-    """A figure told with a word of dying: "one million members were killed", "van hen werden
-    er 800.000 geëxecuteerd", "killed 1,836 people", not "20 million were sentenced to the
-    camps, where many died" nor "he was shot on 12 June 1937"."""
-    # (An aside in brackets may stand between: "3,000 guards (the old secret police)
+    """A figure told with a word of dying: "one million cattle were killed", "van hen
+    verdronken er 1.200", "killed 1,836 people", not "2,000 were sent to the
+    colonies, where many died" nor "he was shot on 12 June 1897"."""
+    # (An aside in brackets may stand between: "3,000 miners (the whole night shift)
     # were killed".)
     plain = _ASIDE.sub(" ", text)
     clauses = _dying_words(text).split(";") + (
@@ -1289,7 +1289,7 @@ _UNIT_FORMS = {form: (kind, line.split()[0]) for kind, block in _MEASURES.items(
 _SYMBOLS = {"€": "euro", "$": "dollar", "£": "pound", "ƒ": "gulden"}
 # Kinds a question asks without naming a unit: "How far …?", "Hoeveel kostte …?"
 _MEASURE_QUESTION = (
-    # "How far is it from …?", not "How far did Stalin trust him?"
+    # "How far is it from …?", not "How far did Holloway trust him?"
     ("distance", re.compile(r"\b(how far|hoe ver|afstand|distance)\b")),
     # "What was the maximum height …?", "Hoe diep …?": a length too; not "Hoe hoog was het
     # dodental?", "How high was the price?"
@@ -1312,8 +1312,8 @@ _MEASURE_QUESTION = (
 
 @lru_cache(maxsize=256)
 def asked_unit(question: str) -> tuple[str, str]:
-    """The unit a "how much" question asks its figure in: ("currency", "roebel") for
-    "Hoeveel roebel kostte het?", ("distance", "") for "How far is it?"; empty for none."""
+    """The unit a "how much" question asks its figure in: ("currency", "gulden") for
+    "Hoeveel gulden kostte het?", ("distance", "") for "How far is it?"; empty for none."""
     folded = fold(question)
     # (In lower case only: "Ton", "Mark" and "Frank" are names too.)
     for word in re.findall(r"[a-z]+", question):
@@ -1336,7 +1336,7 @@ _MONEY = frozenset("geld money compensation schadevergoeding vergoeding compensa
 
 def states_unit(kind: str, unit: str, sentence: str) -> bool:
     """A figure in the unit asked (any of its kind when none is named): "1,5 miljard euro",
-    "$5 million", "100 kilometres"; not euros for "Hoeveel roebel?"."""
+    "$5 million", "100 kilometres"; not euros for "Hoeveel gulden?"."""
     tokens = _UNIT_TOKEN.findall(fold(sentence))
     for i, token in enumerate(tokens):
         found = _UNIT_FORMS.get(token) or (
@@ -1365,7 +1365,7 @@ def _figure_token(token: str) -> bool:
 
 def figure_kinds(text: str) -> frozenset[str]:
     """The kinds of unit the text's figures are told in, "" for a figure without one:
-    {"weight"} for "5000 ton zand", {""} for "116,000 people" or "one million members"."""
+    {"weight"} for "5000 ton zand", {""} for "116,000 people" or "one million cattle"."""
     tokens = _UNIT_TOKEN.findall(fold(text))
     kinds: set[str] = set()
     for i, token in enumerate(tokens):
@@ -1382,7 +1382,7 @@ def figure_kinds(text: str) -> frozenset[str]:
             kinds.add(unit[0])
         else:
             kinds.add("")
-    return frozenset(kinds or {""})  # (figures in words: "one million members")
+    return frozenset(kinds or {""})  # (figures in words: "one million cattle")
 
 
 # What "how many" counts: "How many passengers …?" → ("passengers",).
@@ -1408,7 +1408,7 @@ def counted_words(question: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-# Common things counted, in both languages: across them "toeschouwers" and "generals" count
+# Common things counted, in both languages: across them "toeschouwers" and "workers" count
 # different things, where spelling alone cannot tell. (Plural and singular; a Dutch compound
 # is known by its last part, "massagraven" by "graven", unless listed whole.)
 _COUNT_NOUNS = {
@@ -1497,7 +1497,7 @@ def _counts_in(tokens: list[str]) -> Iterator[int]:
 
 def counts_other_things(counted: tuple[str, ...], text: str) -> bool:
     """Whether each figure of the text is followed by a word for something else than the
-    question counts, both known to `_COUNT_NOUNS`: "81 of the 103 generals" counts no
+    question counts, both known to `_COUNT_NOUNS`: "81 of the 103 workers" counts no
     "toeschouwers". False when it cannot tell."""
     asked = next((n for n in map(_count_noun, counted) if n is not None), None)
     if asked is None:
@@ -1507,17 +1507,17 @@ def counts_other_things(counted: tuple[str, ...], text: str) -> bool:
     told: set[str | None] = set()
     for i in _counts_in(tokens):
         after = [t for t in tokens[i + 1:i + 7] if t not in _SCALES]
-        # "81 of the 103 generals", "93 van de 139 leden": what the second figure counts
+        # "81 of the 103 workers", "43 van de 157 leden": what the second figure counts
         if after[:1] in (["of"], ["van"]):
             rest = [t for t in after[1:] if t not in stop]
             after = rest[1:] if rest and _figure_token(rest[0]) else []
-        # ("139 Central Committee members": the first word it knows, of the next three, up
+        # ("157 Technical Committee members": the first word it knows, of the next three, up
         # to a function word: "20,000 watched the ships" counts no ships)
         head = after[:next((k for k, t in enumerate(after) if t in stop), len(after))][:3]
         kind = next((k for t in head if (k := _count_noun(t)) is not None), None)
         # (People at large, or by what befell them, may be any of those who had a part:
         # "2,100 inhabitants" may be the victims asked, "25.000 man" the soldiers; spectators
-        # are no generals, passengers no crew.)
+        # are no workers, passengers no crew.)
         told.add(None if kind in _PERSONS and asked in _PERSONS
                  and (kind in _ANYONE_OF or asked in _ANYONE_OF) else kind)
     return bool(told) and None not in told and asked not in told
@@ -1527,7 +1527,7 @@ def counts_asked(counted: tuple[str, ...], text: str) -> bool | None:
     """Whether the text's figures count what was asked ("Zestien gascellen" for "gas cells"):
     True when one does, False when each is followed by words for something else ("Vier
     dieselmotoren", "48 doden" for passengers), None when a figure says not what it counts
-    ("20 million were sent")."""
+    ("2,000 were sent")."""
     tokens = _tokens(_without_identifiers(text))
     stop = _stopwords_of("")
     verdict: bool | None = False
@@ -1571,8 +1571,8 @@ _KIN_WORD = re.compile(rf"\b({_KIN_WORDS})\b")
 
 @lru_cache(maxsize=8192)
 def without_kin(text: str) -> str:
-    """The text less the names of whose kin it speaks: "Trotski's zoon Sedov" → " zoon
-    Sedov", "de zoon van Trotski" → "de zoon van"."""
+    """The text less the names of whose kin it speaks: "Tuinstra's zoon Wiebe" → " zoon
+    Wiebe", "de zoon van Tuinstra" → "de zoon van"."""
     if _KIN_WORD.search(text) is None:  # (most sentences: a cheap test first)
         return text
     return _KIN_OF.sub(r"\1 \2", _KIN_OWNER.sub("", text))
@@ -1589,13 +1589,13 @@ def names_in(text: str) -> set[str]:
 
 
 def capitalised_words(text: str) -> list[str]:
-    """The words of a text's capitalised words, its first one too ("Kirov's murder …" →
-    "kirov"): where it names things. "the workers" does not name "the Delta Works"."""
+    """The words of a text's capitalised words, its first one too ("Tarrant's murder …" →
+    "tarrant"): where it names things. "the workers" does not name "the Delta Works"."""
     return [w for match in _CAPITALISED.finditer(text) if match.group()[0].isupper()
             for w in words(match.group())]
 
 
-# "in Leiden", and a place's other name: "Leningrad (now St. Petersburg)".
+# "in Leiden", and a place's other name: "Brinkport (now Westerholt)".
 _LOCATIVE = re.compile(r"(?:\b(?:[Ii]n|[Nn]ear|[Tt]e|[Nn]abij)|\((?:now|nu|today|thans|"
                        r"tegenwoordig|formerly|voorheen))\s+"
                        r"([A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]+)")
@@ -1636,12 +1636,12 @@ def _genitive(after: str) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def places_in(text: str) -> frozenset[str]:
-    """Capitalised words after "in", "near", "te": places, not people ("from Stalin" and
-    "naar Stalin" may well name a person)."""
+    """Capitalised words after "in", "near", "te": places, not people ("from Holloway" and
+    "naar Holloway" may well name a person)."""
     return frozenset(fold(m.group(1)) for m in _LOCATIVE.finditer(text))
 
 
-# "Russische geheime dienst", "German tanks": a capitalised adjective of nationality.
+# "Thaise kustwacht", "German tanks": a capitalised adjective of nationality.
 # (Not "-sse": "Stavenisse" is a village.)
 _DEMONYM = re.compile(r"(?:ische|sche|(?<!s)se|ian|ese|ish|enaren|enaars?)$")
 _WORD = re.compile(r"[\w'’-]+")
@@ -1687,7 +1687,7 @@ def is_listed_nationality(word: str) -> bool:
 
 
 def _nationality(word: str, after: str, listed: bool = False) -> bool:
-    """A capitalised adjective of nationality: "Russische" in "de Russische dienst". With
+    """A capitalised adjective of nationality: "Thaise" in "de Thaise dienst". With
     `listed`, also those without such an ending ("the American inquiry"): in a question they
     name nothing to look for, while in a sentence "an American crew" may be who is asked."""
     return bool(_DEMONYM.search(word) or listed and fold(word) in _LISTED) \
@@ -1696,8 +1696,8 @@ def _nationality(word: str, after: str, listed: bool = False) -> bool:
 
 def name_runs(sentence: str) -> list[tuple[str, ...]]:
     """Runs of capitalised words, folded, leaving out the word that opens a sentence and
-    adjectives of nationality: "De Russische dienst arresteerde Nikolaj Boecharin" →
-    [("nikolaj", "boecharin")]."""
+    adjectives of nationality: "De Thaise dienst arresteerde Marta Kowal" →
+    [("marta", "kowal")]."""
     return list(_name_runs(sentence))
 
 
@@ -1731,15 +1731,15 @@ def _name_runs(sentence: str) -> tuple[tuple[str, ...], ...]:
 
 @lru_cache(maxsize=65536)
 def initialisms(text: str) -> tuple[str, ...]:
-    """What the text's names of several words abbreviate to: "het Centraal Comité" → "cc",
-    so that a question about the CC finds it."""
+    """What the text's names of several words abbreviate to: "het Technisch Comité" → "tc",
+    so that a question about the TC finds it."""
     return tuple("".join(word[0] for word in run) for run in name_runs(text) if len(run) >= 2)
 
 
 def new_names(question: Question, sentence: str) -> list[str]:
     """Names the sentence adds to the question: what a "who" or "where" question needs. A
-    name counts whole ("Sergei Kirov" is not new when Kirov is asked about); months, days,
-    adjectives of nationality and, for "who", places ("in Leningrad", "de gemeente Ede") and
+    name counts whole ("Anton Tarrant" is not new when Tarrant is asked about); months, days,
+    adjectives of nationality and, for "who", places ("in Brinkport", "de gemeente Ede") and
     words made with a common one ("de Brug-school") are no answer."""
     asked, named = _asked_words(question.text)
     places: frozenset[str] = frozenset()
@@ -1776,7 +1776,7 @@ def _asked_words(question: str) -> tuple[frozenset[str], tuple[str, ...]]:
     """The question's words, and those a new name must not resemble. Cached: `new_names`
     asks them once per candidate sentence."""
     asked = frozenset(transliterate(fold(w)) for w in _WORD.findall(question))
-    # Spellings differ only for names: "Andrej" is not the question's "anderen". (A question
+    # Spellings differ only for names: "Andreas" is not the question's "anderen". (A question
     # typed in lower case has no names to tell: its longer words stand in for them.)
     named = tuple(w for name in question_names(question) for w in name) \
         or tuple(w for w in asked if len(w) >= 5)
@@ -1810,7 +1810,7 @@ def asked_role(question: str) -> tuple[str, ...]:
     """The words that may be the title a question asks the bearer of: the noun after "Who
     was the" (or a known title after "Who was": "Who was mayor of …?"), "als" or "Which",
     or the one after that ("als openbaar aanklager"), leaving
-    out names ("Who was the Soviet prosecutor?") and prepositions. Which of them is a title
+    out names ("Who was the Brinkport prosecutor?") and prepositions. Which of them is a title
     shows in the documents (see `role_holders`)."""
     match = _role_asked(question)
     if match is None:
@@ -1874,7 +1874,7 @@ _TITLED_SURNAME = re.compile(
 @lru_cache(maxsize=128)
 def _titled_names(document_text: str, surnames: bool = False) -> dict[str, frozenset[str]]:
     """Each word of a document → the folded words of the names that follow it on the same
-    line ("aanklager" → {"vysjinski"}); with `surnames`, the surname of each name only. One
+    line ("aanklager" → {"rietveld"}); with `surnames`, the surname of each name only. One
     pass a document, whatever the question: about 40 ms a megabyte, paid by the first
     question that asks for a title."""
     found: dict[str, set[str]] = {}
@@ -1887,7 +1887,7 @@ def _titled_names(document_text: str, surnames: bool = False) -> dict[str, froze
 
 def role_holders(document_text: str, role: str, surnames: bool = False) -> frozenset[str]:
     """The names a document gives right after a title, or the title's other-language word,
-    who so bear it: "aanklager Vysjinski" and "procureur-generaal Vysjinski" for "Who was
+    who so bear it: "aanklager Rietveld" and "procureur-generaal Rietveld" for "Who was
     the prosecutor?". Folded words; with `surnames`, the last word of each name only
     ("advocaat Karel Mertens": "mertens", which "Captain Karel Vos" does not name; "advocaat
     Jan van der Berg": "berg")."""
@@ -1895,7 +1895,7 @@ def role_holders(document_text: str, role: str, surnames: bool = False) -> froze
     forms = title_words(role)
     if role not in _TITLE_FORMS and _AGENT_NOUN.search(role):
         # A title not listed is known in the other language by its cognate: "archaeologist",
-        # "archeoloog". (A word for a doer, not "commissariat" or "gevangenisstraf".)
+        # "archeoloog". (A word for a doer, not "secretariat" or "gevangenisstraf".)
         spelled = transliterate(role)
         forms = tuple(t for t in titled if t == role or len(t) >= 5 and t[0] == role[0]
                       and _AGENT_NOUN.search(t) and fuzz.ratio(transliterate(t), spelled) >= 75)
@@ -1908,7 +1908,7 @@ _AGENT_NOUN = re.compile(r"(?:ist|er|or|ian|ant|ent|eur|oog|aar|ier)s?$")
 # Titles in English and Dutch, each line one title in its forms. Questions and documents
 # may be in different languages, and a small multilingual embedder does not tell
 # "prosecutor" from "judge" well enough to match them ("aanklager" is nearer "judge").
-# Offices are named when their holders are ("aanklager Vysjinski", "the judge, Ulrich, …").
+# Offices are named when their holders are ("aanklager Rietveld", "the judge, Moreau, …").
 _OFFICES = """
 prosecutor prosecutors prosecutor-general attorney-general aanklager aanklagers
   procureur procureurs procureur-generaal openbaar-aanklager
@@ -2007,10 +2007,10 @@ _EXPANSION_QUESTION = re.compile(r"\b(stands? for|abbreviation|acronym|afkorting
 
 
 def _expands(question: str, sentence: str) -> bool:
-    """For "What does NKVD stand for?": the sentence spells an abbreviation of the question
-    out in brackets, "NKVD (People's Commissariat …)" or "People's Commissariat … (NKVD)"."""
+    """For "What does KDV stand for?": the sentence spells an abbreviation of the question
+    out in brackets, "KDV (Keuringsdienst …)" or "Keuringsdienst … (KDV)"."""
     acronyms = re.findall(r"\b[A-Z][A-Z0-9]{1,9}\b", question)
-    if not acronyms:  # "What does the hammer and sickle stand for?": any sentence may say
+    if not acronyms:  # "What does the anchor on the flag stand for?": any sentence may say
         return True
     return any(re.search(rf"\b{a}\s*\(|\(\s*{a}\s*\)", sentence) for a in acronyms)
 
@@ -2207,12 +2207,12 @@ def opens_on_relative_time(text: str) -> bool:
 
 
 def gives_current_name(sentence: str) -> bool:
-    """The sentence gives a name beside an older one: "Leningrad (now St. Petersburg)", "het
-    huidige Sint-Petersburg"."""
+    """The sentence gives a name beside an older one: "Brinkport (now Westerholt)", "het
+    huidige Westerholt"."""
     return bool(_CURRENT_NAME.search(sentence))
 
 
-# "What is Leningrad called today?", "Hoe heet die stad tegenwoordig?", "the present-day name"
+# "What is Brinkport called today?", "Hoe heet die stad tegenwoordig?", "the present-day name"
 _CURRENT_NAME_QUESTION = re.compile(
     r"\b(called|named|heet|heten|genoemd)\b[^?]*\b(today|now|nowadays|tegenwoordig|nu|"
     r"thans|vandaag|heden)\b|"
@@ -2225,7 +2225,7 @@ _CURRENT_NAME = re.compile(
     r"[\s,:]+(?:(?i:the|de|het)\s+)?[A-Z]")
 
 
-# "When did the purge begin?", "Wanneer begon de terreur?"
+# "When did the strike begin?", "Wanneer begon de staking?"
 _ONSET_QUESTION = re.compile(
     r"\b(begin|begins|began|begun|start|starts|started|broke out|break out|beginnen|begint|"
     r"begon|begonnen|startte|startten|ontstond|uitbrak|brak( \w+){1,5} uit|opened|opens|"
@@ -2233,8 +2233,8 @@ _ONSET_QUESTION = re.compile(
     r"(get|got|gets|getting) under ?way|(kwam|komt|kwamen) (\w+ ){0,5}op gang|"
     # "When did the trial open?", not "the open letter"
     r"open(?=\s*\?)|geopend|opende|openden)\b")
-# A sentence that says what something began with: "The murder marked the beginning of the
-# purge", "Kirov's death triggered the purge", "De terreur begint met de showprocessen".
+# A sentence that says what something began with: "The dismissal marked the beginning of the
+# strike", "Tarrant's death triggered the strike", "De staking begint met de ontslagen".
 _ONSET = re.compile(
     # "At the beginning of the war, …" tells when, not what it began with.
     r"(?<!\bat )(?<!\bfrom )(?<!\bsince )(?<!\bby )(?<!\bin )(?<!\baan )(?<!\bbij )"
@@ -2246,11 +2246,11 @@ _ONSET = re.compile(
 
 def states_onset(sentence: str) -> bool:
     """The sentence says what something began with, or what set it off; not that it did
-    not ("The purge did not start with the murder")."""
+    not ("The strike did not start with the dismissal")."""
     return bool(_ONSET.search(fold(sentence))) and not doubts(sentence)
 
 
-# "What punishment did Radek receive?", "Welke straf kreeg hij?": a sentence that names one.
+# "What punishment did Ibarra receive?", "Welke straf kreeg hij?": a sentence that names one.
 _PENALTY_QUESTION = re.compile(
     r"\b(punishment|penalty|sentence|sentenced|punished|straf|gestraft|vonnis|veroordeeld)\b")
 # Punishments, which are also fates (see `_FATE`).
@@ -2260,7 +2260,7 @@ _PUNISHED = (r"geexecuteerd|shot|doodgeschoten|gefusilleerd|hanged|opgehangen|se
 _PENALTY = re.compile(rf"\b(execut\w*|{_PUNISHED})\b")
 
 
-# "What happened to him …?", "Wat werd er van Jagoda?", "What became of Kirov's killer?":
+# "What happened to him …?", "Wat werd er van Jelnik?", "What became of Tarrant's killer?":
 # what became of a person, named, referred to or described; "What happened to the bullets?"
 # asks about a thing.
 _FATE_QUESTION = re.compile(
@@ -2274,8 +2274,8 @@ _FATE_QUESTION = re.compile(
     r"(?-i:(?:[a-z][\w-]*\s+){0,2}[A-Z\u00C0-\u024F]))")
 # What someone named was, before the name: "lookout Frederick Fleet".
 _DESCRIPTOR = re.compile(r"^([a-z][\w-]*)\s+(?:[a-z][\w-]*\s+)?(?=[A-Z\u00C0-\u024F])")
-# Who may be described rather than named when their fate is asked: "the killer", "Kirov's
-# assassin", "de moordenaar van Kirov", "the accused".
+# Who may be described rather than named when their fate is asked: "the killer", "Tarrant's
+# assassin", "de moordenaar van Tarrant", "the accused".
 _KILLER = frozenset("killer assassin murderer gunman perpetrator culprit dader moordenaar "
                     "schutter sluipmoordenaar".split())
 _KILLERS = _KILLER | frozenset("killers assassins murderers gunmen perpetrators culprits "
@@ -2296,17 +2296,17 @@ _FATE = re.compile(
     r"ontslagen|disappeared|verdween|berecht|doodstraf|death (penalty|sentence)|"
     # "kregen … de kogel", "a bullet in the back of the head": were shot
     r"kogel|bullet|(het leven|life|lives) \w+( \w+){0,6} (beeindigd|ended))\b")
-# … but of the one who did it: "door Jagoda", "Nikolayev shot Kirov"
+# … but of the one who did it: "door Jelnik", "Veyrin shot Tarrant"
 _BY = frozenset("door by".split())
 _DOING = frozenset("shot killed murdered executed arrested vermoordde doodde schoot "
                    "ordered beval".split())
-# "Stalin had Zinoviev shot", "liet Jagoda arresteren": the name is who it was done to.
+# "Holloway had Orlan shot", "liet Jelnik arresteren": the name is who it was done to.
 _CAUSATIVE = frozenset("had liet lieten ordered beval made got".split())
 _ARTICLES = frozenset("the a an de het een".split())
 
 
 def _same_word(token: str, word: str) -> bool:
-    """The same word, in either language's spelling of a name ("jagoda", "yagoda")."""
+    """The same word, in either language's spelling of a name ("jelnik", "yelnik")."""
     token, word = transliterate(token), transliterate(word)
     return token == word or len(word) >= 5 and fuzz.ratio(token, word) >= 80
 
@@ -2331,7 +2331,7 @@ def _does_it(names: Sequence[tuple[str, ...]], sentence: str) -> bool:
 
 
 def _people(question: Question, sentence: str) -> list[str]:
-    """`new_names`, less words made with a common one ("Het NKVD-hoofd werd …")."""
+    """`new_names`, less words made with a common one ("Het KDV-hoofd werd …")."""
     compounds = {fold(w) for w in _COMPOUND.findall(sentence)}
     return [n for n in new_names(question, sentence) if n not in compounds]
 
@@ -2341,17 +2341,17 @@ class Fate:
     """Whose fate a question asks (see `_fate_of`)."""
 
     kind: str = ""  # "person", "role" or "" for none
-    names: tuple[tuple[str, ...], ...] = ()  # the one named: "Zinoviev"
+    names: tuple[tuple[str, ...], ...] = ()  # the one named: "Orlan"
     role: str = ""  # the one described: "killer"
-    # whom the described one is described through: "Kirov" in "Kirov's killer"
+    # whom the described one is described through: "Tarrant" in "Tarrant's killer"
     owner: tuple[tuple[str, ...], ...] = ()
 
 
 @lru_cache(maxsize=256)
 def fate_asked(question: str) -> Fate:
-    """Whose fate a question asks: a name ("What happened to Zinoviev after Stalin ordered
-    the trial?"), a pronoun ("him"), or one described ("the killer", "Kirov's killer", "de
-    moordenaar van Kirov"), whose name is not the one asked about."""
+    """Whose fate a question asks: a name ("What happened to Orlan after Holloway ordered
+    the trial?"), a pronoun ("him"), or one described ("the killer", "Tarrant's killer", "de
+    moordenaar van Tarrant"), whose name is not the one asked about."""
     match = _FATE_QUESTION.search(question)
     if match is None:
         return Fate()
@@ -2361,7 +2361,7 @@ def fate_asked(question: str) -> Fate:
     # (The Dutch genitive has no apostrophe; an English name may end in "s": "Nicholas".)
     described = re.match(r"(?i:the|de|het|die|deze|that|those|these)\s+"
                          r"((?:(?!(?:van|of)\b)[\w-]+\s+){0,2}(?!(?:van|of)\b)[\w-]+)", rest)
-    # (A name of several words: "Sergei Kirov's killer", "Sergej Kirovs moordenaar".)
+    # (A name of several words: "Anton Tarrant's killer", "Anton Tarrants moordenaar".)
     owner_run = r"((?:[A-Z\u00C0-\u024F][\w-]*\s+)*[A-Z\u00C0-\u024F][\w-]*?)"
     possessive = re.match(owner_run + (r"(?:['’]s\s+|s\s+(?=[a-z]))([\w-]+)"
                                        if looks_dutch(question) else r"['’]s\s+([\w-]+)"), rest)
@@ -2372,7 +2372,7 @@ def fate_asked(question: str) -> Fate:
         return Fate("role", role=role) if role in _PERSON_NOUNS else Fate()
     if described is not None:
         role = next((w for w in fold(described.group(1)).split() if w in _PERSON_NOUNS), "")
-        # "de moordenaar van Kirov nadat …": the name after "van"/"of", up to a clause
+        # "de moordenaar van Tarrant nadat …": the name after "van"/"of", up to a clause
         owner = re.match(r"\s*(?:van|of)\s+([^?,]*?)(?=\s+(?:after|nadat|na|toen|when|once)\b|"
                          r"[?,]|$)", rest[described.end():])
         owned = tuple(tuple(fold(w) for w in run.split())
@@ -2420,8 +2420,8 @@ def describes_person(text: str) -> bool:
 
 
 def states_fate(sentence: str, opening: bool = True) -> bool:
-    """The sentence tells what became of someone: "Na zijn bekentenis werd Nikolayev snel
-    geëxecuteerd", not "Dader was de 30-jarige Leonid Nikolayev". Without `opening`, not in
+    """The sentence tells what became of someone: "Na zijn bekentenis werd Veyrin snel
+    geëxecuteerd", not "Dader was de 30-jarige Tomas Veyrin". Without `opening`, not in
     what it opens on: "Na zijn arrestatie bekende hij" tells a confession."""
     folded = fold(sentence)
     return bool(_FATE.search(folded if opening else _AFTER_EVENT.sub("", folded, count=1)))
@@ -2431,25 +2431,25 @@ _AFTER_EVENT = re.compile(r"^\W*(after|following|upon|na|sinds|since) (his|her|t
                           r"zijn|haar|hun|de|het) \w+,?\s")
 
 
-# "Who shot Kirov?", "Who was the gunman?", "Wie pleegde de moord?": who did it, not who was
-# killed ("Who headed the NKVD when Kirov was murdered?") or who ordered it.
+# "Who shot Tarrant?", "Who was the gunman?", "Wie pleegde de moord?": who did it, not who was
+# killed ("Who headed the KDV when Tarrant was murdered?") or who ordered it.
 _CULPRIT_QUESTION = re.compile(
     r"^\W*(\w+\W+){0,3}?(who|wie)\b(?P<between>[^?]{0,40}?)\b"
     r"(killed|shot|murdered|assassinated|killer|assassin|gunman|murderer|perpetrator|"
     r"carried out the (killing|murder|assassination)|vermoordde|doodde|schoot|dader|"
     r"moordenaar|schutter|pleegde de moord|"
-    # "Wie heeft Kirov vermoord?"
+    # "Wie heeft Tarrant vermoord?"
     r"(heeft|hebben|had)\b[^?]{0,30}\b(vermoord|doodgeschoten|neergeschoten|gedood))\b")
 _INSTIGATION = re.compile(r"\b(order\w*|opdracht|bevel|behind|achter|responsible|"
                           r"verantwoordelijk|suspect\w*|blamed|accused|beschuldig\w*)\b")
-# "Who headed the NKVD when Nikolayev shot Kirov?": the killing is not what is asked about.
+# "Who headed the KDV when Veyrin shot Tarrant?": the killing is not what is asked about.
 _CLAUSES = frozenset("when while after before as toen nadat terwijl voordat".split())
 # "Who was (eventually) killed?", "Who got shot?": who died, not who did it.
 _PASSIVE = frozenset("was were werd werden is are got get been".split())
 _ADVERBS = frozenset("eventually finally actually then uiteindelijk eigenlijk".split())
 # Who did it: named as the doer ("Dader was …", "the killer, …"), the agent of a passive
-# ("shot dead by the 30-year-old Nikolayev", "werd door Nikolayev vermoord"; not "a bid by
-# Stalin"), or the subject of the act ("Nikolayev shot Kirov", "schoot Nikolayev Kirov").
+# ("shot dead by the 30-year-old Veyrin", "werd door Veyrin vermoord"; not "a bid by
+# Holloway"), or the subject of the act ("Veyrin shot Tarrant", "schoot Veyrin Tarrant").
 _AGENT = re.compile(
     r"\b(?i:killers?|assassins?|murderers?|gunman|perpetrators?|culprits?|daders?|"
     r"moordenaars?|schutter|sluipmoordenaar)\b|"
@@ -2477,9 +2477,9 @@ def asks_culprit(folded: str) -> bool:
 @lru_cache(maxsize=64)
 def doer_mentions(document_text: str) -> tuple[tuple[int, str], ...]:
     """Where a document names the doer of a killing, with the doer's surname (folded and
-    transliterated): "Dader was de 30-jarige Leonid Nikolayev" → "nikolajev". The name is
-    the first after the words that say so, in the same sentence ("Stalin called Zinoviev
-    and Kamenev Kirov's murderers." names none), and not the victim ("the killer of Kirov
+    transliterated): "Dader was de 30-jarige Tomas Veyrin" → "vejrin". The name is
+    the first after the words that say so, in the same sentence ("Holloway called Orlan
+    and Falk Tarrant's murderers." names none), and not the victim ("the killer of Tarrant
     was …"). One pass over the document, cached."""
     found: list[tuple[int, str]] = []
     cues = [(m.start(), m.end()) for m in _AGENT.finditer(document_text)]
@@ -2502,7 +2502,7 @@ def doer_mentions(document_text: str) -> tuple[tuple[int, str], ...]:
 
 
 _DOER_REACH = 200  # characters after what says who did it
-# The end of a sentence: not after an initial or a title ("Leonid V. Nikolayev", "Mr. X").
+# The end of a sentence: not after an initial or a title ("Tomas J. Veyrin", "Mr. X").
 _SENTENCE_END = re.compile(r"(?<=[a-z]{2})[.!?](?=\s|$)|[!?;\n]")
 _INITIALLED_RUN = re.compile(r"[A-Z\u00C0-\u024F][\w'’-]*(?:\.?\s+[A-Z\u00C0-\u024F][\w'’-]*)*")
 _HONORIFICS = frozenset("mr mrs ms dr prof sir st".split())
@@ -2524,7 +2524,7 @@ def names_doer(sentence: str) -> bool:
         _AGENT_DOOR.search(sentence) and _KILLED_NL.search(fold(sentence)))
 
 
-# Taking someone's place: "Who succeeded Kirov?", "Hij verving Jagoda door Jezjov".
+# Taking someone's place: "Who succeeded Tarrant?", "Hij verving Jelnik door Brenner".
 _SUCCESSION = re.compile(
     r"\b(succeed(ed|s)?(?! in\b)|successors?|succession|"
     r"(took|take|takes|taken|taking) over|replac\w*|in (his|her) place|"
@@ -2536,12 +2536,12 @@ _SUCCESSION = re.compile(
     r"\b(appointed|benoemd|aangesteld))\b")
 
 
-# Who held a post after someone: "Who led the NKVD after Yezhov?", "Wie werd na Jezjov het
+# Who held a post after someone: "Who led the KDV after Brenner?", "Wie werd na Brenner het
 # hoofd?" (a word for leading and "after" a name); not after something that befell someone
-# ("after Kirov's murder", "na Zinovjevs executie", "after Stalin died").
+# ("after Tarrant's murder", "na Orlans executie", "after Holloway died").
 _AFTER_SOMEONE = re.compile(
     r"\b(?i:after|na)\s+(?:[A-ZÀ-ÖØ-Þ][\w-]*\s+)*[A-ZÀ-ÖØ-Þ][\w-]*"
-    r"(?![\w'’-])(?!\s+[A-ZÀ-ÖØ-Þ])(?<!s(?=\s+[a-z]))"  # (nor "na Zinovjevs executie")
+    r"(?![\w'’-])(?!\s+[A-ZÀ-ÖØ-Þ])(?<!s(?=\s+[a-z]))"  # (nor "na Orlans executie")
     r"(?!\s+(?i:death|dood|murder|moord|died|stierf|overleed|was|werd|had|arrest\w*|"
     r"fall|val|resign\w*|aftreden)\b)")
 _POST = re.compile(r"\b(led|lead|leads|headed|heads|head|ran|runs|commanded|chief|leader|"
@@ -2556,9 +2556,9 @@ _SUCCESSOR = frozenset("opvolger opvolgster successor".split())
 
 def _replaced(names: Sequence[tuple[str, ...]], sentence: str) -> bool:
     """A name of the question stands where the one replaced does: right after the verb
-    ("verving Jagoda", "succeeded Yagoda", "took over from Yagoda"), after "successor
+    ("verving Jelnik", "succeeded Yelnik", "took over from Yelnik"), after "successor
     of"/"opvolger van", or before "was succeeded"/"werd opgevolgd". Not "Zijn opvolger
-    Jezjov" (he is the successor), nor "by/door Jezjov", nor across a comma."""
+    Brenner" (he is the successor), nor "by/door Brenner", nor across a comma."""
     tokens = re.findall(r"[\w'’-]+|[,;:–—()]", fold(sentence))
     for i, token in enumerate(tokens):
         if not _is_named(token, names):
@@ -2622,7 +2622,7 @@ def _states_age(folded: str, whose: tuple[str, ...] = (),
     Fuchs's, not Ohad's."""
     tokens = list(re.finditer(r"\w+", folded)) if whose else []
     spots = [m.start() for m in tokens if soft_overlap(whose, [m.group()]) > 0]
-    # (… and nearer than anyone else's: "Nikolayev, 30 years old, shot Kirov.")
+    # (… and nearer than anyone else's: "Veyrin, 30 years old, shot Tarrant.")
     rivals = [m.start() for m in tokens if m.group() in others and m.start() not in spots]
     for match in _AGE_STATED.finditer(folded):
         ordinal = match.group("ordinal")
@@ -2675,8 +2675,8 @@ def _count_value(word: str) -> float | None:
 
 @lru_cache(maxsize=256)
 def _age_subject(question: str) -> tuple[str, ...]:
-    """Whose age is asked: "Stalin" in "How old was Stalin when …"; none for "How old was
-    Kirov's murderer?" or "Hoe oud was Kirovs moordenaar?", nor without a name."""
+    """Whose age is asked: "Holloway" in "How old was Holloway when …"; none for "How old was
+    Tarrant's murderer?" or "Hoe oud was Tarrants moordenaar?", nor without a name."""
     whose = _AGE_OF.search(question)
     # (An organisation is nobody's age: "Hoe oud was de KLM-gezagvoerder?")
     if whose is None or re.match(r"[A-Z]{2,}\b", whose.group(1)):
@@ -2695,8 +2695,8 @@ def matches_expectation(question: Question, sentence: str) -> bool:
     if question.penalty:
         return bool(_PENALTY.search(fold(sentence)))
     if question.fate:
-        # … of the one asked about: named, or not said of someone else ("Nikolayev was
-        # executed" is no answer to what became of Zinoviev), and not as the doer
+        # … of the one asked about: named, or not said of someone else ("Veyrin was
+        # executed" is no answer to what became of Orlan), and not as the doer
         names = question_names(question.text)
         fate = fate_asked(question.text)
         # What a sentence opens on went before ("Na zijn arrestatie bekende hij"), when the
@@ -2705,27 +2705,27 @@ def matches_expectation(question: Question, sentence: str) -> bool:
                 or _does_it(fate.names or names, sentence):
             return False
         if fate.role in _KILLERS:
-            # … of the doer, not of whom the doer is described through ("Kirov werd vermoord"
-            # for "Kirov's killer"): a sentence that names only that one tells that one's
-            # fate. Nor is the doer's deed a fate ("Kirov was shot by Nikolayev").
+            # … of the doer, not of whom the doer is described through ("Tarrant werd vermoord"
+            # for "Tarrant's killer"): a sentence that names only that one tells that one's
+            # fate. Nor is the doer's deed a fate ("Tarrant was shot by Veyrin").
             places = places_in(sentence) | places_in(question.text)
             people = [p for p in _people(question, sentence) if p.split()[0] not in places]
             owner = [w for name in fate.owner for w in name]
             others = [n for n in names if not soft_overlap(n, owner) and n[0] not in places]
             named = bool(people) or bool(others) and name_coverage(others, words(sentence)) > 0 \
-                or bool(_KILLERS & set(words(sentence)))  # "Kirov's killer was executed"
+                or bool(_KILLERS & set(words(sentence)))  # "Tarrant's killer was executed"
             owner_only = bool(fate.owner) and not named \
                 and name_coverage(list(fate.owner), words(sentence)) > 0
             return not owner_only and not _does_it([tuple(words(p)) for p in people], sentence)
         if fate.kind == "role":
-            return True  # "What happened to the members of the Politburo?"
+            return True  # "What happened to the members of the Polder Council?"
         return name_coverage(names, words(sentence)) > 0 or not _people(question, sentence)
     expect = question.expect
     if question.quote:
         return quotes(sentence)
     if question.name:
-        # a name told as one ("Koba – Stalins bijnaam", "known as …", "Dzhugashvili was his
-        # real name"), or an abbreviation spelled out ("the NKVD (People's Commissariat …)")
+        # a name told as one ("Snoek – Veldkamps bijnaam", "known as …", "Kooistra was his
+        # real name"), or an abbreviation spelled out ("the KDV (Keuringsdienst …)")
         if re.search(r"\b[A-Z]{2,}\b", question.text) and _expands(question.text, sentence):
             return True
         first = _FIRST_NAME.match(sentence)
@@ -2741,10 +2741,10 @@ def matches_expectation(question: Question, sentence: str) -> bool:
         return _expands(question.text, sentence)
     if expect is Expect.QUANTITY:
         if _AGE_QUESTION.search(fold(question.text)):
-            # … of whom it asks about: "de 30-jarige Nikolayev" tells not how old Stalin was
+            # … of whom it asks about: "de 30-jarige Veyrin" tells not how old Holloway was
             whose = _age_subject(question.text)
             # ("Klaas Meurs (42)": the name before the brackets is whose age it is)
-            # (the other names, whole: "Leonid" goes with "Nikolayev"; a lone first word
+            # (the other names, whole: "Tomas" goes with "Veyrin"; a lone first word
             # may only open the sentence: "Dader was de 30-jarige …")
             runs = [words(sentence[start:end]) for start, end in capitalised_runs(sentence)
                     if start or " " in sentence[start:end]]
@@ -2757,13 +2757,13 @@ def matches_expectation(question: Question, sentence: str) -> bool:
             return aged and (
                 not whose or soft_overlap(whose, words(sentence)) > 0)
         # "How many were executed?" is not answered by how many were sentenced, nor
-        # "Hoeveel roebel kostte het?" by a price in euros.
+        # "Hoeveel gulden kostte het?" by a price in euros.
         # Nor "Met hoeveel passagiers …?" by a length ("245 metres long"): a count of things
         # is a figure without a unit.
         kind, unit = asked_unit(question.text)
-        # A figure the question itself gives is not what it asks: "zestien personen" for
-        # "Hoeveel toeschouwers zaten er bij het proces tegen de zestien verdachten?"
-        # (Not "How many of the 16 defendants …?", which "All 16" may answer.)
+        # A figure the question itself gives is not what it asks: "zeventien personen" for
+        # "Hoeveel toeschouwers zaten er bij het proces tegen de zeventien verdachten?"
+        # (Not "How many of the 17 defendants …?", which "All 17" may answer.)
         given = set(quantities_in(question.text))
         found = set(quantities_in(sentence))
         if given and found and found <= given and not _PARTITIVE.search(fold(question.text)):
@@ -2780,7 +2780,7 @@ def matches_expectation(question: Question, sentence: str) -> bool:
         return bool(years) or bool(_MONTHS.search(folded) or _RELATIVE_TIME.search(folded))
     if expect in (Expect.PERSON, Expect.PLACE):
         if question.culprit and not names_doer(sentence):
-            return False  # "Kirov was murdered in 1934" does not say by whom
+            return False  # "Tarrant was murdered in 1890" does not say by whom
         added = new_names(question, sentence)
         if expect is Expect.PLACE and added:
             # A place is told where it is one: "in Leiden", "naar Bordeaux", "at the
@@ -2789,9 +2789,9 @@ def matches_expectation(question: Question, sentence: str) -> bool:
             sited = _sited(sentence)
             added = [n for n in added if fold(n.split()[0]) in sited]
         return bool(added) and (not question.succession or (
-            # whose place: "Lenin saw no good successor in him" is about someone else's
-            # … with the one asked about as the one replaced: not "verving Jagoda door
-            # Jezjov" for Jezjov
+            # whose place: "Lindholm saw no good successor in him" is about someone else's
+            # … with the one asked about as the one replaced: not "verving Jelnik door
+            # Brenner" for Brenner
             states_succession(sentence) and _replaced(question_names(question.text), sentence)))
     if expect is Expect.REASON:
         folded = fold(sentence)
@@ -2820,21 +2820,21 @@ def states_year_asked(question: Question, text: str) -> bool:
 
 
 def other_years(question: Question, text: str) -> bool:
-    """The text dates itself to other years than the question names: "in juni 1937" for a
-    question about August 1936. A span ("1936-1938") that covers the question's year is
+    """The text dates itself to other years than the question names: "in juni 1887" for a
+    question about August 1886. A span ("1886-1888") that covers the question's year is
     no other year. A question that asks for a date wants another year than it names."""
     if not question.years or question.expect is Expect.DATE:
         return False
     stated = set(years_in(text))
     if not stated or stated & question.years:
         return False
-    # "Was Stalin the undisputed ruler by 1934?" is answered by what held from 1922 on;
-    # "since 1934" by what followed.
+    # "Was Holloway the undisputed ruler by 1884?" is answered by what held from 1872 on;
+    # "since 1884" by what followed.
     until = [int(m.group(2)) for m in _BY_YEAR.finditer(question.text)]
     since = [int(m.group(2)) for m in _SINCE_YEAR.finditer(question.text)]
     if any(min(since, default=0) <= y <= max(until, default=9999) for y in stated) \
             and (until or since):
-        return False  # (both: within "from 1936 until 1938")
+        return False  # (both: within "from 1886 until 1888")
     spans = [(int(a), int(b)) for a, b in _YEAR_RANGE.findall(text)]
     return not any(a <= y <= b for a, b in spans for y in question.years)
 
@@ -2866,8 +2866,8 @@ def ordinals_in(text: str) -> frozenset[int]:
 def soft_overlap(content: tuple[str, ...], sentence_words: Sequence[str],
                  weights: tuple[float, ...] | None = None) -> float:
     """Share of the question's content words that the sentence contains, counting cognates and
-    transliterations ("arrested"/"gearresteerd", "Khrushchev"/"Chroesjtsjov") as partial matches, so
-    that related languages still overlap. With `weights`, a weighted share."""
+    transliterations ("arrested"/"gearresteerd", "Kholushchev"/"Choloesjtsjov") as partial matches,
+    so that related languages still overlap. With `weights`, a weighted share."""
     return weighted_share(word_hits(content, sentence_words), weights)
 
 
@@ -3017,15 +3017,15 @@ _TRANSLITERATIONS = (("tsj", "ch"), ("sj", "sh"), ("zj", "zh"), ("kh", "ch"), ("
 @lru_cache(maxsize=65536)
 def transliterate(word: str) -> str:
     """Bring the usual English and Dutch spellings of transliterated names close enough for
-    the fuzzy match ("Khrushchev"/"Chroesjtsjov" become "chrushchev"/"chrushchov")."""
+    the fuzzy match ("Kholushchev"/"Choloesjtsjov" become "kholushkhev"/"kholushkhov")."""
     for source, target in _TRANSLITERATIONS:
         word = word.replace(source, target)
     return word
 
 
-# (Not before an article, a pronoun or a possessive: "Wist Jagoda of er …" means whether,
-# "Stalin or his men" and "the Politburo of that time" keep their names.)
-# "Of" is "or" only in Dutch: "Was Stalin of humble origin?" keeps its name.
+# (Not before an article, a pronoun or a possessive: "Wist Jelnik of er …" means whether,
+# "Holloway or his men" and "the Polder Council of that time" keep their names.)
+# "Of" is "or" only in Dutch: "Was Holloway of humble origin?" keeps its name.
 _NOT_ALTERNATIVES = (r"the|a|an|de|het|een|er|his|her|its|their|zijn|haar|hun|he|she|it|"
                      r"they|hij|zij|ze|that|this|these|those|dat|dit|die|deze|wat|what|"
                      r"which|welke|wie|who|van|in|op|bij|voor|met|aan|naar|uit|om|tot")
@@ -3045,14 +3045,14 @@ def looks_dutch(text: str) -> bool:
 
 
 def _opens_sentence(text: str, start: int) -> bool:
-    """The first word of the question, or of a second sentence in it ("… purges? Do the
+    """The first word of the question, or of a second sentence in it ("… strikes? Do the
     documents agree?"), is capitalised for that reason alone."""
     return start == 0 or re.search(r"[.?!:]\s*$", text[:start]) is not None
 
 
 def question_names(question: str) -> list[tuple[str, ...]]:
-    """The names a question mentions, each as its folded words: "the Great Terror" gives
-    ("great", "terror"), "Yezhov" gives ("yezhov",)."""
+    """The names a question mentions, each as its folded words: "the Great Strike" gives
+    ("great", "strike"), "Brenner" gives ("brenner",)."""
     return list(_question_names(question))
 
 
@@ -3080,11 +3080,11 @@ def _question_names(question: str) -> tuple[tuple[str, ...], ...]:
             parts = parts[-1:]
         parts = [p for p in parts if p not in _WH_WORDS and p not in _STOP_CAPITALS
                  and p not in _MONTH_NAMES and p not in _PARTICLE_WORDS]
-        # "de Russische koninklijke familie": an adjective of nationality, as in `name_runs`.
+        # "de Thaise koninklijke familie": an adjective of nationality, as in `name_runs`.
         if len(parts) == 1 and _nationality(parts[0], question[end:], listed=True):
             continue
         name = tuple(w for p in parts for w in re.findall(r"\w+", p) if len(w) > 1)
-        # "in de Goelag of werkkampen": an alternative to a common word need not be named.
+        # "in de Steenhof of werkkampen": an alternative to a common word need not be named.
         before = _ALTERNATIVE_BEFORE[language].search(question[:start])
         whether = before is not None and before.group(1).lower() in _WHETHER | {"men", "we"}
         if _ALTERNATIVE_AFTER[language].match(question, end) \
@@ -3097,17 +3097,17 @@ def _question_names(question: str) -> tuple[tuple[str, ...], ...]:
 
 _SETTING = re.compile(r"\b(?:in|te|throughout|across)\s+(?:the\s+|de\s+|het\s+)?"
                       r"([A-Z\u00C0-\u024F][a-z\u00C0-\u024F'’-]+)|"
-                      # a name that qualifies a noun: "the first Moscow show trial"
-                      # (initials name an organisation, "the NKVD car", not a place)
+                      # a name that qualifies a noun: "the first Kestwick fraud trial"
+                      # (initials name an organisation, "the KDV car", not a place)
                       r"\b(?:the|de|het)\s+(?:[a-z]\w*\s+){0,2}([A-Z\u00C0-\u024F][a-z\u00C0-\u024F'’-]+)"
                       r"(?=\s+[a-z])|"
-                      # or owns it: "Stalin's purges", "Stalins zuiveringen"
+                      # or owns it: "Holloway's reforms", "Veldkamps hervormingen"
                       r"\b([A-Z\u00C0-\u024F][a-z\u00C0-\u024F-]+)(?:'s|’s|s)\s+(?=[a-z])")
 
 
 def setting_names(question: str) -> list[tuple[str, ...]]:
-    """The question's names that set the scene ("in the Soviet Union", "in Moskou", "the
-    Moscow trial", "Stalin's purges"): a document about it need not repeat the name in every
+    """The question's names that set the scene ("in the Vellmark Federation", "in Kestwijk", "the
+    Kestwick trial", "Holloway's reforms"): a document about it need not repeat the name in every
     sentence."""
     places = {found[0] for m in _SETTING.finditer(question)
               if (found := re.findall(r"\w+", fold(m.group(1) or m.group(2) or m.group(3))))}
@@ -3161,15 +3161,15 @@ def other_bearers(question: str, sentence: str) -> set[str]:
 
 def focus_words(question: str, language: str = "") -> tuple[str, ...]:
     """What a question asks about its names: its content words that are not names.
-    "Who was Kirov's wife?" → ("wife",)."""
+    "Who was Tarrant's wife?" → ("wife",)."""
     names = {w for name in question_names(question) for w in name} | _particle_names(question)
     # Only the question's own language's stop words: "die" is a Dutch stop word but the
-    # point of "When did Lenin die?".
+    # point of "When did Lindholm die?".
     stop = _stopwords_of(language)
     # "In which year", "In welk land": the noun after the question word names the kind of
     # answer, which the sentence must state, not a word it must share.
     asked = _ANSWER_KIND.sub(r"\1", fold(question))
-    # "Waar staat NKVD voluit voor?", "What does NKVD stand for in full?": how it is spelled
+    # "Waar staat KDV voluit voor?", "What does KDV stand for in full?": how it is spelled
     # out, not a word the expansion shares.
     framing = _SCAFFOLD | (_SPELLED_OUT if _EXPANSION_QUESTION.search(asked) else frozenset())
     content = tuple(w for w in re.findall(r"\w+", asked)
@@ -3185,7 +3185,7 @@ _ANSWER_KIND = re.compile(
 
 
 def unfocused(question: str, language: str = "") -> str:
-    """The question without its focus words: "Who was Kirov's wife?" → "Who was Kirov's ?"."""
+    """The question without its focus words: "Who was Tarrant's wife?" → "Who was Tarrant's ?"."""
     drop = set(focus_words(question, language))
     tokens = re.findall(r"\w+|\W+", question)
     return "".join(t for t in tokens if fold(t) not in drop)
@@ -3208,7 +3208,7 @@ _SCAFFOLD = frozenset(
     "place occur occurred occurs vond vinden vindt plaats plaatsvinden plaatsvond "
     "voorgevallen gebeuren liep af afliep afgelopen verging became fared heet heette "
     "abbreviation acronym stand stands afkorting staat "
-    # fillers: "Waar staat NKVD eigenlijk voor?", "Where exactly …?"
+    # fillers: "Waar staat KDV eigenlijk voor?", "Where exactly …?"
     "eigenlijk precies actually exactly precisely really "
     # hedges: "Hoe laat ongeveer …?", "Roughly how many …?"
     "ongeveer ruwweg circa approximately roughly "
@@ -3223,7 +3223,7 @@ _SPELLED_OUT = frozenset("full fully written out voluit uitgeschreven letters".s
 
 def name_coverage(names: list[tuple[str, ...]], text_words: list[str]) -> float:
     """Share of the names the text mentions; a name counts when any of its words does, since
-    "Great Terror" becomes "Grote Terreur" in Dutch."""
+    "Great Depression" becomes "Grote Depressie" in Dutch."""
     if not names:
         return 1.0
     return sum(_names(name, text_words) or _compounds(name, text_words)
@@ -3272,9 +3272,9 @@ def same_nation(word: str, text_words: Iterable[str]) -> bool:
 
 
 def _names(name: tuple[str, ...], text_words: list[str]) -> bool:
-    """A word of the name is in the text, spelled alike ("Zinovjev"/"Zinoviev"), but not as
-    the start or the end of a longer word: "Nikolaj" is not "Nikolajev", nor "Stalinisme"
-    "Stalin", nor "Germany" "many". A country or people may be named in the other language
+    """A word of the name is in the text, spelled alike ("Darovjev"/"Daroviev"), but not as
+    the start or the end of a longer word: "Jakob" is not "Jakobsen", nor "Veldkampisme"
+    "Veldkamp", nor "Germany" "many". A country or people may be named in the other language
     ("Germans", "Duitsers")."""
     if len(name) == 1 and same_nation(name[0], text_words):
         return True
@@ -3303,8 +3303,8 @@ def _joined(name: tuple[str, ...], text_words: list[str]) -> bool:
 
 
 def _compounds(name: tuple[str, ...], text_words: list[str]) -> bool:
-    """A Dutch compound holds the name's head: "Sovjetspoor" is about the "spoor"."""
-    # (Not a name's start: "Nikolaj" is no part of "Nikolajev", as "Kirov" is of "Kirovlaan".)
+    """A Dutch compound holds the name's head: "Kestwijkspoor" is about the "spoor"."""
+    # (Not a name's start: "Jakob" is no part of "Jakobsen", as "Tarrant" is of "Tarrantlaan".)
     told = set(text_words)
     return any(part[-k:] in told for part in name for k in range(5, len(part))) \
         or any(part[:k] in told for part in name for k in range(5, len(part) - 2))

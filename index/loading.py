@@ -430,8 +430,8 @@ def _markdown_title(text: str) -> str | None:
 
 def _first_line(text: str) -> str | None:
     """The first line with text. A web page saved as text often opens with its breadcrumb
-    trail, which ends with the page's title ("Home Dossiers Jozef Stalin Stalin en de Grote
-    Terreur", then "Stalin en de Grote Terreur"): then the title is that shorter line."""
+    trail, which ends with the page's title ("Home Dossiers Joris Dekker Dekker en de Grote
+    Staking", then "Dekker en de Grote Staking"): then the title is that shorter line."""
     lines = list(itertools.islice(
         (" ".join(line.split()) for line in text.split("\n", _TRAIL_SCAN) if line.strip()),
         _TRAIL_LOOKAHEAD + 1))
@@ -442,7 +442,7 @@ def _first_line(text: str) -> str | None:
 
 
 def _trail_ends_with(first: str, line: str) -> bool:
-    """A trail of capitalised labels ("Home Dossiers Jozef Stalin") before the title, not a
+    """A trail of capitalised labels ("Home Dossiers Joris Dekker") before the title, not a
     byline ("… door Jan Jansen") or a sentence."""
     if len(line) >= len(first) or not first.endswith(" " + line):
         return False
