@@ -1767,8 +1767,18 @@ def _names_no_one(words_: list[str]) -> bool:
 def _no_ones(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
     """What a sentence names that is no one: its places ("in Leiden", "de gemeente Ede") and
     its words made with a common one ("de Brug-school"). Cached: asked of every candidate."""
-    places = places_in(sentence) | {fold(m.group(1)) for m in _PLACE_NAMED.finditer(sentence)}
+    places = places_in(sentence) | {fold(m.group(1)) for m in _PLACE_NAMED.finditer(sentence)} \
+        | {fold(m.group(1)) for m in _ARTICLED_PLACE.finditer(sentence)}
     return places, frozenset(fold(w) for w in _COMPOUND.findall(sentence))
+
+
+# A name after a preposition of place and an article is a place or a thing, not someone: "on
+# the Plaats", "in The Hague", "op de Markt", "aboard the Neptune". (Not a possessive: "at
+# the Mayor's request".)
+_ARTICLED_PLACE = re.compile(
+    r"\b(?:[Ii]n|[Oo]n|[Aa]t|[Nn]ear|[Ii]nto|[Oo]nto|[Ii]nside|[Oo]utside|[Aa]board|[Oo]p|"
+    r"[Bb]ij|[Nn]aar|[Aa]an\s+boord\s+van|[Uu]it)\s+(?:[Tt]he|[Dd]e|[Hh]et)\s+"
+    r"([A-Z\u00C0-\u024F][\w\u00C0-\u024F-]+)(?![\w-])(?!['’]s\b)")
 
 
 @lru_cache(maxsize=256)

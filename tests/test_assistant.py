@@ -3137,6 +3137,16 @@ def test_only_names_the_question_lacks_answer_who() -> None:
     assert analyse("Waar staat de afkorting NKVD eigenlijk voor?").expect is Expect.OTHER
 
 
+def test_a_name_after_a_place_preposition_and_an_article_is_no_one() -> None:
+    sculptor = analyse("Which sculptor made the statue of Mayor Vos in Oudendam?")
+    assert new_names(sculptor, "A statue of Mayor Vos was unveiled on the Brink in 1921.") == []
+    assert new_names(sculptor, "It stands at the Westerkade in The Hague.") == []
+    assert new_names(analyse("Wie hield de toespraak?"), "Op de Grote Markt sprak Anna Berg.") \
+        == ["anna berg"]
+    # A possessive after the article is someone's: "at the Governor's request" may name him.
+    assert new_names(sculptor, "It was cast at the Governor's request.") == ["governor's"]
+
+
 def test_an_abbreviation_in_the_question_finds_the_name_it_abbreviates(
         tmp_path: Path) -> None:
     assert initialisms("Tweehonderd leden van het Centraal Comité stemden tegen.") == ("cc",)
