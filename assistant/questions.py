@@ -1983,6 +1983,31 @@ envoy envoys gezant gezanten
 lookout lookouts
 representative representatives vertegenwoordiger vertegenwoordigers
 explorer explorers ontdekkingsreiziger ontdekkingsreizigers
+pilot pilots piloot piloten
+diver divers duiker duikers
+chef chefs cook cooks kok koks
+doctor doctors arts artsen dokter dokters
+nurse nurses verpleegster verpleegsters verpleegkundige verpleegkundigen
+reporter reporters journalist journalists journalisten verslaggever verslaggevers
+photographer photographers fotograaf fotografen
+detective detectives rechercheur rechercheurs
+soldier soldiers soldaat soldaten
+firefighter firefighters brandweerman brandweerlieden brandweermannen
+driver drivers bestuurder bestuurders chauffeur chauffeurs
+guard guards bewaker bewakers
+sailor sailors matroos matrozen zeeman zeelieden
+fisherman fishermen visser vissers
+miner miners mijnwerker mijnwerkers
+officer officers officier officieren
+policeman policemen politieagent politieagenten
+operator operators marconist marconisten telegrafist telegrafisten
+clerk clerks klerk klerken
+servant servants bediende bedienden
+professor professors hoogleraar hoogleraren professoren
+scientist scientists wetenschapper wetenschappers
+chemist chemists scheikundige scheikundigen
+conductor conductors conducteur conducteurs
+signalman signalmen seinwachter seinwachters
 """
 
 

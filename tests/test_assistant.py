@@ -4952,6 +4952,24 @@ def test_a_title_known_in_both_languages_is_asked_in_the_other_one_too(
         assert [c.typed for c in score_candidates(unknown)] == [True, True], role
 
 
+def test_common_occupations_are_known_in_both_languages(tmp_path: Path) -> None:
+    files = {"sluis.txt": "De sluis\nIn 1911 leidde ingenieur Piet Bakker de bouw van de "
+                          "sluis in Oudewater. In 1911 voer Klaas Vlot als stuurman naar "
+                          "Oudewater.\n"}
+    for role, other in (("diver", "duiker"), ("cook", "kok"), ("photographer", "fotograaf"),
+                        ("firefighter", "brandweerman")):
+        scorer = _scorer(tmp_path, files,
+                         f"What was the name of the {role} in Oudewater in 1911?", FAKE_CONFIG)
+        assert {role, other} <= scorer.role_forms, role
+        assert [c.typed for c in score_candidates(scorer)] == [False, False], role
+    # One named beside the word in the other language answers.
+    files = {"sluis.txt": "De sluis\nIn 1911 daalde duiker Jan Smit af in de sluis van "
+                          "Oudewater.\n"}
+    scorer = _scorer(tmp_path / "named", files,
+                     "What was the name of the diver in Oudewater in 1911?", FAKE_CONFIG)
+    assert [c.typed for c in score_candidates(scorer)] == [True]
+
+
 def test_one_who_bears_a_title_is_named_by_the_surname(tmp_path: Path) -> None:
     text = "Zijn advocaat Karel Mertens sprak met de pers.\n"
     assert role_holders(text, "lawyer") == {"karel", "mertens"}
