@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import numpy as np
@@ -141,21 +142,36 @@ def cold_ask(data_dir: Path, runs: int) -> dict[str, float]:
             "max_s": round(max(walls), 2)}
 
 
+def count(least: int) -> Callable[[str], int]:
+    """An argparse type: a whole number of at least `least`, or a message naming the fix."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < least:
+            raise argparse.ArgumentTypeError(f"{value} is too small: give {least} or more")
+        return value
+    return parse
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--synthetic", type=int, default=0, metavar="CHUNKS",
+    parser.add_argument("--synthetic", type=count(0), default=0, metavar="CHUNKS",
                         help="Also measure a synthetic index of at least this many chunks.")
-    parser.add_argument("--rounds", type=int, default=10, help="Passes over the questions.")
-    parser.add_argument("--cold-runs", type=int, default=5)
-    parser.add_argument("--first-asked", type=int, default=300, metavar="N",
-                        help="How many held-out questions to ask once each.")
+    parser.add_argument("--rounds", type=count(1), default=10,
+                        help="Passes over the questions.")
+    parser.add_argument("--cold-runs", type=count(0), default=5,
+                        help="Cold `assistant ask` processes to time (0: none).")
+    parser.add_argument("--first-asked", type=count(0), default=300, metavar="N",
+                        help="How many held-out questions to ask once each (0: none).")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
     from assistant.core import Assistant
     from index.settings import Settings
 
-    results: dict[str, object] = {}
+    results: dict[str, Mapping[str, object]] = {}
     with tempfile.TemporaryDirectory() as folder:
         sample = Path(folder) / "sample"
         build_sample(sample)
@@ -163,8 +179,10 @@ def main() -> int:
         assistant = Assistant.from_settings(Settings(data_dir=sample, answer_cache=0))
         results["sample"] = {"chunks": assistant.build.info.chunks,
                              **measure(assistant, args.rounds)}
-        results["sample_first_asked"] = measure_first_asked(assistant, args.first_asked)
-        results["cold_assistant_ask"] = cold_ask(sample, args.cold_runs)
+        if args.first_asked:
+            results["sample_first_asked"] = measure_first_asked(assistant, args.first_asked)
+        if args.cold_runs:
+            results["cold_assistant_ask"] = cold_ask(sample, args.cold_runs)
         if args.synthetic:
             large = Path(folder) / "synthetic"
             started = time.perf_counter()
@@ -178,7 +196,7 @@ def main() -> int:
         print(json.dumps(results))
     else:
         for name, values in results.items():
-            print(f"{name:<20} " + "  ".join(f"{k}={v}" for k, v in values.items()))  # type: ignore[union-attr]
+            print(f"{name:<20} " + "  ".join(f"{k}={v}" for k, v in values.items()))
     return 0
 
 

@@ -527,6 +527,17 @@ def test_help_imports_no_heavy_library() -> None:
     assert "HEAVY []" in result.stdout
 
 
+def test_the_latency_benchmark_refuses_counts_it_cannot_use() -> None:
+    # (Refused by argparse before the index is built or the model loaded.)
+    for flag, value in (("--rounds", "0"), ("--first-asked", "-1"), ("--cold-runs", "two")):
+        result = subprocess.run(
+            [sys.executable, "benchmarks/query_latency.py", flag, value], cwd=ROOT,
+            capture_output=True, text=True, timeout=60)
+        assert result.returncode == 2, (flag, result.stderr)
+        assert flag in result.stderr and ("or more" in result.stderr
+                                          or "whole number" in result.stderr)
+
+
 # --- hostile corpora, garbage, crashes -------------------------------------------------------
 
 
