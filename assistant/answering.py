@@ -1037,7 +1037,7 @@ def _focused_alternative(best: Candidate, eligible: list[Candidate], question: Q
 
     def going_on(c: Candidate) -> bool:
         # It goes on about whom the best one names, and says what was asked of them ("…
-        # onder leiding van Jan Smit. Hij werd samen met Piet Bakker berecht.")
+        # onder leiding van Jan Smit. Hij werd samen met Piet Bakker ontslagen.")
         return c.row == best.row + 1 and c.document_id == best.document_id and c.focus > 0 \
             and _PERSONAL_OPENING.match(c.text) is not None
 
@@ -1598,7 +1598,7 @@ def _about(other: Candidate, best: Candidate, config: AnswerConfig) -> bool:
         other.similarity + offset >= best.similarity - config.claim_similarity_margin
 
 
-# "niet de moord op Tarrant, maar de groeiende vakbondsoppositie", "not in the fields but in the
+# "niet de storm, maar het achterstallige onderhoud", "not in the fields but in the
 # inns": what a sentence denies (an article or a preposition after "not") in favour of
 # something else. Not "not only … but also", "niet alleen … maar ook", nor a "not" and a
 # "but" of two clauses ("Not surprisingly, the dikes failed, but …").
@@ -1616,9 +1616,9 @@ def corrects(text: str) -> bool:
 def _corrected(best: Candidate, candidates: list[Candidate], question: Question,
                config: AnswerConfig) -> tuple[Candidate, Candidate] | None:
     """For what caused something: a sentence of one document that says it was not X but Y,
-    and another document's sentence that says X and not Y: "Tarrant's death triggered the
-    Great Strike" against "de werkelijke oorzaak … was niet de moord op Tarrant, maar de
-    groeiende interne vakbondsoppositie" (and a sentence that also names the latter agrees).
+    and another document's sentence that says X and not Y: "The storm caused the flood"
+    against "de echte oorzaak … was niet de storm, maar het achterstallige onderhoud van de
+    dijk" (and a sentence that also names the latter agrees).
     Both must be nearly as good answers as the best sentence. X must name something besides
     the question's words and words for causing, which every side shares; only a word
     itself, a cognate or a spelling counts, not a look-alike ("murder"/"order"). Returns
@@ -1629,8 +1629,8 @@ def _corrected(best: Candidate, candidates: list[Candidate], question: Question,
     for correcting in close:
         for match in _CORRECTION.finditer(correcting.text):
             denied = _own_words(match.group("denied"), question)
-            # (What it names instead is said in its first words: "maar de groeiende interne
-            # vakbondsoppositie waarmee Veldkamp …" is not about Veldkamp.)
+            # (What it names instead is said in its first words: "maar het achterstallige
+            # onderhoud waarover Veldkamp …" is not about Veldkamp.)
             named = _own_words(match.group("named"), question)[:3]
             if not denied:
                 continue

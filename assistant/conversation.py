@@ -237,7 +237,7 @@ def answered_entity(question: str, reply: str, expect: Expect) -> str | None:
         rest = " ".join(p for p in name.split() if not set(words(p)) & known)
         # ("the British Wreck Commissioner" is what someone was, not who.)
         title = expect is Expect.PERSON and is_listed_nationality(rest.split(" ", 1)[0])
-        # (Nor is a date: "in January 1937".)
+        # (Nor is a date: "in January 1889".)
         dated = MONTH.match(fold(rest)) is not None
         if rest and set(words(rest)) - _FRAMING - places and not title and not dated:
             candidates.append(rest)

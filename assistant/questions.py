@@ -218,8 +218,8 @@ _CAUSING = r"cause|caused|causes|trigger|triggered|led to|oorzaak|oorzaken|aanle
 # "Waardoor ging de markt onderuit?", "Why …?".
 _CAUSE_QUESTION = re.compile(rf"\b(why|waarom|reason|reasons|lead to|reden|redenen|waardoor|"
                              rf"{_CAUSING})\b")
-# A sentence that says what caused something: "Tarrant's death triggered the Great Strike", "de
-# werkelijke oorzaak … was niet …".
+# A sentence that says what caused something: "The dam's collapse triggered the flood", "de
+# echte oorzaak … was niet …".
 _CAUSE_CUES = re.compile(rf"\b(because|due to|triggering|sparked|leading to|resulted from|"
                          rf"startschot|doordat|omdat|vanwege|te wijten|{_CAUSING})\b")
 
@@ -876,7 +876,7 @@ def _quantities(text: str) -> tuple[float, ...]:
         scale = tokens[end + 1] if end + 1 < len(tokens) else ""
         # Days of the month, decades ("jaren dertig", "the 1930s") and ages are no counts.
         decade = scale == "s" or before in _DECADE and token in _NUMBER_WORDS
-        # "van 23 tot 29 januari": the first day of a range is a day too.
+        # "van 12 tot 18 maart": the first day of a range is a day too.
         later = tokens[end + 3] if end + 3 < len(tokens) else ""
         day_range = scale in _RANGE_WORDS and _MONTHS.fullmatch(later) is not None
         # (Only a number that can be one is a day: "Semper Augustus 5.500 gulden" is no
@@ -1186,7 +1186,7 @@ def focus_overlap(focus: tuple[str, ...], text: str, verbs: bool = False,
         told = {_FAMILY_OF.get(w) for w in sentence_words} - {None}
     # A title finds its other forms too: "chairman" is "voorzitter". A word for an office
     # finds any title: "What post did Holloway hold?" finds "as mayor of Brinkport".
-    offices = _offices_asked(focus) if any(w in _TITLE_FORMS for w in sentence_words) \
+    offices = _offices_asked(focus) if any(w in _POST_FORMS for w in sentence_words) \
         else frozenset()
     extra = sum(1 - soft_overlap((w,), sentence_words) for w in focus
                 if _FAMILY_OF.get(w) in told
@@ -1497,7 +1497,7 @@ def _counts_in(tokens: list[str]) -> Iterator[int]:
 
 def counts_other_things(counted: tuple[str, ...], text: str) -> bool:
     """Whether each figure of the text is followed by a word for something else than the
-    question counts, both known to `_COUNT_NOUNS`: "81 of the 103 workers" counts no
+    question counts, both known to `_COUNT_NOUNS`: "12 of the 40 workers" counts no
     "toeschouwers". False when it cannot tell."""
     asked = next((n for n in map(_count_noun, counted) if n is not None), None)
     if asked is None:
@@ -1507,7 +1507,7 @@ def counts_other_things(counted: tuple[str, ...], text: str) -> bool:
     told: set[str | None] = set()
     for i in _counts_in(tokens):
         after = [t for t in tokens[i + 1:i + 7] if t not in _SCALES]
-        # "81 of the 103 workers", "43 van de 157 leden": what the second figure counts
+        # "12 of the 40 workers", "43 van de 157 leden": what the second figure counts
         if after[:1] in (["of"], ["van"]):
             rest = [t for t in after[1:] if t not in stop]
             after = rest[1:] if rest and _figure_token(rest[0]) else []
@@ -1773,11 +1773,12 @@ def _no_ones(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
 
 
 # A name after a preposition of place and an article is a place or a thing, not someone: "on
-# the Plaats", "in The Hague", "op de Markt", "aboard the Neptune". (Not a possessive: "at
-# the Mayor's request".)
+# the Plaats", "in The Hague", "op de Markt". (Not a possessive: "at the Mayor's request";
+# nor a capital "De", which begins a surname: "op De Jong"; nor "aboard the …": ships are
+# named after people.)
 _ARTICLED_PLACE = re.compile(
-    r"\b(?:[Ii]n|[Oo]n|[Aa]t|[Nn]ear|[Ii]nto|[Oo]nto|[Ii]nside|[Oo]utside|[Aa]board|[Oo]p|"
-    r"[Bb]ij|[Nn]aar|[Aa]an\s+boord\s+van|[Uu]it)\s+(?:[Tt]he|[Dd]e|[Hh]et)\s+"
+    r"\b(?:[Ii]n|[Oo]n|[Aa]t|[Nn]ear|[Ii]nto|[Oo]nto|[Ii]nside|[Oo]utside|[Oo]p|"
+    r"[Bb]ij|[Nn]aar|[Uu]it)\s+(?:[Tt]he|de|het)\s+"
     r"([A-Z\u00C0-\u024F][\w\u00C0-\u024F-]+)(?![\w-])(?!['’]s\b)")
 
 
@@ -1848,8 +1849,9 @@ def asked_role(question: str) -> tuple[str, ...]:
     if match.group().lower().startswith(("which", "welk")):
         title = found[1] is not None and fold(found[1]) in _TITLE_FORMS
         found = found[1:] if not found[0].islower() and title else found[:1]
-    return tuple(fold(w) for w in found if w and len(w) >= 5 and w.islower()
-                 and fold(w) not in _NO_TITLES)
+    # (A short word only when it is a known title: "Who was the pilot?", not "Which one …?")
+    return tuple(fold(w) for w in found if w and (len(w) >= 5 or fold(w) in _TITLE_FORMS)
+                 and w.islower() and fold(w) not in _NO_TITLES)
 
 
 def _role_asked(question: str) -> re.Match[str] | None:
@@ -1983,25 +1985,26 @@ envoy envoys gezant gezanten
 lookout lookouts
 representative representatives vertegenwoordiger vertegenwoordigers
 explorer explorers ontdekkingsreiziger ontdekkingsreizigers
+"""
+# Occupations, asked for as "the name of the diver": no post someone holds. (Not words that
+# are also common surnames or mean something else: "Kok", "Visser", "De Klerk", Dutch
+# "chef" (a boss), "arts" ("fine arts"), "guard" and "cook" as verbs, "captain", which
+# names every ship's.)
+_OCCUPATIONS = """
 pilot pilots piloot piloten
 diver divers duiker duikers
-chef chefs cook cooks kok koks
-doctor doctors arts artsen dokter dokters
-nurse nurses verpleegster verpleegsters verpleegkundige verpleegkundigen
+doctor doctors dokter dokters artsen
+nurse nurses verpleegster verpleegsters verpleegkundige verpleegkundigen verpleger
 reporter reporters journalist journalists journalisten verslaggever verslaggevers
 photographer photographers fotograaf fotografen
 detective detectives rechercheur rechercheurs
 soldier soldiers soldaat soldaten
 firefighter firefighters brandweerman brandweerlieden brandweermannen
-driver drivers bestuurder bestuurders chauffeur chauffeurs
-guard guards bewaker bewakers
-sailor sailors matroos matrozen zeeman zeelieden
-fisherman fishermen visser vissers
+driver drivers chauffeur chauffeurs
+sailor sailors matroos matrozen
 miner miners mijnwerker mijnwerkers
 officer officers officier officieren
 policeman policemen politieagent politieagenten
-operator operators marconist marconisten telegrafist telegrafisten
-clerk clerks klerk klerken
 servant servants bediende bedienden
 professor professors hoogleraar hoogleraren professoren
 scientist scientists wetenschapper wetenschappers
@@ -2018,7 +2021,8 @@ def _forms(lines: str) -> dict[str, tuple[str, ...]]:
 
 
 _OFFICE_FORMS = _forms(_OFFICES)
-_TITLE_FORMS = {**_OFFICE_FORMS, **_forms(_ROLES)}
+_POST_FORMS = {**_OFFICE_FORMS, **_forms(_ROLES)}
+_TITLE_FORMS = {**_POST_FORMS, **_forms(_OCCUPATIONS)}
 
 
 def is_office(word: str) -> bool:
@@ -2038,7 +2042,10 @@ def title_words(role: str) -> tuple[str, ...]:
 
 
 _EXPANSION_QUESTION = re.compile(r"\b(stands? for|abbreviation|acronym|afkorting|staat voor|"
-                                 r"voluit|in full|written out)\b")
+                                 r"voluit|in full|written out)\b"
+                                 # "Waar staat KDV (eigenlijk) voor?", not "Waar staat het
+                                 # monument voor de gevallenen?"
+                                 r"|\bsta(?:at|an)(?:\s+[\w.-]+){1,3}\s+voor\s*\?")
 
 
 def _expands(question: str, sentence: str) -> bool:
@@ -2095,11 +2102,11 @@ def gives_lifespan(names: Sequence[tuple[str, ...]], sentence: str) -> bool:
     return any(transliterate(fold(m.group(1))) in asked
                and not _ROMAN.fullmatch(m.group(1))
                and not set(words(sentence[max(0, m.start() - 40):m.start()])[-2:])
-               & _TITLE_FORMS.keys() for m in _LIFESPAN.finditer(sentence))
+               & _OFFICE_FORMS.keys() for m in _LIFESPAN.finditer(sentence))
 
 
 def states_date(text: str) -> bool:
-    """A year or a month: "in 1937", "op 19 augustus"."""
+    """A year or a month: "in 1889", "op 19 augustus"."""
     return bool(years_in(text)) or _MONTHS.search(fold(text)) is not None
 
 
@@ -2169,9 +2176,9 @@ _CLOCK_LEAD = re.compile(r"^(?i:om|at|around|rond|omstreeks|tegen|vanaf)\s+")
 
 
 # Words between quotation marks, at least three of them (not scare quotes, "‘grote
-# schrik’"): “…”, "…", ‘…’, '…' (not the apostrophe of "Morrison's"), „…”, «…».
+# storm’"): “…”, "…", ‘…’, '…' (not the apostrophe of "Morrison's"), „…”, «…».
 _QUOTED = re.compile(r"[“„«\"]([^”»\"]+)[”»\"]|(?<!\w)['‘]([^'’]+)['’](?!\w)")
-# A sentence that announces the quotation after it: "… defined by one chilling quote."
+# A sentence that announces the quotation after it: "… summed up in one short remark."
 ANNOUNCES = re.compile(r"(:|\b(quote|quotation|words|saying|remark|citaat|uitspraak|woorden)"
                        r"\W*)$", re.IGNORECASE)
 
@@ -2269,7 +2276,7 @@ _ONSET_QUESTION = re.compile(
     # "When did the trial open?", not "the open letter"
     r"open(?=\s*\?)|geopend|opende|openden)\b")
 # A sentence that says what something began with: "The dismissal marked the beginning of the
-# strike", "Tarrant's death triggered the strike", "De staking begint met de ontslagen".
+# strike", "The lockout triggered the strike", "De staking begint met de ontslagen".
 _ONSET = re.compile(
     # "At the beginning of the war, …" tells when, not what it began with.
     r"(?<!\bat )(?<!\bfrom )(?<!\bsince )(?<!\bby )(?<!\bin )(?<!\baan )(?<!\bbij )"
@@ -2455,8 +2462,8 @@ def describes_person(text: str) -> bool:
 
 
 def states_fate(sentence: str, opening: bool = True) -> bool:
-    """The sentence tells what became of someone: "Na zijn bekentenis werd Veyrin snel
-    geëxecuteerd", not "Dader was de 30-jarige Tomas Veyrin". Without `opening`, not in
+    """The sentence tells what became of someone: "Na zijn bekentenis werd Veyrin spoedig
+    opgehangen", not "Dader was de 24-jarige Tomas Veyrin". Without `opening`, not in
     what it opens on: "Na zijn arrestatie bekende hij" tells a confession."""
     folded = fold(sentence)
     return bool(_FATE.search(folded if opening else _AFTER_EVENT.sub("", folded, count=1)))
@@ -2512,7 +2519,7 @@ def asks_culprit(folded: str) -> bool:
 @lru_cache(maxsize=64)
 def doer_mentions(document_text: str) -> tuple[tuple[int, str], ...]:
     """Where a document names the doer of a killing, with the doer's surname (folded and
-    transliterated): "Dader was de 30-jarige Tomas Veyrin" → "vejrin". The name is
+    transliterated): "Dader was de 24-jarige Tomas Veyrin" → "vejrin". The name is
     the first after the words that say so, in the same sentence ("Holloway called Orlan
     and Falk Tarrant's murderers." names none), and not the victim ("the killer of Tarrant
     was …"). One pass over the document, cached."""
@@ -2780,7 +2787,7 @@ def matches_expectation(question: Question, sentence: str) -> bool:
             whose = _age_subject(question.text)
             # ("Klaas Meurs (42)": the name before the brackets is whose age it is)
             # (the other names, whole: "Tomas" goes with "Veyrin"; a lone first word
-            # may only open the sentence: "Dader was de 30-jarige …")
+            # may only open the sentence: "Dader was de 24-jarige …")
             runs = [words(sentence[start:end]) for start, end in capitalised_runs(sentence)
                     if start or " " in sentence[start:end]]
             rivals = frozenset(w for run in runs if not soft_overlap(whose, run) > 0
@@ -2874,7 +2881,7 @@ def other_years(question: Question, text: str) -> bool:
     return not any(a <= y <= b for a, b in spans for y in question.years)
 
 
-# (Not "voor": "de begroting voor 1937" is for that year; "vóór" is before it.)
+# (Not "voor": "de begroting voor 1889" is for that year; "vóór" is before it.)
 _BY_YEAR = re.compile(r"(?<!\w)(by|before|until|till|up to|vóór|tegen|tot|uiterlijk)\s+"
                       r"(?:(?:early|late|the end of|eind|begin|het einde van)\s+)?"
                       r"(1\d{3}|20\d{2})\b", re.IGNORECASE)
@@ -3339,7 +3346,7 @@ def _joined(name: tuple[str, ...], text_words: list[str]) -> bool:
 
 def _compounds(name: tuple[str, ...], text_words: list[str]) -> bool:
     """A Dutch compound holds the name's head: "Kestwijkspoor" is about the "spoor"."""
-    # (Not a name's start: "Jakob" is no part of "Jakobsen", as "Tarrant" is of "Tarrantlaan".)
+    # (Not a name's start: "Anders" is no part of "Andersen", as "Tarrant" is of "Tarrantlaan".)
     told = set(text_words)
     return any(part[-k:] in told for part in name for k in range(5, len(part))) \
         or any(part[:k] in told for part in name for k in range(5, len(part) - 2))

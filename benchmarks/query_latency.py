@@ -142,7 +142,7 @@ def cold_ask(data_dir: Path, runs: int) -> dict[str, float]:
             "max_s": round(max(walls), 2)}
 
 
-def count(least: int) -> Callable[[str], int]:
+def at_least(least: int) -> Callable[[str], int]:
     """An argparse type: a whole number of at least `least`, or a message naming the fix."""
     def parse(text: str) -> int:
         try:
@@ -157,13 +157,13 @@ def count(least: int) -> Callable[[str], int]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--synthetic", type=count(0), default=0, metavar="CHUNKS",
+    parser.add_argument("--synthetic", type=at_least(0), default=0, metavar="CHUNKS",
                         help="Also measure a synthetic index of at least this many chunks.")
-    parser.add_argument("--rounds", type=count(1), default=10,
+    parser.add_argument("--rounds", type=at_least(1), default=10,
                         help="Passes over the questions.")
-    parser.add_argument("--cold-runs", type=count(0), default=5,
+    parser.add_argument("--cold-runs", type=at_least(0), default=5,
                         help="Cold `assistant ask` processes to time (0: none).")
-    parser.add_argument("--first-asked", type=count(0), default=300, metavar="N",
+    parser.add_argument("--first-asked", type=at_least(0), default=300, metavar="N",
                         help="How many held-out questions to ask once each (0: none).")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()

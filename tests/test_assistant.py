@@ -3143,8 +3143,13 @@ def test_a_name_after_a_place_preposition_and_an_article_is_no_one() -> None:
     assert new_names(sculptor, "It stands at the Westerkade in The Hague.") == []
     assert new_names(analyse("Wie hield de toespraak?"), "Op de Grote Markt sprak Anna Berg.") \
         == ["anna berg"]
-    # A possessive after the article is someone's: "at the Governor's request" may name him.
-    assert new_names(sculptor, "It was cast at the Governor's request.") == ["governor's"]
+    # A possessive after the article is someone's ("at the Governor's request" may name
+    # him), a capital "De" begins a surname, and a ship may bear a person's name.
+    assert "governor's" in new_names(sculptor, "It was cast at the Governor's request.")
+    assert new_names(sculptor, "Zij wachtten op De Jong, die het beeld maakte.") == \
+        ["de jong"]
+    assert "karel smit" in new_names(
+        sculptor, "Aan boord van de Johan Vos werkte beeldhouwer Karel Smit.")
 
 
 def test_an_abbreviation_in_the_question_finds_the_name_it_abbreviates(
@@ -4956,12 +4961,19 @@ def test_common_occupations_are_known_in_both_languages(tmp_path: Path) -> None:
     files = {"sluis.txt": "De sluis\nIn 1911 leidde ingenieur Piet Bakker de bouw van de "
                           "sluis in Oudewater. In 1911 voer Klaas Vlot als stuurman naar "
                           "Oudewater.\n"}
-    for role, other in (("diver", "duiker"), ("cook", "kok"), ("photographer", "fotograaf"),
-                        ("firefighter", "brandweerman")):
+    for role, other in (("diver", "duiker"), ("reporter", "verslaggever"),
+                        ("photographer", "fotograaf"), ("firefighter", "brandweerman")):
         scorer = _scorer(tmp_path, files,
                          f"What was the name of the {role} in Oudewater in 1911?", FAKE_CONFIG)
         assert {role, other} <= scorer.role_forms, role
         assert [c.typed for c in score_candidates(scorer)] == [False, False], role
+    # A short one is asked for too; an occupation is no post held, nor a title before a
+    # lifespan, which is still one's life.
+    assert asked_role("Who was the pilot?") == ("pilot",)
+    assert asked_role("Which one was it?") == ()
+    assert focus_overlap(("post",), "He went to guard the bridge as a pilot.") == 0.0
+    assert gives_lifespan([("anna", "berg")], "De fotograaf Anna Berg (1850-1920) woonde er.")
+    assert not gives_lifespan([("berg",)], "De burgemeester Berg (1850-1870) woonde er.")
     # One named beside the word in the other language answers.
     files = {"sluis.txt": "De sluis\nIn 1911 daalde duiker Jan Smit af in de sluis van "
                           "Oudewater.\n"}
