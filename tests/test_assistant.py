@@ -3141,7 +3141,7 @@ def test_a_name_after_a_place_preposition_and_an_article_is_no_one() -> None:
     sculptor = analyse("Which sculptor made the statue of Mayor Vos in Oudendam?")
     assert new_names(sculptor, "A statue of Mayor Vos was unveiled on the Brink in 1921.") == []
     assert new_names(sculptor, "It stands at the Westerkade in The Hague.") == []
-    assert new_names(analyse("Wie hield de toespraak?"), "Op de Grote Markt sprak Anna Berg.") \
+    assert new_names(analyse("Wie hield de toespraak?"), "Op de Vismarkt sprak Anna Berg.") \
         == ["anna berg"]
     # A possessive after the article is someone's ("at the Governor's request" may name
     # him), a capital "De" begins a surname, and a ship may bear a person's name.
