@@ -1768,14 +1768,15 @@ def _no_ones(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
     """What a sentence names that is no one: its places ("in Leiden", "de gemeente Ede") and
     its words made with a common one ("de Brug-school"). Cached: asked of every candidate."""
     places = places_in(sentence) | {fold(m.group(1)) for m in _PLACE_NAMED.finditer(sentence)} \
-        | {fold(m.group(1)) for m in _ARTICLED_PLACE.finditer(sentence)}
+        | {fold(m.group(1)) for m in _ARTICLED_PLACE.finditer(sentence)
+           if fold(m.group(1)) not in _TITLE_FORMS}
     return places, frozenset(fold(w) for w in _COMPOUND.findall(sentence))
 
 
 # A name after a preposition of place and an article is a place or a thing, not someone: "on
 # the Plaats", "in The Hague", "op de Markt". (Not a possessive: "at the Mayor's request";
 # nor a capital "De", which begins a surname: "op De Jong"; nor "aboard the …": ships are
-# named after people.)
+# named after people; nor a title: "turned on the Emperor …".)
 _ARTICLED_PLACE = re.compile(
     r"\b(?:[Ii]n|[Oo]n|[Aa]t|[Nn]ear|[Ii]nto|[Oo]nto|[Ii]nside|[Oo]utside|[Oo]p|"
     r"[Bb]ij|[Nn]aar|[Uu]it)\s+(?:[Tt]he|de|het)\s+"
