@@ -1768,8 +1768,8 @@ def _no_ones(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
     """What a sentence names that is no one: its places ("in Leiden", "de gemeente Ede") and
     its words made with a common one ("de Brug-school"). Cached: asked of every candidate."""
     places = places_in(sentence) | {fold(m.group(1)) for m in _PLACE_NAMED.finditer(sentence)} \
-        | {fold(m.group(1)) for m in _ARTICLED_PLACE.finditer(sentence)
-           if fold(m.group(1)) not in _TITLE_FORMS}
+        | {word for m in _ARTICLED_PLACE.finditer(sentence)
+           if (word := fold(m.group(1))) not in _TITLE_FORMS}
     return places, frozenset(fold(w) for w in _COMPOUND.findall(sentence))
 
 
