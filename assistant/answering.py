@@ -46,6 +46,7 @@ from assistant.questions import (
     gives_lifespan,
     initialisms,
     is_death_word,
+    is_function_word,
     is_office,
     is_thing_noun,
     kind_asked,
@@ -1389,8 +1390,12 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
     # other language is taken on its time alone, if it is nearly as like the question as
     # the best one, and near enough in time to be a time of the same moment: times hours
     # apart, or days months apart, are of two moments.
+    # (When both are in the other language, neither can be checked in the question's words:
+    # a time of day then needs a side that tells it in the best one's words, "At 6:38 p.m.
+    # … tore into the block Oosterhof" beside "At 6:35 p.m. it crashed into Oosterhof".)
     def on_time_alone(c: Candidate) -> bool:
-        return clock and c.translated != best.translated \
+        return clock and (c.translated != best.translated or question.clock
+                          and c.translated and _tells_alike(best.text, c.text)) \
             and c.similarity >= best.similarity - config.time_alone_similarity_margin
 
     # (A document that gives the very same time anywhere has told it: its timeline's other
@@ -1429,7 +1434,10 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
                      and counts_asked(asked, other.text) is True)) \
                 or _elsewhere(question, other.text):
             continue
-        if timed and not states_year_asked(question, other.text):
+        if timed and not states_year_asked(question, other.text) \
+                and not (clock and not years_in(other.text)):
+            # (A time of day is told without the day it is of: "The tank burst at about
+            # 12:30" gives a time of the day asked, unless it names another year.)
             continue  # 17 tried in August 1886, and 81 workers at no time said
         # What "how many" counts: when the best sentence's figure counts it ("Zestien
         # gascellen"), one in its language that counts only other things ("Vier
@@ -1454,6 +1462,14 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
                       at_least=at_least, at_most=at_most):
             rivals[other.document_id] = other
     return list(rivals.values())
+
+
+def _tells_alike(a: str, b: str) -> bool:
+    """Two sentences share two words of four letters or more that are not stop words."""
+    def own(text: str) -> set[str]:
+        return {w for w in words(text) if len(w) >= 4 and w.isalpha()
+                and not is_function_word(w)}
+    return len(own(a) & own(b)) >= 2
 
 
 # A total a part is told of: "Of the 1,500 homes in the town, 200 were destroyed".

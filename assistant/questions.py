@@ -123,12 +123,20 @@ _DAY_QUESTION = re.compile(r"\b((what|which) (date|day)|the date|(welke|de) (dat
 _HOURS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 # (Not "een uur": "rond een uur" is as often an hour long.)
 _UREN = "twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf"
+# A part of the day after an hour: "2.15 in the afternoon", "om 4 's nachts".
+_PART_OF_DAY = (r"(?i:in the (?:morning|afternoon|evening)|at night|['’]s (?:ochtends|morgens|"
+                r"middags|avonds|nachts)|in de (?:ochtend|morgen|middag|namiddag|avond|nacht))")
 _CLOCK = re.compile(
     # "1:23", "01:23:40"
     r"(?<![\d.,:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d.,:]?\d)|"
     # "14.00 uur", "om 01.23.40 uur", "at 9.30": a dotted time needs "uur" or "om"/"at"
     r"(?<![\d.,])(?:[01]?\d|2[0-3])\.[0-5]\d(?:\.[0-5]\d)?\s*(?i:uur|u|h)\b|"
-    r"\b(?i:om|at|around|rond|tegen|vanaf)\s+(?:[01]?\d|2[0-3])\.[0-5]\d\b|"
+    r"\b(?i:om|at|around|rond|tegen|vanaf)\s+(?:(?i:about|around|approximately|roughly|"
+    r"exactly|precisely|ongeveer|omstreeks|circa|precies)\s+)?(?:[01]?\d|2[0-3])\.[0-5]\d\b|"
+    # "2.15 in the afternoon", "at 3 in the morning", "om 4 in de nacht"
+    rf"(?<![\d.,])(?:[01]?\d|2[0-3])\.[0-5]\d(?=\s+{_PART_OF_DAY})|"
+    r"\b(?i:om|at|around|rond|tegen|vanaf|about|after|before|until|till|by|omstreeks|"
+    rf"ongeveer|tot)\s+(?:[01]?\d|2[0-3])(?=\s+{_PART_OF_DAY})|"
     r"\b\d{1,2}\s*(?i:a\.\s?m\b|p\.\s?m\b|am\b|pm\b|o['’]clock)|"
     r"\b(?i:om|at|around|rond|tegen) \d{1,2}\s*(?i:uur|u)\b|"
     r"\b(?i:midnight|middernacht|noon)\b|"
@@ -1769,8 +1777,20 @@ def _no_ones(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
     its words made with a common one ("de Brug-school"). Cached: asked of every candidate."""
     places = places_in(sentence) | {fold(m.group(1)) for m in _PLACE_NAMED.finditer(sentence)} \
         | {word for m in _ARTICLED_PLACE.finditer(sentence)
-           if (word := fold(m.group(1))) not in _TITLE_FORMS}
+           if (word := fold(m.group(1))) not in _TITLE_FORMS} \
+        | {fold(m.group(1)) for m in _COME_FROM.finditer(sentence)
+           if not (m.group(1).endswith("s") and _genitive(sentence[m.end():]))}
     return places, frozenset(fold(w) for w in _COMPOUND.findall(sentence))
+
+
+# Where someone or something came from is a place: "had arrived from Marrow", "een
+# lading uit Terrano". (Not any "from": "a letter from Jansen", "the order came from
+# Jansen".)
+_COME_FROM = re.compile(
+    r"\b(?:(?:arrived|sailed|returned|fled|departed|travell?ed|flew|moved|"
+    r"emigrated|shipped|imported|brought|hailed)\s+(?:[a-z]+\s+){0,3}?from"
+    r"|(?<=[a-z,] )uit)"
+    r"\s+(?:the\s+)?([A-Z\u00C0-\u024F][\w\u00C0-\u024F-]+)(?![\w-])(?!['’]s\b)")
 
 
 # A name after a preposition of place and an article is a place or a thing, not someone: "on
@@ -2173,7 +2193,9 @@ _ABOUT = re.compile(r"\b(around|about|roughly|approximately|some|rond|omstreeks|
 # "a quarter past four").
 _ROUND_HOUR_SLACK = 15.0
 _CLOCK_SLACK = 10.0
-_CLOCK_LEAD = re.compile(r"^(?i:om|at|around|rond|omstreeks|tegen|vanaf)\s+")
+_CLOCK_LEAD = re.compile(r"^(?:(?i:om|at|around|rond|omstreeks|tegen|vanaf|about|after|before|"
+                         r"until|till|by|ongeveer|tot|approximately|roughly|exactly|precisely|"
+                         r"circa|precies)\s+)+")
 
 
 # Words between quotation marks, at least three of them (not scare quotes, "‘grote
@@ -2235,7 +2257,8 @@ def times_in(text: str) -> list[tuple[str, float, float]]:
                                                  else digits[0]):
             halves = [hour % 12, hour % 12 + 12]
         # "around", "rond": before the time or leading it ("rond vier uur", "rond 4 uur")
-        about = _ABOUT.search(before) or _ABOUT.search(match.group().split()[0] + " ")
+        lead = match.group().split()[:2]
+        about = _ABOUT.search(before) or any(_ABOUT.search(w + " ") for w in lead)
         slack = 0.0 if not about else _ROUND_HOUR_SLACK if minute == 0 else _CLOCK_SLACK
         for h in halves:
             at = h * 60.0 + minute

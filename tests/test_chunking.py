@@ -105,6 +105,15 @@ def test_abbreviations_do_not_end_a_sentence(text: str, language: str,
     assert [s.text for s in split_sentences(text, language)] == expected
 
 
+def test_a_time_of_day_alone_heads_the_sentence_after_it() -> None:
+    text = "21.25 uur. De burgemeester opende de markt. Rond 22.00 uur. Het was rustig."
+    assert [s.text for s in split_sentences(text, "nl")] == [
+        "21.25 uur. De burgemeester opende de markt.", "Rond 22.00 uur. Het was rustig."]
+    # A year or a count alone is a sentence still.
+    assert [s.text for s in split_sentences("It was 1986. 1987 was calm.", "en")] == [
+        "It was 1986.", "1987 was calm."]
+
+
 def test_an_opening_quote_starts_the_next_sentence() -> None:
     text = "Hij zat in de datsja (buitenhuis). ‘Dat is Orion,’ zegt hij. “Nee.” (Zie boven.)"
     assert [s.text for s in split_sentences(text, "nl")] == [
