@@ -702,6 +702,7 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
     if dated is None:
         best = _counting(_precise(_stating(eligible, config), eligible, question, config),
                          eligible, question, config)
+        best = _in_own_words(best, eligible, question, config, focus_contribution)
         if best.bearer:
             best = _introducing(best, eligible, config)
         if question.definition:
@@ -938,6 +939,24 @@ def _stating(eligible: list[Candidate], config: AnswerConfig) -> Candidate:
         return best
     return _nearly_as_good(best, eligible, config, lambda c: c.own_names >= best.own_names
                            or not _precedes(c, best))
+
+
+def _in_own_words(best: Candidate, eligible: list[Candidate], question: Question,
+                  config: AnswerConfig,
+                  focus_contribution: FocusContribution | None) -> Candidate:
+    """For a follow-up read with words of earlier turns ("Who opposed that? (… dissenters
+    1932)"): a nearly as good sentence that has the follow-up's own words, rather than one
+    that has only the earlier turns' ("opposition … in 1932" beside "Kirov opposed this
+    suggestion"). Only in the question's language, where the words can be checked."""
+    own = CONTEXT.sub("", question.text)
+    if own == question.text or best.translated:
+        return best
+    focus = focus_words(own, question.language)
+    if not focus or focus_overlap(focus, best.text) > 0:
+        return best
+    return _nearly_as_good(best, eligible, config, lambda c: not c.translated
+                           and focus_overlap(focus, c.text) >= 0.5
+                           and is_answerable(c, question, config, focus_contribution))
 
 
 def _precise(best: Candidate, eligible: list[Candidate], question: Question,

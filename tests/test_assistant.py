@@ -34,6 +34,7 @@ from assistant.answering import (
     _figure_disagreement,
     _focused_alternative,
     _hedged,
+    _in_own_words,
     _latest,
     _named_compound,
     _names_part,
@@ -538,6 +539,26 @@ def _candidate(row: int, score: float, focus: float = 0.0) -> Candidate:
     return Candidate(row=row, chunk_row=0, document_id="d", text=f"Sentence {row} was said.",
                      similarity=score, effective=score, overlap=0.0, names=1.0, own_names=1.0,
                      typed=True, focus=focus, fragment=False, score=score)
+
+
+def test_a_follow_up_prefers_a_sentence_in_its_own_words() -> None:
+    config = AnswerConfig()
+    question = analyse("Who opposed that? (mayor flood plan 1911)")
+    context = replace(_candidate(1, 0.95, focus=0.5), overlap=0.5, text="In 1911 there was "
+                      "real opposition to the mayor's flood plan within the council.")
+    own = replace(_candidate(2, 0.93, focus=0.6), overlap=0.5,
+                  text="Alderman Jan Smit opposed this plan, and the vote went his way.")
+    assert _in_own_words(context, [context, own], question, config, None) is own
+    # Not one in the other language, where the words cannot be checked, nor one much lower.
+    dutch = replace(own, translated=True)
+    assert _in_own_words(context, [context, dutch], question, config, None) is context
+    low = replace(own, score=0.80)
+    assert _in_own_words(context, [context, low], question, config, None) is context
+    # A question asked on its own, or a best sentence with its words, stays.
+    alone = analyse("Who opposed the mayor's flood plan in 1911?")
+    assert _in_own_words(context, [context, own], alone, config, None) is context
+    told = replace(context, text="In 1911 the council opposed the mayor's flood plan.")
+    assert _in_own_words(told, [told, own], question, config, None) is told
 
 
 def test_a_name_that_only_owns_kin_is_not_who_the_sentence_is_about(tmp_path: Path) -> None:
