@@ -700,9 +700,11 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
             # side of a disagreement either.
             dated = scorer.dated[onset.row] = None
     if dated is None:
-        best = _counting(_precise(_stating(eligible, config), eligible, question, config),
-                         eligible, question, config)
-        best = _in_own_words(best, eligible, question, config, focus_contribution)
+        stated = _stating(eligible, config)
+        best = _counting(_precise(stated, eligible, question, config), eligible, question,
+                         config)
+        if best is stated:  # (not one chosen for its figure)
+            best = _in_own_words(best, eligible, question, config, focus_contribution)
         if best.bearer:
             best = _introducing(best, eligible, config)
         if question.definition:
@@ -944,18 +946,19 @@ def _stating(eligible: list[Candidate], config: AnswerConfig) -> Candidate:
 def _in_own_words(best: Candidate, eligible: list[Candidate], question: Question,
                   config: AnswerConfig,
                   focus_contribution: FocusContribution | None) -> Candidate:
-    """For a follow-up read with words of earlier turns ("Who opposed that? (… dissenters
-    1932)"): a nearly as good sentence that has the follow-up's own words, rather than one
-    that has only the earlier turns' ("opposition … in 1932" beside "Kirov opposed this
-    suggestion"). Only in the question's language, where the words can be checked."""
+    """For a follow-up read with words of earlier turns ("Who opposed that? (mayor flood
+    plan 1911)"): a nearly as good sentence that has the follow-up's own words, rather than
+    one that has only the earlier turns' ("opposition to the mayor's plan in 1911" beside
+    "Alderman Smit opposed this plan"). Only in the question's language, where the words
+    can be checked."""
     own = CONTEXT.sub("", question.text)
     if own == question.text or best.translated:
         return best
     focus = focus_words(own, question.language)
-    if not focus or focus_overlap(focus, best.text) > 0:
+    if not focus or focus_overlap(focus, best.text, deaths=question.deaths) > 0:
         return best
     return _nearly_as_good(best, eligible, config, lambda c: not c.translated
-                           and focus_overlap(focus, c.text) >= 0.5
+                           and focus_overlap(focus, c.text, deaths=question.deaths) >= 0.5
                            and is_answerable(c, question, config, focus_contribution))
 
 
@@ -1410,8 +1413,9 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
     # the best one, and near enough in time to be a time of the same moment: times hours
     # apart, or days months apart, are of two moments.
     # (When both are in the other language, neither can be checked in the question's words:
-    # a time of day then needs a side that tells it in the best one's words, "At 6:38 p.m.
-    # … tore into the block Oosterhof" beside "At 6:35 p.m. it crashed into Oosterhof".)
+    # a time of day then needs a side that tells it in the best one's words, a name among
+    # them: "At 9:12 the boiler of the Oude Waag burst" beside "At 9:05 the Oude Waag's
+    # boiler burst".)
     def on_time_alone(c: Candidate) -> bool:
         return clock and (c.translated != best.translated or question.clock
                           and c.translated and _tells_alike(best.text, c.text)) \
@@ -1454,9 +1458,10 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
                 or _elsewhere(question, other.text):
             continue
         if timed and not states_year_asked(question, other.text) \
-                and not (clock and not years_in(other.text)):
-            # (A time of day is told without the day it is of: "The tank burst at about
-            # 12:30" gives a time of the day asked, unless it names another year.)
+                and not (question.clock and not years_in(other.text)
+                         and not MONTH.search(fold(other.text))):
+            # (A time of day is told without the day it is of: "The dike gave way at about
+            # 16:10" gives a time of the day asked, unless it names another year or day.)
             continue  # 17 tried in August 1886, and 81 workers at no time said
         # What "how many" counts: when the best sentence's figure counts it ("Zestien
         # gascellen"), one in its language that counts only other things ("Vier
@@ -1484,11 +1489,14 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
 
 
 def _tells_alike(a: str, b: str) -> bool:
-    """Two sentences share two words of four letters or more that are not stop words."""
+    """Two sentences share two words of four letters or more that are not stop words, one
+    of them a name in both ("the first reports" are told of many things)."""
     def own(text: str) -> set[str]:
         return {w for w in words(text) if len(w) >= 4 and w.isalpha()
                 and not is_function_word(w)}
-    return len(own(a) & own(b)) >= 2
+    shared = own(a) & own(b)
+    return len(shared) >= 2 and bool(shared & set(capitalised_words(a))
+                                      & set(capitalised_words(b)))
 
 
 # A total a part is told of: "Of the 1,500 homes in the town, 200 were destroyed".

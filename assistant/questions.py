@@ -123,20 +123,27 @@ _DAY_QUESTION = re.compile(r"\b((what|which) (date|day)|the date|(welke|de) (dat
 _HOURS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 # (Not "een uur": "rond een uur" is as often an hour long.)
 _UREN = "twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf"
-# A part of the day after an hour: "2.15 in the afternoon", "om 4 's nachts".
+# A part of the day after an hour: "at about 4.20 in the afternoon", "om 4 's nachts" (not
+# one that goes on to name a thing: "in the afternoon trading").
 _PART_OF_DAY = (r"(?i:in the (?:morning|afternoon|evening)|at night|['’]s (?:ochtends|morgens|"
-                r"middags|avonds|nachts)|in de (?:ochtend|morgen|middag|namiddag|avond|nacht))")
+                r"middags|avonds|nachts)|in de (?:ochtend|morgen|voormiddag|middag|namiddag|"
+                r"avond|nacht))(?![\w-])(?!\s+(?!the\b|de\b|het\b|he\b|she\b|they\b|hij\b|"
+                r"zij\b|ze\b|it\b|and\b|en\b|when\b|toen\b)[a-z])")
+# Words of time before an hour: "at", "om", "shortly after" (not "about": "about 15 in the
+# morning were arrested" is a count).
+_AT_HOUR = r"(?i:om|at|around|rond|tegen|vanaf|after|before|until|till|by|omstreeks|tot)"
+# Not a price, an amount or a length: "at about 1.25 million", "om 2.15 meter".
+_NO_UNIT = (r"(?!\s*(?i:million|billion|miljoen|miljard|meter|metres?|meters|km|kilo\w*|tons?|"
+            r"tonnes?|dollars?|euros?|guilders?|gulden|pounds?|procent|percent|%|a\s|per\s))")
 _CLOCK = re.compile(
     # "1:23", "01:23:40"
     r"(?<![\d.,:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d.,:]?\d)|"
     # "14.00 uur", "om 01.23.40 uur", "at 9.30": a dotted time needs "uur" or "om"/"at"
     r"(?<![\d.,])(?:[01]?\d|2[0-3])\.[0-5]\d(?:\.[0-5]\d)?\s*(?i:uur|u|h)\b|"
     r"\b(?i:om|at|around|rond|tegen|vanaf)\s+(?:(?i:about|around|approximately|roughly|"
-    r"exactly|precisely|ongeveer|omstreeks|circa|precies)\s+)?(?:[01]?\d|2[0-3])\.[0-5]\d\b|"
-    # "2.15 in the afternoon", "at 3 in the morning", "om 4 in de nacht"
-    rf"(?<![\d.,])(?:[01]?\d|2[0-3])\.[0-5]\d(?=\s+{_PART_OF_DAY})|"
-    r"\b(?i:om|at|around|rond|tegen|vanaf|about|after|before|until|till|by|omstreeks|"
-    rf"ongeveer|tot)\s+(?:[01]?\d|2[0-3])(?=\s+{_PART_OF_DAY})|"
+    rf"exactly|precisely|ongeveer|omstreeks|circa|precies)\s+)?(?:[01]?\d|2[0-3])\.[0-5]\d\b{_NO_UNIT}|"
+    # "shortly after 9 in the morning", "om 4 's nachts": an hour of the clock's face
+    rf"\b{_AT_HOUR}\s+(?:1[0-2]|[1-9])(?=\s+{_PART_OF_DAY})|"
     r"\b\d{1,2}\s*(?i:a\.\s?m\b|p\.\s?m\b|am\b|pm\b|o['’]clock)|"
     r"\b(?i:om|at|around|rond|tegen) \d{1,2}\s*(?i:uur|u)\b|"
     r"\b(?i:midnight|middernacht|noon)\b|"
@@ -1778,17 +1785,18 @@ def _no_ones(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
     places = places_in(sentence) | {fold(m.group(1)) for m in _PLACE_NAMED.finditer(sentence)} \
         | {word for m in _ARTICLED_PLACE.finditer(sentence)
            if (word := fold(m.group(1))) not in _TITLE_FORMS} \
-        | {fold(m.group(1)) for m in _COME_FROM.finditer(sentence)
-           if not (m.group(1).endswith("s") and _genitive(sentence[m.end():]))}
+        | {word for m in _COME_FROM.finditer(sentence)
+           if (word := fold(m.group(1))) not in _TITLE_FORMS
+           and not (m.group(1).endswith("s") and _genitive(sentence[m.end():]))}
     return places, frozenset(fold(w) for w in _COMPOUND.findall(sentence))
 
 
-# Where someone or something came from is a place: "had arrived from Marrow", "een
-# lading uit Terrano". (Not any "from": "a letter from Jansen", "the order came from
-# Jansen".)
+# Where someone or something came from is a place: "had sailed from Marrow", "een lading
+# uit Terrano". (Not any "from", nor a verb that also takes a sender or a person: "a letter
+# arrived from Jansen", "the order came from Jansen", "he fled from Jansen".)
 _COME_FROM = re.compile(
-    r"\b(?:(?:arrived|sailed|returned|fled|departed|travell?ed|flew|moved|"
-    r"emigrated|shipped|imported|brought|hailed)\s+(?:[a-z]+\s+){0,3}?from"
+    r"\b(?:(?:sailed|returned|departed|travell?ed|flew|emigrated|shipped|imported|"
+    r"hailed)\s+(?:[a-z]+\s+){0,3}?from"
     r"|(?<=[a-z,] )uit)"
     r"\s+(?:the\s+)?([A-Z\u00C0-\u024F][\w\u00C0-\u024F-]+)(?![\w-])(?!['’]s\b)")
 

@@ -23,8 +23,9 @@ _DANGLING_OPENER = re.compile(r"""(?<=\s)[‘“„«(\["']+\s*$""")
 # (Capitalised where the word is also a common one: Dutch "vol", English "no".)
 _NUMBERING = re.compile(r"(?<![\w.])(No|Nos|Nr|nr|Nrs|nrs|Vol|p|pp|Art|art|Fig|fig|Ch|Sec|"
                         r"sec|Par|blz)\.\s*$")
-# A time of day alone, heading a timeline's entry: "21.25 uur. De scheidsrechter floot …",
-# "Around 9.40 p.m. The gates …". It belongs to the sentence it heads.
+# A time of day alone, heading a timeline's entry on the same line: "19.40 uur. De
+# burgemeester opende …", "Around 9.40 p.m. The gates …". It belongs to the sentence it
+# heads.
 _TIME_LABEL = re.compile(r"(?i:(?:rond|om|omstreeks|tegen|ca\.|circa|around|about|at)\s+)?"
                          r"(?:[01]?\d|2[0-3])[.:][0-5]\d\s*(?i:uur|u|h|a\.\s?m|p\.\s?m)?\.?")
 _SPACY_LANGUAGES = {"en", "nl", "de", "fr", "es", "it", "pt", "da", "sv", "nb", "fi", "pl", "ru"}
@@ -58,7 +59,8 @@ def split_sentences(text: str, language: str = "en", max_tokens: int = 160) -> l
                                                        and line[b:b + 1].isdigit())]
         bounds = [b for i, b in enumerate(bounds)
                   if i in (0, len(bounds) - 1)
-                  or not _TIME_LABEL.fullmatch(line[bounds[i - 1]:b].strip())]
+                  or not _TIME_LABEL.fullmatch(
+                      _DANGLING_OPENER.sub("", line[bounds[i - 1]:b]).strip())]
         for i in range(1, len(bounds) - 1):
             # spaCy leaves the next sentence's opening quote on this one ("… datsja. ‘Ik …").
             opening = _DANGLING_OPENER.search(line, bounds[i - 1], bounds[i])

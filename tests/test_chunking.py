@@ -109,9 +109,11 @@ def test_a_time_of_day_alone_heads_the_sentence_after_it() -> None:
     text = "21.25 uur. De burgemeester opende de markt. Rond 22.00 uur. Het was rustig."
     assert [s.text for s in split_sentences(text, "nl")] == [
         "21.25 uur. De burgemeester opende de markt.", "Rond 22.00 uur. Het was rustig."]
-    # A year or a count alone is a sentence still.
-    assert [s.text for s in split_sentences("It was 1986. 1987 was calm.", "en")] == [
-        "It was 1986.", "1987 was calm."]
+    # … also before a quotation; a count alone is a sentence still.
+    assert [s.text for s in split_sentences("Om 19.40 uur. ‘Vuur!’ riep hij.", "nl")] == [
+        "Om 19.40 uur. ‘Vuur!’", "riep hij."]
+    assert [s.text for s in split_sentences("Rond 300. Daarna kwam de rest.", "nl")] == [
+        "Rond 300.", "Daarna kwam de rest."]
 
 
 def test_an_opening_quote_starts_the_next_sentence() -> None:
