@@ -1639,8 +1639,13 @@ _SITED = re.compile(
 
 @lru_cache(maxsize=1 << 16)
 def _sited(text: str) -> frozenset[str]:
-    # (nor a Dutch one, before its noun: "bij Jansens huis", not "in Paris and")
-    return frozenset(fold(m.group(1)) for m in _SITED.finditer(text)
+    return _named_after(_SITED, text)
+
+
+def _named_after(pattern: re.Pattern[str], text: str) -> frozenset[str]:
+    """The folded names a pattern's first group finds, less a Dutch possessive before its
+    noun: "bij Jansens huis", not "in Paris and"."""
+    return frozenset(fold(m.group(1)) for m in pattern.finditer(text)
                      if not (m.group(1).endswith("s") and _genitive(text[m.end():])))
 
 
@@ -1785,9 +1790,7 @@ def _no_ones(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
     places = places_in(sentence) | {fold(m.group(1)) for m in _PLACE_NAMED.finditer(sentence)} \
         | {word for m in _ARTICLED_PLACE.finditer(sentence)
            if (word := fold(m.group(1))) not in _TITLE_FORMS} \
-        | {word for m in _COME_FROM.finditer(sentence)
-           if (word := fold(m.group(1))) not in _TITLE_FORMS
-           and not (m.group(1).endswith("s") and _genitive(sentence[m.end():]))}
+        | (_named_after(_COME_FROM, sentence) - _TITLE_FORMS.keys())
     return places, frozenset(fold(w) for w in _COMPOUND.findall(sentence))
 
 
