@@ -24,11 +24,15 @@ from assistant.questions import (
     Expect,
     Question,
     asked_role,
+    asks_age,
     asks_cause,
     asks_duration,
     asks_ending,
     asks_fate_of_killer,
+    asks_life_event_only,
     asks_life_year,
+    asks_trade,
+    bracketed_ages,
     capitalised_words,
     counted_words,
     counts_asked,
@@ -54,12 +58,15 @@ from assistant.questions import (
     name_coverage,
     name_runs,
     names_in,
+    names_title,
     new_names,
     offers_alternatives,
     opens_on_relative_time,
     ordinals_in,
+    origin_share,
     other_bearers,
     other_years,
+    party_share,
     places_in,
     quantities_in,
     question_names,
@@ -75,8 +82,12 @@ from assistant.questions import (
     states_quantity,
     states_year_asked,
     tells_cause,
+    tells_life_event,
+    tells_origin,
+    tells_party,
     times_in,
     title_words,
+    trade_share,
     transliterate,
     uses_title,
     vague_amounts,
@@ -180,6 +191,8 @@ class AnswerConfig:
     ending_margin: float = 0.03  # how close a later sentence must be to win "in the end"
     tie_margin: float = 0.01
     typed_margin: float = 0.08  # how far below an untyped best sentence a typed one may be
+    # how far below the best sentence one that tells the birth or death asked may be
+    life_margin: float = 0.12
     continuation_margin: float = 0.08  # same-document sentences this close are shown together
 
 
@@ -207,6 +220,8 @@ class Candidate:
     # tells the fate asked of one the documents name as the doer ("Veyrin" for "What
     # happened to Tarrant's killer?")
     doer: bool = False
+    # tells the birth or death of one the question asks the year of (`tells_life_event`)
+    life: bool = False
 
 
 @dataclass(frozen=True)
@@ -365,6 +380,10 @@ class SentenceScorer:
         # father's name there does not count.
         self.kin_free = not KIN.search(question.text.lower())
         self.life_year = question.expect is Expect.DATE and asks_life_year(question.text)
+        self.life_event = self.life_year and asks_life_event_only(self.focus_words)
+        self.trade = asks_trade(question.text)
+        self.origin = origin_share(self.focus_words) if question.expect is Expect.PLACE else 0.0
+        self.party = party_share(self.focus_words)
         self._similarity: dict[int, float] = {}
         self._named: dict[tuple[str, bool], tuple[bool, ...]] = {}  # see _coverage
         self.settings = setting_names(question.text)
@@ -493,6 +512,13 @@ class SentenceScorer:
                 float(self.vectors[row] @ self.retrieval.vector)
         return self._similarity[row]
 
+    def _before(self, row: int, document: Document) -> str:
+        """The sentence before a row in its document, or ""."""
+        if row == 0 or int(self.build.sentence_spans[row - 1][0]) != \
+                self.build.document_row[document.id]:
+            return ""
+        return self.build.sentence(row - 1)[1].text
+
     def candidate(self, row: int) -> Candidate:
         question, build, config = self.question, self.build, self.config
         scored = self.retrieval.sentences.get(row)
@@ -524,9 +550,19 @@ class SentenceScorer:
         focus = focus_overlap(self.focus_words, told,
                               deaths=question.deaths and counts_deaths(sentence.text)) \
             if self.focus_words else 1.0
-        if self.life_year and gives_lifespan(self.names, sentence.text):
-            focus = 1.0  # the years in brackets are those of birth and death
-        fragment = is_fragment(sentence.text)
+        life = self.life_event and tells_life_event(
+            self.names, question.text, sentence.text, self._before(row, document))
+        if life or self.life_year and gives_lifespan(self.names, sentence.text):
+            focus = 1.0  # it tells the birth or death asked, or gives the years in brackets
+        if self.trade and names_title(sentence.text):
+            # A word for a trade finds any title or occupation: "What was De Waard's job?"
+            # finds "Pieter de Waard, head teacher of the island's school".
+            focus = min(1.0, focus + trade_share(self.focus_words))
+        if self.origin and tells_origin(sentence.text):
+            focus = min(1.0, focus + self.origin)  # "Where did he come from?": "a … from Grou"
+        if self.party and tells_party(sentence.text):
+            focus = min(1.0, focus + self.party)  # "Which party?": "Jan Mans (PvdA)"
+        fragment = is_fragment(sentence.text) and not life  # (not "Hij overleed in 1885.")
         # A sentence among relevant neighbours is more likely on topic than a lone match.
         effective = similarity + config.context_weight * max(0.0, (context - similarity) / 2)
         if refers_back(sentence.text) and row - 1 in neighbours:
@@ -558,6 +594,8 @@ class SentenceScorer:
                 coverage = 1.0  # (however far from the killing it is told)
         if self.title_words and typed:
             typed = uses_title(self.title_words, sentence.text)
+        if self.trade and typed:
+            typed = names_title(sentence.text)  # "What was his job?" asks a title
         if self.described_by and typed and not uses_title(self.described_by, sentence.text):
             typed = not any(is_office(w) for w in words(sentence.text))
         if self.role_words and document.language == question.language \
@@ -584,7 +622,7 @@ class SentenceScorer:
         return Candidate(row, chunk_row, document.id, sentence.text, similarity, effective,
                          overlap, coverage, own_coverage, typed, focus, fragment, score,
                          document.language != question.language, bearer,
-                         told_of or not self.names, doer)
+                         told_of or not self.names, doer, life)
 
 
 # Of how many of the best sentences the documents are searched for titles and doers.
@@ -630,7 +668,9 @@ def is_answerable(best: Candidate, question: Question, config: AnswerConfig,
                   focus_contribution: FocusContribution | None = None) -> bool:
     if best.fragment or not best.typed or best.names < _names_needed(question, config):
         return False
-    if confidence(best, config) < config.min_confidence:
+    # (A sentence that tells the birth or death asked is on point however short: "Hij
+    # overleed in 1885.")
+    if confidence(best, config) < config.min_confidence and not best.life:
         return False
     # A question that offers alternatives is answered by whatever bears on them, which need
     # not repeat the words that state them ("bondgenoten of rivalen?": "which alarmed
@@ -705,6 +745,11 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
                          config)
         if best is stated:  # (not one chosen for its figure)
             best = _in_own_words(best, eligible, question, config, focus_contribution)
+        if not best.life:
+            # "When did Ruff die?" is answered by "Ruff stierf in 1887", however few words
+            # of the question it shares.
+            best = next((c for c in eligible if c.life
+                         and c.score >= best.score - config.life_margin), best)
         if best.bearer:
             best = _introducing(best, eligible, config)
         if question.definition:
@@ -1293,6 +1338,8 @@ def ranges_of(question: Question, text: str) -> list[tuple[float, float]]:
     values = values_of(question, text)
     if question.expect is Expect.QUANTITY and not timed_span(question, text):
         values -= labels_in(text)
+        if not asks_age(question.text):
+            values -= bracketed_ages(text)
     ranges = [(v, v) for v in values]
     if question.expect is Expect.QUANTITY and not timed_span(question, text):
         ranges += [(low, high) for low, high, _ in vague_amounts(text)]

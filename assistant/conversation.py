@@ -225,7 +225,10 @@ def answered_entity(question: str, reply: str, expect: Expect) -> str | None:
         # of the one asked about; the others it names are not who "he" means next. (After
         # "Who shot Tarrant?" "He was shot by Veyrin" the one named is the answer.)
         return None
-    # ("Is there a survivor who …?" "Yes, Maria de Bruijne …": asked for a person too.)
+    # ("Is there a survivor who …?" "Yes, Maria de Bruijne …": asked for a person too. The
+    # one who answers "Welk lid van het koningshuis bezocht Marken?" is no place.)
+    if expect is Expect.PLACE and asked.expect is Expect.PERSON:
+        return None
     if asked.expect is not expect and not _WHICH.match(question) and not (
             expect is Expect.PERSON and asked.polar and asks_for_someone(question)):
         return None

@@ -276,6 +276,7 @@ _PARTICLE_WORDS = frozenset(PARTICLES[3:-1].split("|"))
 # A run of capitalised words, with its particles (an elided one too: "Prince d'Orville") and
 # the number that may identify it ("Order 485").
 _NAME_RUN = re.compile(r"[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]*"
+                       r"(?:\s+[A-Z]\.(?=\s+[A-Z\u00C0-\u024F]))*"
                        rf"(?:\s+(?:{PARTICLES}\s+)*(?:d['’])?[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]*)*"
                        r"(?:\s+\d+\b)?")
 _CAPITALISED = re.compile(r"\b[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]+")
@@ -1095,6 +1096,15 @@ _FAMILIES = {
                "verboden verbood verbod",
     "religion": "faith faiths religion religions religious geloof religie religies godsdienst "
                 "godsdiensten",
+    "writing": "wrote write writes written writing schreef schreven geschreven schrijft "
+               "schrijven",
+    "collapsing": "collapse collapsed collapses collapsing bezweek bezweken bezwijken "
+                  "ingestort instortte instortten instorten begaf",
+    "speaking": "spoke speak speaks spoken talked talk conversation conversations sprak "
+                "spraken gesproken spreken gesprek gesprekken praatte praatten",
+    "award": "award awards awarded medal medals decoration decorated onderscheiding "
+             "onderscheidingen onderscheiden medaille medailles",
+    "book": "book books memoir memoirs boek boeken memoires",
     "publishing": "published publish publication printed print gepubliceerd publiceerde "
                   "publicatie gedrukt",
     "fining": "fine fined fines boete boetes beboet",
@@ -1165,6 +1175,39 @@ _FAMILY_OF = {w: name for name, forms in _FAMILIES.items() for w in forms.split(
 _OFFICE_WORDS = frozenset("functie ambt regeringsfunctie partijfunctie".split())
 _HELD_OFFICE_WORDS = frozenset("post office position function rank title".split())
 _HOLDING = frozenset("hold held holds occupy occupied fill filled official".split())
+_TRADE_WORDS = frozenset("job jobs occupation occupations profession professions beroep "
+                         "beroepen vak".split())
+# (Not the appeal of "in hoger beroep", "ging in beroep", nor a stand's "vak Z".)
+_TRADE_ASKED = re.compile(r"\b(?:jobs?|occupations?|professions?|beroepen|vak(?!\s+[A-Z0-9])|"
+                          r"(?<!\bin )(?<!\bhoger )beroep)\b", re.IGNORECASE)
+
+
+def asks_age(question: str) -> bool:
+    return _AGE_QUESTION.search(fold(question)) is not None
+
+
+def bracketed_ages(text: str) -> frozenset[float]:
+    """Ages in brackets after a name, "Bridget Jansen (65)": no count of anything."""
+    return frozenset(float(m.group(2)) for m in _AGE_AFTER_NAME.finditer(text))
+
+
+def asks_trade(question: str) -> bool:
+    """"What was De Waard's job?", "Wat was zijn beroep?"."""
+    return _TRADE_ASKED.search(question) is not None
+
+
+def names_title(text: str) -> bool:
+    """The text names an office, a role or an occupation in lower case: "head teacher",
+    "burgemeester", "metselaar", also as the head of a Dutch compound: "dierenschilder",
+    "hoofdonderwijzer" (not the surname "Visser")."""
+    return any(w in _TITLE_FORMS or w in _TRADES or len(w) > 8 and w.endswith(_TRADE_HEADS)
+               for w in (fold(t) for t in re.findall(r"\b[^\W\d_][\w-]*", text)
+                         if t.islower()))
+
+
+def trade_share(focus: Sequence[str]) -> float:
+    """The share of the focus words that ask for a trade, which a title answers."""
+    return sum(w in _TRADE_WORDS for w in focus) / len(focus) if focus else 0.0
 
 
 def _offices_asked(focus: tuple[str, ...]) -> frozenset[str]:
@@ -1546,8 +1589,11 @@ def counts_asked(counted: tuple[str, ...], text: str) -> bool | None:
     tokens = _tokens(_without_identifiers(text))
     stop = _stopwords_of("")
     verdict: bool | None = False
+    first = next(iter(_counts_in(tokens)), None)
     for i in _counts_in(tokens):
         after = [t for t in tokens[i + 1:i + 4] if t not in _SCALES][:2]
+        if after[:1] and after[0] in _MORE_OF_THEM and i != first:
+            continue  # "killed 2,000 people and injured 9,000 more": what the one before counts
         after = after[:next((k for k, t in enumerate(after) if t in stop or t.isdigit()),
                             len(after))]
         if not after:
@@ -1558,6 +1604,9 @@ def counts_asked(counted: tuple[str, ...], text: str) -> bool | None:
                 or {_count_noun(w) for w in counted} & {_count_noun(w) for w in after} - {None}:
             return True
     return verdict
+
+
+_MORE_OF_THEM = frozenset("more others meer anderen".split())
 
 
 def _compounds_of_words(counted: tuple[str, ...], after: list[str]) -> bool:
@@ -1802,6 +1851,45 @@ _COME_FROM = re.compile(
     r"hailed)\s+(?:[a-z]+\s+){0,3}?from"
     r"|(?<=[a-z,] )uit)"
     r"\s+(?:the\s+)?([A-Z\u00C0-\u024F][\w\u00C0-\u024F-]+)(?![\w-])(?!['’]s\b)")
+
+
+# "Where did he come from?", "Uit welke stad kwam hij?": where someone is from, which "a
+# barber from Piershil" or "afkomstig uit Grou" tells, whatever its verb.
+_COMING = frozenset("come came comes kwam kwamen komt afkomstig vandaan".split())
+_ORIGIN_TOLD = re.compile(
+    r"\b(?:from|uit|afkomstig van)\s+(?:the\s+)?([A-Z\u00C0-\u024F][\w\u00C0-\u024F-]+)")
+_NO_PLACES = frozenset("monday tuesday wednesday thursday friday saturday sunday maandag "
+                       "dinsdag woensdag donderdag vrijdag zaterdag zondag".split())
+
+
+def origin_share(focus: Sequence[str]) -> float:
+    """The share of the focus words that ask where someone came from."""
+    return sum(w in _COMING for w in focus) / len(focus) if focus else 0.0
+
+
+def tells_origin(text: str) -> bool:
+    """"a schoolboy from Cagliari", "een barbier uit Piershil" (not "from Monday", "from
+    January")."""
+    return any((name := fold(m.group(1))) not in _NO_PLACES and not MONTH.fullmatch(name)
+               for m in _ORIGIN_TOLD.finditer(text))
+
+
+# "Which party did he belong to?": a party's initials in brackets after a name answer it,
+# as lists of politicians give them: "Jan Mans (PvdA)".
+_PARTY_WORDS = frozenset("party parties partij partijen political politieke".split())
+_PARTY_TOLD = re.compile(r"[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]+\s+"
+                         r"\((?=[\w-]*[A-Z][\w-]*[A-Z0-9])[A-Z][\w-]{1,7}\)")
+
+
+def party_share(focus: Sequence[str]) -> float:
+    """The share of the focus words that ask for a political party."""
+    return sum(w in _PARTY_WORDS for w in focus) / len(focus) \
+        if focus and {"party", "partij"} & set(focus) else 0.0
+
+
+def tells_party(text: str) -> bool:
+    """"Jan Mans (PvdA)", "Charles Dupont (PSC)" (not "Jan Smit (65)" nor "(Amsterdam)")."""
+    return _PARTY_TOLD.search(text) is not None
 
 
 # A name after a preposition of place and an article is a place or a thing, not someone: "on
@@ -2055,6 +2143,19 @@ def _forms(lines: str) -> dict[str, tuple[str, ...]]:
 _OFFICE_FORMS = _forms(_OFFICES)
 _POST_FORMS = {**_OFFICE_FORMS, **_forms(_ROLES)}
 _TITLE_FORMS = {**_POST_FORMS, **_forms(_OCCUPATIONS)}
+# Trades that answer "What was his job?", beside the titles (`_TITLE_FORMS`); many are
+# surnames too ("Mason", "Visser"), so only a word in lower case counts.
+_TRADES = frozenset("""
+bricklayer bricklayers mason masons metselaar metselaars foreman foremen opzichter
+opzichters inspector inspectors inspecteur inspecteurs farmer farmers boer boeren landbouwer
+landbouwers carpenter carpenters timmerman timmerlieden labourer labourers laborer laborers
+arbeider arbeiders fisherman fishermen visser vissers barber barbers barbier kapper
+schoolmaster schoolmeester lawyer lawyers advocaat advocaten notary notaris clerk clerks
+klerk shopkeeper winkelier innkeeper herbergier tailor kleermaker shoemaker schoenmaker
+butcher slager baker bakker blacksmith smid miller molenaar weaver wever student studenten
+contractor aannemer hotelier banker bankier industrialist industrieel
+""".split())
+_TRADE_HEADS = tuple(t for t in {*_TITLE_FORMS, *_TRADES} if len(t) >= 5)
 
 
 def is_office(word: str) -> bool:
@@ -2112,7 +2213,7 @@ def states_day(text: str) -> bool:
 # "In what year was he born?", "Wanneer overleed Jansen?": a year of someone's life.
 _LIFE_EVENT = re.compile(r"\b(?:born|birth|geboren|geboorte\w*|died|death|overleed|"
                          # (English "did … die", not the Dutch "die" of "de kerk die …")
-                         r"overleden|stierf|sterfjaar|did\s+(?:\w+\s+){1,4}die)\b")
+                         r"overleden|stierf|sterfjaar|did\s+(?:[\w.]+\s+){1,4}die)\b")
 _YEAR_ASKED = re.compile(r"\b(?:when|wanneer|year|jaar)\b")
 _ROMAN = re.compile(r"[IVXL]+")
 # "Jan Jansen (1850-1920)": the years of birth and death after a name.
@@ -2135,6 +2236,51 @@ def gives_lifespan(names: Sequence[tuple[str, ...]], sentence: str) -> bool:
                and not _ROMAN.fullmatch(m.group(1))
                and not set(words(sentence[max(0, m.start() - 40):m.start()])[-2:])
                & _OFFICE_FORMS.keys() for m in _LIFESPAN.finditer(sentence))
+
+
+# A death or a birth told of someone: "Ruff stierf in 1887", "Jansen was born in 1850",
+# "after Smit's death in 1920", "de dood van Smit".
+_DEATH_TOLD = frozenset("died dies death stierf overleed overleden gestorven sterven sterft "
+                        "overlijden dood".split())
+_BIRTH_TOLD = frozenset("born birth geboren geboorte".split())
+
+
+def asks_life_event_only(focus: Sequence[str]) -> bool:
+    """The question's focus words ask for a birth or death and nothing else: not "When did
+    Ruff's wife die?"."""
+    return bool(focus) and all(w in _DEATH_TOLD or w in _BIRTH_TOLD
+                               or w in ("die", "year", "jaar")
+                               for w in focus)
+
+
+def tells_life_event(names: Sequence[tuple[str, ...]], question: str, sentence: str,
+                     before: str = "") -> bool:
+    """For "When did Ruff die?": the sentence tells the death (or birth) of one of `names`
+    in its own words, a name and up to three words on ("Ruff stierf in 1887", "Jansen, then
+    mayor, died in 1850", "Smit's death in 1920"), or "the death of Smit", with a year. "He"
+    opening it is the one the sentence `before` opens on ("Morrell werd lid van de club. Hij
+    overleed in 1885.")."""
+    if not years_in(sentence):
+        return False
+    asked = set(_tokens(question))
+    # (The question's "die" is English; a sentence's may be the Dutch "Stalin, die in 1934 …".)
+    event = _BIRTH_TOLD if asked & _BIRTH_TOLD else _DEATH_TOLD \
+        if asked & (_DEATH_TOLD | {"die"}) else None
+    if event is None:
+        return False
+    wanted = {transliterate(w) for name in names for w in name}
+    tokens = [transliterate(t) for t in _tokens(sentence)]
+    if tokens[:1] in (["he"], ["she"], ["hij"], ["zij"]) and before:
+        opening = [transliterate(t) for t in _tokens(before)[:4]]
+        tokens[0] = next((t for t in opening if t in wanted), tokens[0])
+    for i, token in enumerate(tokens):
+        if token not in wanted:
+            continue
+        after, preceding = tokens[i + 1:i + 5], tokens[max(0, i - 3):i]
+        if set(after) & event or preceding[-1:] in (["of"], ["van"]) \
+                and set(preceding) & event:
+            return True
+    return False
 
 
 def states_date(text: str) -> bool:

@@ -71,8 +71,9 @@ class Skipped:
 # 2: a breadcrumb trail's last part is the title.
 LOADER_VERSION = 2
 # 2: an opening quote mark starts the sentence it opens; 3: straight quotes too; 5: "No. 4"
-# ends no sentence; 6: a time of day alone ("19.40 uur.") heads the sentence after it.
-SPLITTER_VERSION = 6
+# ends no sentence; 6: a time of day alone ("19.40 uur.") heads the sentence after it; 7:
+# "p.m." before a capital ends a sentence.
+SPLITTER_VERSION = 7
 # How a sentence's search vector is made. 0: its own vector only; 1: also the vectors of the
 # two-sentence windows it is part of (see index.store.context_vectors).
 CONTEXT_VERSION = 1

@@ -76,7 +76,11 @@ from assistant.questions import (
     asks_duration,
     asks_ending,
     asks_fate_of_killer,
+    asks_life_event_only,
     asks_life_year,
+    asks_trade,
+    bracketed_ages,
+    capitalised_runs,
     counted_words,
     counts_asked,
     counts_deaths,
@@ -99,11 +103,14 @@ from assistant.questions import (
     matches_expectation,
     name_coverage,
     name_runs,
+    names_title,
     new_names,
     offers_alternatives,
     ordinals_in,
+    origin_share,
     other_bearers,
     other_years,
+    party_share,
     quantities_in,
     question_names,
     role_by_which,
@@ -118,7 +125,11 @@ from assistant.questions import (
     states_quantity,
     states_succession,
     states_unit,
+    tells_life_event,
+    tells_origin,
+    tells_party,
     times_in,
+    trade_share,
     transliterate,
     unfocused,
     vague_amounts,
@@ -2701,6 +2712,17 @@ def test_resolve_to_the_name_not_the_title_and_to_the_first_place_named() -> Non
     assert resolve("En wat is dat gebouw nu?", prison) == "Wat is Gevangenpoort nu?"
 
 
+def test_resolve_there_not_to_the_person_a_which_question_asked_for() -> None:
+    visit = [Turn("user", "Welk lid van de familie bezocht Veendam na de brand?"),
+             Turn("assistant", "Prinses Juliana bracht een bezoek aan het getroffen dorp.")]
+    resolved = resolve("Met wie sprak zij daar?", visit)
+    assert resolved.startswith("Met wie sprak Prinses Juliana daar?")
+    assert "in Prinses Juliana" not in resolved
+    town = [Turn("user", "Welk dorp bezocht de prinses?"),
+            Turn("assistant", "Zij bezocht Veendam.")]
+    assert resolve("Met wie sprak zij daar?", town).startswith("Met wie sprak zij in Veendam")
+
+
 def test_resolve_a_lone_question_word_asks_the_question_before_anew() -> None:
     when = [Turn("user", "When was Kirov murdered?"), Turn("assistant", "In 1934. [1]")]
     assert resolve("Why?", when) == "Why was Kirov murdered?"
@@ -4689,6 +4711,76 @@ def test_the_years_after_a_name_say_when_its_bearer_was_born_and_died(tmp_path: 
             "Jan Smit (1850-1920), the town's party secretary.")
     answer = _ask_about(tmp_path, "The murder", text, "In which year was Jan Smit born?")
     assert not answer.abstained and "1850" in answer.answer
+
+
+def test_a_middle_initial_is_part_of_a_name() -> None:
+    text = "In 1871 Walter K. Brandt bought the mill. Then Brandt left."
+    assert [text[a:b] for a, b in capitalised_runs(text)] == ["In 1871", "Walter K. Brandt",
+                                                             "Then Brandt"]
+    assert asks_life_year("When did Walter K. Brandt die?")
+
+
+def test_a_sentence_that_tells_the_death_asked_answers_when_someone_died() -> None:
+    names = [("walter", "brandt")]
+    question = "When did Walter K. Brandt die?"
+    assert tells_life_event(names, question, "Brandt stierf in 1893; zijn zoon volgde hem op.")
+    assert tells_life_event(names, question, "After the death of Brandt in 1893 the mill shut.")
+    assert tells_life_event(names, "In welk jaar is hij overleden?", "Hij overleed in 1893.",
+                            before="Brandt werd daarna lid van de raad.")
+    assert not tells_life_event(names, question, "Hij overleed in 1893.",
+                                before="De molen werd daarna verkocht.")
+    # (The Dutch "die" is "who"; a year is needed; a birth is not a death.)
+    assert not tells_life_event(names, question, "Brandt, die in 1893 de molen kocht, won.")
+    assert not tells_life_event(names, question, "Brandt died soon after.")
+    assert tells_life_event(names, "When was Brandt born?", "Brandt was born in 1840.")
+    assert not tells_life_event(names, "When was Brandt born?", "Brandt died in 1893.")
+    # Only a question that asks that alone: not when his wife died.
+    assert asks_life_event_only(("die",)) and asks_life_event_only(("overleden",))
+    assert not asks_life_event_only(("wife", "die"))
+
+
+def test_a_question_for_a_trade_asks_a_title() -> None:
+    assert asks_trade("What was Karel Smit's job?") and asks_trade("Wat was zijn beroep?")
+    assert asks_trade("Wat was hij van oorsprong voor vak?")
+    assert not asks_trade("What work did he do?")
+    # (An appeal is no trade.)
+    assert not asks_trade("Hoe liep zijn zaak in hoger beroep af?")
+    assert not asks_trade("Ging hij in beroep tegen het vonnis?")
+    assert not asks_trade("Hoeveel kostte een kaart voor vak C?")
+    assert names_title("Karel Smit, head teacher of the village school, wrote it down.")
+    assert names_title("Hij was de zoon van de dierenschilder Karel Smit.")
+    assert not names_title("Karel Smit wrote it down.")
+    assert trade_share(focus_words("What was Karel Smit's job?", "en")) == 1.0
+
+
+def test_where_someone_came_from_and_their_party_are_told_in_forms_of_their_own() -> None:
+    assert origin_share(focus_words("Uit welke stad kwam hij?", "nl")) == 1.0
+    assert tells_origin("Het jongste slachtoffer was een scholier uit Pergola.")
+    assert tells_origin("The youngest was a schoolboy from Pergola, aged ten.")
+    assert not tells_origin("The youngest was a schoolboy from the town, aged ten.")
+    assert not tells_origin("He worked there from Monday until January 1920.")
+    assert party_share(("political", "party", "belong")) == 2 / 3
+    assert party_share(("threw", "party")) == 0.5 and party_share(("political", "view")) == 0
+    assert tells_party("Minister Karel Smit (PvdA) kwam onder vuur te liggen.")
+    assert tells_party("Wethouder Joop Mol (D66) trad af.")
+    assert not tells_party("Karel Smit (65) kwam onder vuur te liggen.")
+    assert not tells_party("Karel Smit (Amsterdam) kwam onder vuur te liggen.")
+    assert focus_overlap(("onderscheiding",), "He was awarded the Albert Medal.") > 0
+
+
+def test_an_age_in_brackets_after_a_name_is_no_count() -> None:
+    assert bracketed_ages("De oudste was Greet Mol (81), die in haar huis verdronk.") == {81.0}
+    how_many = replace(analyse("How many witnesses were heard?"), language="en")
+    assert ranges_of(how_many, "De oudste getuige was Greet Mol (81).") == []
+    assert ranges_of(how_many, "Zo'n 400 getuigen werden gehoord.") == [(400.0, 400.0)]
+    how_old = replace(analyse("How old was Greet Mol?"), language="en")
+    assert ranges_of(how_old, "De oudste getuige was Greet Mol (81).") == [(81.0, 81.0)]
+
+
+def test_words_for_writing_speaking_and_collapsing_find_the_other_language() -> None:
+    assert focus_overlap(("schreef", "boek"), "He wrote about it in his memoir.") == 1.0
+    assert focus_overlap(("gesprekken",), "She spoke with the widows.") > 0
+    assert focus_overlap(("collapse",), "Om 16.20 uur bezweek de sluis.") > 0
 
 
 def test_a_time_told_as_about_reaches_a_little_way_and_a_part_of_the_day() -> None:

@@ -116,6 +116,16 @@ def test_a_time_of_day_alone_heads_the_sentence_after_it() -> None:
         "Rond 300.", "Daarna kwam de rest."]
 
 
+def test_a_clock_abbreviation_before_a_capital_ends_a_sentence() -> None:
+    text = "The gate gave way at 4:20 p.m. About 300 cows drowned. It rained till 9 a.m. on Monday."
+    assert [s.text for s in split_sentences(text, "en")] == [
+        "The gate gave way at 4:20 p.m.", "About 300 cows drowned.",
+        "It rained till 9 a.m. on Monday."]
+    # A time alone still heads the sentence after it.
+    assert [s.text for s in split_sentences("Around 9.40 p.m. The gates opened.", "en")] == [
+        "Around 9.40 p.m. The gates opened."]
+
+
 def test_an_opening_quote_starts_the_next_sentence() -> None:
     text = "Hij zat in de datsja (buitenhuis). ‘Dat is Orion,’ zegt hij. “Nee.” (Zie boven.)"
     assert [s.text for s in split_sentences(text, "nl")] == [
