@@ -81,10 +81,12 @@ from assistant.questions import (
     states_onset,
     states_quantity,
     states_year_asked,
+    survival_share,
     tells_cause,
     tells_life_event,
     tells_origin,
     tells_party,
+    tells_survival,
     times_in,
     title_words,
     trade_share,
@@ -220,7 +222,8 @@ class Candidate:
     # tells the fate asked of one the documents name as the doer ("Veyrin" for "What
     # happened to Tarrant's killer?")
     doer: bool = False
-    # tells the birth or death of one the question asks the year of (`tells_life_event`)
+    # tells the birth or death of one the question asks the year of (`tells_life_event`), or
+    # whether one it asks about survived (`tells_survival`)
     life: bool = False
 
 
@@ -384,6 +387,7 @@ class SentenceScorer:
         self.trade = asks_trade(question.text)
         self.origin = origin_share(self.focus_words) if question.expect is Expect.PLACE else 0.0
         self.party = party_share(self.focus_words)
+        self.survival = survival_share(self.focus_words) if question.polar else 0.0
         self._similarity: dict[int, float] = {}
         self._named: dict[tuple[str, bool], tuple[bool, ...]] = {}  # see _coverage
         self.settings = setting_names(question.text)
@@ -560,6 +564,10 @@ class SentenceScorer:
             focus = min(1.0, focus + trade_share(self.focus_words))
         if self.origin and tells_origin(sentence.text):
             focus = min(1.0, focus + self.origin)  # "Where did he come from?": "a … from Grou"
+        if self.survival and tells_survival(self.names, sentence.text,
+                                            self._before(row, document)):
+            focus = min(1.0, focus + self.survival)  # "Did he survive?": "Hij overleed …"
+            life = True
         if self.party and tells_party(sentence.text):
             focus = min(1.0, focus + self.party)  # "Which party?": "Jan Mans (PvdA)"
         fragment = is_fragment(sentence.text) and not life  # (not "Hij overleed in 1885.")
@@ -746,8 +754,8 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
         if best is stated:  # (not one chosen for its figure)
             best = _in_own_words(best, eligible, question, config, focus_contribution)
         if not best.life:
-            # "When did Ruff die?" is answered by "Ruff stierf in 1887", however few words
-            # of the question it shares.
+            # "When did Ruff die?" is answered by "Ruff stierf in 1887", "Did he survive?" by
+            # "Hij overleed de volgende dag", however few words of the question they share.
             best = next((c for c in eligible if c.life
                          and c.score >= best.score - config.life_margin), best)
         if best.bearer:
@@ -792,8 +800,8 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
     for other in eligible[1:]:
         if len(chosen) >= config.max_sentences:
             break
-        if other in chosen or other.fragment or not other.typed:
-            continue
+        if other in chosen or other.fragment or not other.typed or best.life and not other.life:
+            continue  # (beside one that tells the death or survival asked, only those that do)
         same_document = other.document_id in {c.document_id for c in chosen}
         margin = config.tie_margin if same_document else config.support_margin
         if other.score >= best.score - margin:
@@ -1673,6 +1681,8 @@ def _opposing(best: Candidate, candidates: list[Candidate],
         if other.document_id in seen or other.fragment:
             continue
         seen.add(other.document_id)
+        if best.life and not other.life:
+            continue  # "Did Bride survive?" is not denied by "none of the band survived"
         if _about(other, best, config) and doubts(other.text) != doubts(best.text):
             return other
     return None

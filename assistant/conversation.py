@@ -62,7 +62,10 @@ _NOT_NAMES = frozenset(
     "waarvan waardoor waarmee waarover waarin waarop hoeveel "
     # what a chat turn opens with: "Hello! Ask me …", "Sure, …", "Hallo! Stel een vraag."
     "hello hi hey welcome sure okay ok yes no sorry thanks ask please hallo hoi welkom "
-    "prima ja nee bedankt stel vraag".split())
+    "prima ja nee bedankt stel vraag "
+    # what a reply may open on before a figure: "Ongeveer tweeduizend mensen …"
+    "ongeveer about around approximately nearly almost bijna circa rond ruim some only "
+    "slechts meer more over".split())
 
 
 def parse_history(raw: Iterable[Any] | None) -> list[Turn]:
@@ -274,6 +277,14 @@ def _opens_on_one_of(reply: str, question: str) -> bool:
         and bool(set(words(found[0])) & known)
 
 
+# What "Which …?" asks that is a place, whose "its" a follow-up may mean ("How many of its
+# people died?"); not "Which church …?" ("What happened to its roof?").
+_PLACE_NOUNS = frozenset("village villages town towns city cities place places country "
+                         "countries island islands region province district street port "
+                         "dorp dorpen stad steden plaats plaatsen land landen eiland eilanden "
+                         "streek provincie gemeente gemeenten wijk straat haven".split())
+
+
 def _which_noun(question: str) -> str | None:
     """"admiral" in "Which admiral was arrested?"."""
     which = _WHICH.match(question)
@@ -345,14 +356,15 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
     # Only after "Which village …?": after "Where did the ship crash?" its is the ship's.
     its = re.search(r"\bits\b", question, re.IGNORECASE)
     place = answered_entity(*pairs[0], Expect.PLACE) if its and pairs \
-        and _WHICH.match(pairs[0][0]) and not own_names(question) else None
+        and _which_noun(pairs[0][0]) in _PLACE_NOUNS and not own_names(question) else None
     if its is not None and place:
         # "Which village was hit hardest?" "Oude-Tonge." "How many of its people died?"
         return f"{question[:its.start()]}{place}'s{question[its.end():]}"
     if not _ANAPHOR.search(question) or not _refers_back(question, pairs[:1]):
         return question
     person = next((m for m in re.finditer(rf"\b({_PERSON}|{_POSSESSIVE})\b", question,
-                                          re.IGNORECASE) if not _verb_zijn(question, m)), None)
+                                          re.IGNORECASE)
+                   if not _verb_zijn(question, m) and not _plural_ze(question, m)), None)
     if person is not None and person.group().lower() in ("he", "she", "hij") \
             and describes_person(question[:person.start()]):
         # "What happened to the killer after he confessed?": "he" is the killer, and the
@@ -379,6 +391,10 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
     if pairs:
         context = _named_in_reply(question, pairs[0][1]) + " " + context
         asked, reply = pairs[0]
+        if its is not None and _which_noun(asked) and names(reply):
+            # "Which church was hit?" "The Sint-Jansbasiliek, near the market, …" "What
+            # happened to its roof?": the one the reply names first.
+            context = " ".join(words(names(reply)[0])) + " " + context
         if len(reply.split()) <= _SHORT_REPLY and not own_names(asked) \
                 and fold(asked).split()[:1] not in (["who"], ["wie"]):
             # "Welke maatschappij vloog vlucht 1736?" "Dat was Pan Am, met de Clipper
@@ -406,6 +422,22 @@ def _verb_zijn(question: str, pronoun: re.Match[str]) -> bool:
     return not after or is_function_word(after[0]) \
         or len(after) == 1 and bool(_PARTICIPLE.match(after[0])) and not before & _FINITE \
         or bool(re.fullmatch(rf"er|erna|{_THERE}|{_ER}", after[0]))
+
+
+def _plural_ze(question: str, pronoun: re.Match[str]) -> bool:
+    """Dutch "ze" and "zij" are "they" beside a plural verb: "Waar zijn ze neergezet?",
+    "Waar werden zij naartoe gebracht?" ask about things or people the turns before counted,
+    not about her."""
+    if pronoun.group().lower() not in ("ze", "zij"):
+        return False
+    before = re.findall(r"\w+", question[:pronoun.start()])[-1:]
+    after = re.findall(r"\w+", question[pronoun.end():])[:1]
+    return any(w.lower() in _PLURAL_VERBS for w in before + after)
+
+
+_PLURAL_VERBS = frozenset("zijn waren werden worden hebben hadden kwamen komen gingen gaan "
+                          "konden kunnen moesten moeten wilden willen zullen zouden lagen "
+                          "stonden bleven".split())
 
 
 def _object_haar(question: str, pronoun: re.Match[str]) -> bool:

@@ -924,13 +924,15 @@ _VAGUE_RANGES: tuple[tuple[re.Pattern[str], float, float], ...] = tuple(
 
 def vague_amounts(text: str) -> list[tuple[float, float, str]]:
     """Amounts given in words without a figure, as (low, high, the words): "millions" →
-    (2e6, 1e8, "millions")."""
+    (2e6, 1e8, "millions"). (Not a span of time: "tientallen jaren", "hundreds of years".)"""
     folded = fold(text)
     found = []
     for pattern, low, high in _VAGUE_RANGES:
         match = pattern.search(folded)
         if match is not None:
-            found.append((low, high, match.group()))
+            after = re.match(r"\s+(?:of\s+)?(\w+)", folded[match.end():])
+            if after is None or after.group(1) not in _TIME_UNITS:
+                found.append((low, high, match.group()))
             folded = pattern.sub(" ", folded)
     return found
 
@@ -2283,6 +2285,33 @@ def tells_life_event(names: Sequence[tuple[str, ...]], question: str, sentence: 
     return False
 
 
+# "Did he survive?", "Heeft hij de ramp overleefd?": told by a sentence that he survived or
+# died ("Coleman died at his desk", "Hij overleed de volgende dag").
+_SURVIVAL_ASKED = frozenset("survive survived survives alive overleefd overleefde overleven "
+                            "levend".split())
+_SURVIVING = frozenset("survived survives overleefde overleefden overleefd rescued gered "
+                       "saved".split())
+
+
+def survival_share(focus: Sequence[str]) -> float:
+    """The share of the focus words that ask whether someone survived."""
+    return sum(w in _SURVIVAL_ASKED for w in focus) / len(focus) \
+        if _SURVIVAL_ASKED & set(focus) else 0.0
+
+
+def tells_survival(names: Sequence[tuple[str, ...]], sentence: str, before: str = "") -> bool:
+    """The sentence tells that one of `names` died or survived, a name and up to five words
+    on ("Coleman died at his desk", "loods Hayes en vijf bemanningsleden kwamen om"), "he"
+    opening it being the one the sentence `before` opens on."""
+    wanted = {transliterate(w) for name in names for w in name}
+    tokens = [transliterate(t) for t in _tokens(_dying_words(sentence))]
+    if tokens[:1] in (["he"], ["she"], ["hij"], ["zij"]) and before:
+        opening = [transliterate(t) for t in _tokens(before)[:4]]
+        tokens[0] = next((t for t in opening if t in wanted), tokens[0])
+    return any(t in wanted and any(_is_death(u) or u in _SURVIVING for u in tokens[i + 1:i + 7])
+               for i, t in enumerate(tokens))
+
+
 def states_date(text: str) -> bool:
     """A year or a month: "in 1889", "op 19 augustus"."""
     return bool(years_in(text)) or _MONTHS.search(fold(text)) is not None
@@ -3513,6 +3542,13 @@ def _names(name: tuple[str, ...], text_words: list[str]) -> bool:
             if not ((long.startswith(short) or long.endswith(short))
                     and len(long) - len(short) >= 2):
                 return True
+        # A compound made with the name spelled the other language's way: "Heizeldrama"
+        # for "Heysel". (Not the name itself before a suffix: "Jakobsen", "Veldkampisme".)
+        loose = re.sub("[jy]", "i", word)
+        if any(len(w) >= len(word) + 4 and not w.startswith(word)
+               and fuzz.ratio(loose, re.sub("[jy]", "i", w[:len(word)])) >= 80
+               for w in vocabulary):
+            return True
     return False
 
 

@@ -125,9 +125,11 @@ from assistant.questions import (
     states_quantity,
     states_succession,
     states_unit,
+    survival_share,
     tells_life_event,
     tells_origin,
     tells_party,
+    tells_survival,
     times_in,
     trade_share,
     transliterate,
@@ -368,6 +370,9 @@ def test_vague_amounts_are_ranges_that_can_disagree_with_a_figure() -> None:
     assert [w for _, _, w in vague_amounts("Honderdduizenden burgers, duizenden boeren")] == \
         ["honderdduizenden", "duizenden"]
     assert vague_amounts("hundreds of thousands died") == [(2e5, 1e6, "hundreds of thousands")]
+    # A span of time is no amount of anything.
+    assert vague_amounts("Tientallen jaren later rook het er nog.") == []
+    assert vague_amounts("It lasted hundreds of years.") == []
     millions, hundreds_of_thousands = [(2e6, 1e8)], [(2e5, 1e6)]
     assert not _close(millions, [(7e5, 7e5)])  # "millions" disagrees with 700,000
     assert _close(hundreds_of_thousands, [(7e5, 7e5)])
@@ -2506,6 +2511,14 @@ def test_a_compound_name_is_found_by_its_head() -> None:
     assert name_coverage([("sovjetspoor",)], ["het", "oor"]) == 0.0  # too short to be a head
 
 
+def test_a_compound_may_hold_the_name_spelled_the_other_way() -> None:
+    # "Heizeldrama" is made with "Heysel" as the Dutch spell it; "Jakobsen" is another name.
+    assert name_coverage([("heysel",)], ["het", "heizeldrama"]) == 1.0
+    assert name_coverage([("jakob",)], ["jakobsen"]) == 0.0
+    assert name_coverage([("bakker",)], ["bakkerij"]) == 0.0
+    assert name_coverage([("veldkamp",)], ["veldkampisme"]) == 0.0
+
+
 def test_a_name_is_not_the_start_of_a_longer_name() -> None:
     assert name_coverage([("nikolayev",)], ["nikolaj", "boecharin"]) == 0.0
     assert name_coverage([("nikolayev",)], ["nikolai", "bukharin"]) == 0.0
@@ -2721,6 +2734,30 @@ def test_resolve_there_not_to_the_person_a_which_question_asked_for() -> None:
     town = [Turn("user", "Welk dorp bezocht de prinses?"),
             Turn("assistant", "Zij bezocht Veendam.")]
     assert resolve("Met wie sprak zij daar?", town).startswith("Met wie sprak zij in Veendam")
+
+
+def test_resolve_a_plural_ze_and_an_opening_adverb_to_no_one() -> None:
+    hurt = [Turn("user", "Hoeveel mensen raakten gewond bij de brand in Zwolle?"),
+            Turn("assistant", "Ongeveer driehonderd mensen raakten gewond.")]
+    assert resolve("En waar werden zij naartoe gebracht?", hurt) == \
+        "Waar werden zij naartoe gebracht? (hoeveel mensen raakten gewond brand zwolle)"
+    stones = [Turn("user", "Wanneer zijn de gedenkstenen voor de Zwolle-ramp onthuld?"),
+              Turn("assistant", "Op 3 mei 1990.")]
+    assert resolve("En waar zijn ze neergezet?", stones).startswith("Waar zijn ze neergezet? (")
+    # "ze" beside a verb in the singular is still her.
+    anna = [Turn("user", "Wie was Anna Smit?"), Turn("assistant", "Een boerin.")]
+    assert resolve("Wat deed ze daarna?", anna) == "Wat deed Anna Smit daarna?"
+
+
+def test_resolve_its_after_a_which_question_to_what_the_reply_names() -> None:
+    church = [Turn("user", "Which church in the old town was hit by the bombs?"),
+              Turn("assistant", "The Sint-Jansbasiliek, near the Vismarkt, was among them.")]
+    resolved = resolve("What happened to its roof?", church)
+    assert "Vismarkt" not in resolved and "sint jansbasiliek" in resolved
+    village = [Turn("user", "Which village was hit hardest?"),
+               Turn("assistant", "Nieuwerkerk, on the island.")]
+    assert resolve("How many of its people died?", village) == \
+        "How many of Nieuwerkerk's people died?"
 
 
 def test_resolve_a_lone_question_word_asks_the_question_before_anew() -> None:
@@ -4766,6 +4803,25 @@ def test_where_someone_came_from_and_their_party_are_told_in_forms_of_their_own(
     assert not tells_party("Karel Smit (65) kwam onder vuur te liggen.")
     assert not tells_party("Karel Smit (Amsterdam) kwam onder vuur te liggen.")
     assert focus_overlap(("onderscheiding",), "He was awarded the Albert Medal.") > 0
+
+
+def test_whether_someone_survived_is_told_by_their_death_or_survival() -> None:
+    assert survival_share(("survive", "disaster")) == 0.5
+    assert survival_share(("make", "alive")) == 0.5 and survival_share(("ship",)) == 0
+    keeper = [("jan", "vos")]
+    assert tells_survival(keeper, "Brugwachter Vos en twee knechten kwamen om.")
+    assert tells_survival(keeper, "Jan Vos died at his post.")
+    assert tells_survival(keeper, "Jan Vos and his son survived the night on the roof.")
+    assert tells_survival(keeper, "Hij overleed de volgende dag.", before="Vos werd gevonden.")
+    assert not tells_survival(keeper, "Hij overleed de volgende dag.", before="De brug viel.")
+    assert not tells_survival(keeper, "Jan Vos rang the bell for an hour.")
+
+
+def test_a_count_of_more_counts_what_the_one_before_it_counts() -> None:
+    text = "The blast killed some 300 people and injured about 900 more."
+    assert counts_asked(("horses",), text) is False
+    assert counts_asked(("people",), text) is True
+    assert counts_asked(("horses",), "About 900 more were hurt.") is None
 
 
 def test_an_age_in_brackets_after_a_name_is_no_count() -> None:
