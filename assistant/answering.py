@@ -559,18 +559,18 @@ class SentenceScorer:
         if life or self.life_year and gives_lifespan(self.names, sentence.text):
             focus = 1.0  # it tells the birth or death asked, or gives the years in brackets
         if self.trade and names_title(sentence.text):
-            # A word for a trade finds any title or occupation: "What was De Waard's job?"
-            # finds "Pieter de Waard, head teacher of the island's school".
+            # A word for a trade finds any title or occupation: "What was Smit's job?" finds
+            # "Karel Smit, the village schoolmaster".
             focus = min(1.0, focus + trade_share(self.focus_words))
         if self.origin and tells_origin(sentence.text):
-            focus = min(1.0, focus + self.origin)  # "Where did he come from?": "a … from Grou"
+            focus = min(1.0, focus + self.origin)  # "Where was he from?": "a … from Ommen"
         if self.survival and tells_survival(self.names, sentence.text,
                                             self._before(row, document)):
-            focus = min(1.0, focus + self.survival)  # "Did he survive?": "Hij overleed …"
+            focus = min(1.0, focus + self.survival)  # "Did he survive?": "Smit verdronk …"
             life = True
         if self.party and tells_party(sentence.text):
-            focus = min(1.0, focus + self.party)  # "Which party?": "Jan Mans (PvdA)"
-        fragment = is_fragment(sentence.text) and not life  # (not "Hij overleed in 1885.")
+            focus = min(1.0, focus + self.party)  # "Which party?": "Karel Smit (CDA)"
+        fragment = is_fragment(sentence.text) and not life  # (not "Hij overleed in 1893.")
         # A sentence among relevant neighbours is more likely on topic than a lone match.
         effective = similarity + config.context_weight * max(0.0, (context - similarity) / 2)
         if refers_back(sentence.text) and row - 1 in neighbours:
@@ -677,7 +677,7 @@ def is_answerable(best: Candidate, question: Question, config: AnswerConfig,
     if best.fragment or not best.typed or best.names < _names_needed(question, config):
         return False
     # (A sentence that tells the birth or death asked is on point however short: "Hij
-    # overleed in 1885.")
+    # overleed in 1893.")
     if confidence(best, config) < config.min_confidence and not best.life:
         return False
     # A question that offers alternatives is answered by whatever bears on them, which need
@@ -754,8 +754,8 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
         if best is stated:  # (not one chosen for its figure)
             best = _in_own_words(best, eligible, question, config, focus_contribution)
         if not best.life:
-            # "When did Ruff die?" is answered by "Ruff stierf in 1887", "Did he survive?" by
-            # "Hij overleed de volgende dag", however few words of the question they share.
+            # "When did Brandt die?" is answered by "Brandt stierf in 1893", "Did he survive?"
+            # by "Brandt verdronk die nacht", however few words of the question they share.
             best = next((c for c in eligible if c.life
                          and c.score >= best.score - config.life_margin), best)
         if best.bearer:
@@ -1682,7 +1682,7 @@ def _opposing(best: Candidate, candidates: list[Candidate],
             continue
         seen.add(other.document_id)
         if best.life and not other.life:
-            continue  # "Did Bride survive?" is not denied by "none of the band survived"
+            continue  # "Did Smit survive?" is not denied by "none of the crew survived"
         if _about(other, best, config) and doubts(other.text) != doubts(best.text):
             return other
     return None

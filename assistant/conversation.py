@@ -63,7 +63,7 @@ _NOT_NAMES = frozenset(
     # what a chat turn opens with: "Hello! Ask me …", "Sure, …", "Hallo! Stel een vraag."
     "hello hi hey welcome sure okay ok yes no sorry thanks ask please hallo hoi welkom "
     "prima ja nee bedankt stel vraag "
-    # what a reply may open on before a figure: "Ongeveer tweeduizend mensen …"
+    # what a reply may open on before a figure: "Ongeveer driehonderd mensen …"
     "ongeveer about around approximately nearly almost bijna circa rond ruim some only "
     "slechts meer more over".split())
 
@@ -229,7 +229,7 @@ def answered_entity(question: str, reply: str, expect: Expect) -> str | None:
         # "Who shot Tarrant?" "He was shot by Veyrin" the one named is the answer.)
         return None
     # ("Is there a survivor who …?" "Yes, Maria de Bruijne …": asked for a person too. The
-    # one who answers "Welk lid van het koningshuis bezocht Marken?" is no place.)
+    # one who answers "Welk lid van de familie bezocht Veendam?" is no place.)
     if expect is Expect.PLACE and asked.expect is Expect.PERSON:
         return None
     if asked.expect is not expect and not _WHICH.match(question) and not (
@@ -425,9 +425,9 @@ def _verb_zijn(question: str, pronoun: re.Match[str]) -> bool:
 
 
 def _plural_ze(question: str, pronoun: re.Match[str]) -> bool:
-    """Dutch "ze" and "zij" are "they" beside a plural verb: "Waar zijn ze neergezet?",
-    "Waar werden zij naartoe gebracht?" ask about things or people the turns before counted,
-    not about her."""
+    """Dutch "ze" and "zij" are "they" beside a plural verb: "Waar staan ze nu?", "Waar
+    werden zij begraven?" ask about things or people the turns before counted, not about
+    her."""
     if pronoun.group().lower() not in ("ze", "zij"):
         return False
     before = re.findall(r"\w+", question[:pronoun.start()])[-1:]

@@ -2512,8 +2512,8 @@ def test_a_compound_name_is_found_by_its_head() -> None:
 
 
 def test_a_compound_may_hold_the_name_spelled_the_other_way() -> None:
-    # "Heizeldrama" is made with "Heysel" as the Dutch spell it; "Jakobsen" is another name.
-    assert name_coverage([("heysel",)], ["het", "heizeldrama"]) == 1.0
+    # "Veizelramp" is made with "Veysel" as the Dutch would spell it; "Jakobsen" is another name.
+    assert name_coverage([("veysel",)], ["de", "veizelramp"]) == 1.0
     assert name_coverage([("jakob",)], ["jakobsen"]) == 0.0
     assert name_coverage([("bakker",)], ["bakkerij"]) == 0.0
     assert name_coverage([("veldkamp",)], ["veldkampisme"]) == 0.0
@@ -2727,21 +2727,21 @@ def test_resolve_to_the_name_not_the_title_and_to_the_first_place_named() -> Non
 
 def test_resolve_there_not_to_the_person_a_which_question_asked_for() -> None:
     visit = [Turn("user", "Welk lid van de familie bezocht Veendam na de brand?"),
-             Turn("assistant", "Prinses Juliana bracht een bezoek aan het getroffen dorp.")]
+             Turn("assistant", "Gravin Ida bracht een bezoek aan het getroffen dorp.")]
     resolved = resolve("Met wie sprak zij daar?", visit)
-    assert resolved.startswith("Met wie sprak Prinses Juliana daar?")
-    assert "in Prinses Juliana" not in resolved
+    assert resolved.startswith("Met wie sprak Gravin Ida daar?")
+    assert "in Gravin Ida" not in resolved
     town = [Turn("user", "Welk dorp bezocht de prinses?"),
             Turn("assistant", "Zij bezocht Veendam.")]
     assert resolve("Met wie sprak zij daar?", town).startswith("Met wie sprak zij in Veendam")
 
 
 def test_resolve_a_plural_ze_and_an_opening_adverb_to_no_one() -> None:
-    hurt = [Turn("user", "Hoeveel mensen raakten gewond bij de brand in Zwolle?"),
+    hurt = [Turn("user", "Hoeveel mensen raakten gewond bij de brand in Dalfsterveen?"),
             Turn("assistant", "Ongeveer driehonderd mensen raakten gewond.")]
     assert resolve("En waar werden zij naartoe gebracht?", hurt) == \
-        "Waar werden zij naartoe gebracht? (hoeveel mensen raakten gewond brand zwolle)"
-    stones = [Turn("user", "Wanneer zijn de gedenkstenen voor de Zwolle-ramp onthuld?"),
+        "Waar werden zij naartoe gebracht? (hoeveel mensen raakten gewond brand dalfsterveen)"
+    stones = [Turn("user", "Wanneer zijn de gedenkstenen voor de Dalfsterveen-ramp onthuld?"),
               Turn("assistant", "Op 3 mei 1990.")]
     assert resolve("En waar zijn ze neergezet?", stones).startswith("Waar zijn ze neergezet? (")
     # "ze" beside a verb in the singular is still her.
@@ -2755,9 +2755,9 @@ def test_resolve_its_after_a_which_question_to_what_the_reply_names() -> None:
     resolved = resolve("What happened to its roof?", church)
     assert "Vismarkt" not in resolved and "sint jansbasiliek" in resolved
     village = [Turn("user", "Which village was hit hardest?"),
-               Turn("assistant", "Nieuwerkerk, on the island.")]
+               Turn("assistant", "Oosterhoeve, on the island.")]
     assert resolve("How many of its people died?", village) == \
-        "How many of Nieuwerkerk's people died?"
+        "How many of Oosterhoeve's people died?"
 
 
 def test_resolve_a_lone_question_word_asks_the_question_before_anew() -> None:
@@ -4751,15 +4751,15 @@ def test_the_years_after_a_name_say_when_its_bearer_was_born_and_died(tmp_path: 
 
 
 def test_a_middle_initial_is_part_of_a_name() -> None:
-    text = "In 1871 Walter K. Brandt bought the mill. Then Brandt left."
-    assert [text[a:b] for a, b in capitalised_runs(text)] == ["In 1871", "Walter K. Brandt",
+    text = "In 1871 Otto K. Brandt bought the mill. Then Brandt left."
+    assert [text[a:b] for a, b in capitalised_runs(text)] == ["In 1871", "Otto K. Brandt",
                                                              "Then Brandt"]
-    assert asks_life_year("When did Walter K. Brandt die?")
+    assert asks_life_year("When did Otto K. Brandt die?")
 
 
 def test_a_sentence_that_tells_the_death_asked_answers_when_someone_died() -> None:
-    names = [("walter", "brandt")]
-    question = "When did Walter K. Brandt die?"
+    names = [("otto", "brandt")]
+    question = "When did Otto K. Brandt die?"
     assert tells_life_event(names, question, "Brandt stierf in 1893; zijn zoon volgde hem op.")
     assert tells_life_event(names, question, "After the death of Brandt in 1893 the mill shut.")
     assert tells_life_event(names, "In welk jaar is hij overleden?", "Hij overleed in 1893.",
@@ -4784,8 +4784,8 @@ def test_a_question_for_a_trade_asks_a_title() -> None:
     assert not asks_trade("Hoe liep zijn zaak in hoger beroep af?")
     assert not asks_trade("Ging hij in beroep tegen het vonnis?")
     assert not asks_trade("Hoeveel kostte een kaart voor vak C?")
-    assert names_title("Karel Smit, head teacher of the village school, wrote it down.")
-    assert names_title("Hij was de zoon van de dierenschilder Karel Smit.")
+    assert names_title("Karel Smit, the village schoolmaster, wrote it down.")
+    assert names_title("Hij was de zoon van de portretschilder Karel Smit.")
     assert not names_title("Karel Smit wrote it down.")
     assert trade_share(focus_words("What was Karel Smit's job?", "en")) == 1.0
 
