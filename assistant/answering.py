@@ -193,7 +193,7 @@ class AnswerConfig:
     ending_margin: float = 0.03  # how close a later sentence must be to win "in the end"
     tie_margin: float = 0.01
     typed_margin: float = 0.08  # how far below an untyped best sentence a typed one may be
-    # how far below the best sentence one that tells the birth or death asked may be
+    # how far below the best sentence one that tells the birth, death or survival asked may be
     life_margin: float = 0.12
     continuation_margin: float = 0.08  # same-document sentences this close are shown together
 
@@ -384,7 +384,7 @@ class SentenceScorer:
         self.kin_free = not KIN.search(question.text.lower())
         self.life_year = question.expect is Expect.DATE and asks_life_year(question.text)
         self.life_event = self.life_year and asks_life_event_only(self.focus_words)
-        self.trade = asks_trade(question.text)
+        self.trade = question.expect is Expect.OTHER and asks_trade(CONTEXT.sub("", question.text))
         self.origin = origin_share(self.focus_words) if question.expect is Expect.PLACE else 0.0
         self.party = party_share(self.focus_words)
         self.survival = survival_share(self.focus_words) if question.polar else 0.0
@@ -554,21 +554,22 @@ class SentenceScorer:
         focus = focus_overlap(self.focus_words, told,
                               deaths=question.deaths and counts_deaths(sentence.text)) \
             if self.focus_words else 1.0
+        earlier = self._before(row, document) if self.life_event or self.survival else ""
         life = self.life_event and tells_life_event(
-            self.names, question.text, sentence.text, self._before(row, document))
+            self.names, question.text, sentence.text, earlier)
         if life or self.life_year and gives_lifespan(self.names, sentence.text):
             focus = 1.0  # it tells the birth or death asked, or gives the years in brackets
         if self.trade and names_title(sentence.text):
             # A word for a trade finds any title or occupation: "What was Smit's job?" finds
             # "Karel Smit, the village schoolmaster".
             focus = min(1.0, focus + trade_share(self.focus_words))
-        if self.origin and tells_origin(sentence.text):
-            focus = min(1.0, focus + self.origin)  # "Where was he from?": "a … from Ommen"
-        if self.survival and tells_survival(self.names, sentence.text,
-                                            self._before(row, document)):
+        if self.origin and own_coverage > 0 and tells_origin(sentence.text):
+            # "Where did Smit come from?": "Smit, a miller from Ommen"
+            focus = min(1.0, focus + self.origin)
+        if self.survival and tells_survival(self.names, sentence.text, earlier):
             focus = min(1.0, focus + self.survival)  # "Did he survive?": "Smit verdronk …"
             life = True
-        if self.party and tells_party(sentence.text):
+        if self.party and tells_party(self.names, sentence.text):
             focus = min(1.0, focus + self.party)  # "Which party?": "Karel Smit (CDA)"
         fragment = is_fragment(sentence.text) and not life  # (not "Hij overleed in 1893.")
         # A sentence among relevant neighbours is more likely on topic than a lone match.
@@ -676,8 +677,8 @@ def is_answerable(best: Candidate, question: Question, config: AnswerConfig,
                   focus_contribution: FocusContribution | None = None) -> bool:
     if best.fragment or not best.typed or best.names < _names_needed(question, config):
         return False
-    # (A sentence that tells the birth or death asked is on point however short: "Hij
-    # overleed in 1893.")
+    # (A sentence that tells the birth, death or survival asked is on point however short:
+    # "Hij overleed in 1893.")
     if confidence(best, config) < config.min_confidence and not best.life:
         return False
     # A question that offers alternatives is answered by whatever bears on them, which need
@@ -756,7 +757,7 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
         if not best.life:
             # "When did Brandt die?" is answered by "Brandt stierf in 1893", "Did he survive?"
             # by "Brandt verdronk die nacht", however few words of the question they share.
-            best = next((c for c in eligible if c.life
+            best = next((c for c in eligible if c.life and c.typed
                          and c.score >= best.score - config.life_margin), best)
         if best.bearer:
             best = _introducing(best, eligible, config)
@@ -1520,9 +1521,9 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
             continue  # 17 tried in August 1886, and 81 workers at no time said
         # What "how many" counts: when the best sentence's figure counts it ("Zestien
         # gascellen"), one in its language that counts only other things ("Vier
-        # dieselmotoren") is no other answer. (In the other language "toeschouwers" may well
-        # count the "spectators".)
-        if counted and (other.translated == best.translated
+        # dieselmotoren") is no other answer, nor one in the question's language. (In the
+        # other language "toeschouwers" may well count the "spectators".)
+        if counted and ((other.translated == best.translated or not other.translated)
                         and counts_asked(counted, other.text) is False
                         or counts_other_things(counted, other.text)):
             continue
@@ -1681,8 +1682,8 @@ def _opposing(best: Candidate, candidates: list[Candidate],
         if other.document_id in seen or other.fragment:
             continue
         seen.add(other.document_id)
-        if best.life and not other.life:
-            continue  # "Did Smit survive?" is not denied by "none of the crew survived"
+        if best.life and not other.life and not other.own_names:
+            continue  # "Did Smit survive?" is not denied by "none of the divers survived"
         if _about(other, best, config) and doubts(other.text) != doubts(best.text):
             return other
     return None

@@ -62,10 +62,11 @@ _NOT_NAMES = frozenset(
     "waarvan waardoor waarmee waarover waarin waarop hoeveel "
     # what a chat turn opens with: "Hello! Ask me …", "Sure, …", "Hallo! Stel een vraag."
     "hello hi hey welcome sure okay ok yes no sorry thanks ask please hallo hoi welkom "
-    "prima ja nee bedankt stel vraag "
-    # what a reply may open on before a figure: "Ongeveer driehonderd mensen …"
-    "ongeveer about around approximately nearly almost bijna circa rond ruim some only "
-    "slechts meer more over".split())
+    "prima ja nee bedankt stel vraag".split())
+# What a reply may open on before a figure: "Ongeveer driehonderd mensen …". (Only as a
+# name's first word: "Jan van der Meer", "Thomas More".)
+_OPENING_ADVERBS = frozenset("ongeveer about around approximately nearly almost bijna circa "
+                             "rond ruim some only slechts meer more over".split())
 
 
 def parse_history(raw: Iterable[Any] | None) -> list[Turn]:
@@ -110,8 +111,11 @@ def _parts(run: str) -> list[str]:
     """A name's words without a capitalised question word, article or other word that opens
     a sentence ("Met Wendela Bicker …"); a particle inside it ("Maria de Bruijne") stays."""
     split = run.split()
-    while len(split) > 1 and is_function_word(split[0]):
+    while split and (len(split) > 1 and is_function_word(split[0])
+                     or split[0].lower() in _OPENING_ADVERBS):
         split = split[1:]
+    if all(p.isdigit() for p in split):
+        return []  # "Around 300 people": no name
     return [p for i, p in enumerate(split) if p.lower() not in _NOT_NAMES
             or p.islower() and 0 < i < len(split) - 1]
 
@@ -207,6 +211,8 @@ _HEAD_OF = (r"(?:leader|head|chief|member|secretary|chairman|president|director|
 # A reply that opens on a pronoun tells of the one its question asked about.
 _ABOUT_THEM = re.compile(r"\s*(?:he|she|they|hij|zij|ze)\b", re.IGNORECASE)
 # Capitalised words a reply uses to frame its answer, not names.
+# (A preposition opening a reply is no name: "Near the Vismarkt, …".)
+_PLACE_WORDS = frozenset("near in at by bij nabij op aan".split())
 _FRAMING = frozenset("according volgens dutch english nederlandse engelse article artikel".split())
 
 
@@ -275,14 +281,6 @@ def _opens_on_one_of(reply: str, question: str) -> bool:
     known = {w for name in names(question) for w in words(name)}
     return bool(found) and reply.lstrip().startswith(found[0]) \
         and bool(set(words(found[0])) & known)
-
-
-# What "Which …?" asks that is a place, whose "its" a follow-up may mean ("How many of its
-# people died?"); not "Which church …?" ("What happened to its roof?").
-_PLACE_NOUNS = frozenset("village villages town towns city cities place places country "
-                         "countries island islands region province district street port "
-                         "dorp dorpen stad steden plaats plaatsen land landen eiland eilanden "
-                         "streek provincie gemeente gemeenten wijk straat haven".split())
 
 
 def _which_noun(question: str) -> str | None:
@@ -356,7 +354,8 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
     # Only after "Which village …?": after "Where did the ship crash?" its is the ship's.
     its = re.search(r"\bits\b", question, re.IGNORECASE)
     place = answered_entity(*pairs[0], Expect.PLACE) if its and pairs \
-        and _which_noun(pairs[0][0]) in _PLACE_NOUNS and not own_names(question) else None
+        and _WHICH.match(pairs[0][0]) and analyse(pairs[0][0]).expect is Expect.PLACE \
+        and not own_names(question) else None
     if its is not None and place:
         # "Which village was hit hardest?" "Oude-Tonge." "How many of its people died?"
         return f"{question[:its.start()]}{place}'s{question[its.end():]}"
@@ -391,10 +390,15 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
     if pairs:
         context = _named_in_reply(question, pairs[0][1]) + " " + context
         asked, reply = pairs[0]
-        if its is not None and _which_noun(asked) and names(reply):
+        # (Not a place it is near: "Near the Vismarkt, the Sint-Jansbasiliek …".)
+        first = [n for n in names(reply) if set(words(n)) - _FRAMING - _PLACE_WORDS
+                 and not re.search(
+            rf"\b(?i:near|in|at|by|bij|nabij|op|aan)\s+(?:(?i:the|de|het)\s+)?{re.escape(n)}",
+            reply)][:1]
+        if its is not None and _which_noun(asked) and first:
             # "Which church was hit?" "The Sint-Jansbasiliek, near the market, …" "What
             # happened to its roof?": the one the reply names first.
-            context = " ".join(words(names(reply)[0])) + " " + context
+            context = " ".join(words(first[0])) + " " + context
         if len(reply.split()) <= _SHORT_REPLY and not own_names(asked) \
                 and fold(asked).split()[:1] not in (["who"], ["wie"]):
             # "Welke maatschappij vloog vlucht 1736?" "Dat was Pan Am, met de Clipper
@@ -430,9 +434,12 @@ def _plural_ze(question: str, pronoun: re.Match[str]) -> bool:
     her."""
     if pronoun.group().lower() not in ("ze", "zij"):
         return False
-    before = re.findall(r"\w+", question[:pronoun.start()])[-1:]
-    after = re.findall(r"\w+", question[pronoun.end():])[:1]
-    return any(w.lower() in _PLURAL_VERBS for w in before + after)
+    # (After it, "zijn" is "his": "Heeft ze zijn brief gelezen?")
+    last = re.findall(r"\w+", question[:pronoun.start()].lower())[-1:]
+    after = _around(question, pronoun)[1][:1]
+    return any(w in _PLURAL_VERBS or w.endswith(("en", "aan")) and len(w) > 4
+               and not is_function_word(w) for w in last) \
+        or after != ["zijn"] and bool(set(after) & _PLURAL_VERBS)
 
 
 _PLURAL_VERBS = frozenset("zijn waren werden worden hebben hadden kwamen komen gingen gaan "

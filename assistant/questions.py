@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
@@ -276,7 +276,9 @@ _PARTICLE_WORDS = frozenset(PARTICLES[3:-1].split("|"))
 # A run of capitalised words, with its particles (an elided one too: "Prince d'Orville") and
 # the number that may identify it ("Order 485").
 _NAME_RUN = re.compile(r"[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]*"
-                       r"(?:\s+[A-Z]\.(?=\s+[A-Z\u00C0-\u024F]))*"
+                       # (a middle initial: "Walter K. Brandt"; not "Charles I. Then …")
+                       r"(?:\s+(?![IVX]\.)[A-Z]\.(?=\s+(?!(?:The|Then|He|She|It|In|De|Het|Daarna|"
+                       r"Hij|Zij|Een|A)\b)[A-Z\u00C0-\u024F]))*"
                        rf"(?:\s+(?:{PARTICLES}\s+)*(?:d['’])?[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]*)*"
                        r"(?:\s+\d+\b)?")
 _CAPITALISED = re.compile(r"\b[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]+")
@@ -928,12 +930,12 @@ def vague_amounts(text: str) -> list[tuple[float, float, str]]:
     folded = fold(text)
     found = []
     for pattern, low, high in _VAGUE_RANGES:
-        match = pattern.search(folded)
-        if match is not None:
+        for match in pattern.finditer(folded):
             after = re.match(r"\s+(?:of\s+)?(\w+)", folded[match.end():])
             if after is None or after.group(1) not in _TIME_UNITS:
                 found.append((low, high, match.group()))
-            folded = pattern.sub(" ", folded)
+                break
+        folded = pattern.sub(" ", folded)
     return found
 
 
@@ -1179,9 +1181,11 @@ _HELD_OFFICE_WORDS = frozenset("post office position function rank title".split(
 _HOLDING = frozenset("hold held holds occupy occupied fill filled official".split())
 _TRADE_WORDS = frozenset("job jobs occupation occupations profession professions beroep "
                          "beroepen vak".split())
-# (Not the appeal of "in hoger beroep", "ging in beroep", nor a stand's "vak Z".)
-_TRADE_ASKED = re.compile(r"\b(?:jobs?|occupations?|professions?|beroepen|vak(?!\s+[A-Z0-9])|"
-                          r"(?<!\bin )(?<!\bhoger )beroep)\b", re.IGNORECASE)
+# (Not the appeal of "in hoger beroep", "ging in beroep", "tekende beroep aan", nor "een
+# beroep op de koning", nor a stand's "vak Z".)
+_TRADE_ASKED = re.compile(r"\b(?:jobs?|occupations?|professions?|beroepen|vak(?!\s+(?-i:[A-Z0-9]))|"
+                          r"(?<!\bin )(?<!\bhoger )(?<!\been )beroep(?!\s+aan\b))\b",
+                          re.IGNORECASE)
 
 
 def asks_age(question: str) -> bool:
@@ -1189,8 +1193,14 @@ def asks_age(question: str) -> bool:
 
 
 def bracketed_ages(text: str) -> frozenset[float]:
-    """Ages in brackets after a name, "Greet Mol (81)": no count of anything."""
-    return frozenset(float(m.group(2)) for m in _AGE_AFTER_NAME.finditer(text))
+    """Ages in brackets after a person's name, "Greet Mol (81)": no count of anything. (Not
+    after a place: "in Oosterhoeve (305)".)"""
+    return frozenset(float(m.group(1)) for m in _AGE_AFTER_FULL_NAME.finditer(text)
+                     if 0 < int(m.group(1)) <= 110)
+
+
+_AGE_AFTER_FULL_NAME = re.compile(rf"[A-Z\u00C0-\u024F][\w-]+\s+(?:{PARTICLES}\s+)*"
+                                  r"[A-Z\u00C0-\u024F][\w-]+\s*\((\d{1,3})\)")
 
 
 def asks_trade(question: str) -> bool:
@@ -1201,10 +1211,10 @@ def asks_trade(question: str) -> bool:
 def names_title(text: str) -> bool:
     """The text names an office, a role or an occupation in lower case: "schoolmaster",
     "burgemeester", "smid", also as the head of a Dutch compound: "portretschilder",
-    "hoofdonderwijzer" (not the surname "Visser")."""
+    "hoofdconducteur" (not the surname "Visser")."""
+    tokens = re.findall(r"\b[^\W\d_][\w-]*", text)
     return any(w in _TITLE_FORMS or w in _TRADES or len(w) > 8 and w.endswith(_TRADE_HEADS)
-               for w in (fold(t) for t in re.findall(r"\b[^\W\d_][\w-]*", text)
-                         if t.islower()))
+               for w in (fold(t) for i, t in enumerate(tokens) if t.islower() or i == 0))
 
 
 def trade_share(focus: Sequence[str]) -> float:
@@ -1855,13 +1865,13 @@ _COME_FROM = re.compile(
     r"\s+(?:the\s+)?([A-Z\u00C0-\u024F][\w\u00C0-\u024F-]+)(?![\w-])(?!['’]s\b)")
 
 
-# "Where did he come from?", "Uit welke stad kwam hij?": where someone is from, which "a
+# "Where did he come from?", "Uit welk dorp kwam zij?": where someone is from, which "a
 # miller from Oosterhoeve" or "afkomstig uit Dalfsterveen" tells, whatever its verb.
 _COMING = frozenset("come came comes kwam kwamen komt afkomstig vandaan".split())
 _ORIGIN_TOLD = re.compile(
     r"\b(?:from|uit|afkomstig van)\s+(?:the\s+)?([A-Z\u00C0-\u024F][\w\u00C0-\u024F-]+)")
-_NO_PLACES = frozenset("monday tuesday wednesday thursday friday saturday sunday maandag "
-                       "dinsdag woensdag donderdag vrijdag zaterdag zondag".split())
+_NO_PLACES = _CALENDAR_NAMES | frozenset(
+    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag mei".split())
 
 
 def origin_share(focus: Sequence[str]) -> float:
@@ -1872,26 +1882,29 @@ def origin_share(focus: Sequence[str]) -> float:
 def tells_origin(text: str) -> bool:
     """"a schoolboy from Pergola", "een molenaar uit Oosterhoeve" (not "from Monday", "from
     January")."""
-    return any((name := fold(m.group(1))) not in _NO_PLACES and not MONTH.fullmatch(name)
-               for m in _ORIGIN_TOLD.finditer(text))
+    return any(fold(m.group(1)) not in _NO_PLACES for m in _ORIGIN_TOLD.finditer(text))
 
 
 # "Which party did he belong to?": a party's initials in brackets after a name answer it,
 # as lists of politicians give them: "Karel Smit (CDA)".
 _PARTY_WORDS = frozenset("party parties partij partijen political politieke".split())
-_PARTY_TOLD = re.compile(r"[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]+\s+"
-                         r"\((?=[\w-]*[A-Z][\w-]*[A-Z0-9])[A-Z][\w-]{1,7}\)")
+_PARTY_TOLD = re.compile(r"([A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]+)\s+"
+                         r"\(((?=[\w-]*[A-Z][\w-]*[A-Z0-9])[A-Z][\w-]{1,7})\)")
 
 
 def party_share(focus: Sequence[str]) -> float:
     """The share of the focus words that ask for a political party."""
     return sum(w in _PARTY_WORDS for w in focus) / len(focus) \
-        if focus and {"party", "partij"} & set(focus) else 0.0
+        if _PARTY_WORDS - {"political", "politieke"} & set(focus) else 0.0
 
 
-def tells_party(text: str) -> bool:
-    """"Karel Smit (CDA)", "Paul Dupont (PRL)" (not "Jan Smit (65)" nor "(Amsterdam)")."""
-    return _PARTY_TOLD.search(text) is not None
+def tells_party(names: Sequence[tuple[str, ...]], text: str) -> bool:
+    """One of `names` with a party's initials in brackets: "Karel Smit (CDA)", "Paul Dupont
+    (PRL)" (not "Jan Smit (65)", "(Amsterdam)", "the Royal Air Force (RAF)" nor "Willem
+    (II)")."""
+    wanted = {transliterate(w) for name in names for w in name}
+    return any(transliterate(fold(m.group(1))) in wanted and not _ROMAN.fullmatch(m.group(2))
+               for m in _PARTY_TOLD.finditer(text))
 
 
 # A name after a preposition of place and an article is a place or a thing, not someone: "on
@@ -2157,7 +2170,9 @@ klerk shopkeeper winkelier innkeeper herbergier tailor kleermaker shoemaker scho
 butcher slager baker bakker blacksmith smid miller molenaar weaver wever student studenten
 contractor aannemer hotelier banker bankier industrialist industrieel
 """.split())
-_TRADE_HEADS = tuple(t for t in {*_TITLE_FORMS, *_TRADES} if len(t) >= 5)
+# (Not heads that end other words: "nachtvorst", "screwdriver", "autopilot", "typewriter".)
+_TRADE_HEADS = tuple(t for t in {*_TITLE_FORMS, *_TRADES} if len(t) >= 5
+                     and t not in ("vorst", "driver", "pilot", "writer"))
 
 
 def is_office(word: str) -> bool:
@@ -2258,36 +2273,48 @@ def asks_life_event_only(focus: Sequence[str]) -> bool:
 def tells_life_event(names: Sequence[tuple[str, ...]], question: str, sentence: str,
                      before: str = "") -> bool:
     """For "When did Brandt die?": the sentence tells the death (or birth) of one of `names`
-    in its own words, a name and up to three words on ("Brandt stierf in 1893", "Jansen, then
-    mayor, died in 1850", "Smit's death in 1920"), or "the death of Smit", with a year. "He"
-    opening it is the one the sentence `before` opens on ("Brandt werd lid van de raad. Hij
-    overleed in 1893.")."""
+    in its own words, a name and up to four words on ("Brandt stierf in 1893", "Jansen, then
+    mayor, died in 1850"), or "the death of Smit", "In 1886 overleed Smit", with a year.
+    "He" opening it is the one the sentence `before` opens on ("Brandt werd lid van de raad.
+    Hij overleed in 1893.")."""
     if not years_in(sentence):
         return False
     asked = set(_tokens(question))
-    # (The question's "die" is English; a sentence's may be the Dutch "Stalin, die in 1934 …".)
+    # (The question's "die" is English; a sentence's may be the Dutch "Smit, die in 1934 …".)
     event = _BIRTH_TOLD if asked & _BIRTH_TOLD else _DEATH_TOLD \
         if asked & (_DEATH_TOLD | {"die"}) else None
     if event is None:
         return False
     wanted = {transliterate(w) for name in names for w in name}
-    tokens = _named_subject([transliterate(t) for t in _tokens(sentence)], wanted, before)
-    for i, token in enumerate(tokens):
-        if token not in wanted:
-            continue
-        after, preceding = tokens[i + 1:i + 5], tokens[max(0, i - 3):i]
-        if set(after) & event or preceding[-1:] in (["of"], ["van"]) \
-                and set(preceding) & event:
+    tokens = _named_subject(_tokens(sentence), wanted, before)
+    return any(_told_of(tokens, i, lambda t: t in event, reach=4)
+               for i, t in enumerate(tokens) if transliterate(t) in wanted)
+
+
+def _told_of(tokens: list[str], i: int, tells: Callable[[str], bool], reach: int) -> bool:
+    """The name at `i` does what `tells` finds, up to `reach` words on in its clause ("Smit,
+    then mayor, died"), or it is done to it ("the death of Smit", "In 1886 overleed Smit").
+    Not another's: "Smit's wife died", "Smit reported the death of Kok"."""
+    following = tokens[i + 1:i + 2 + reach]
+    for j, token in enumerate(following[:reach]):
+        if token in ("s", "of", "van", "that", "dat"):
+            break
+        if tells(token) and following[j + 1:j + 2] not in (["of"], ["van"]):
             return True
-    return False
+    before = tokens[max(0, i - 3):i]
+    return bool(before) and before[-1] in ("of", "van", "overleed", "stierf", "died") \
+        and any(map(tells, before))
 
 
 def _named_subject(tokens: list[str], wanted: set[str], before: str) -> list[str]:
     """A sentence's tokens with an opening "he" or "zij" read as the name asked for that the
-    sentence `before` opens on: "Brandt werd lid van de raad. Hij overleed …"."""
-    if tokens[:1] in (["he"], ["she"], ["hij"], ["zij"]) and before:
-        opening = [transliterate(t) for t in _tokens(before)[:4]]
-        return [next((t for t in opening if t in wanted), tokens[0]), *tokens[1:]]
+    sentence `before` opens on, its first name or surname: "Brandt werd lid van de raad. Hij
+    overleed …"."""
+    # (Not when it names someone else too: "Otto Brandt married Anna Kok. She died …")
+    if tokens[:1] in (["he"], ["she"], ["hij"], ["zij"]) and before \
+            and len(capitalised_runs(before)) == 1:
+        opening = [t for t in _tokens(before)[:2] if transliterate(t) in wanted]
+        return [*opening[:1], *tokens[1:]] if opening else tokens
     return tokens
 
 
@@ -2295,8 +2322,7 @@ def _named_subject(tokens: list[str], wanted: set[str], before: str) -> list[str
 # died ("Smit died at his post", "Hij verdronk die nacht").
 _SURVIVAL_ASKED = frozenset("survive survived survives alive overleefd overleefde overleven "
                             "levend".split())
-_SURVIVING = frozenset("survived survives overleefde overleefden overleefd rescued gered "
-                       "saved".split())
+_SURVIVING = frozenset("survived survives overleefde overleefden overleefd".split())
 
 
 def survival_share(focus: Sequence[str]) -> float:
@@ -2306,14 +2332,21 @@ def survival_share(focus: Sequence[str]) -> float:
 
 
 def tells_survival(names: Sequence[tuple[str, ...]], sentence: str, before: str = "") -> bool:
-    """The sentence tells that one of `names` died or survived, a name and up to five words
-    on ("Smit died at his post", "sluiswachter Vos en twee knechten kwamen om"), "he"
-    opening it being the one the sentence `before` opens on."""
+    """The sentence tells that one of `names` died or survived, a name and up to six words
+    on in its clause ("Smit died at his post", "sluiswachter Vos en twee knechten kwamen
+    om"), "he" opening it being the one the sentence `before` opens on. (Not "Vos haalde de
+    doden uit het water", "Vos reported that 30 had died".)"""
     wanted = {transliterate(w) for name in names for w in name}
-    tokens = _named_subject([transliterate(t) for t in _tokens(_dying_words(sentence))],
-                            wanted, before)
-    return any(t in wanted and any(_is_death(u) or u in _SURVIVING for u in tokens[i + 1:i + 7])
-               for i, t in enumerate(tokens))
+    tokens = _named_subject(_tokens(_dying_words(sentence)), wanted, before)
+    return any(_told_of(tokens, i, _tells_fate, reach=6)
+               for i, t in enumerate(tokens) if transliterate(t) in wanted)
+
+
+def _tells_fate(token: str) -> bool:
+    return token in _SURVIVING or _is_death(token) and token not in _DEATH_NOUNS
+
+
+_DEATH_NOUNS = frozenset("doden deaths death victims slachtoffers".split())
 
 
 def states_date(text: str) -> bool:
@@ -2996,7 +3029,7 @@ def matches_expectation(question: Question, sentence: str) -> bool:
     if expect is Expect.OTHER and _EXPANSION_QUESTION.search(fold(question.text)):
         return _expands(question.text, sentence)
     if expect is Expect.QUANTITY:
-        if _AGE_QUESTION.search(fold(question.text)):
+        if asks_age(question.text):
             # … of whom it asks about: "de 30-jarige Veyrin" tells not how old Holloway was
             whose = _age_subject(question.text)
             # ("Klaas Meurs (42)": the name before the brackets is whose age it is)
@@ -3548,12 +3581,19 @@ def _names(name: tuple[str, ...], text_words: list[str]) -> bool:
                 return True
         # A compound made with the name spelled the other language's way: "Veizelramp" for
         # "Veysel". (Not the name itself before a suffix: "Jakobsen", "Veldkampisme".)
-        loose = re.sub("[jy]", "i", word)
+        loose = _respelled(word)
         if any(len(w) >= len(word) + 4 and not w.startswith(word)
-               and fuzz.ratio(loose, re.sub("[jy]", "i", w[:len(word)])) >= 80
-               for w in vocabulary):
+               and _respelled(w[:len(word)]) == loose for w in vocabulary):
             return True
     return False
+
+
+def _respelled(word: str) -> str:
+    """A name with the letters English and Dutch swap made alike: "heysel", "heizel"."""
+    return word.translate(_RESPELLING)
+
+
+_RESPELLING = str.maketrans("yjzc", "iisk")
 
 
 def _joined(name: tuple[str, ...], text_words: list[str]) -> bool:

@@ -30,7 +30,7 @@ _TIME_LABEL = re.compile(r"(?i:(?:rond|om|omstreeks|tegen|ca\.|circa|around|abou
                          r"(?:[01]?\d|2[0-3])[.:][0-5]\d\s*(?i:uur|u|h|a\.\s?m|p\.\s?m)?\.?")
 # "at 4:20 p.m. About 300 cows drowned": spaCy keeps "p.m." as an abbreviation that ends
 # no sentence, but before a capital it mostly does.
-_CLOCK_END = re.compile(r"\b[ap]\.\s?m\.(?=\s+[A-Z])")
+_CLOCK_END = re.compile(r"\b[ap]\.\s?m\.(?=\s+[A-Z][a-z])")  # (not "p.m. GMT")
 _SPACY_LANGUAGES = {"en", "nl", "de", "fr", "es", "it", "pt", "da", "sv", "nb", "fi", "pl", "ru"}
 
 

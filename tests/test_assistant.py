@@ -373,6 +373,8 @@ def test_vague_amounts_are_ranges_that_can_disagree_with_a_figure() -> None:
     # A span of time is no amount of anything.
     assert vague_amounts("Tientallen jaren later rook het er nog.") == []
     assert vague_amounts("It lasted hundreds of years.") == []
+    assert vague_amounts("Tientallen jaren later vond men er tientallen graven.") == \
+        [(24.0, 100.0, "tientallen")]
     millions, hundreds_of_thousands = [(2e6, 1e8)], [(2e5, 1e6)]
     assert not _close(millions, [(7e5, 7e5)])  # "millions" disagrees with 700,000
     assert _close(hundreds_of_thousands, [(7e5, 7e5)])
@@ -2517,6 +2519,8 @@ def test_a_compound_may_hold_the_name_spelled_the_other_way() -> None:
     assert name_coverage([("jakob",)], ["jakobsen"]) == 0.0
     assert name_coverage([("bakker",)], ["bakkerij"]) == 0.0
     assert name_coverage([("veldkamp",)], ["veldkampisme"]) == 0.0
+    assert name_coverage([("walter",)], ["de", "watersnoodramp"]) == 0.0
+    assert name_coverage([("brandt",)], ["de", "brandstichting"]) == 0.0
 
 
 def test_a_name_is_not_the_start_of_a_longer_name() -> None:
@@ -2738,26 +2742,33 @@ def test_resolve_there_not_to_the_person_a_which_question_asked_for() -> None:
 
 def test_resolve_a_plural_ze_and_an_opening_adverb_to_no_one() -> None:
     hurt = [Turn("user", "Hoeveel mensen raakten gewond bij de brand in Dalfsterveen?"),
-            Turn("assistant", "Ongeveer driehonderd mensen raakten gewond.")]
-    assert resolve("En waar werden zij naartoe gebracht?", hurt) == \
-        "Waar werden zij naartoe gebracht? (hoeveel mensen raakten gewond brand dalfsterveen)"
+            Turn("assistant", "Ruim tachtig mensen raakten gewond.")]
+    assert resolve("En waar werden zij begraven?", hurt) == \
+        "Waar werden zij begraven? (hoeveel mensen raakten gewond brand dalfsterveen)"
     stones = [Turn("user", "Wanneer zijn de gedenkstenen voor de Dalfsterveen-ramp onthuld?"),
-              Turn("assistant", "Op 3 mei 1990.")]
-    assert resolve("En waar zijn ze neergezet?", stones).startswith("Waar zijn ze neergezet? (")
-    # "ze" beside a verb in the singular is still her.
+              Turn("assistant", "In het voorjaar van 1990.")]
+    assert resolve("En waar staan ze nu?", stones).startswith("Waar staan ze nu? (")
+    # "ze" beside a verb in the singular is still her, and so before "zijn" as "his".
     anna = [Turn("user", "Wie was Anna Smit?"), Turn("assistant", "Een boerin.")]
     assert resolve("Wat deed ze daarna?", anna) == "Wat deed Anna Smit daarna?"
+    assert resolve("Heeft ze zijn brief ooit gelezen?", anna) == \
+        "Heeft Anna Smit zijn brief ooit gelezen?"
+    # An adverb opens no name, but a particle's word inside one stays.
+    assert names("Ruim tachtig mensen raakten gewond.") == []
+    assert names("Jan van der Meer leidde de ploeg.") == ["Jan van der Meer"]
 
 
 def test_resolve_its_after_a_which_question_to_what_the_reply_names() -> None:
     church = [Turn("user", "Which church in the old town was hit by the bombs?"),
-              Turn("assistant", "The Sint-Jansbasiliek, near the Vismarkt, was among them.")]
-    resolved = resolve("What happened to its roof?", church)
-    assert "Vismarkt" not in resolved and "sint jansbasiliek" in resolved
-    village = [Turn("user", "Which village was hit hardest?"),
-               Turn("assistant", "Oosterhoeve, on the island.")]
-    assert resolve("How many of its people died?", village) == \
-        "How many of Oosterhoeve's people died?"
+              Turn("assistant", "Near the Vismarkt, the Sint-Jansbasiliek was among the many "
+                                "buildings of the town that were hit that night.")]
+    resolved = resolve("What happened to its tower?", church)
+    assert resolved.startswith("What happened to its tower? (sint jansbasiliek ")
+    assert "vismarkt" not in resolved.lower()
+    for asked in ("Which village was hit hardest?", "Which Dutch village was hit hardest?"):
+        village = [Turn("user", asked), Turn("assistant", "Oosterhoeve, on the island.")]
+        assert resolve("How many of its farms burned?", village) == \
+            "How many of Oosterhoeve's farms burned?"
 
 
 def test_resolve_a_lone_question_word_asks_the_question_before_anew() -> None:
@@ -4755,6 +4766,8 @@ def test_a_middle_initial_is_part_of_a_name() -> None:
     assert [text[a:b] for a, b in capitalised_runs(text)] == ["In 1871", "Otto K. Brandt",
                                                              "Then Brandt"]
     assert asks_life_year("When did Otto K. Brandt die?")
+    told = "The order came from Charles I. Then Cromwell ruled."
+    assert [told[a:b] for a, b in capitalised_runs(told)] == ["The", "Charles I", "Then Cromwell"]
 
 
 def test_a_sentence_that_tells_the_death_asked_answers_when_someone_died() -> None:
@@ -4762,8 +4775,14 @@ def test_a_sentence_that_tells_the_death_asked_answers_when_someone_died() -> No
     question = "When did Otto K. Brandt die?"
     assert tells_life_event(names, question, "Brandt stierf in 1893; zijn zoon volgde hem op.")
     assert tells_life_event(names, question, "After the death of Brandt in 1893 the mill shut.")
-    assert tells_life_event(names, "In welk jaar is hij overleden?", "Hij overleed in 1893.",
+    assert tells_life_event(names, "In welk jaar is Brandt overleden?", "Hij overleed in 1893.",
                             before="Brandt werd daarna lid van de raad.")
+    assert tells_life_event(names, question, "In 1893 overleed Brandt in zijn molen.")
+    # Not another's death.
+    assert not tells_life_event(names, question, "Brandt's wife died in 1880.")
+    assert not tells_life_event(names, question, "Brandt reported the death of Kok in 1880.")
+    assert not tells_life_event(names, question, "She died in 1880.",
+                                before="Otto Brandt married Anna Kok.")
     assert not tells_life_event(names, question, "Hij overleed in 1893.",
                                 before="De molen werd daarna verkocht.")
     # (The Dutch "die" is "who"; a year is needed; a birth is not a death.)
@@ -4778,31 +4797,38 @@ def test_a_sentence_that_tells_the_death_asked_answers_when_someone_died() -> No
 
 def test_a_question_for_a_trade_asks_a_title() -> None:
     assert asks_trade("What was Karel Smit's job?") and asks_trade("Wat was zijn beroep?")
-    assert asks_trade("Wat was hij van oorsprong voor vak?")
+    assert asks_trade("Welk vak leerde hij als jongen?")
+    assert asks_trade("Wat was het vak van zijn vader?")
     assert not asks_trade("What work did he do?")
-    # (An appeal is no trade.)
-    assert not asks_trade("Hoe liep zijn zaak in hoger beroep af?")
+    # (An appeal is no trade, nor a stand.)
+    assert not asks_trade("Wat besliste het hof in hoger beroep?")
     assert not asks_trade("Ging hij in beroep tegen het vonnis?")
+    assert not asks_trade("Tekende hij beroep aan?")
+    assert not asks_trade("Deed hij een beroep op de koning?")
     assert not asks_trade("Hoeveel kostte een kaart voor vak C?")
     assert names_title("Karel Smit, the village schoolmaster, wrote it down.")
     assert names_title("Hij was de zoon van de portretschilder Karel Smit.")
+    assert names_title("Burgemeester Karel Smit leidde de hulp.")
     assert not names_title("Karel Smit wrote it down.")
+    assert not names_title("Karel Smit (Visser) wrote it down in the nachtvorst.")
     assert trade_share(focus_words("What was Karel Smit's job?", "en")) == 1.0
 
 
 def test_where_someone_came_from_and_their_party_are_told_in_forms_of_their_own() -> None:
-    assert origin_share(focus_words("Uit welke stad kwam hij?", "nl")) == 1.0
+    assert origin_share(focus_words("Uit welk dorp kwam zij?", "nl")) == 0.5
     assert tells_origin("Het jongste slachtoffer was een scholier uit Pergola.")
     assert tells_origin("The youngest was a schoolboy from Pergola, aged ten.")
     assert not tells_origin("The youngest was a schoolboy from the town, aged ten.")
     assert not tells_origin("He worked there from Monday until January 1920.")
     assert party_share(("political", "party", "belong")) == 2 / 3
     assert party_share(("threw", "party")) == 0.5 and party_share(("political", "view")) == 0
-    assert tells_party("Minister Karel Smit (PvdA) kwam onder vuur te liggen.")
-    assert tells_party("Wethouder Joop Mol (D66) trad af.")
-    assert not tells_party("Karel Smit (65) kwam onder vuur te liggen.")
-    assert not tells_party("Karel Smit (Amsterdam) kwam onder vuur te liggen.")
-    assert focus_overlap(("onderscheiding",), "He was awarded the Albert Medal.") > 0
+    assert party_share(("welke", "partijen")) == 0.5
+    smit = [("karel", "smit")]
+    assert tells_party(smit, "Minister Karel Smit (CDA) kwam onder vuur te liggen.")
+    assert tells_party([("joop", "mol")], "Wethouder Joop Mol (D66) trad af.")
+    assert not tells_party(smit, "Karel Smit (65) kwam onder vuur te liggen.")
+    assert not tells_party(smit, "Karel Smit (Amsterdam) kwam onder vuur te liggen.")
+    assert not tells_party(smit, "Karel Smit joined the Royal Air Force (RAF).")
 
 
 def test_whether_someone_survived_is_told_by_their_death_or_survival() -> None:
@@ -4813,8 +4839,11 @@ def test_whether_someone_survived_is_told_by_their_death_or_survival() -> None:
     assert tells_survival(keeper, "Jan Vos died at his post.")
     assert tells_survival(keeper, "Jan Vos and his son survived the night on the roof.")
     assert tells_survival(keeper, "Hij overleed de volgende dag.", before="Vos werd gevonden.")
+    assert tells_survival(keeper, "Jan Vos drowned that night.")
     assert not tells_survival(keeper, "Hij overleed de volgende dag.", before="De brug viel.")
     assert not tells_survival(keeper, "Jan Vos rang the bell for an hour.")
+    assert not tells_survival(keeper, "Vos haalde de doden uit het water.")
+    assert not tells_survival(keeper, "Vos reported that 30 people had died.")
 
 
 def test_a_count_of_more_counts_what_the_one_before_it_counts() -> None:
@@ -4826,6 +4855,7 @@ def test_a_count_of_more_counts_what_the_one_before_it_counts() -> None:
 
 def test_an_age_in_brackets_after_a_name_is_no_count() -> None:
     assert bracketed_ages("De oudste was Greet Mol (81), die in haar huis verdronk.") == {81.0}
+    assert bracketed_ages("De meeste doden vielen in Oosterhoeve (45).") == frozenset()
     how_many = replace(analyse("How many witnesses were heard?"), language="en")
     assert ranges_of(how_many, "De oudste getuige was Greet Mol (81).") == []
     assert ranges_of(how_many, "Zo'n 400 getuigen werden gehoord.") == [(400.0, 400.0)]
@@ -4835,7 +4865,8 @@ def test_an_age_in_brackets_after_a_name_is_no_count() -> None:
 
 def test_words_for_writing_speaking_and_collapsing_find_the_other_language() -> None:
     assert focus_overlap(("schreef", "boek"), "He wrote about it in his memoir.") == 1.0
-    assert focus_overlap(("gesprekken",), "She spoke with the widows.") > 0
+    assert focus_overlap(("gesprekken",), "She spoke with the fishermen.") > 0
+    assert focus_overlap(("onderscheiding",), "He was awarded the Albert Medal.") > 0
     assert focus_overlap(("collapse",), "Om 16.20 uur bezweek de sluis.") > 0
 
 

@@ -121,7 +121,9 @@ def test_a_clock_abbreviation_before_a_capital_ends_a_sentence() -> None:
     assert [s.text for s in split_sentences(text, "en")] == [
         "The gate gave way at 4:20 p.m.", "About 300 cows drowned.",
         "It rained till 9 a.m. on Monday."]
-    # A time alone still heads the sentence after it.
+    # Not before a time zone; a time alone still heads the sentence after it.
+    assert [s.text for s in split_sentences("At 5 p.m. GMT the ship sank.", "en")] == [
+        "At 5 p.m. GMT the ship sank."]
     assert [s.text for s in split_sentences("Around 9.40 p.m. The gates opened.", "en")] == [
         "Around 9.40 p.m. The gates opened."]
 
