@@ -3589,7 +3589,7 @@ def _names(name: tuple[str, ...], text_words: list[str]) -> bool:
 
 
 def _respelled(word: str) -> str:
-    """A name with the letters English and Dutch swap made alike: "heysel", "heizel"."""
+    """A name with the letters English and Dutch swap made alike: "veysel", "veizel"."""
     return word.translate(_RESPELLING)
 
 
