@@ -516,13 +516,6 @@ class SentenceScorer:
                 float(self.vectors[row] @ self.retrieval.vector)
         return self._similarity[row]
 
-    def _before(self, row: int, document: Document) -> str:
-        """The sentence before a row in its document, or ""."""
-        if row == 0 or int(self.build.sentence_spans[row - 1][0]) != \
-                self.build.document_row[document.id]:
-            return ""
-        return self.build.sentence(row - 1)[1].text
-
     def candidate(self, row: int) -> Candidate:
         question, build, config = self.question, self.build, self.config
         scored = self.retrieval.sentences.get(row)
@@ -554,7 +547,8 @@ class SentenceScorer:
         focus = focus_overlap(self.focus_words, told,
                               deaths=question.deaths and counts_deaths(sentence.text)) \
             if self.focus_words else 1.0
-        earlier = self._before(row, document) if self.life_event or self.survival else ""
+        earlier = build.sentence(row - 1)[1].text \
+            if (self.life_event or self.survival) and row - 1 in neighbours else ""
         life = self.life_event and tells_life_event(
             self.names, question.text, sentence.text, earlier)
         if life or self.life_year and gives_lifespan(self.names, sentence.text):

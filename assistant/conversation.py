@@ -390,15 +390,11 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
     if pairs:
         context = _named_in_reply(question, pairs[0][1]) + " " + context
         asked, reply = pairs[0]
-        # (Not a place it is near: "Near the Vismarkt, the Sint-Jansbasiliek …".)
-        first = [n for n in names(reply) if set(words(n)) - _FRAMING - _PLACE_WORDS
-                 and not re.search(
-            rf"\b(?i:near|in|at|by|bij|nabij|op|aan)\s+(?:(?i:the|de|het)\s+)?{re.escape(n)}",
-            reply)][:1]
-        if its is not None and _which_noun(asked) and first:
+        first = _first_named(reply) if its is not None and _which_noun(asked) else None
+        if first:
             # "Which church was hit?" "The Sint-Jansbasiliek, near the market, …" "What
             # happened to its roof?": the one the reply names first.
-            context = " ".join(words(first[0])) + " " + context
+            context = " ".join(words(first)) + " " + context
         if len(reply.split()) <= _SHORT_REPLY and not own_names(asked) \
                 and fold(asked).split()[:1] not in (["who"], ["wie"]):
             # "Welke maatschappij vloog vlucht 1736?" "Dat was Pan Am, met de Clipper
@@ -413,6 +409,14 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
     context = " ".join(list(dict.fromkeys(context.split()))[:_MAX_CONTEXT_WORDS]) \
         or subject or ""
     return f"{question} ({context})" if context else question
+
+
+def _first_named(reply: str) -> str | None:
+    """The first name a reply gives, not a place it says something is near: "Near the
+    Vismarkt, the Sint-Jansbasiliek …" names the basilica."""
+    near = rf"\b(?i:{'|'.join(_PLACE_WORDS)})\s+(?:(?i:the|de|het)\s+)?"
+    return next((n for n in names(reply) if set(words(n)) - _FRAMING - _PLACE_WORDS
+                 and not re.search(near + re.escape(n), reply)), None)
 
 
 def _verb_zijn(question: str, pronoun: re.Match[str]) -> bool:
