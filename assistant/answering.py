@@ -385,6 +385,7 @@ class SentenceScorer:
         self.life_year = question.expect is Expect.DATE and asks_life_year(question.text)
         self.life_event = self.life_year and asks_life_event_only(self.focus_words)
         self.trade = question.expect is Expect.OTHER and asks_trade(CONTEXT.sub("", question.text))
+        self.trade_share = trade_share(self.focus_words)
         self.origin = origin_share(self.focus_words) if question.expect is Expect.PLACE else 0.0
         self.party = party_share(self.focus_words)
         self.survival = survival_share(self.focus_words) if question.polar else 0.0
@@ -553,10 +554,11 @@ class SentenceScorer:
             self.names, question.text, sentence.text, earlier)
         if life or self.life_year and gives_lifespan(self.names, sentence.text):
             focus = 1.0  # it tells the birth or death asked, or gives the years in brackets
-        if self.trade and names_title(sentence.text):
+        titled = self.trade and names_title(sentence.text)
+        if titled:
             # A word for a trade finds any title or occupation: "What was Smit's job?" finds
             # "Karel Smit, the village schoolmaster".
-            focus = min(1.0, focus + trade_share(self.focus_words))
+            focus = min(1.0, focus + self.trade_share)
         if self.origin and own_coverage > 0 and tells_origin(sentence.text):
             # "Where did Smit come from?": "Smit, a miller from Ommen"
             focus = min(1.0, focus + self.origin)
@@ -598,7 +600,7 @@ class SentenceScorer:
         if self.title_words and typed:
             typed = uses_title(self.title_words, sentence.text)
         if self.trade and typed:
-            typed = names_title(sentence.text)  # "What was his job?" asks a title
+            typed = titled  # "What was his job?" asks a title
         if self.described_by and typed and not uses_title(self.described_by, sentence.text):
             typed = not any(is_office(w) for w in words(sentence.text))
         if self.role_words and document.language == question.language \
@@ -1517,7 +1519,7 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
         # gascellen"), one in its language that counts only other things ("Vier
         # dieselmotoren") is no other answer, nor one in the question's language. (In the
         # other language "toeschouwers" may well count the "spectators".)
-        if counted and ((other.translated == best.translated or not other.translated)
+        if counted and ((best.translated or not other.translated)
                         and counts_asked(counted, other.text) is False
                         or counts_other_things(counted, other.text)):
             continue

@@ -1219,7 +1219,16 @@ def names_title(text: str) -> bool:
 
 def trade_share(focus: Sequence[str]) -> float:
     """The share of the focus words that ask for a trade, which a title answers."""
-    return sum(w in _TRADE_WORDS for w in focus) / len(focus) if focus else 0.0
+    return _share(focus, _TRADE_WORDS)
+
+
+def _share(focus: Sequence[str], asking: frozenset[str]) -> float:
+    """The share of the focus words in `asking`."""
+    return sum(w in asking for w in focus) / len(focus) if focus else 0.0
+
+
+def _name_words(names: Sequence[tuple[str, ...]]) -> set[str]:
+    return {transliterate(w) for name in names for w in name}
 
 
 def _offices_asked(focus: tuple[str, ...]) -> frozenset[str]:
@@ -1876,7 +1885,7 @@ _NO_PLACES = _CALENDAR_NAMES | frozenset(
 
 def origin_share(focus: Sequence[str]) -> float:
     """The share of the focus words that ask where someone came from."""
-    return sum(w in _COMING for w in focus) / len(focus) if focus else 0.0
+    return _share(focus, _COMING)
 
 
 def tells_origin(text: str) -> bool:
@@ -1893,16 +1902,17 @@ _PARTY_TOLD = re.compile(r"([A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]+)\s+"
 
 
 def party_share(focus: Sequence[str]) -> float:
-    """The share of the focus words that ask for a political party."""
-    return sum(w in _PARTY_WORDS for w in focus) / len(focus) \
-        if _PARTY_WORDS - {"political", "politieke"} & set(focus) else 0.0
+    """The share of the focus words that ask for a political party ("political" alone asks
+    none)."""
+    return _share(focus, _PARTY_WORDS) if {"party", "parties", "partij", "partijen"} & set(focus) \
+        else 0.0
 
 
 def tells_party(names: Sequence[tuple[str, ...]], text: str) -> bool:
     """One of `names` with a party's initials in brackets: "Karel Smit (CDA)", "Paul Dupont
     (PRL)" (not "Jan Smit (65)", "(Amsterdam)", "the Royal Air Force (RAF)" nor "Willem
     (II)")."""
-    wanted = {transliterate(w) for name in names for w in name}
+    wanted = _name_words(names)
     return any(transliterate(fold(m.group(1))) in wanted and not _ROMAN.fullmatch(m.group(2))
                for m in _PARTY_TOLD.finditer(text))
 
@@ -2246,7 +2256,7 @@ def asks_life_year(question: str) -> bool:
 
 def gives_lifespan(names: Sequence[tuple[str, ...]], sentence: str) -> bool:
     """The sentence gives the years of one of `names` in brackets: "Jansen (1850-1920)"."""
-    asked = {transliterate(w) for name in names for w in name}
+    asked = _name_words(names)
     # (Not a ruler's or an office holder's years: "Willem III (1672-1702)", "burgemeester
     # Smit (1802-1810)".)
     return any(transliterate(fold(m.group(1))) in asked
@@ -2285,7 +2295,7 @@ def tells_life_event(names: Sequence[tuple[str, ...]], question: str, sentence: 
         if asked & (_DEATH_TOLD | {"die"}) else None
     if event is None:
         return False
-    wanted = {transliterate(w) for name in names for w in name}
+    wanted = _name_words(names)
     tokens = _named_subject(_tokens(sentence), wanted, before)
     return any(_told_of(tokens, i, lambda t: t in event, reach=4)
                for i, t in enumerate(tokens) if transliterate(t) in wanted)
@@ -2327,8 +2337,7 @@ _SURVIVING = frozenset("survived survives overleefde overleefden overleefd".spli
 
 def survival_share(focus: Sequence[str]) -> float:
     """The share of the focus words that ask whether someone survived."""
-    return sum(w in _SURVIVAL_ASKED for w in focus) / len(focus) \
-        if _SURVIVAL_ASKED & set(focus) else 0.0
+    return _share(focus, _SURVIVAL_ASKED)
 
 
 def tells_survival(names: Sequence[tuple[str, ...]], sentence: str, before: str = "") -> bool:
@@ -2336,7 +2345,7 @@ def tells_survival(names: Sequence[tuple[str, ...]], sentence: str, before: str 
     on in its clause ("Smit died at his post", "sluiswachter Vos en twee knechten kwamen
     om"), "he" opening it being the one the sentence `before` opens on. (Not "Vos haalde de
     doden uit het water", "Vos reported that 30 had died".)"""
-    wanted = {transliterate(w) for name in names for w in name}
+    wanted = _name_words(names)
     tokens = _named_subject(_tokens(_dying_words(sentence)), wanted, before)
     return any(_told_of(tokens, i, _tells_fate, reach=6)
                for i, t in enumerate(tokens) if transliterate(t) in wanted)
