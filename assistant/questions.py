@@ -1118,7 +1118,8 @@ _FAMILIES = {
     "acquitting": "acquitted acquittal acquit vrijgesproken vrijspraak vrijsprak vrijspraken",
     "appointing": "appointed appoint appointment benoemd benoemde benoeming",
     "sending": "sent send transferred transfer stuurde stuurden gestuurd overgeplaatst",
-    "wounding": "wounded wound injured injure injuries gewond gewonden verwond verwondingen",
+    "wounding": "wounded wound injured injure injury injuries gewond gewonden verwond "
+                "verwondingen letsel",
     "visiting": "visited visit visitors bezocht bezoek bezoekers",
     "resigning": "resigned resign resignation aftreden",
     "electing": "elected elect election verkozen verkiezing verkiezingen",
@@ -1128,6 +1129,12 @@ _FAMILIES = {
                  "terechtgesteld terechtstelling",
     "torturing": "tortured torture gemarteld marteling martelingen",
     "investigating": "investigated investigate investigation inquiry onderzoek onderzocht",
+    "witnessing": "witness witnesses testified testify testimony getuige getuigen getuigde "
+                  "getuigden getuigenis",
+    "defending": "defence defense defended defend defending verdediging verdedigde "
+                 "verdedigden verdedigd verdedigen",
+    "punishing": "punishment punished punish penalty straf straffen bestraft gestraft",
+    "nickname": "nickname nicknamed nicknames bijnaam bijnamen",
     # Common nouns of events, places and people, spelled too differently across the two
     # languages to match ("bridge"/"brug"). (Not what a whole corpus is about, such as
     # "disaster"/"ramp" or "trial"/"proces", nor the time of day, "on the night of …":
@@ -1156,6 +1163,8 @@ _FAMILIES = {
     "flooding": "flood floods flooding flooded overstroming overstromingen overstroomd "
                 "overstroomde overstroomden",
     "house": "house houses huis huizen woning woningen",
+    "floor": "floor floors storey storeys verdieping verdiepingen",
+    "memorial": "memorial memorials monument monumenten gedenkteken",
     "hospital": "hospital hospitals ziekenhuis ziekenhuizen",
     "crew": "crew crews bemanning bemanningen",
     "victim": "victim victims slachtoffer slachtoffers",
@@ -1180,10 +1189,11 @@ _OFFICE_WORDS = frozenset("functie ambt regeringsfunctie partijfunctie".split())
 _HELD_OFFICE_WORDS = frozenset("post office position function rank title".split())
 _HOLDING = frozenset("hold held holds occupy occupied fill filled official".split())
 _TRADE_WORDS = frozenset("job jobs occupation occupations profession professions beroep "
-                         "beroepen vak".split())
+                         "beroepen vak living kost".split())
 # (Not the appeal of "in hoger beroep", "ging in beroep", "tekende beroep aan", nor "een
 # beroep op de koning", nor a stand's "vak Z".)
 _TRADE_ASKED = re.compile(r"\b(?:jobs?|occupations?|professions?|beroepen|vak(?!\s+(?-i:[A-Z0-9]))|"
+                          r"for\s+a\s+living|de\s+kost|"
                           r"(?<!\bin )(?<!\bhoger )(?<!\been )beroep(?!\s+aan\b))\b",
                           re.IGNORECASE)
 
@@ -1214,7 +1224,19 @@ def names_title(text: str) -> bool:
     "hoofdconducteur" (not the surname "Visser")."""
     tokens = re.findall(r"\b[^\W\d_][\w-]*", text)
     return any(w in _TITLE_FORMS or w in _TRADES or len(w) > 8 and w.endswith(_TRADE_HEADS)
-               for w in (fold(t) for i, t in enumerate(tokens) if t.islower() or i == 0))
+               for w in (fold(t) for i, t in enumerate(tokens) if t.islower() or i == 0)) \
+        or any(fold(m.group(1)) not in _NO_TRADE for m in _AGED.finditer(text))
+
+
+# "a 19-year-old typist", "de 42-jarige stoker": what follows an age describes the person.
+_AGED = re.compile(r"\b\d{1,3}[- ](?:year[- ]old|jarige)\s+((?-i:[a-z])[\w-]+)", re.IGNORECASE)
+# (Not who someone is by sex, age or kin, nor a word that qualifies the next.)
+_NO_TRADE = frozenset("""
+man men woman women boy boys girl girls child children son daughter wife husband widow mother
+father brother sister jongen jongens meisje meisjes vrouw vrouwen mannen kind kinderen zoon
+dochter weduwe weduwnaar moeder vader broer zus person persoon victim slachtoffer survivor
+overlevende resident inwoner bewoner local former voormalige voormalig oud-
+""".split())
 
 
 def trade_share(focus: Sequence[str]) -> float:
@@ -1229,6 +1251,13 @@ def _share(focus: Sequence[str], asking: frozenset[str]) -> float:
 
 def _name_words(names: Sequence[tuple[str, ...]]) -> set[str]:
     return {transliterate(w) for name in names for w in name}
+
+
+def _surnames(names: Sequence[tuple[str, ...]]) -> set[str]:
+    """The word each name goes by, its last but a numeral: a first name alone is another's
+    ("the death of Willem II" tells nothing of Willem Tichelaar's)."""
+    return {transliterate(next((w for w in reversed(name) if not re.fullmatch(r"[ivxl]+", w)),
+                               name[-1])) for name in names}
 
 
 def _offices_asked(focus: tuple[str, ...]) -> frozenset[str]:
@@ -2178,7 +2207,10 @@ arbeider arbeiders fisherman fishermen visser vissers barber barbers barbier kap
 schoolmaster schoolmeester lawyer lawyers advocaat advocaten notary notaris clerk clerks
 klerk shopkeeper winkelier innkeeper herbergier tailor kleermaker shoemaker schoenmaker
 butcher slager baker bakker blacksmith smid miller molenaar weaver wever student studenten
-contractor aannemer hotelier banker bankier industrialist industrieel
+contractor aannemer hotelier banker bankier industrialist industrieel typist typists typiste
+typistes secretaresse seamstress seamstresses naaister naaisters maid maids dienstmeid
+dienstbode waitress serveerster stoker stokers machinist machinisten shipbuilder scheepsbouwer
+lerares scholier scholieren pupil pupils pastor
 """.split())
 # (Not heads that end other words: "nachtvorst", "screwdriver", "autopilot", "typewriter".)
 _TRADE_HEADS = tuple(t for t in {*_TITLE_FORMS, *_TRADES} if len(t) >= 5
@@ -2238,9 +2270,9 @@ def states_day(text: str) -> bool:
 
 
 # "In what year was he born?", "Wanneer overleed Jansen?": a year of someone's life.
-_LIFE_EVENT = re.compile(r"\b(?:born|birth|geboren|geboorte\w*|died|death|overleed|"
+_LIFE_EVENT = re.compile(r"\b(?:born|birth|geboren|geboorte\w*|died|death|overleed|gestorven|"
                          # (English "did … die", not the Dutch "die" of "de kerk die …")
-                         r"overleden|stierf|sterfjaar|did\s+(?:[\w.]+\s+){1,4}die)\b")
+                         r"overleden|overlijden|stierf|sterfjaar|did\s+(?:[\w.]+\s+){1,4}die)\b")
 _YEAR_ASKED = re.compile(r"\b(?:when|wanneer|year|jaar)\b")
 _ROMAN = re.compile(r"[IVXL]+")
 # "Jan Jansen (1850-1920)": the years of birth and death after a name.
@@ -2295,7 +2327,7 @@ def tells_life_event(names: Sequence[tuple[str, ...]], question: str, sentence: 
         if asked & (_DEATH_TOLD | {"die"}) else None
     if event is None:
         return False
-    wanted = _name_words(names)
+    wanted = _surnames(names)
     tokens = _named_subject(_tokens(sentence), wanted, before)
     return any(_told_of(tokens, i, lambda t: t in event, reach=4)
                for i, t in enumerate(tokens) if transliterate(t) in wanted)
@@ -2345,7 +2377,7 @@ def tells_survival(names: Sequence[tuple[str, ...]], sentence: str, before: str 
     on in its clause ("Smit died at his post", "sluiswachter Vos en twee knechten kwamen
     om"), "he" opening it being the one the sentence `before` opens on. (Not "Vos haalde de
     doden uit het water", "Vos reported that 30 had died".)"""
-    wanted = _name_words(names)
+    wanted = _surnames(names)
     tokens = _named_subject(_tokens(_dying_words(sentence)), wanted, before)
     return any(_told_of(tokens, i, _tells_fate, reach=6)
                for i, t in enumerate(tokens) if transliterate(t) in wanted)
@@ -3505,6 +3537,8 @@ _SCAFFOLD = frozenset(
     "uiteindelijk later daarna weten zeggen betekent betekende take takes took taken "
     "place occur occurred occurs vond vinden vindt plaats plaatsvinden plaatsvond "
     "voorgevallen gebeuren liep af afliep afgelopen verging became fared heet heette "
+    # light verbs whose other forms are stop words ("become", "hadden")
+    "become becomes hadden werden geworden "
     "abbreviation acronym stand stands afkorting staat "
     # fillers: "Waar staat KDV eigenlijk voor?", "Where exactly …?"
     "eigenlijk precies actually exactly precisely really "

@@ -1666,6 +1666,13 @@ def test_a_figure_told_for_the_year_asked_needs_no_focus_word() -> None:
     (("sank",), "Het schip zonk binnen drie uur."),
     (("evacuated",), "De evacuatie van de stad begon om twee uur."),
     (("signed",), "Onder dwang tekende hij het besluit."),
+    (("bijnaam",), "The two partners were nicknamed the kings."),
+    (("floors",), "De firma huurde de achtste verdieping."),
+    (("injury",), "Zij liep ernstig letsel op."),
+    (("getuige",), "The witness described the fire."),
+    (("verdediging",), "The defence called three doctors."),
+    (("straf",), "The punishment was a fine."),
+    (("memorial",), "In 2012 werd een monument onthuld."),
 ])
 def test_a_focus_word_finds_its_family_in_the_other_language(
         focus: tuple[str, ...], sentence: str) -> None:
@@ -1673,8 +1680,11 @@ def test_a_focus_word_finds_its_family_in_the_other_language(
 
 
 def test_how_late_and_hedges_are_no_focus_words() -> None:
+    # (Light verbs whose other forms are stop words.)
+    assert focus_words("In what year did the mill become a museum?", "en") == ("mill", "museum")
+    assert focus_words("Welke bijnaam hadden de broers?", "nl") == ("bijnaam", "broers")
     assert focus_words("Hoe laat ongeveer werden de broers uit de gevangenis gesleurd?", "nl") \
-        == ("werden", "broers", "gevangenis", "gesleurd")
+        == ("broers", "gevangenis", "gesleurd")
     assert focus_words("Op welk tijdstip zagen de toeschouwers de vlammen?", "nl") == \
         ("zagen", "toeschouwers", "vlammen")
     assert focus_words("At what time exactly did the ship sink?", "en") == ("ship", "sink")
@@ -4793,6 +4803,14 @@ def test_a_sentence_that_tells_the_death_asked_answers_when_someone_died() -> No
     # Only a question that asks that alone: not when his wife died.
     assert asks_life_event_only(("die",)) and asks_life_event_only(("overleden",))
     assert not asks_life_event_only(("wife", "die"))
+    assert asks_life_year("In welk jaar is Karel Smit gestorven?")
+    assert asks_life_event_only(focus_words("In welk jaar is Karel Smit gestorven?", "nl"))
+    # A first name alone is another's: "Otto III" is not Otto Brandt.
+    assert not tells_life_event(names, question, "Na de dood van Otto III in 1002 viel het rijk.")
+    assert not tells_life_event(names, question, "Otto Kok died in 1880.")
+    assert tells_life_event(names, question, "In 1893 was Otto Karel Brandt overleden.")
+    assert tells_life_event([("koning", "otto", "iii")], "When did King Otto III die?",
+                            "Otto III died in 1002.")
 
 
 def test_a_question_for_a_trade_asks_a_title() -> None:
@@ -4800,6 +4818,9 @@ def test_a_question_for_a_trade_asks_a_title() -> None:
     assert asks_trade("Welk vak leerde hij als jongen?")
     assert asks_trade("Wat was het vak van zijn vader?")
     assert not asks_trade("What work did he do?")
+    assert asks_trade("What did Karel Smit do for a living?")
+    assert asks_trade("Hoe verdiende hij de kost?") and not asks_trade("Wat kost de kaart?")
+    assert trade_share(focus_words("What did Karel Smit do for a living?", "en")) == 1.0
     # (An appeal is no trade, nor a stand.)
     assert not asks_trade("Wat besliste het hof in hoger beroep?")
     assert not asks_trade("Ging hij in beroep tegen het vonnis?")
@@ -4811,6 +4832,11 @@ def test_a_question_for_a_trade_asks_a_title() -> None:
     assert names_title("Burgemeester Karel Smit leidde de hulp.")
     assert not names_title("Karel Smit wrote it down.")
     assert not names_title("Karel Smit (Visser) wrote it down in the nachtvorst.")
+    # What follows an age describes the person: "a 19-year-old typist", not "a 30-year-old man".
+    assert names_title("Anna Kok, then a 19-year-old dairy maid, hid them.")
+    assert names_title("De 42-jarige stoker Karel Smit sprong overboord.")
+    assert not names_title("Anna Kok, then a 19-year-old woman from Ommen, hid them.")
+    assert not names_title("De 42-jarige Karel Smit sprong overboord.")
     assert trade_share(focus_words("What was Karel Smit's job?", "en")) == 1.0
 
 
