@@ -447,10 +447,11 @@ class SentenceScorer:
             is_thing_noun(role) for role in self.role_words)
         # … but a title the list knows in both languages is known there too: "the name of
         # the headteacher" is answered by "schoolhoofd Jan Smit", not "ingenieur Piet
-        # Bakker". (Known in both: a form other than the word's own inflections.)
+        # Bakker". (Known in both: a form other than the word's own inflections, a cognate
+        # too: "conducteur".)
         forms = {role: title_words(role) for role in self.role_words}
         self.role_forms: frozenset[str] = frozenset().union(*forms.values()) if forms and all(
-            any(not form.startswith(role[:4]) for form in found)
+            any(not form.startswith(role) and not role.startswith(form) for form in found)
             for role, found in forms.items()) else frozenset()
 
         # "Which religions …?": a sentence that names the kind asked ranks a little higher.

@@ -5236,8 +5236,10 @@ def test_common_occupations_are_known_in_both_languages(tmp_path: Path) -> None:
     files = {"sluis.txt": "De sluis\nIn 1911 leidde ingenieur Piet Bakker de bouw van de "
                           "sluis in Oudewater. In 1911 voer Klaas Vlot als stuurman naar "
                           "Oudewater.\n"}
+    # (A cognate is a form of its own: "conducteur".)
     for role, other in (("diver", "duiker"), ("reporter", "verslaggever"),
-                        ("photographer", "fotograaf"), ("firefighter", "brandweerman")):
+                        ("photographer", "fotograaf"), ("firefighter", "brandweerman"),
+                        ("conductor", "conducteur")):
         scorer = _scorer(tmp_path, files,
                          f"What was the name of the {role} in Oudewater in 1911?", FAKE_CONFIG)
         assert {role, other} <= scorer.role_forms, role
