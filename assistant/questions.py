@@ -1970,7 +1970,10 @@ def _asked_words(question: str) -> tuple[frozenset[str], tuple[str, ...]]:
 
 # The title a "who" question asks the bearer of: "Wie trad op als (openbaar) aanklager?",
 # "Who was the prosecutor …?", "Welke aanklager …?".
-_ROLE_ASKED = re.compile(r"\b(?:(?:who|wie) (?:was|were|is|waren) (?:the|de|het)|"
+# (A time may come first in Dutch: "Wie was in februari 1944 burgemeester van …?")
+_ROLE_TIME = r"(?:(?:in|op|tijdens|during|rond|around)\s+(?:[\w-]+\s+){0,2}\d{3,4}\s+)?"
+_ROLE_ASKED = re.compile(r"\b(?:(?:who|wie) (?:was|were|is|waren) " + _ROLE_TIME
+                         + r"(?:the|de|het)|"
                          # "Who was appointed chairman?", "Wie werd tot voorzitter benoemd?"
                          r"(?:who|wie) (?:was|were|is|became) (?:appointed|named|elected|"
                          r"made|chosen)(?: as| to be)?(?: the)?|who became(?: the)?|"
@@ -1981,7 +1984,8 @@ _ROLE_ASKED = re.compile(r"\b(?:(?:who|wie) (?:was|were|is|waren) (?:the|de|het)
                          r"(?:wat (?:was|is) de naam van|hoe (?:heette|heetten|heet)) de|"
                          r"het ambt van|which|welke?|"
                          # "Who was mayor of Gouda …?": a title without its article
-                         r"(?P<bare>(?:who|wie) (?:was|is|were|waren)))\s+([\w-]+)(?:\s+([\w-]+))?",
+                         r"(?P<bare>(?:who|wie) (?:was|is|were|waren)\s+" + _ROLE_TIME
+                         + r"))\s*([\w-]+)(?:\s+([\w-]+))?",
                          re.IGNORECASE)
 _NAME_ASKED = re.compile(r"(?i:what (?:was|were|is) the names? of|wat (?:was|is) de naam van|"
                          r"hoe (?:heette|heetten|heet)|het ambt van)\b")

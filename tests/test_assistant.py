@@ -4737,6 +4737,10 @@ def test_a_who_question_is_not_answered_by_a_label_a_place_or_a_thing() -> None:
 def test_who_was_with_a_title_and_no_article_asks_for_its_bearer(tmp_path: Path) -> None:
     assert asked_role("Who was mayor of Heerdam in 1807?") == ("mayor",)
     assert asked_role("Wie was burgemeester van Heerdam?") == ("burgemeester",)
+    # (A Dutch question may tell the time first.)
+    assert asked_role("Wie was in mei 1807 burgemeester van Heerdam?") == ("burgemeester",)
+    assert asked_role("Wie waren in 1807 de burgemeesters van Heerdam?") == ("burgemeesters",)
+    assert asked_role("Wie was in 1807 Jan Smit?") == ()
     # Not a word that is no title, nor a title before a name: "Who was General Smith?"
     # asks who that one was.
     assert asked_role("Who was executed first?") == ()
