@@ -291,10 +291,21 @@ def _which_noun(question: str) -> str | None:
 
 def _titled(reply: str, name: str, noun: str) -> bool:
     """Whether the reply gives `name` the title `noun` (or its cognate): in one of the three
-    words before it, or as its own first word ("Admiral Joris Overbeek")."""
+    words before it, as its own first word ("Admiral Joris Overbeek") or right after it
+    ("Jan Korthals, the Minister of Transport")."""
     at = reply.find(name)
-    before = words(reply[:at])[-3:] if at > 0 else []
-    return soft_overlap((noun,), before + words(name)[:1]) > 0
+    tokens = re.findall(r"[\w'’-]+", reply[:at])[-3:] if at > 0 else []
+    # (Not what a title is of: "the Minister of Transport and Water Management".)
+    cut = max((i + 1 for i, t in enumerate(tokens) if t.lower() in _TITLE_OF), default=0)
+    after = _APPOSITION.match(reply[at + len(name):]) if at >= 0 else None
+    told = words(" ".join(tokens[cut:])) + words(name)[:1] \
+        + (words(after.group(1)) if after else [])
+    return soft_overlap((noun,), told) > 0
+
+
+_TITLE_OF = frozenset("of van and en for voor".split())
+# A title in apposition after a name: ", the Minister", ", een admiraal"
+_APPOSITION = re.compile(r"\s*,\s*(?:(?:the|a|an|de|het|een)\s+)?([\w'’-]+)")
 
 
 def resolve(question: str, history: Sequence[Turn]) -> str:

@@ -3372,6 +3372,10 @@ def test_which_marshal_is_the_name_the_reply_gives_that_title() -> None:
                                  "planned a coup. [1]")]
     assert resolve("What happened to him?", history) == \
         "What happened to Michail Toechatsjevski?"
+    # A title after the name is its too, and what a title is of is no one.
+    history = [Turn("user", "Which minister set up the inquiry?"),
+               Turn("assistant", "Jan Smit, the Minister of Transport and Water Management.")]
+    assert resolve("When did he resign?", history) == "When did Jan Smit resign?"
 
 
 def test_the_title_a_which_question_asked_for_is_the_name_the_reply_gave() -> None:
