@@ -54,6 +54,7 @@ from assistant.questions import (
     is_office,
     is_thing_noun,
     kind_asked,
+    making_words,
     matches_expectation,
     name_coverage,
     name_runs,
@@ -456,6 +457,10 @@ class SentenceScorer:
 
         # "Which religions …?": a sentence that names the kind asked ranks a little higher.
         self.kind = kind_asked(question) if not special else None
+        # "Who designed the memorial?" asks who made it so, in a sentence that tells it.
+        self.making = making_words(focus_words(CONTEXT.sub("", question.text),
+                                               question.language)) \
+            if question.expect is Expect.PERSON else ()
         # "What happened to Tarrant's killer?": to the one the documents name as the doer
         # ("Dader was … Veyrin"), wherever the sentence that tells it is.
         self.doers: frozenset[str] = frozenset()
@@ -592,6 +597,8 @@ class SentenceScorer:
             told_of = name_coverage(self.names, words(build.sentence(row - 1)[1].text)) > 0
         if question.culprit and not told_of:
             typed = False  # the doer of another killing: "Who killed Orlan?"
+        if self.making and typed:
+            typed = focus_overlap(self.making, sentence.text) > 0  # "ontworpen door …"
         doer = False
         if self.doers and typed:
             # (The doer found is the link to the question's names.)

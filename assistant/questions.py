@@ -1102,6 +1102,8 @@ _FAMILIES = {
                 "godsdiensten",
     "writing": "wrote write writes written writing schreef schreven geschreven schrijft "
                "schrijven",
+    "designing": "designed design designs designer designers ontworpen ontwierp ontwierpen "
+                 "ontwerp ontwerpen ontwerper ontwerpers",
     "collapsing": "collapse collapsed collapses collapsing bezweek bezweken bezwijken "
                   "ingestort instortte instortten instorten begaf",
     "speaking": "spoke speak speaks spoken talked talk conversation conversations sprak "
@@ -3684,6 +3686,17 @@ def kind_asked(question: Question) -> str | None:
         if word in focus and following and _after_noun(following, question.language):
             return word
     return None
+
+
+def making_words(focus: Sequence[str]) -> tuple[str, ...]:
+    """The focus words that tell how something was made: "designed", "bouwde"
+    ("Who designed the bridge?" is not answered by who unveiled it)."""
+    return tuple(w for w in focus if w in _MAKING)
+
+
+# (Verbs and "design", not "the building", which is what was made.)
+_MAKING = frozenset("designed design ontworpen ontwierp ontwierpen ontwerpen built build "
+                    "constructed gebouwd bouwde bouwden bouwen".split())
 
 
 def _after_noun(word: str, language: str) -> bool:

@@ -100,6 +100,7 @@ from assistant.questions import (
     initialisms,
     is_thing_noun,
     kind_asked,
+    making_words,
     matches_expectation,
     name_coverage,
     name_runs,
@@ -1673,6 +1674,7 @@ def test_a_figure_told_for_the_year_asked_needs_no_focus_word() -> None:
     (("verdediging",), "The defence called three doctors."),
     (("straf",), "The punishment was a fine."),
     (("memorial",), "In 2012 werd een monument onthuld."),
+    (("designed",), "Het monument werd ontworpen door Piet Bakker."),
 ])
 def test_a_focus_word_finds_its_family_in_the_other_language(
         focus: tuple[str, ...], sentence: str) -> None:
@@ -4736,6 +4738,19 @@ def test_a_who_question_is_not_answered_by_a_label_a_place_or_a_thing() -> None:
     # Where-questions still take the place: "de gemeente Ede" is where.
     assert new_names(analyse("Where did the engineer live?"),
                      "Hij woonde in de gemeente Ede.") == ["ede"]
+
+
+def test_who_made_something_is_answered_by_a_sentence_that_tells_it(tmp_path: Path) -> None:
+    assert making_words(focus_words("Which artist designed the memorial in Heerdam?", "en")) \
+        == ("designed",)
+    assert making_words(focus_words("Who was hurt in the building?", "en")) == ()
+    unveiled = ("In 2012 a memorial to the victims was unveiled in Heerdam by mayor Jan Smit. "
+                "Thousands came to the ceremony.")
+    question = "Who designed the memorial in Heerdam?"
+    assert _ask_about(tmp_path, "The memorial", unveiled, question).abstained
+    designed = "The memorial in Heerdam was designed by the artist Piet Bakker."
+    answer = _ask_about(tmp_path / "told", "The memorial", f"{unveiled} {designed}", question)
+    assert not answer.abstained and "Piet Bakker" in answer.answer
 
 
 def test_who_was_with_a_title_and_no_article_asks_for_its_bearer(tmp_path: Path) -> None:
