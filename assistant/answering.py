@@ -558,6 +558,10 @@ class SentenceScorer:
             if (self.life_event or self.survival) and row - 1 in neighbours else ""
         life = self.life_event and tells_life_event(
             self.names, question.text, sentence.text, earlier)
+        # "… in whose arms Smit died" beside the year of another event gives no year of his
+        # death.
+        undated_life = self.life_event and not life and tells_life_event(
+            self.names, question.text, sentence.text, earlier, dated=False)
         if life or self.life_year and gives_lifespan(self.names, sentence.text):
             focus = 1.0  # it tells the birth or death asked, or gives the years in brackets
         titled = self.trade and names_title(sentence.text)
@@ -589,7 +593,8 @@ class SentenceScorer:
         stated = ordinals_in(sentence.text)
         other_one = bool(self.ordinals and stated and not stated & self.ordinals) \
             or other_years(question, sentence.text)
-        typed = not other_one and matches_expectation(question, sentence.text)
+        typed = not other_one and not undated_life \
+            and matches_expectation(question, sentence.text)
         told_of = own_coverage > 0
         if not told_of and row - 1 in neighbours and (
                 question.culprit or refers_back(sentence.text)):

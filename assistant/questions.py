@@ -2319,13 +2319,13 @@ def asks_life_event_only(focus: Sequence[str]) -> bool:
 
 
 def tells_life_event(names: Sequence[tuple[str, ...]], question: str, sentence: str,
-                     before: str = "") -> bool:
+                     before: str = "", dated: bool = True) -> bool:
     """For "When did Brandt die?": the sentence tells the death (or birth) of one of `names`
     in its own words, a name and up to four words on ("Brandt stierf in 1893", "Jansen, then
     mayor, died in 1850"), or "the death of Smit", "In 1886 overleed Smit", with a year.
     "He" opening it is the one the sentence `before` opens on ("Brandt werd lid van de raad.
     Hij overleed in 1893.")."""
-    if not years_in(sentence):
+    if dated and not years_in(sentence):
         return False
     asked = set(_tokens(question))
     # (The question's "die" is English; a sentence's may be the Dutch "Smit, die in 1934 …".)
@@ -2335,8 +2335,14 @@ def tells_life_event(names: Sequence[tuple[str, ...]], question: str, sentence: 
         return False
     wanted = _surnames(names)
     tokens = _named_subject(_tokens(sentence), wanted, before)
+    # (The year in the name's clause: not "the trial of March 1938 … in whose arms Smit died".)
     return any(_told_of(tokens, i, lambda t: t in event, reach=4)
+               and (not dated or any(_YEAR_TOKEN.fullmatch(w)
+                                     for w in tokens[max(0, i - 6):i + 8]))
                for i, t in enumerate(tokens) if transliterate(t) in wanted)
+
+
+_YEAR_TOKEN = re.compile(r"1\d{3}|20\d{2}")
 
 
 def _told_of(tokens: list[str], i: int, tells: Callable[[str], bool], reach: int) -> bool:

@@ -4827,6 +4827,11 @@ def test_a_sentence_that_tells_the_death_asked_answers_when_someone_died() -> No
     assert asks_life_event_only(("die",)) and asks_life_event_only(("overleden",))
     assert not asks_life_event_only(("wife", "die"))
     assert asks_life_year("In welk jaar is Karel Smit gestorven?")
+    # The year must be in the name's clause: another event's year is no year of the death.
+    assert not tells_life_event(names, question, "Het proces van maart 1938 ging over Kok, "
+                                "de man in wiens armen Brandt stierf.")
+    assert tells_life_event(names, question, "Het proces van maart 1938 ging over Kok, "
+                            "de man in wiens armen Brandt stierf.", dated=False)
     assert asks_life_event_only(focus_words("In welk jaar is Karel Smit gestorven?", "nl"))
     # A first name alone is another's: "Otto III" is not Otto Brandt.
     assert not tells_life_event(names, question, "Na de dood van Otto III in 1002 viel het rijk.")
