@@ -85,6 +85,7 @@ from assistant.questions import (
     survival_share,
     tells_cause,
     tells_life_event,
+    tells_making,
     tells_origin,
     tells_party,
     tells_survival,
@@ -448,8 +449,8 @@ class SentenceScorer:
             is_thing_noun(role) for role in self.role_words)
         # … but a title the list knows in both languages is known there too: "the name of
         # the headteacher" is answered by "schoolhoofd Jan Smit", not "ingenieur Piet
-        # Bakker". (Known in both: a form other than the word's own inflections, a cognate
-        # too: "conducteur".)
+        # Bakker". (Known in both: a form that neither starts with the word nor begins it,
+        # a cognate too: "piloot".)
         forms = {role: title_words(role) for role in self.role_words}
         self.role_forms: frozenset[str] = frozenset().union(*forms.values()) if forms and all(
             any(not form.startswith(role) and not role.startswith(form) for form in found)
@@ -457,7 +458,7 @@ class SentenceScorer:
 
         # "Which religions …?": a sentence that names the kind asked ranks a little higher.
         self.kind = kind_asked(question) if not special else None
-        # "Who designed the memorial?" asks who made it so, in a sentence that tells it.
+        # "Who designed the fountain?" asks who made it so, in a sentence that tells it.
         self.making = making_words(focus_words(CONTEXT.sub("", question.text),
                                                question.language)) \
             if question.expect is Expect.PERSON else ()
@@ -558,7 +559,7 @@ class SentenceScorer:
             if (self.life_event or self.survival) and row - 1 in neighbours else ""
         life = self.life_event and tells_life_event(
             self.names, question.text, sentence.text, earlier)
-        # "… in whose arms Smit died" beside the year of another event gives no year of his
+        # "… in whose house Smit died" beside the year of another event gives no year of his
         # death.
         undated_life = self.life_event and not life and tells_life_event(
             self.names, question.text, sentence.text, earlier, dated=False)
@@ -603,7 +604,7 @@ class SentenceScorer:
         if question.culprit and not told_of:
             typed = False  # the doer of another killing: "Who killed Orlan?"
         if self.making and typed:
-            typed = focus_overlap(self.making, sentence.text) > 0  # "ontworpen door …"
+            typed = tells_making(sentence.text)  # "ontworpen door …"
         doer = False
         if self.doers and typed:
             # (The doer found is the link to the question's names.)

@@ -292,10 +292,10 @@ def _which_noun(question: str) -> str | None:
 def _titled(reply: str, name: str, noun: str) -> bool:
     """Whether the reply gives `name` the title `noun` (or its cognate): in one of the three
     words before it, as its own first word ("Admiral Joris Overbeek") or right after it
-    ("Jan Korthals, the Minister of Transport")."""
+    ("Jan Smit, the Minister of Trade")."""
     at = reply.find(name)
     tokens = re.findall(r"[\w'’-]+", reply[:at])[-3:] if at > 0 else []
-    # (Not what a title is of: "the Minister of Transport and Water Management".)
+    # (Not what a title is of: "the Minister of Trade and Shipping Affairs".)
     cut = max((i + 1 for i, t in enumerate(tokens) if t.lower() in _TITLE_OF), default=0)
     after = _APPOSITION.match(reply[at + len(name):]) if at >= 0 else None
     told = words(" ".join(tokens[cut:])) + words(name)[:1] \
@@ -304,8 +304,9 @@ def _titled(reply: str, name: str, noun: str) -> bool:
 
 
 _TITLE_OF = frozenset("of van and en for voor".split())
-# A title in apposition after a name: ", the Minister", ", een admiraal"
-_APPOSITION = re.compile(r"\s*,\s*(?:(?:the|a|an|de|het|een)\s+)?([\w'’-]+)")
+# A title in apposition after a name: ", the Minister", ", een admiraal" (not a list's next
+# one: ", minister Piet Kok")
+_APPOSITION = re.compile(r"\s*,\s*(?:(?:the|a|an|de|het|een)\s+)?([\w'’-]+)(?!\s+[A-Z])")
 
 
 def resolve(question: str, history: Sequence[Turn]) -> str:

@@ -1223,21 +1223,30 @@ def asks_trade(question: str) -> bool:
 def names_title(text: str) -> bool:
     """The text names an office, a role or an occupation in lower case: "schoolmaster",
     "burgemeester", "smid", also as the head of a Dutch compound: "portretschilder",
-    "hoofdconducteur" (not the surname "Visser")."""
+    "hoofdconducteur" (not the surname "Visser"), or after an age: "a 24-year-old weaver"."""
     tokens = re.findall(r"\b[^\W\d_][\w-]*", text)
     return any(w in _TITLE_FORMS or w in _TRADES or len(w) > 8 and w.endswith(_TRADE_HEADS)
                for w in (fold(t) for i, t in enumerate(tokens) if t.islower() or i == 0)) \
-        or any(fold(m.group(1)) not in _NO_TRADE for m in _AGED.finditer(text))
+        or any(_describes(fold(m.group(1))) for m in _AGED.finditer(text))
 
 
-# "a 19-year-old typist", "de 42-jarige stoker": what follows an age describes the person.
+def _describes(word: str) -> bool:
+    """The word after an age names what someone was: not their sex, age or kin, nor a word
+    that qualifies the next or a thing ("a 100-year-old bridge", "the 19-year-old was")."""
+    return word not in _NO_TRADE and not word.startswith("oud-") \
+        and not is_function_word(word) and not is_thing_noun(word) and not word.endswith("ed")
+
+
+# "a 24-year-old weaver", "de 42-jarige stoker": what follows an age describes the person.
 _AGED = re.compile(r"\b\d{1,3}[- ](?:year[- ]old|jarige)\s+((?-i:[a-z])[\w-]+)", re.IGNORECASE)
 # (Not who someone is by sex, age or kin, nor a word that qualifies the next.)
 _NO_TRADE = frozenset("""
-man men woman women boy boys girl girls child children son daughter wife husband widow mother
-father brother sister jongen jongens meisje meisjes vrouw vrouwen mannen kind kinderen zoon
-dochter weduwe weduwnaar moeder vader broer zus person persoon victim slachtoffer survivor
-overlevende resident inwoner bewoner local former voormalige voormalig oud-
+man men woman women boy boys girl girls child children son sons daughter daughters wife wives
+husband husbands widow widower mother father brother brothers sister sisters jongen jongens
+meisje meisjes vrouw vrouwen mannen kind kinderen zoon zonen dochter dochters weduwe weduwnaar
+moeder vader broer broers zus zussen person persoon people mensen victim victims slachtoffer
+slachtoffers survivor survivors overlevende resident residents inwoner inwoners bewoner
+bewoners local former voormalige voormalig
 """.split())
 
 
@@ -1257,9 +1266,13 @@ def _name_words(names: Sequence[tuple[str, ...]]) -> set[str]:
 
 def _surnames(names: Sequence[tuple[str, ...]]) -> set[str]:
     """The word each name goes by, its last but a numeral: a first name alone is another's
-    ("the death of Willem II" tells nothing of Willem Tichelaar's)."""
-    return {transliterate(next((w for w in reversed(name) if not re.fullmatch(r"[ivxl]+", w)),
-                               name[-1])) for name in names}
+    ("the death of Otto III" tells nothing of Otto Brandt's)."""
+    return {transliterate(next((w for w in reversed(name) if w not in _REGNAL), name[-1]))
+            for name in names}
+
+
+# (Not "li" or "xi", which are surnames too.)
+_REGNAL = frozenset("ii iii iv v vi vii viii ix x xii xiii xiv xv xvi xvii xviii".split())
 
 
 def _offices_asked(focus: tuple[str, ...]) -> frozenset[str]:
@@ -1972,10 +1985,10 @@ def _asked_words(question: str) -> tuple[frozenset[str], tuple[str, ...]]:
 
 # The title a "who" question asks the bearer of: "Wie trad op als (openbaar) aanklager?",
 # "Who was the prosecutor …?", "Welke aanklager …?".
-# (A time may come first in Dutch: "Wie was in februari 1944 burgemeester van …?")
-_ROLE_TIME = r"(?:(?:in|op|tijdens|during|rond|around)\s+(?:[\w-]+\s+){0,2}\d{3,4}\s+)?"
-_ROLE_ASKED = re.compile(r"\b(?:(?:who|wie) (?:was|were|is|waren) " + _ROLE_TIME
-                         + r"(?:the|de|het)|"
+# (A time may come before the title: "Wie was in mei 1862 burgemeester van …?")
+_ROLE_TIME = r"(?:\s+(?:in|op|tijdens|during|rond|around)\s+(?:[\w-]+\s+){0,2}\d{3,4})?"
+_ROLE_ASKED = re.compile(r"\b(?:(?:who|wie) (?:was|were|is|waren)" + _ROLE_TIME
+                         + r" (?:the|de|het)|"
                          # "Who was appointed chairman?", "Wie werd tot voorzitter benoemd?"
                          r"(?:who|wie) (?:was|were|is|became) (?:appointed|named|elected|"
                          r"made|chosen)(?: as| to be)?(?: the)?|who became(?: the)?|"
@@ -1986,8 +1999,8 @@ _ROLE_ASKED = re.compile(r"\b(?:(?:who|wie) (?:was|were|is|waren) " + _ROLE_TIME
                          r"(?:wat (?:was|is) de naam van|hoe (?:heette|heetten|heet)) de|"
                          r"het ambt van|which|welke?|"
                          # "Who was mayor of Gouda …?": a title without its article
-                         r"(?P<bare>(?:who|wie) (?:was|is|were|waren)\s+" + _ROLE_TIME
-                         + r"))\s*([\w-]+)(?:\s+([\w-]+))?",
+                         r"(?P<bare>(?:who|wie) (?:was|is|were|waren)" + _ROLE_TIME
+                         + r"))\s+([\w-]+)(?:\s+([\w-]+))?",
                          re.IGNORECASE)
 _NAME_ASKED = re.compile(r"(?i:what (?:was|were|is) the names? of|wat (?:was|is) de naam van|"
                          r"hoe (?:heette|heetten|heet)|het ambt van)\b")
@@ -2216,11 +2229,11 @@ butcher slager baker bakker blacksmith smid miller molenaar weaver wever student
 contractor aannemer hotelier banker bankier industrialist industrieel typist typists typiste
 typistes secretaresse seamstress seamstresses naaister naaisters maid maids dienstmeid
 dienstbode waitress serveerster stoker stokers machinist machinisten shipbuilder scheepsbouwer
-lerares scholier scholieren pupil pupils pastor
+lerares scholier scholieren pastor
 """.split())
 # (Not heads that end other words: "nachtvorst", "screwdriver", "autopilot", "typewriter".)
 _TRADE_HEADS = tuple(t for t in {*_TITLE_FORMS, *_TRADES} if len(t) >= 5
-                     and t not in ("vorst", "driver", "pilot", "writer"))
+                     and t not in ("vorst", "driver", "pilot", "writer", "stoker"))
 
 
 def is_office(word: str) -> bool:
@@ -2335,14 +2348,11 @@ def tells_life_event(names: Sequence[tuple[str, ...]], question: str, sentence: 
         return False
     wanted = _surnames(names)
     tokens = _named_subject(_tokens(sentence), wanted, before)
-    # (The year in the name's clause: not "the trial of March 1938 … in whose arms Smit died".)
+    # (A year near the name: not "the storm of 1911, … in whose house Smit died".)
+    years = {str(y) for y in years_in(sentence)}
     return any(_told_of(tokens, i, lambda t: t in event, reach=4)
-               and (not dated or any(_YEAR_TOKEN.fullmatch(w)
-                                     for w in tokens[max(0, i - 6):i + 8]))
+               and (not dated or bool(years & set(tokens[max(0, i - 8):i + 14])))
                for i, t in enumerate(tokens) if transliterate(t) in wanted)
-
-
-_YEAR_TOKEN = re.compile(r"1\d{3}|20\d{2}")
 
 
 def _told_of(tokens: list[str], i: int, tells: Callable[[str], bool], reach: int) -> bool:
@@ -2367,7 +2377,7 @@ def _named_subject(tokens: list[str], wanted: set[str], before: str) -> list[str
     # (Not when it names someone else too: "Otto Brandt married Anna Kok. She died …")
     if tokens[:1] in (["he"], ["she"], ["hij"], ["zij"]) and before \
             and len(capitalised_runs(before)) == 1:
-        opening = [t for t in _tokens(before)[:2] if transliterate(t) in wanted]
+        opening = [t for t in _tokens(before)[:4] if transliterate(t) in wanted]
         return [*opening[:1], *tokens[1:]] if opening else tokens
     return tokens
 
@@ -3695,14 +3705,19 @@ def kind_asked(question: Question) -> str | None:
 
 
 def making_words(focus: Sequence[str]) -> tuple[str, ...]:
-    """The focus words that tell how something was made: "designed", "bouwde"
-    ("Who designed the bridge?" is not answered by who unveiled it)."""
+    """The focus words that ask how something was made: "designed", "bouwde" ("Who designed
+    the bridge?" is not answered by who opened it)."""
     return tuple(w for w in focus if w in _MAKING)
 
 
-# (Verbs and "design", not "the building", which is what was made.)
+def tells_making(text: str) -> bool:
+    """The text tells that something was designed or built, by a verb ("ontworpen door",
+    "built by"), not a noun ("the building", "de bouw")."""
+    return bool(_MAKING & set(words(text)))
+
+
 _MAKING = frozenset("designed design ontworpen ontwierp ontwierpen ontwerpen built build "
-                    "constructed gebouwd bouwde bouwden bouwen".split())
+                    "constructed gebouwd bouwde bouwden bouwen aangelegd".split())
 
 
 def _after_noun(word: str, language: str) -> bool:

@@ -60,7 +60,7 @@ from assistant.answering import (
     with_sides,
 )
 from assistant.cli import main
-from assistant.conversation import names, own_names, parse_history, resolve
+from assistant.conversation import _titled, names, own_names, parse_history, resolve
 from assistant.core import PHRASES, Assistant, _describe, detect_language
 from assistant.errors import IndexUnavailable, InvalidHistory, InvalidQuestion
 from assistant.evaluation import Outcome, Report, check, load_questions
@@ -128,6 +128,7 @@ from assistant.questions import (
     states_unit,
     survival_share,
     tells_life_event,
+    tells_making,
     tells_origin,
     tells_party,
     tells_survival,
@@ -1667,13 +1668,13 @@ def test_a_figure_told_for_the_year_asked_needs_no_focus_word() -> None:
     (("sank",), "Het schip zonk binnen drie uur."),
     (("evacuated",), "De evacuatie van de stad begon om twee uur."),
     (("signed",), "Onder dwang tekende hij het besluit."),
-    (("bijnaam",), "The two partners were nicknamed the kings."),
-    (("floors",), "De firma huurde de achtste verdieping."),
+    (("bijnaam",), "The smith was nicknamed the Hammer."),
+    (("floors",), "Het kantoor lag op de derde verdieping."),
     (("injury",), "Zij liep ernstig letsel op."),
     (("getuige",), "The witness described the fire."),
     (("verdediging",), "The defence called three doctors."),
     (("straf",), "The punishment was a fine."),
-    (("memorial",), "In 2012 werd een monument onthuld."),
+    (("memorial",), "Bij de haven staat een gedenkteken."),
     (("designed",), "Het monument werd ontworpen door Piet Bakker."),
 ])
 def test_a_focus_word_finds_its_family_in_the_other_language(
@@ -1681,10 +1682,14 @@ def test_a_focus_word_finds_its_family_in_the_other_language(
     assert focus_overlap(focus, sentence) > 0
 
 
-def test_how_late_and_hedges_are_no_focus_words() -> None:
-    # (Light verbs whose other forms are stop words.)
+def test_light_verbs_are_no_focus_words() -> None:
+    # (Their other forms are stop words: "became", "had", "werd".)
     assert focus_words("In what year did the mill become a museum?", "en") == ("mill", "museum")
-    assert focus_words("Welke bijnaam hadden de broers?", "nl") == ("bijnaam", "broers")
+    assert focus_words("Welke namen hadden de molens?", "nl") == ("namen", "molens")
+    assert focus_words("Wanneer werden de molens gesloopt?", "nl") == ("molens", "gesloopt")
+
+
+def test_how_late_and_hedges_are_no_focus_words() -> None:
     assert focus_words("Hoe laat ongeveer werden de broers uit de gevangenis gesleurd?", "nl") \
         == ("broers", "gevangenis", "gesleurd")
     assert focus_words("Op welk tijdstip zagen de toeschouwers de vlammen?", "nl") == \
@@ -3375,8 +3380,11 @@ def test_which_marshal_is_the_name_the_reply_gives_that_title() -> None:
     assert resolve("What happened to him?", history) == \
         "What happened to Michail Toechatsjevski?"
     # A title after the name is its too, and what a title is of is no one.
-    history = [Turn("user", "Which minister set up the inquiry?"),
-               Turn("assistant", "Jan Smit, the Minister of Transport and Water Management.")]
+    reply = "Karel Vos named Jan Smit, the Minister of Water Affairs."
+    assert _titled(reply, "Jan Smit", "minister")
+    assert not _titled(reply, "Water Affairs", "minister")
+    assert not _titled(reply, "Karel Vos", "minister")
+    history = [Turn("user", "Which minister set up the inquiry?"), Turn("assistant", reply)]
     assert resolve("When did he resign?", history) == "When did Jan Smit resign?"
 
 
@@ -4741,15 +4749,17 @@ def test_a_who_question_is_not_answered_by_a_label_a_place_or_a_thing() -> None:
 
 
 def test_who_made_something_is_answered_by_a_sentence_that_tells_it(tmp_path: Path) -> None:
-    assert making_words(focus_words("Which artist designed the memorial in Heerdam?", "en")) \
+    assert making_words(focus_words("Which artist designed the fountain in Heerdam?", "en")) \
         == ("designed",)
-    assert making_words(focus_words("Who was hurt in the building?", "en")) == ()
-    unveiled = ("In 2012 a memorial to the victims was unveiled in Heerdam by mayor Jan Smit. "
-                "Thousands came to the ceremony.")
-    question = "Who designed the memorial in Heerdam?"
-    assert _ask_about(tmp_path, "The memorial", unveiled, question).abstained
-    designed = "The memorial in Heerdam was designed by the artist Piet Bakker."
-    answer = _ask_about(tmp_path / "told", "The memorial", f"{unveiled} {designed}", question)
+    # A noun for what was made tells no making: "The building was opened by …".
+    assert tells_making("Het werd ontworpen door Piet Bakker.") and tells_making("built by him")
+    assert not tells_making("The building was opened by Jan Smit.")
+    opened = ("In 1931 a fountain was opened in Heerdam by mayor Jan Smit. "
+              "Thousands came to the ceremony.")
+    question = "Who designed the fountain in Heerdam?"
+    assert _ask_about(tmp_path, "The fountain", opened, question).abstained
+    designed = "The fountain in Heerdam was designed by the artist Piet Bakker."
+    answer = _ask_about(tmp_path / "told", "The fountain", f"{opened} {designed}", question)
     assert not answer.abstained and "Piet Bakker" in answer.answer
 
 
@@ -4757,8 +4767,10 @@ def test_who_was_with_a_title_and_no_article_asks_for_its_bearer(tmp_path: Path)
     assert asked_role("Who was mayor of Heerdam in 1807?") == ("mayor",)
     assert asked_role("Wie was burgemeester van Heerdam?") == ("burgemeester",)
     # (A Dutch question may tell the time first.)
-    assert asked_role("Wie was in mei 1807 burgemeester van Heerdam?") == ("burgemeester",)
-    assert asked_role("Wie waren in 1807 de burgemeesters van Heerdam?") == ("burgemeesters",)
+    assert asked_role("Wie was in mei 1862 burgemeester van Heerdam?") == ("burgemeester",)
+    assert asked_role("Wie waren in 1862 de burgemeesters van Heerdam?") == ("burgemeesters",)
+    # (An article is a word of its own: not "stijds" in "destijds".)
+    assert asked_role("Wie was destijds burgemeester?") == ()
     assert asked_role("Wie was in 1807 Jan Smit?") == ()
     # Not a word that is no title, nor a title before a name: "Who was General Smith?"
     # asks who that one was.
@@ -4827,18 +4839,22 @@ def test_a_sentence_that_tells_the_death_asked_answers_when_someone_died() -> No
     assert asks_life_event_only(("die",)) and asks_life_event_only(("overleden",))
     assert not asks_life_event_only(("wife", "die"))
     assert asks_life_year("In welk jaar is Karel Smit gestorven?")
-    # The year must be in the name's clause: another event's year is no year of the death.
-    assert not tells_life_event(names, question, "Het proces van maart 1938 ging over Kok, "
-                                "de man in wiens armen Brandt stierf.")
-    assert tells_life_event(names, question, "Het proces van maart 1938 ging over Kok, "
-                            "de man in wiens armen Brandt stierf.", dated=False)
+    # The year must be near the name: another event's year is no year of the death.
+    storm = ("De storm van november 1911 verwoestte de haven en alle schuren van de polder, "
+             "ook de boerderij van Kok, de man in wiens huis Brandt stierf.")
+    assert not tells_life_event(names, question, storm)
+    assert tells_life_event(names, question, storm, dated=False)
+    assert tells_life_event(names, question, "Otto Brandt died at his home in Ommen on 3 March "
+                            "1893.")
+    assert tells_life_event(names, "In welk jaar is Brandt overleden?", "Hij overleed in 1893.",
+                            before="Burgemeester Otto Brandt werd lid van de raad.")
     assert asks_life_event_only(focus_words("In welk jaar is Karel Smit gestorven?", "nl"))
-    # A first name alone is another's: "Otto III" is not Otto Brandt.
-    assert not tells_life_event(names, question, "Na de dood van Otto III in 1002 viel het rijk.")
+    # A first name alone is another's: "Otto XIV" is not Otto Brandt.
+    assert not tells_life_event(names, question, "Na de dood van Otto XIV in 1802 viel het rijk.")
     assert not tells_life_event(names, question, "Otto Kok died in 1880.")
     assert tells_life_event(names, question, "In 1893 was Otto Karel Brandt overleden.")
-    assert tells_life_event([("koning", "otto", "iii")], "When did King Otto III die?",
-                            "Otto III died in 1002.")
+    assert tells_life_event([("koning", "otto", "xiv")], "When did King Otto XIV die?",
+                            "Otto XIV died in 1802.")
 
 
 def test_a_question_for_a_trade_asks_a_title() -> None:
@@ -4860,10 +4876,10 @@ def test_a_question_for_a_trade_asks_a_title() -> None:
     assert names_title("Burgemeester Karel Smit leidde de hulp.")
     assert not names_title("Karel Smit wrote it down.")
     assert not names_title("Karel Smit (Visser) wrote it down in the nachtvorst.")
-    # What follows an age describes the person: "a 19-year-old typist", not "a 30-year-old man".
-    assert names_title("Anna Kok, then a 19-year-old dairy maid, hid them.")
+    # What follows an age describes the person: "a 24-year-old weaver", not "a 30-year-old man".
+    assert names_title("Anna Kok, then a 24-year-old lace maker, hid them.")
     assert names_title("De 42-jarige stoker Karel Smit sprong overboord.")
-    assert not names_title("Anna Kok, then a 19-year-old woman from Ommen, hid them.")
+    assert not names_title("Anna Kok, then a 24-year-old woman from Ommen, hid them.")
     assert not names_title("De 42-jarige Karel Smit sprong overboord.")
     assert trade_share(focus_words("What was Karel Smit's job?", "en")) == 1.0
 
@@ -5264,10 +5280,10 @@ def test_common_occupations_are_known_in_both_languages(tmp_path: Path) -> None:
     files = {"sluis.txt": "De sluis\nIn 1911 leidde ingenieur Piet Bakker de bouw van de "
                           "sluis in Oudewater. In 1911 voer Klaas Vlot als stuurman naar "
                           "Oudewater.\n"}
-    # (A cognate is a form of its own: "conducteur".)
+    # (A cognate is a form of its own: "piloot".)
     for role, other in (("diver", "duiker"), ("reporter", "verslaggever"),
                         ("photographer", "fotograaf"), ("firefighter", "brandweerman"),
-                        ("conductor", "conducteur")):
+                        ("pilot", "piloot")):
         scorer = _scorer(tmp_path, files,
                          f"What was the name of the {role} in Oudewater in 1911?", FAKE_CONFIG)
         assert {role, other} <= scorer.role_forms, role
