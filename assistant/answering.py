@@ -54,6 +54,7 @@ from assistant.questions import (
     is_office,
     is_thing_noun,
     kind_asked,
+    life_event_told,
     making_words,
     matches_expectation,
     name_coverage,
@@ -84,7 +85,6 @@ from assistant.questions import (
     states_year_asked,
     survival_share,
     tells_cause,
-    tells_life_event,
     tells_making,
     tells_origin,
     tells_party,
@@ -557,12 +557,11 @@ class SentenceScorer:
             if self.focus_words else 1.0
         earlier = build.sentence(row - 1)[1].text \
             if (self.life_event or self.survival) and row - 1 in neighbours else ""
-        life = self.life_event and tells_life_event(
-            self.names, question.text, sentence.text, earlier)
+        mentioned, life = life_event_told(self.names, question.text, sentence.text, earlier) \
+            if self.life_event else (False, False)
         # "… in whose house Smit died" beside the year of another event gives no year of his
         # death.
-        undated_life = self.life_event and not life and tells_life_event(
-            self.names, question.text, sentence.text, earlier, dated=False)
+        undated_life = mentioned and not life
         if life or self.life_year and gives_lifespan(self.names, sentence.text):
             focus = 1.0  # it tells the birth or death asked, or gives the years in brackets
         titled = self.trade and names_title(sentence.text)

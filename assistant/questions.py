@@ -2335,24 +2335,30 @@ def tells_life_event(names: Sequence[tuple[str, ...]], question: str, sentence: 
                      before: str = "", dated: bool = True) -> bool:
     """For "When did Brandt die?": the sentence tells the death (or birth) of one of `names`
     in its own words, a name and up to four words on ("Brandt stierf in 1893", "Jansen, then
-    mayor, died in 1850"), or "the death of Smit", "In 1886 overleed Smit", with a year.
-    "He" opening it is the one the sentence `before` opens on ("Brandt werd lid van de raad.
-    Hij overleed in 1893.")."""
-    if dated and not years_in(sentence):
-        return False
+    mayor, died in 1850"), or "the death of Smit", "In 1886 overleed Smit", with a year (not
+    with `dated` False). "He" opening it is the one the sentence `before` opens on ("Brandt
+    werd lid van de raad. Hij overleed in 1893.")."""
+    told, near = life_event_told(names, question, sentence, before)
+    return near if dated else told
+
+
+def life_event_told(names: Sequence[tuple[str, ...]], question: str, sentence: str,
+                    before: str = "") -> tuple[bool, bool]:
+    """Whether the sentence tells the birth or death asked (see `tells_life_event`), and
+    whether it does with a year near the name, in one reading."""
     asked = set(_tokens(question))
     # (The question's "die" is English; a sentence's may be the Dutch "Smit, die in 1934 …".)
     event = _BIRTH_TOLD if asked & _BIRTH_TOLD else _DEATH_TOLD \
         if asked & (_DEATH_TOLD | {"die"}) else None
     if event is None:
-        return False
+        return False, False
     wanted = _surnames(names)
     tokens = _named_subject(_tokens(sentence), wanted, before)
+    told = [i for i, t in enumerate(tokens) if transliterate(t) in wanted
+            and _told_of(tokens, i, lambda t: t in event, reach=4)]
     # (A year near the name: not "the storm of 1911, … in whose house Smit died".)
-    years = {str(y) for y in years_in(sentence)}
-    return any(_told_of(tokens, i, lambda t: t in event, reach=4)
-               and (not dated or bool(years & set(tokens[max(0, i - 8):i + 14])))
-               for i, t in enumerate(tokens) if transliterate(t) in wanted)
+    years = {str(y) for y in years_in(sentence)} if told else set()
+    return bool(told), any(years & set(tokens[max(0, i - 8):i + 14]) for i in told)
 
 
 def _told_of(tokens: list[str], i: int, tells: Callable[[str], bool], reach: int) -> bool:
