@@ -179,10 +179,10 @@ _AGE_STATED = re.compile(r"\b(\d+|[a-z]+)[ -]?(years?[ -]old|jarige|jaar oud)\b|
                          r"(?=\s*(?:[,;.)]|$)|\s+(?:years?|jaar|and|en|who|die|from|uit)\b)|"
                          # "Jan Smit was twelve and at school", "Jan Smit, who was 12, …" (of the
                          # one asked, right before: see `_states_age`)
-                         r"\b(?:was|werd) (?P<bare>\d{1,3}|[a-z]+)(?![.,]?\d)"
+                         r"\b(?:was|werd) (?P<bare>\d{1,3}|[a-z]+(?:-[a-z]+)?)(?![.,]?\d)"
                          r"(?= (?:and|en|when|toen|at the time|destijds|at that time)\b)|"
-                         r",? (?:who|die) was (?P<who>\d{1,3}|[a-z]+)(?![.,]?\d)(?=[,;.]| (?:and|"
-                         r"en|when|toen|at the time)\b)|"
+                         r",? (?:who|die) was (?P<who>\d{1,3}|[a-z]+(?:-[a-z]+)?)(?![.,]?\d)"
+                         r"(?=[,;.]| (?:and|en|when|toen|at the time)\b)|"
                          # "op zijn zevenentwintigste", "op haar 27ste" (see `_states_age`)
                          r"\bop (zijn|haar) (?P<ordinal>\d+|[a-z]+?)(ste|de|e)\b")
 # An age in brackets after a name, as newspapers give it: "eerste officier Klaas Meurs (42)".
@@ -1876,6 +1876,10 @@ def new_names(question: Question, sentence: str) -> list[str]:
     adjectives of nationality and, for "who", places ("in Brinkport", "de gemeente Ede") and
     words made with a common one ("de Brug-school") are no answer."""
     asked, named = _asked_words(question.text)
+    if question.expect is Expect.PLACE and (noun := _place_noun(question.text)):
+        # The kind of place asked is part of its name: "Washington Street" for "On which
+        # street …?"
+        asked, named = asked - {noun}, tuple(w for w in named if w != noun)
     places: frozenset[str] = frozenset()
     things: frozenset[str] = frozenset()
     if question.expect is Expect.PERSON:
@@ -1889,6 +1893,15 @@ def new_names(question: Question, sentence: str) -> list[str]:
                 and not (question.expect is Expect.PERSON and _names_no_one(words_)):
             found.append(" ".join(words_))
     return found
+
+
+_PLACE_NOUN = re.compile(r"\b(?:which|what|welke|welk)\s+([a-z]+)\b")
+
+
+def _place_noun(question: str) -> str:
+    """The noun a "which" question asks a place by: "street" in "On which street …?"."""
+    match = _PLACE_NOUN.search(question)
+    return transliterate(fold(match.group(1))) if match else ""
 
 
 def _names_no_one(words_: list[str]) -> bool:
@@ -3024,9 +3037,12 @@ _AGE_MOMENT = re.compile(r"\b(when|toen|wanneer|in \d{4}|ten tijde van|at the ti
 
 
 def _count_value(word: str) -> float | None:
-    """ "15", "fifteen", "vijftien" → 15; None for any other word."""
+    """ "15", "fifteen", "twenty-three", "vijftien" → 15; None for any other word."""
     if word.isdigit():
         return float(word)
+    tens, _, unit = word.partition("-")
+    if tens in _ENGLISH_TENS and _NUMBER_WORDS.get(unit, 10) < 10:
+        return float(_NUMBER_WORDS[tens] + _NUMBER_WORDS[unit])
     value = _NUMBER_WORDS.get(word)
     return float(value) if value is not None else dutch_numeral(word)
 
@@ -3126,7 +3142,10 @@ def matches_expectation(question: Question, sentence: str) -> bool:
         found = set(quantities_in(sentence))
         if given and found and found <= given and not _PARTITIVE.search(fold(question.text)):
             return False
-        return states_quantity(sentence) and (not question.deaths or counts_deaths(sentence)) \
+        # ("27 years" is no count but a span: it answers "How many years did it take?")
+        counts = states_quantity(sentence) or asks_duration(question.text) \
+            and bool(durations_in(sentence))
+        return counts and (not question.deaths or counts_deaths(sentence)) \
             and (states_unit(kind, unit, sentence) if kind else
                  not _counts_known_things(question.text) or "" in figure_kinds(sentence)
                  or _spells_count(sentence))

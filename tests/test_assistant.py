@@ -2097,6 +2097,25 @@ def test_how_old_someone_was_is_answered_by_an_age_of_that_one() -> None:
     assert not matches_expectation(analyse("Hoe oud werd Kamenev?"), age)
     assert not matches_expectation(analyse("How old were Kamenev and Zinoviev?"), age)
     assert not matches_expectation(analyse("How old was Nikolayev?"), "Nikolayev was shot.")
+    # An age in hyphenated words right after the name
+    told = "Pieter Lamme was twenty-three and a clerk at the mill when the fire broke out."
+    assert matches_expectation(analyse("Hoe oud was klerk Pieter Lamme toen?"), told)
+    assert not matches_expectation(analyse("How old was Jan Visser?"), told)
+
+
+def test_a_span_of_years_answers_how_many_years_it_took() -> None:
+    question = analyse("How many years had the new town hall taken to build?")
+    told = "The town hall, which had taken 12 years to build, burned."
+    assert matches_expectation(question, told)
+    assert not matches_expectation(question, "The town hall burned down in 1911.")
+
+
+def test_the_kind_of_place_asked_may_be_part_of_its_name() -> None:
+    question = analyse("On which street did the baker Hendrik Vos live?")
+    told = "The baker Hendrik Vos lived on Mill Street, near the harbour."
+    assert new_names(question, told) == ["mill street"]
+    assert matches_expectation(question, told)
+    assert not matches_expectation(question, "The baker Hendrik Vos lived near the street market.")
 
 
 def test_the_title_a_who_question_asks_for_and_who_bears_it() -> None:
