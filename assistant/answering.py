@@ -54,6 +54,7 @@ from assistant.questions import (
     is_office,
     is_thing_noun,
     kind_asked,
+    labels_in,
     life_event_told,
     making_words,
     matches_expectation,
@@ -1362,21 +1363,6 @@ def ranges_of(question: Question, text: str) -> list[tuple[float, float]]:
     if question.expect is Expect.QUANTITY and not timed_span(question, text):
         ranges += [(low, high) for low, high, _ in vague_amounts(text)]
     return ranges
-
-
-# A number that names a unit, an order or a flight: "Infantry Regiment 417", "Flight 212",
-# "Order No. 52", "verordeningen 12 en 15". It disagrees with no count.
-_LABEL = re.compile(r"\b(?:battalion|bataljon|regiment|division|divisie|brigade|squadron|"
-                    r"flight|vlucht|order|decree|verordening|verordeningen|besluit|article|"
-                    r"artikel|room|kamer|platform|perron|gate|route|line|lijn)\s+"
-                    r"(?:(?:no|nr)\.?\s+)?(\d+)\b(?![.,]\d)(?:\s+(?:en|and)\s+(\d+)\b)?",
-                    re.IGNORECASE)
-
-
-@lru_cache(maxsize=1 << 14)
-def labels_in(text: str) -> frozenset[float]:
-    """The numbers a sentence gives as names, not counts: they disagree with no figure."""
-    return frozenset(float(n) for m in _LABEL.finditer(text) for n in m.groups() if n)
 
 
 def _figure_disagreement(best: Candidate, dated: Candidate | None, chosen: list[Candidate],

@@ -1357,11 +1357,30 @@ def _is_figure(tokens: list[str], i: int) -> bool:
     return value is not None and value >= 2
 
 
+# A number that names a unit, an order or a flight: "Infantry Regiment 417", "Flight 212",
+# "Order No. 52", "verordeningen 12 en 15". It disagrees with no count.
+_LABEL_WORD = (r"\b(?:battalion|bataljon|regiment|division|divisie|brigade|squadron|"
+               r"flight|vlucht|order|decree|verordening|verordeningen|besluit|article|"
+               r"artikel|room|kamer|platform|perron|gate|route|line|lijn)")
+_LABEL = re.compile(_LABEL_WORD + r"\s+(?:(?:no|nr)\.?\s+)?(\d+)\b(?![.,]\d)"
+                    r"(?:\s+(?:en|and)\s+(\d+)\b)?", re.IGNORECASE)
+_LABEL_ASKED = re.compile(_LABEL_WORD, re.IGNORECASE)
+
+
+@lru_cache(maxsize=1 << 14)
+def labels_in(text: str) -> frozenset[float]:
+    """The numbers a sentence gives as names, not counts: they disagree with no figure."""
+    return frozenset(float(n) for m in _LABEL.finditer(text) for n in m.groups() if n)
+
+
 @lru_cache(maxsize=1 << 16)
-def states_quantity(text: str) -> bool:
-    """A count or amount, in digits or words, compounds included ("Driehonderdvijftig")."""
+def states_quantity(text: str, labels: bool = True) -> bool:
+    """A count or amount, in digits or words, compounds included ("Driehonderdvijftig"); with
+    `labels` false, not a number that names ("Battalion 822")."""
     folded = _SPELLED_DECADE.sub(" ", fold(_without_identifiers(without_times(text))))
-    return bool(quantities_in(text)) or bool(_NUMBER_MORPHEME.search(folded)) \
+    values = set(quantities_in(text))
+    return bool(values if labels else values - labels_in(text)) \
+        or bool(_NUMBER_MORPHEME.search(folded)) \
         or any(w in _VAGUE for w in re.findall(r"[a-z]+", folded))
 
 
@@ -3143,7 +3162,10 @@ def matches_expectation(question: Question, sentence: str) -> bool:
         if given and found and found <= given and not _PARTITIVE.search(fold(question.text)):
             return False
         # ("27 years" is no count but a span: it answers "How many years did it take?")
-        counts = states_quantity(sentence) or asks_duration(question.text) \
+        # (A number that names counts only when the question asks one: "What was the number
+        # of the battalion?", not "How many rebels survived?")
+        counts = states_quantity(sentence, labels=bool(_LABEL_ASKED.search(question.text))) \
+            or asks_duration(question.text) \
             and bool(durations_in(sentence))
         return counts and (not question.deaths or counts_deaths(sentence)) \
             and (states_unit(kind, unit, sentence) if kind else

@@ -2110,6 +2110,13 @@ def test_a_span_of_years_answers_how_many_years_it_took() -> None:
     assert not matches_expectation(question, "The town hall burned down in 1911.")
 
 
+def test_a_number_that_names_is_a_count_only_when_one_is_asked() -> None:
+    told = "The guards belonged to Infantry Battalion 417, a unit raised in the north."
+    assert not matches_expectation(analyse("How many of the guards survived the war?"), told)
+    assert matches_expectation(analyse("What was the number of the guards' battalion?"), told)
+    assert matches_expectation(analyse("How many guards survived?"), "Only 41 guards survived.")
+
+
 def test_the_kind_of_place_asked_may_be_part_of_its_name() -> None:
     question = analyse("On which street did the baker Hendrik Vos live?")
     told = "The baker Hendrik Vos lived on Mill Street, near the harbour."
