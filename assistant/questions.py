@@ -160,7 +160,7 @@ _AGE_QUESTION = re.compile(r"\b(how old|hoe oud|what age|welke leeftijd|at what 
 _AGE_OF = re.compile(r"\b(?i:how old (?:was|were|is)|hoe oud (?:was|waren|werd|is)|"
                      r"what age (?:was|were)|welke leeftijd (?:had|hadden|heeft))\s+"
                      r"(?:(?:the|de|het)\s+)?(?:(?!(?:of|van|who|die|that|dat|wie|when|toen|"
-                     r"he|she|it|they|hij|zij|ze|in|at|on|by|during|after|before|bij|op|"
+                     r"he|she|it|they|hij|zij|ze|in|at|on|by|from|uit|during|after|before|bij|op|"
                      r"tijdens|na|voor|was|werd|is|were|waren)\b)"
                      r"[a-z][\w-]*\s+){0,2}?"
                      r"([A-Z\u00C0-\u024F][\w-]*(?:\s+[A-Z\u00C0-\u024F][\w-]*)*)")

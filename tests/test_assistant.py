@@ -2097,6 +2097,9 @@ def test_how_old_someone_was_is_answered_by_an_age_of_that_one() -> None:
     assert not matches_expectation(analyse("Hoe oud werd Kamenev?"), age)
     assert not matches_expectation(analyse("How old were Kamenev and Zinoviev?"), age)
     assert not matches_expectation(analyse("How old was Nikolayev?"), "Nikolayev was shot.")
+    # A place after "from" is nobody's age: any age told of the baker answers.
+    baker = analyse("How old was the baker from Brinkum who finished the race?")
+    assert matches_expectation(baker, "Jan Mol, a 34-year-old baker from Brinkum, finished.")
     # An age in hyphenated words right after the name
     told = "Pieter Lamme was twenty-three and a clerk at the mill when the fire broke out."
     assert matches_expectation(analyse("Hoe oud was klerk Pieter Lamme toen?"), told)
