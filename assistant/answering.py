@@ -32,6 +32,7 @@ from assistant.questions import (
     asks_life_event_only,
     asks_life_year,
     asks_trade,
+    asks_weekday,
     bracketed_ages,
     capitalised_words,
     counted_words,
@@ -90,12 +91,14 @@ from assistant.questions import (
     tells_origin,
     tells_party,
     tells_survival,
+    tells_weekday,
     times_in,
     title_words,
     trade_share,
     transliterate,
     uses_title,
     vague_amounts,
+    weekday_share,
     weighted_share,
     without_kin,
     word_hits,
@@ -392,6 +395,8 @@ class SentenceScorer:
         self.origin = origin_share(self.focus_words) if question.expect is Expect.PLACE else 0.0
         self.party = party_share(self.focus_words)
         self.survival = survival_share(self.focus_words) if question.polar else 0.0
+        self.weekday = weekday_share(self.focus_words) \
+            if question.expect is Expect.DATE and asks_weekday(question.text) else 0.0
         self._similarity: dict[int, float] = {}
         self._named: dict[tuple[str, bool], tuple[bool, ...]] = {}  # see _coverage
         self.settings = setting_names(question.text)
@@ -576,6 +581,8 @@ class SentenceScorer:
         if self.survival and tells_survival(self.names, sentence.text, earlier):
             focus = min(1.0, focus + self.survival)  # "Did he survive?": "Smit verdronk …"
             life = True
+        if self.weekday and tells_weekday(sentence.text):
+            focus = min(1.0, focus + self.weekday)  # "Which day of the week?": "on a Friday"
         if self.party and tells_party(self.names, sentence.text):
             focus = min(1.0, focus + self.party)  # "Which party?": "Karel Smit (CDA)"
         fragment = is_fragment(sentence.text) and not life  # (not "Hij overleed in 1893.")

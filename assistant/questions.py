@@ -1959,6 +1959,26 @@ _NO_PLACES = _CALENDAR_NAMES | frozenset(
     "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag mei".split())
 
 
+# "Op welke dag van de week …?", "On which day of the week …?": a weekday answers it.
+_WEEKDAY_ASKED = re.compile(r"\b(?:day of the week|dag van de week|weekday|weekdag)\b")
+_WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|maandag|"
+                      r"dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b")
+_WEEKDAY_WORDS = frozenset("day dag week weekday weekdag".split())
+
+
+def asks_weekday(question: str) -> bool:
+    return _WEEKDAY_ASKED.search(fold(question)) is not None
+
+
+def tells_weekday(text: str) -> bool:
+    return _WEEKDAY.search(fold(text)) is not None
+
+
+def weekday_share(focus: Sequence[str]) -> float:
+    """The share of the focus words that ask a day of the week, which its name answers."""
+    return _share(focus, _WEEKDAY_WORDS)
+
+
 def origin_share(focus: Sequence[str]) -> float:
     """The share of the focus words that ask where someone came from."""
     return _share(focus, _COMING)
@@ -3174,6 +3194,8 @@ def matches_expectation(question: Question, sentence: str) -> bool:
     if expect is Expect.DATE:
         if question.clock:
             return bool(_CLOCK.search(sentence))
+        if asks_weekday(question.text):
+            return tells_weekday(sentence)
         years = set(years_in(sentence)) - question.years
         folded = fold(sentence)
         return bool(years) or bool(_MONTHS.search(folded) or _RELATIVE_TIME.search(folded))

@@ -79,6 +79,7 @@ from assistant.questions import (
     asks_life_event_only,
     asks_life_year,
     asks_trade,
+    asks_weekday,
     bracketed_ages,
     capitalised_runs,
     counted_words,
@@ -137,6 +138,7 @@ from assistant.questions import (
     transliterate,
     unfocused,
     vague_amounts,
+    weekday_share,
     without_kin,
     word_hits,
     years_in,
@@ -2118,6 +2120,14 @@ def test_a_number_that_names_is_a_count_only_when_one_is_asked() -> None:
     assert not matches_expectation(analyse("How many of the guards survived the war?"), told)
     assert matches_expectation(analyse("What was the number of the guards' battalion?"), told)
     assert matches_expectation(analyse("How many guards survived?"), "Only 41 guards survived.")
+
+
+def test_a_day_of_the_week_is_answered_by_its_name() -> None:
+    question = analyse("Op welke dag van de week brak de dijk bij Ommen?")
+    assert asks_weekday(question.text) and not asks_weekday("Op welke dag brak de dijk?")
+    assert matches_expectation(question, "The dyke at Ommen broke on Friday 3 March 1911.")
+    assert not matches_expectation(question, "De dijk bij Ommen brak op 3 maart 1911.")
+    assert weekday_share(("week", "dijk")) == 0.5
 
 
 def test_the_kind_of_place_asked_may_be_part_of_its_name() -> None:
