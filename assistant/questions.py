@@ -23,6 +23,15 @@ class Expect(Enum):
     OTHER = "other"
 
 
+# ("In which German town …?", "In welke Zeeuwse plaats …?": with an adjective of
+# nationality; not "What took place …?") Group 5 or 7 is the kind of place asked.
+_PLACE_ASKED = re.compile(r"\b(where|waar|(which|what) ([a-z]+(an|ese|ish|ch) )?(city|country|"
+                          r"place|town|village|region|island|province|port|harbou?r|street|"
+                          r"river|strait|bay)|welke? ([a-z]+se )?"
+                          r"(stad|plaats|land|dorp|streek|eiland|provincie|haven|havenstad|"
+                          r"straat|rivier|baai|zeestraat))\b"
+                          r"(?!['’]s)")
+
 _PATTERNS: list[tuple[Expect, re.Pattern[str]]] = [
     (Expect.QUANTITY, re.compile(
         r"\b(how (many|much|old|long|large|big|high|deep|heavy|fast|tall|wide|cold|hot|warm)|"
@@ -56,19 +65,13 @@ _PATTERNS: list[tuple[Expect, re.Pattern[str]]] = [
         r"reisde|reisden|trok|"
         r"trokken|kwam|kwamen|reikte|verspreidde|rukte|rukten|drong|liep|reed|vloog))\b")),
     (Expect.DATE, re.compile(
-        r"\b(when|what (year|date|month|day|time)|which (year|years|date|month|day)|"
-        r"in what year|wanneer|welk jaar|welke (datum|maand|dag|jaren)|in welk jaar|"
+        r"\b(when|what (year|date|month|day|weekday|time)|which (year|years|date|month|day|"
+        r"weekday)|in what year|wanneer|welk jaar|welke (datum|maand|dag|weekdag|jaren)|"
+        r"in welk jaar|"
         r"sinds wanneer|tot wanneer|hoe laat|welk tijdstip|at what hour|welk uur)\b")),
     (Expect.PERSON, re.compile(r"\b(who|whom|whose|wie|wiens|what (is|was|were) the names?|"
                                r"wat (is|was|waren) de naam|hoe (heet|heette|heetten))\b")),
-    # ("In which German town …?", "In welke Zeeuwse plaats …?": with an adjective of
-    # nationality; not "What took place …?")
-    (Expect.PLACE, re.compile(r"\b(where|waar|(which|what) ([a-z]+(an|ese|ish|ch) )?(city|country|"
-                              r"place|town|village|region|island|province|port|harbou?r|street|"
-                              r"river|strait|bay)|welke? ([a-z]+se )?"
-                              r"(stad|plaats|land|dorp|streek|eiland|provincie|haven|havenstad|"
-                              r"straat|rivier|baai|zeestraat))\b"
-                              r"(?!['’]s)")),
+    (Expect.PLACE, _PLACE_ASKED),
     (Expect.REASON, re.compile(r"\b(why|for what reason|waarom|om welke reden)\b")),
 ]
 
@@ -210,8 +213,9 @@ _MONTH_NAMES = frozenset(
     "january february march april june july august september october november december "
     "januari februari maart juni juli augustus oktober".split())
 # Capitalised words that name no one: months ("6 May"), days and "I".
-_CALENDAR_NAMES = _MONTH_NAMES | frozenset(
-    "may monday tuesday wednesday thursday friday saturday sunday i".split())
+_WEEKDAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_DUTCH_WEEKDAYS = frozenset("maandag dinsdag woensdag donderdag vrijdag zaterdag zondag".split())
+_CALENDAR_NAMES = _MONTH_NAMES | _WEEKDAY_NAMES | frozenset("may i".split())
 _REASON_CUES = re.compile(
     r"\b(because|since|due to|as a result|in order to|so that|feared|fear|alarmed|worried|"
     r"reason|cause|caused|omdat|doordat|want|vanwege|uit angst|vreesde|angst|oorzaak|reden|"
@@ -759,6 +763,15 @@ def asks_duration(question: str) -> bool:
     return _DURATION_QUESTION.search(fold(question)) is not None
 
 
+def _spans_unit_asked(question: str, text: str) -> bool:
+    """The text gives a span of time in the unit asked ("How many years …?": "12 years",
+    not "12 days"), or in any unit when none is."""
+    asked = _DURATION_QUESTION.search(fold(question))
+    unit = _TIME_UNITS.get(asked.group(5) or "") if asked else None
+    return any(unit is None or _TIME_UNITS.get(told.split()[-1]) == unit
+               for told, _ in durations_in(text))
+
+
 # Each unit of time in minutes (a month is thirty days, a year 365: "a year" is "365 days").
 _TIME_UNITS = {
     **dict.fromkeys("second seconds seconde seconden".split(), 1 / 60),
@@ -854,6 +867,13 @@ def _without_identifiers(text: str) -> str:
         lambda m: m.group() if fold(m.group(1) or m.group(2) or "") in _CODES else " ", text)
 
 
+def _spelled_tens(tens: str, unit: str) -> float | None:
+    """ "twenty" and "three" → 23; None unless a ten and a unit below ten."""
+    if tens in _ENGLISH_TENS and _NUMBER_WORDS.get(unit, 10) < 10:
+        return float(_NUMBER_WORDS[tens] + _NUMBER_WORDS[unit])
+    return None
+
+
 @lru_cache(maxsize=1 << 16)
 def _quantities(text: str) -> tuple[float, ...]:
     """Numbers a sentence states, with their scale: "1,5 miljoen" → 1.5e6, "800.000" → 8e5,
@@ -877,10 +897,9 @@ def _quantities(text: str) -> tuple[float, ...]:
                 continue  # the scale of the number before it ("twee honderdduizend")
             value = float(spelled)
             # "Thirty-five": English writes the units as a word of their own.
-            unit = tokens[i + 1] if token in _ENGLISH_TENS and i + 1 < len(tokens) else ""
-            if _NUMBER_WORDS.get(unit, 10) < 10:
-                value += _NUMBER_WORDS[unit]
-                end = i + 1
+            both = _spelled_tens(token, tokens[i + 1]) if i + 1 < len(tokens) else None
+            if both is not None:
+                value, end = both, i + 1
             # "one of them", "twee keer": number words up to twelve are too often no count
             # to be a figure, unless a scale follows ("one million", "drie miljoen");
             # "zestien personen" mostly is one.
@@ -1358,13 +1377,21 @@ def _is_figure(tokens: list[str], i: int) -> bool:
 
 
 # A number that names a unit, an order or a flight: "Infantry Regiment 417", "Flight 212",
-# "Order No. 52", "verordeningen 12 en 15". It disagrees with no count.
-_LABEL_WORD = (r"\b(?:battalion|bataljon|regiment|division|divisie|brigade|squadron|"
-               r"flight|vlucht|order|decree|verordening|verordeningen|besluit|article|"
-               r"artikel|room|kamer|platform|perron|gate|route|line|lijn)")
-_LABEL = re.compile(_LABEL_WORD + r"\s+(?:(?:no|nr)\.?\s+)?(\d+)\b(?![.,]\d)"
-                    r"(?:\s+(?:en|and)\s+(\d+)\b)?", re.IGNORECASE)
-_LABEL_ASKED = re.compile(_LABEL_WORD, re.IGNORECASE)
+# "Order No. 52", "verordeningen 12 en 15". It disagrees with no count. (Words in everyday
+# use name only written as a name or with a number sign: not "along the route 300 were
+# hurt", "in de kamer 33 zetels".)
+_UNIT_LABELS = ("battalion|bataljon|regiment|division|divisie|brigade|squadron|flight|vlucht|"
+                "decree|verordening|verordeningen|besluit|article|artikel|platform|perron")
+_COMMON_LABELS = ("order", "room", "kamer", "gate", "route", "line", "lijn")
+_NUMBER_SIGN = r"(?i:no|nr)\.?\s+"
+_LABEL = re.compile(rf"\b(?:(?i:{_UNIT_LABELS})\s+(?:{_NUMBER_SIGN})?|"
+                    rf"(?:{'|'.join(w.capitalize() for w in _COMMON_LABELS)})\s+"
+                    rf"(?:{_NUMBER_SIGN})?|(?i:{'|'.join(_COMMON_LABELS)})\s+{_NUMBER_SIGN})"
+                    r"(\d+)\b(?![.,]\d)(?:\s+(?:en|and)\s+(\d+)\b)?")
+# A question that asks for such a number: "What was the battalion's number?", "Which flight
+# …?" (not "How many men did the battalion lose?").
+_LABEL_ASKED = re.compile(rf"\b(?:number|nummer|(?:which|what|welke|welk)\s+(?:[a-z]+\s+)?"
+                          rf"(?:{_UNIT_LABELS}|{'|'.join(_COMMON_LABELS)}))\b")
 
 
 @lru_cache(maxsize=1 << 14)
@@ -1376,7 +1403,7 @@ def labels_in(text: str) -> frozenset[float]:
 @lru_cache(maxsize=1 << 16)
 def states_quantity(text: str, labels: bool = True) -> bool:
     """A count or amount, in digits or words, compounds included ("Driehonderdvijftig"); with
-    `labels` false, not a number that names ("Battalion 822")."""
+    `labels` false, not a number that names ("Squadron 61")."""
     folded = _SPELLED_DECADE.sub(" ", fold(_without_identifiers(without_times(text))))
     values = set(quantities_in(text))
     return bool(values if labels else values - labels_in(text)) \
@@ -1896,7 +1923,7 @@ def new_names(question: Question, sentence: str) -> list[str]:
     words made with a common one ("de Brug-school") are no answer."""
     asked, named = _asked_words(question.text)
     if question.expect is Expect.PLACE and (noun := _place_noun(question.text)):
-        # The kind of place asked is part of its name: "Washington Street" for "On which
+        # The kind of place asked is part of its name: "Lantern Street" for "In which
         # street …?"
         asked, named = asked - {noun}, tuple(w for w in named if w != noun)
     places: frozenset[str] = frozenset()
@@ -1914,13 +1941,10 @@ def new_names(question: Question, sentence: str) -> list[str]:
     return found
 
 
-_PLACE_NOUN = re.compile(r"\b(?:which|what|welke|welk)\s+([a-z]+)\b")
-
-
 def _place_noun(question: str) -> str:
     """The noun a "which" question asks a place by: "street" in "On which street …?"."""
-    match = _PLACE_NOUN.search(question)
-    return transliterate(fold(match.group(1))) if match else ""
+    match = _PLACE_ASKED.search(fold(question))
+    return (match.group(5) or match.group(7) or "") if match else ""
 
 
 def _names_no_one(words_: list[str]) -> bool:
@@ -1955,23 +1979,33 @@ _COME_FROM = re.compile(
 _COMING = frozenset("come came comes kwam kwamen komt afkomstig vandaan".split())
 _ORIGIN_TOLD = re.compile(
     r"\b(?:from|uit|afkomstig van)\s+(?:the\s+)?([A-Z\u00C0-\u024F][\w\u00C0-\u024F-]+)")
-_NO_PLACES = _CALENDAR_NAMES | frozenset(
-    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag mei".split())
+_NO_PLACES = _CALENDAR_NAMES | _DUTCH_WEEKDAYS | frozenset(["mei"])
 
 
 # "Op welke dag van de week …?", "On which day of the week …?": a weekday answers it.
 _WEEKDAY_ASKED = re.compile(r"\b(?:day of the week|dag van de week|weekday|weekdag)\b")
-_WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|maandag|"
-                      r"dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b")
+# (A Dutch one also in a compound: "op zondagavond".)
+_WEEKDAY = re.compile(rf"\b(?i:({'|'.join(_WEEKDAY_NAMES)})|({'|'.join(_DUTCH_WEEKDAYS)})"
+                      r"(?:avond|middag|ochtend|morgen|nacht)?)\b(?:\s+([A-Z]\w*))?")
 _WEEKDAY_WORDS = frozenset("day dag week weekday weekdag".split())
 
 
 def asks_weekday(question: str) -> bool:
+    """The question asks the day of the week, which a date alone does not tell."""
     return _WEEKDAY_ASKED.search(fold(question)) is not None
 
 
 def tells_weekday(text: str) -> bool:
-    return _WEEKDAY.search(fold(text)) is not None
+    """The text names a day of the week: not a Dutch one written as a name within the
+    sentence ("Kees Vrijdag"), nor one that opens a name ("the Sunday Times")."""
+    for match in _WEEKDAY.finditer(text):
+        after = match.group(3)
+        if after and fold(after) not in _MONTH_NAMES:
+            continue
+        if match.group(2) and match.group(2)[0].isupper() and match.start() > 0:
+            continue
+        return True
+    return False
 
 
 def weekday_share(focus: Sequence[str]) -> float:
@@ -3080,8 +3114,8 @@ def _count_value(word: str) -> float | None:
     if word.isdigit():
         return float(word)
     tens, _, unit = word.partition("-")
-    if tens in _ENGLISH_TENS and _NUMBER_WORDS.get(unit, 10) < 10:
-        return float(_NUMBER_WORDS[tens] + _NUMBER_WORDS[unit])
+    if (both := _spelled_tens(tens, unit)) is not None:
+        return both
     value = _NUMBER_WORDS.get(word)
     return float(value) if value is not None else dutch_numeral(word)
 
@@ -3181,12 +3215,12 @@ def matches_expectation(question: Question, sentence: str) -> bool:
         found = set(quantities_in(sentence))
         if given and found and found <= given and not _PARTITIVE.search(fold(question.text)):
             return False
-        # ("27 years" is no count but a span: it answers "How many years did it take?")
-        # (A number that names counts only when the question asks one: "What was the number
-        # of the battalion?", not "How many rebels survived?")
-        counts = states_quantity(sentence, labels=bool(_LABEL_ASKED.search(question.text))) \
-            or asks_duration(question.text) \
-            and bool(durations_in(sentence))
+        # ("14 years" is no count but a span: it answers "How many years did the works
+        # last?". A number that names counts only when the question asks one: "Which
+        # squadron, by number?", not "How many pilots flew?")
+        counts = states_quantity(
+            sentence, labels=bool(_LABEL_ASKED.search(fold(question.text)))) \
+            or (asks_duration(question.text) and _spans_unit_asked(question.text, sentence))
         return counts and (not question.deaths or counts_deaths(sentence)) \
             and (states_unit(kind, unit, sentence) if kind else
                  not _counts_known_things(question.text) or "" in figure_kinds(sentence)
