@@ -752,7 +752,7 @@ def quantities_in(text: str) -> list[float]:
 # "How long after …?" nor "How many days before …?", which ask a distance between times.)
 _DURATION_QUESTION = re.compile(r"\b(how long|hoe lang|(?<!\bna )(?<!\bafter )(how much time|"
                                 r"hoeveel tijd)(?!.*\b(daarna|nadien|afterwards|later)\b)|"
-                                r"(how many|hoeveel) (seconds|seconden|"
+                                r"(how many|hoeveel) (?P<unit>seconds|seconden|"
                                 r"minutes|minuten|hours|uur|uren|days|dagen|weeks|weken|"
                                 r"months|maanden|years|jaar|jaren))\b(?!\s+(after|before|"
                                 r"later|since|na|nadat|voor|voordat|sinds)\b)"
@@ -767,7 +767,7 @@ def _spans_unit_asked(question: str, text: str) -> bool:
     """The text gives a span of time in the unit asked ("How many years …?": "12 years",
     not "12 days"), or in any unit when none is."""
     asked = _DURATION_QUESTION.search(fold(question))
-    unit = _TIME_UNITS.get(asked.group(5) or "") if asked else None
+    unit = _TIME_UNITS.get(asked.group("unit") or "") if asked else None
     return any(unit is None or _TIME_UNITS.get(told.split()[-1]) == unit
                for told, _ in durations_in(text))
 
