@@ -23,6 +23,8 @@ from assistant.questions import (
     ORDINALS,
     Expect,
     Question,
+    age_subject,
+    ages_told,
     asked_role,
     asks_age,
     asks_cause,
@@ -78,6 +80,7 @@ from assistant.questions import (
     role_holders,
     same_nation,
     setting_names,
+    small_counts,
     soft_overlap,
     states_date,
     states_day,
@@ -1339,7 +1342,13 @@ def values_of(question: Question, text: str) -> set[float]:
         return {float(y) for y in years_in(text)} - {float(y) for y in question.years}
     if timed_span(question, text):
         return {round(minutes, 6) for _, minutes in durations_in(text)}
-    return {round(v, 6) for v in quantities_in(text)}
+    if question.expect is Expect.QUANTITY and asks_age(question.text) \
+            and age_subject(question.text):
+        # (Of whom the question names: "Most were between 14 and 23 years old" gives no age
+        # of hers.)
+        return set(ages_told(question.text, text))
+    return {round(v, 6) for v in quantities_in(text)} \
+        | small_counts(counted_words(question.text), text)
 
 
 _LONG = frozenset("long lang".split())
@@ -1421,7 +1430,8 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
     """For each other document, its best sentence that states a different figure for the
     same question, if one is close enough (to `best`, or to a `reference` score) to count as
     an answer to it: every side is shown, not only the first."""
-    mine = ranges_of(question, asked_part(question, best.text))
+    part = asked_part(question, best.text)
+    mine = ranges_of(question, part)
     if not mine:
         return []
     units = figure_kinds(best.text)
@@ -1465,6 +1475,8 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
         * (1 + clock * config.clock_margin_factor)
     estimates = _hedged(best.text)
     bounds = _bounds(question, best.text)
+    aged = question.expect is Expect.QUANTITY and asks_age(question.text) \
+        and bool(age_subject(question.text))
     rivals: dict[str, Candidate] = {}
     # A side in the best one's language can be checked in the question's words; one in the
     # other language is taken on its time alone, if it is nearly as like the question as
@@ -1481,10 +1493,17 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
 
     # (A document that gives the very same time anywhere has told it: its timeline's other
     # times are of other moments. "Around one o'clock" and "rond twee uur" touch, but are
-    # not the same.)
+    # not the same. So with an age: "17 when she escaped" and "107 when she died" are ages
+    # of one life.)
     told = {(low + high) / 2 for low, high in mine}
-    agreed = {c.document_id for c in candidates if clock and c.document_id != best.document_id
+    agreed = {c.document_id for c in candidates if (clock or aged)
+              and c.document_id != best.document_id
               and told & {(low + high) / 2 for low, high in ranges_of(question, c.text)}}
+    # A count in words under thirteen ("Five teachers", "elf mensen") is a figure only beside
+    # what it counts (see `small_counts`): a side must say it counts the same.
+    spelled = question.expect is Expect.QUANTITY and not aged and not question.clock \
+        and not timed_span(question, best.text) and not quantities_in(part) \
+        and bool(small_counts(asked, part))
     for other in candidates:
         if other.document_id == best.document_id or other.fragment or not other.typed \
                 or other.document_id in rivals or other.document_id in agreed:
@@ -1527,7 +1546,8 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
         # other language "toeschouwers" may well count the "spectators".)
         if counted and ((best.translated or not other.translated)
                         and counts_asked(counted, other.text) is False
-                        or counts_other_things(counted, other.text)):
+                        or counts_other_things(counted, other.text)) \
+                or spelled and counts_asked(asked, other.text) is not True:
             continue
         alone = dating and telling and not tells(other) and on_time_alone(other)
         if dating and not (telling and (alone or tells(other))):
@@ -1540,7 +1560,9 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
             continue  # (13:15 and 16:56 are times of two moments, not two of one)
         at_least, at_most = (a | b for a, b in zip(bounds, _bounds(question, other.text),
                                                     strict=True))
-        if not _close(mine, theirs, exact=dating, hedged=estimates | _hedged(other.text),
+        hedged = estimates | _hedged(other.text)
+        # (An age is told to the year: 10 and 11 are no rounding of one another.)
+        if not _close(mine, theirs, exact=dating or aged and not hedged, hedged=hedged,
                       at_least=at_least, at_most=at_most):
             rivals[other.document_id] = other
     return list(rivals.values())

@@ -181,12 +181,12 @@ _AGE_STATED = re.compile(r"\b(\d+|[a-z]+)[ -]?(years?[ -]old|jarige|jaar oud)\b|
                          r"jongeman|knaap) (?:of|van) (?P<person>\d+|[a-z]+)(?![.,]?\d)\b"
                          r"(?=\s*(?:[,;.)]|$)|\s+(?:years?|jaar|and|en|who|die|from|uit)\b)|"
                          # "Jan Smit was twelve and at school", "Jan Smit, who was 12, …" (of the
-                         # one asked, right before: see `_states_age`)
+                         # one asked, right before: see `_ages_told`)
                          r"\b(?:was|werd) (?P<bare>\d{1,3}|[a-z]+(?:-[a-z]+)?)(?![.,]?\d)"
                          r"(?= (?:and|en|when|toen|at the time|destijds|at that time)\b)|"
                          r",? (?:who|die) was (?P<who>\d{1,3}|[a-z]+(?:-[a-z]+)?)(?![.,]?\d)"
                          r"(?=[,;.]| (?:and|en|when|toen|at the time)\b)|"
-                         # "op zijn zevenentwintigste", "op haar 27ste" (see `_states_age`)
+                         # "op zijn zevenentwintigste", "op haar 27ste" (see `_ages_told`)
                          r"\bop (zijn|haar) (?P<ordinal>\d+|[a-z]+?)(ste|de|e)\b")
 # An age in brackets after a name, as newspapers give it: "eerste officier Klaas Meurs (42)".
 _AGE_AFTER_NAME = re.compile(r"\b([A-Z\u00C0-\u024F][\w-]+) \((\d{1,3})\)")
@@ -1710,11 +1710,37 @@ def counts_asked(counted: tuple[str, ...], text: str) -> bool | None:
         if not after:
             verdict = None
             continue
-        if soft_overlap(counted, after) > 0 or _compounds_of_words(counted, after) \
-                or set(counted) & ANYONE and set(after) & ANYONE \
-                or {_count_noun(w) for w in counted} & {_count_noun(w) for w in after} - {None}:
+        if _counts_what(counted, after):
             return True
     return verdict
+
+
+def _counts_what(counted: tuple[str, ...], after: list[str]) -> bool:
+    """The words after a figure name what the question counts."""
+    return soft_overlap(counted, after) > 0 or _compounds_of_words(counted, after) \
+        or bool(set(counted) & ANYONE and set(after) & ANYONE) \
+        or bool({_count_noun(w) for w in counted} & {_count_noun(w) for w in after} - {None})
+
+
+def small_counts(counted: tuple[str, ...], text: str) -> frozenset[float]:
+    """Counts spelled under thirteen that count what was asked: "eleven passenger ships" for
+    ships, "elf mensen" or "Nine people" for people. (Elsewhere such words are too often no
+    count to be a figure: see `_quantities`.)"""
+    if not counted:
+        return frozenset()
+    tokens = _tokens(_without_identifiers(without_times(text)))
+    stop = _stopwords_of("")
+    found = set()
+    for i, token in enumerate(tokens):
+        value = None if token[0].isdigit() else _NUMBER_WORDS.get(token) or dutch_numeral(token)
+        if value is None or not 2 <= value < 13:
+            continue
+        after = tokens[i + 1:i + 3]
+        after = after[:next((k for k, t in enumerate(after) if t in stop or t.isdigit()),
+                            len(after))]
+        if after and _counts_what(counted, after):
+            found.add(float(value))
+    return frozenset(found)
 
 
 _MORE_OF_THEM = frozenset("more others meer anderen".split())
@@ -3058,16 +3084,17 @@ def states_succession(sentence: str) -> bool:
     return bool(_SUCCESSION.search(fold(sentence)))
 
 
-def _states_age(folded: str, whose: tuple[str, ...] = (),
-                others: frozenset[str] = frozenset()) -> bool:
-    """An age: "30 years old", "de 30-jarige", "op zijn zevenentwintigste" (an ordinal of ten
-    or more: not "op zijn tweede reis" or "op zijn hoede"); of whose, when given, told near
-    their name: in "de 59-jarige Jitschak Fuchs … tweede vlieger Arnon Ohad" the age is
-    Fuchs's, not Ohad's."""
+def _ages_told(folded: str, whose: tuple[str, ...] = (),
+               others: frozenset[str] = frozenset()) -> list[float]:
+    """The ages told: "30 years old", "de 30-jarige", "op zijn zevenentwintigste" (an
+    ordinal of ten or more: not "op zijn tweede reis" or "op zijn hoede"); of whose, when
+    given, told near their name: in "de 59-jarige Jitschak Fuchs … tweede vlieger Arnon Ohad"
+    the age is Fuchs's, not Ohad's."""
     tokens = list(re.finditer(r"\w+", folded)) if whose else []
     spots = [m.start() for m in tokens if soft_overlap(whose, [m.group()]) > 0]
     # (… and nearer than anyone else's: "Veyrin, 30 years old, shot Tarrant.")
     rivals = [m.start() for m in tokens if m.group() in others and m.start() not in spots]
+    ages = []
     for match in _AGE_STATED.finditer(folded):
         ordinal = match.group("ordinal")
         value = None if ordinal is None else (
@@ -3085,23 +3112,45 @@ def _states_age(folded: str, whose: tuple[str, ...] = (),
                 whose and (before := re.findall(r"\w+", folded[:match.start()]))
                 and soft_overlap(whose, before[-1:]) > 0):
             continue
-        if not whose:
-            return True
-        near = min((abs(spot - match.start()) for spot in spots), default=_AGE_REACH + 1)
-        if near <= _AGE_REACH and all(abs(r - match.start()) > near for r in rivals):
-            return True
-    return False
+        if whose:
+            near = min((abs(spot - match.start()) for spot in spots), default=_AGE_REACH + 1)
+            if near > _AGE_REACH or any(abs(r - match.start()) <= near for r in rivals):
+                continue
+        told = value if ordinal is not None else _count_value(count or match.group(1))
+        if told is not None:
+            ages.append(told)
+    return ages
 
 
 _AGE_REACH = 60  # characters between an age and the name it belongs to
 
 
+def ages_told(question: str, sentence: str) -> frozenset[float]:
+    """The ages a sentence gives of whom an age question asks about (of anyone when it names
+    no one): "de 30-jarige Veyrin" tells not how old Holloway was."""
+    whose = age_subject(question)
+    # ("Klaas Meurs (42)": the name before the brackets is whose age it is)
+    # (the other names, whole: "Tomas" goes with "Veyrin"; a lone first word may only open
+    # the sentence: "Dader was de 24-jarige …". Nor a place: "Smit, a clerk from Delft aged
+    # 30".)
+    sited = _sited(sentence)
+    runs = [run for start, end in capitalised_runs(sentence)
+            if (start or " " in sentence[start:end])
+            and not ((run := words(sentence[start:end])) and run[0] in sited)]
+    rivals = frozenset(w for run in runs if not soft_overlap(whose, run) > 0
+                       for w in run if w.isalpha() and not is_function_word(w))
+    bracketed = [float(m.group(2)) for m in _AGE_AFTER_NAME.finditer(sentence)
+                 if 0 < int(m.group(2)) <= 110
+                 and (not whose or soft_overlap(whose, words(m.group(1))) > 0)]
+    return frozenset(_ages_told(fold(sentence), whose, rivals) + bracketed)
+
+
 def _asks_age_of_someone(question: str) -> bool:
     """ "Hoe oud was Jan Smit?", "Welke leeftijd had Jan Smit op dat moment?": an age told
-    beside the name answers it (see `_states_age`); not when the question names another
+    beside the name answers it (see `_ages_told`); not when the question names another
     moment ("… when he married?", "… toen hij stierf?"), which the age may not be of."""
     folded = fold(CONTEXT.sub("", question))
-    return bool(_AGE_QUESTION.search(folded)) and bool(_age_subject(question)) \
+    return bool(_AGE_QUESTION.search(folded)) and bool(age_subject(question)) \
         and not _AGE_MOMENT.search(folded)
 
 
@@ -3121,7 +3170,7 @@ def _count_value(word: str) -> float | None:
 
 
 @lru_cache(maxsize=256)
-def _age_subject(question: str) -> tuple[str, ...]:
+def age_subject(question: str) -> tuple[str, ...]:
     """Whose age is asked: "Holloway" in "How old was Holloway when …"; none for "How old was
     Tarrant's murderer?" or "Hoe oud was Tarrants moordenaar?", nor without a name."""
     whose = _AGE_OF.search(question)
@@ -3189,19 +3238,8 @@ def matches_expectation(question: Question, sentence: str) -> bool:
     if expect is Expect.QUANTITY:
         if asks_age(question.text):
             # … of whom it asks about: "de 30-jarige Veyrin" tells not how old Holloway was
-            whose = _age_subject(question.text)
-            # ("Klaas Meurs (42)": the name before the brackets is whose age it is)
-            # (the other names, whole: "Tomas" goes with "Veyrin"; a lone first word
-            # may only open the sentence: "Dader was de 24-jarige …")
-            runs = [words(sentence[start:end]) for start, end in capitalised_runs(sentence)
-                    if start or " " in sentence[start:end]]
-            rivals = frozenset(w for run in runs if not soft_overlap(whose, run) > 0
-                              for w in run if w.isalpha() and not is_function_word(w))
-            aged = _states_age(fold(sentence), whose, rivals) or any(
-                0 < int(m.group(2)) <= 110
-                and (not whose or soft_overlap(whose, words(m.group(1))) > 0)
-                for m in _AGE_AFTER_NAME.finditer(sentence))
-            return aged and (
+            whose = age_subject(question.text)
+            return bool(ages_told(question.text, sentence)) and (
                 not whose or soft_overlap(whose, words(sentence)) > 0)
         # "How many were executed?" is not answered by how many were sentenced, nor
         # "Hoeveel gulden kostte het?" by a price in euros.

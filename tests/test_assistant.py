@@ -118,6 +118,7 @@ from assistant.questions import (
     role_by_which,
     role_holders,
     setting_names,
+    small_counts,
     soft_overlap,
     split_alternatives,
     split_compound,
@@ -1044,6 +1045,61 @@ def test_a_sentence_that_opens_on_it_counts_for_what_the_one_before_names() -> N
     # "It is estimated that …" refers to nothing before it.
     estimated = replace(it, text="It is estimated that 800 of Parma's men were killed.")
     assert _disagreeing(told, [told, estimated], question, config) == []
+
+
+def test_two_ages_of_the_one_asked_disagree_to_the_year() -> None:
+    question, config = replace(analyse("Hoe oud was Piet Smit toen hij stierf?"),
+                               language="nl"), AnswerConfig()
+    eleven = replace(_candidate(1, 0.95), overlap=0.5,
+                     text="De jongste was Piet Smit, een jongen van 11 jaar uit Gouda.")
+    ten = replace(_candidate(2, 0.93), document_id="e", translated=True, overlap=0.0,
+                  text="The youngest was Piet Smit, a schoolboy from Gouda aged just 10.")
+    # (The town between the name and the age is no one else's: the age is his.)
+    assert matches_expectation(question, ten.text)
+    assert values_of(question, eleven.text) == {11.0} and values_of(question, ten.text) == {10.0}
+    assert _disagreeing(eleven, [eleven, ten], question, config) == [ten]
+    same = replace(ten, text="The youngest was Piet Smit, a schoolboy from Gouda aged 11.")
+    assert _disagreeing(eleven, [eleven, same], question, config) == []
+    # An age given as an estimate may be a year off; another's age is no side at all.
+    about = replace(ten, text="The youngest was Piet Smit, a schoolboy aged about 10.")
+    assert _disagreeing(eleven, [eleven, about], question, config) == []
+    assert values_of(question, "Piet Smit stood beside Jan de Vries, aged 40.") == set()
+    # A document that gives the same age elsewhere tells another age of the same life.
+    later = replace(_candidate(3, 0.80), document_id="e", translated=True, overlap=0.0,
+                    text="Piet Smit died young, aged 11.")
+    assert _disagreeing(eleven, [eleven, ten, later], question, config) == []
+    # Of no one named, ages are of anyone: no side.
+    anyone = replace(analyse("Hoe oud werd ze?"), language="nl")
+    assert _disagreeing(eleven, [eleven, ten], anyone, config) == []
+
+
+def test_a_count_in_words_disagrees_only_with_a_figure_of_the_same_things() -> None:
+    question, config = analyse("How many teachers lost their lives?"), AnswerConfig()
+    five = replace(_candidate(1, 0.95), overlap=0.5, text="Five teachers were among the dead.")
+    seven = replace(_candidate(2, 0.93), document_id="e", overlap=0.4,
+                    text="Seven teachers lost their lives.")
+    assert _disagreeing(five, [five, seven], question, config) == [seven]
+    people = replace(seven, text="In all 144 people were killed, 116 of them children.")
+    assert _disagreeing(five, [five, people], question, config) == []
+
+
+def test_a_small_count_in_words_is_a_figure_when_it_counts_what_was_asked() -> None:
+    question, config = replace(
+        analyse("Hoeveel mensen kwamen om het leven bij de opstand?"), language="nl"), \
+        AnswerConfig()
+    assert small_counts(counted_words(question.text), "Er kwamen elf mensen om.") == {11.0}
+    assert small_counts(counted_words(question.text), "Nine people were shot dead.") == {9.0}
+    # (Not one that counts something else, nor "one of them".)
+    assert small_counts(counted_words(question.text), "Twee keer werd er geschoten.") == set()
+    assert small_counts(counted_words(question.text), "One of the people fled.") == set()
+    eleven = replace(_candidate(1, 0.95), overlap=0.5,
+                     text="Bij de opstand kwamen elf mensen om het leven.")
+    nine = replace(_candidate(2, 0.93), document_id="e", translated=True, overlap=0.0,
+                   text="Nine people were shot dead in the uprising.")
+    assert _disagreeing(eleven, [eleven, nine], question, config) == [nine]
+    ships = analyse("How many ships were moored as hotels?")
+    assert values_of(ships, "Eleven passenger ships were moored as hotels.") == {11.0}
+    assert values_of(ships, "Eleven teams slept in two hotels.") == set()
 
 
 def test_a_figure_that_counts_other_things_than_asked_does_not_disagree() -> None:
