@@ -3760,6 +3760,16 @@ hungary hungarian hungarians hongarije hongaars hongaarse hongaren
 _NATION_FORMS = {form: frozenset(line) for form, line in _forms(_NATIONS).items()}
 
 
+def _nation_of_compound(word: str) -> str | None:
+    """The people or country a word opens on, with a common noun of five letters or more
+    after it: "sovjet" in "sovjetstrijdkrachten"; none for "sovjetunie", nor for a name
+    listed whole ("duitsland")."""
+    if word in _NATION_FORMS:
+        return None
+    return next((form for form in _NATION_FORMS if len(form) >= 4 and word.startswith(form)
+                 and len(word) - len(form) >= 5 and word[len(form):].isalpha()), None)
+
+
 def same_nation(word: str, text_words: Iterable[str]) -> bool:
     """The text names the country or people `word` does, in either language."""
     forms = _NATION_FORMS.get(word)
@@ -3772,6 +3782,11 @@ def _names(name: tuple[str, ...], text_words: list[str]) -> bool:
     "Veldkamp", nor "Germany" "many". A country or people may be named in the other language
     ("Germans", "Duitsers")."""
     if len(name) == 1 and same_nation(name[0], text_words):
+        return True
+    # "de Sovjetstrijdkrachten" is named by "the Soviet Union's armed forces": in another
+    # language, the people's name is what can be found of it.
+    if len(name) == 1 and (nation := _nation_of_compound(name[0])) is not None \
+            and same_nation(nation, text_words):
         return True
     vocabulary = {transliterate(w) for w in text_words}
     for word in (transliterate(w) for w in name):

@@ -5444,3 +5444,15 @@ def test_one_who_bears_a_title_is_named_by_the_surname(tmp_path: Path) -> None:
     scorer = _scorer(tmp_path / "spelled", files,
                      "Which lawyer worked with Zaytsev in 1921?", FAKE_CONFIG)
     assert scorer.surnames == frozenset() and scorer.holders == frozenset()
+
+
+def test_a_peoples_name_compounded_with_a_noun_is_found_by_the_people_in_another_language(
+) -> None:
+    armed = [("sovjetstrijdkrachten",)]
+    assert name_coverage(armed, words("81 generals of the Soviet Union's armed forces")) == 1.0
+    assert name_coverage(armed, words("De Sovjetstrijdkrachten verloren 81 generaals.")) == 1.0
+    assert name_coverage(armed, words("81 generals of the armed forces")) == 0.0
+    # A name listed whole, or a people's name before a short word, is a name of its own.
+    assert name_coverage([("sovjetunie",)], words("the Soviet leaders")) == 1.0
+    assert name_coverage([("sovjetunie",)], words("the Russian leaders")) == 0.0
+    assert name_coverage([("franssen",)], words("the French leaders")) == 0.0
