@@ -204,6 +204,8 @@ class AnswerConfig:
     typed_margin: float = 0.08  # how far below an untyped best sentence a typed one may be
     # how far below the best sentence one that tells the birth, death or survival asked may be
     life_margin: float = 0.12
+    # … or one that names the doer of the killing asked about
+    doer_margin: float = 0.12
     continuation_margin: float = 0.08  # same-document sentences this close are shown together
 
 
@@ -779,6 +781,8 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
             # by "Brandt verdronk die nacht", however few words of the question they share.
             best = next((c for c in eligible if c.life and c.typed
                          and c.score >= best.score - config.life_margin), best)
+        if question.culprit:
+            best = _naming_doer(best, eligible, config)
         if best.bearer:
             best = _introducing(best, eligible, config)
         if question.definition:
@@ -1080,6 +1084,18 @@ def _introducing(best: Candidate, eligible: list[Candidate], config: AnswerConfi
     close = [c for c in eligible if c.bearer and not c.fragment
              and c.score >= best.score - config.typed_margin]
     return max(close, key=lambda c: (c.bearer, c.score), default=best)
+
+
+def _naming_doer(best: Candidate, eligible: list[Candidate], config: AnswerConfig) -> Candidate:
+    """For "Who was the assassin of X?": the sentences that tell the killing ("X was
+    assassinated in …") share the most words, the one that names the doer ("Dader was de
+    30-jarige …", after "X werd … vermoord.") answers, up to `doer_margin` below them. (For
+    such a question a sentence states what is asked only when it names the doer: see
+    `matches_expectation`.)"""
+    if best.typed:
+        return best
+    return next((c for c in eligible if c.typed and not c.fragment
+                 and c.score >= best.score - config.doer_margin), best)
 
 
 def _day_of(best: Candidate, eligible: list[Candidate], question: Question,

@@ -38,6 +38,7 @@ from assistant.answering import (
     _latest,
     _named_compound,
     _names_part,
+    _naming_doer,
     _opposing,
     _precise,
     _row_context,
@@ -5456,3 +5457,17 @@ def test_a_peoples_name_compounded_with_a_noun_is_found_by_the_people_in_another
     assert name_coverage([("sovjetunie",)], words("the Soviet leaders")) == 1.0
     assert name_coverage([("sovjetunie",)], words("the Russian leaders")) == 0.0
     assert name_coverage([("franssen",)], words("the French leaders")) == 0.0
+
+
+def test_the_sentence_that_names_the_doer_answers_who_killed_someone() -> None:
+    config = AnswerConfig()
+    told = replace(_candidate(1, 0.95), typed=False,
+                   text="Pieter Vos was assassinated in Delft in 1901.")
+    doer = replace(_candidate(2, 0.86), document_id="e", translated=True,
+                   text="Dader was de 30-jarige Jan Kraai.")
+    assert _naming_doer(told, [told, doer], config) is doer
+    # Not one too far below, nor in place of one that names the doer itself.
+    far = replace(doer, score=0.80)
+    assert _naming_doer(told, [told, far], config) is told
+    named = replace(told, typed=True, text="Jan Kraai assassinated Pieter Vos in Delft.")
+    assert _naming_doer(named, [named, doer], config) is named
