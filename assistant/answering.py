@@ -781,7 +781,7 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
             # by "Brandt verdronk die nacht", however few words of the question they share.
             best = next((c for c in eligible if c.life and c.typed
                          and c.score >= best.score - config.life_margin), best)
-        if question.culprit:
+        if question.culprit and not best.typed:
             best = _naming_doer(best, eligible, config)
         if best.bearer:
             best = _introducing(best, eligible, config)
@@ -1001,8 +1001,9 @@ def with_sides(chosen: list[Candidate], best: Candidate, sides: list[Candidate],
 def _stated(best: Candidate, candidates: list[Candidate], question: Question,
             config: AnswerConfig) -> Candidate:
     """The sentence whose figure stands for its document: the best one, or, when that gives
-    none ("hundreds of thousands"), a nearly as good one of the same document that does."""
-    if values_of(question, best.text):
+    none ("hundreds of thousands"), a nearly as good one of the same document that does. (A
+    count in words that names what was asked, "five lifeboats", is one.)"""
+    if values_of(question, best.text, small=True):
         return best
     return next((c for c in candidates if c.document_id == best.document_id
                  and c.score >= best.score - config.support_margin and not c.fragment
@@ -1087,15 +1088,10 @@ def _introducing(best: Candidate, eligible: list[Candidate], config: AnswerConfi
 
 
 def _naming_doer(best: Candidate, eligible: list[Candidate], config: AnswerConfig) -> Candidate:
-    """For "Who was the assassin of X?": the sentences that tell the killing ("X was
-    assassinated in …") share the most words, the one that names the doer ("Dader was de
-    30-jarige …", after "X werd … vermoord.") answers, up to `doer_margin` below them. (For
-    such a question a sentence states what is asked only when it names the doer: see
-    `matches_expectation`.)"""
-    if best.typed:
-        return best
-    return next((c for c in eligible if c.typed and not c.fragment
-                 and c.score >= best.score - config.doer_margin), best)
+    """ "Who killed X?": a sentence that names the doer (see `matches_expectation`) up to
+    `doer_margin` below a best one that only tells the killing."""
+    return _nearly_as_good(best, eligible, config, lambda c: not _precedes(c, best),
+                           config.doer_margin)
 
 
 def _day_of(best: Candidate, eligible: list[Candidate], question: Question,
@@ -1112,11 +1108,12 @@ def _day_of(best: Candidate, eligible: list[Candidate], question: Question,
 
 
 def _nearly_as_good(best: Candidate, eligible: list[Candidate], config: AnswerConfig,
-                    test: Callable[[Candidate], bool]) -> Candidate:
-    """The first sentence up to `typed_margin` below the best one that states what is asked,
-    is no heading, and passes `test`; else the best one."""
+                    test: Callable[[Candidate], bool], margin: float | None = None) -> Candidate:
+    """The first sentence up to `typed_margin` (or `margin`) below the best one that states
+    what is asked, is no heading, and passes `test`; else the best one."""
+    floor = best.score - (config.typed_margin if margin is None else margin)
     return next((c for c in eligible if c.typed and not c.fragment
-                 and c.score >= best.score - config.typed_margin and test(c)), best)
+                 and c.score >= floor and test(c)), best)
 
 
 def _precedes(a: Candidate, b: Candidate) -> bool:
@@ -1351,20 +1348,27 @@ def _continuation(best: Candidate, candidates: list[Candidate], scorer: Sentence
     return None
 
 
-def values_of(question: Question, text: str) -> set[float]:
+def values_of(question: Question, text: str, small: bool = False) -> set[float]:
+    """The figures a sentence gives for the question; with `small`, also the counts under
+    thirteen spelled before what it asks to count (see `small_counts`)."""
     if question.clock:
         return {(low + high) / 2 for _, low, high in times_in(text)}
     if question.expect is Expect.DATE:
         return {float(y) for y in years_in(text)} - {float(y) for y in question.years}
     if timed_span(question, text):
         return {round(minutes, 6) for _, minutes in durations_in(text)}
-    if question.expect is Expect.QUANTITY and asks_age(question.text) \
-            and age_subject(question.text):
-        # (Of whom the question names: "Most were between 14 and 23 years old" gives no age
-        # of hers.)
+    if asks_named_age(question):
         return set(ages_told(question.text, text))
-    return {round(v, 6) for v in quantities_in(text)} \
-        | small_counts(counted_words(question.text), text)
+    counts = small_counts(counted_words(question.text), text) if small else frozenset()
+    return {round(v, 6) for v in quantities_in(text)} | counts
+
+
+def asks_named_age(question: Question) -> bool:
+    """ "How old was Piet Smit?": the ages told of him are its figures. (Of no one named,
+    "Hoe oud werd ze?", the ages in a sentence may be anyone's: "Most were 14 to 23 years
+    old".)"""
+    return question.expect is Expect.QUANTITY and asks_age(question.text) \
+        and bool(age_subject(question.text))
 
 
 _LONG = frozenset("long lang".split())
@@ -1378,21 +1382,22 @@ def timed_span(question: Question, text: str) -> bool:
         and "distance" not in figure_kinds(text)
 
 
-def ranges_of(question: Question, text: str) -> list[tuple[float, float]]:
+def ranges_of(question: Question, text: str, small: bool = False) -> list[tuple[float, float]]:
     """The figures a sentence gives for the question, each as a range: a stated number is a
     point, "millions" is (2e6, 1e8), a day a point in its year, a year the whole year, a
-    time of day its minutes."""
+    time of day its minutes. (`small`: see `values_of`.)"""
     if question.clock:
         return [(low, high) for _, low, high in times_in(text)]
     if question.expect is Expect.DATE:
         return [(low, high) for _, low, high in dates_in(text, frozenset(question.years))]
-    values = values_of(question, text)
+    values = values_of(question, text, small)
+    aged = asks_named_age(question)
     if question.expect is Expect.QUANTITY and not timed_span(question, text):
         values -= labels_in(text)
         if not asks_age(question.text):
             values -= bracketed_ages(text)
     ranges = [(v, v) for v in values]
-    if question.expect is Expect.QUANTITY and not timed_span(question, text):
+    if question.expect is Expect.QUANTITY and not timed_span(question, text) and not aged:
         ranges += [(low, high) for low, high, _ in vague_amounts(text)]
     return ranges
 
@@ -1448,11 +1453,17 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
     an answer to it: every side is shown, not only the first."""
     part = asked_part(question, best.text)
     mine = ranges_of(question, part)
+    # A count in words under thirteen ("Four pilots", "zes mensen") is a figure only beside
+    # what it counts, and then so for each side, which must say it counts the same (in the
+    # question's words, or in the other language by the short list of things counted).
+    asked = counted_words(question.text) if question.expect is Expect.QUANTITY else ()
+    spelled = not mine and question.expect is Expect.QUANTITY
+    if spelled:
+        mine = ranges_of(question, part, small=True)
     if not mine:
         return []
     units = figure_kinds(best.text)
     counted = _counted(question, best)
-    asked = counted_words(question.text) if question.expect is Expect.QUANTITY else ()
     # A figure for the time asked ("in 1886", "in augustus 1886") and one told for no such
     # time count different things. ("the 1953 flood" names the event, not a time.)
     timed = bool(MONTH.search(fold(question.text)) or _IN_YEAR.search(question.text)) \
@@ -1491,8 +1502,7 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
         * (1 + clock * config.clock_margin_factor)
     estimates = _hedged(best.text)
     bounds = _bounds(question, best.text)
-    aged = question.expect is Expect.QUANTITY and asks_age(question.text) \
-        and bool(age_subject(question.text))
+    aged = asks_named_age(question)
     rivals: dict[str, Candidate] = {}
     # A side in the best one's language can be checked in the question's words; one in the
     # other language is taken on its time alone, if it is nearly as like the question as
@@ -1509,17 +1519,12 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
 
     # (A document that gives the very same time anywhere has told it: its timeline's other
     # times are of other moments. "Around one o'clock" and "rond twee uur" touch, but are
-    # not the same. So with an age: "17 when she escaped" and "107 when she died" are ages
+    # not the same. So with an age: "19 when he enlisted" and "84 when he died" are ages
     # of one life.)
     told = {(low + high) / 2 for low, high in mine}
     agreed = {c.document_id for c in candidates if (clock or aged)
               and c.document_id != best.document_id
               and told & {(low + high) / 2 for low, high in ranges_of(question, c.text)}}
-    # A count in words under thirteen ("Five teachers", "elf mensen") is a figure only beside
-    # what it counts (see `small_counts`): a side must say it counts the same.
-    spelled = question.expect is Expect.QUANTITY and not aged and not question.clock \
-        and not timed_span(question, best.text) and not quantities_in(part) \
-        and bool(small_counts(asked, part))
     for other in candidates:
         if other.document_id == best.document_id or other.fragment or not other.typed \
                 or other.document_id in rivals or other.document_id in agreed:
@@ -1570,16 +1575,22 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
             continue
         if lasting and not other.translated and focus_overlap(lasting, other.text) == 0:
             continue  # "the sarcophagus took 206 days" is not how long the graphite burned
-        theirs = ranges_of(question, asked_part(question, other.text))
+        theirs = ranges_of(question, asked_part(question, other.text), small=spelled)
         if not theirs or alone and _gap(mine, theirs, question.clock) > (
                 config.clock_apart if question.clock else config.day_apart):
             continue  # (13:15 and 16:56 are times of two moments, not two of one)
         at_least, at_most = (a | b for a, b in zip(bounds, _bounds(question, other.text),
                                                     strict=True))
         hedged = estimates | _hedged(other.text)
-        # (An age is told to the year: 10 and 11 are no rounding of one another.)
-        if not _close(mine, theirs, exact=dating or aged and not hedged, hedged=hedged,
-                      at_least=at_least, at_most=at_most):
+        if aged:
+            # An age is told to the year: 10 and 11 are no rounding of one another, unless
+            # either is given as an estimate ("aged about 12").
+            slack = 1.0 if hedged & {v for r in mine + theirs for v in r} else 0.0
+            apart = not _close([(lo - slack, hi + slack) for lo, hi in mine], theirs, exact=True)
+        else:
+            apart = not _close(mine, theirs, exact=dating, hedged=hedged, at_least=at_least,
+                               at_most=at_most)
+        if apart:
             rivals[other.document_id] = other
     return list(rivals.values())
 
@@ -1606,6 +1617,8 @@ def asked_part(question: Question, text: str) -> str:
     does: "Ongeveer 200 woningen werden verwoest en zo'n 1.500 panden raakten beschadigd"
     gives 200 homes, not the 1,500 buildings that another document also gives."""
     counted = counted_words(question.text) if question.expect is Expect.QUANTITY else ()
+    if asks_named_age(question):
+        return text  # ("How old was X when he died?": the age, not a count of the dead)
     if question.deaths:
         # (a count of the dead, not of the injured beside it: "killed 23 people, and
         # injured 947"; with a part of the dead told after it: "200 doden, van wie

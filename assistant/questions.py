@@ -172,13 +172,15 @@ _CLAUSE_GOES_ON = frozenset("when at in during after before on by toen bij op ti
                             "voor was werd is".split())
 # What a follow-up carries from earlier turns, in brackets after it: not what it asks.
 CONTEXT = re.compile(r"\([^)]*\)")
-_AGE_STATED = re.compile(r"\b(\d+|[a-z]+)[ -]?(years?[ -]old|jarige|jaar oud)\b|"
+# (An English number may take two words: "twenty-three", "twenty three".)
+_SPELLED_AGE = rf"\d+|(?:(?:{'|'.join(sorted(_ENGLISH_TENS))})[ -])?[a-z]+"
+_AGE_STATED = re.compile(rf"\b({_SPELLED_AGE})[ -]?(years?[ -]old|jarige|jaar oud)\b|"
                          r"\b(aged|age of|leeftijd van)(?: (?:just|only|barely|nearly|almost|"
-                         r"about|bijna|pas|slechts|amper|ongeveer))? (?P<aged>\d+|[a-z]+)"
+                         rf"about|bijna|pas|slechts|amper|ongeveer))? (?P<aged>{_SPELLED_AGE})"
                          r"(?![.,]?\d)\b|"
                          # "a boy of 11", "een jongen van 11 jaar" (not "a man of 6 feet")
                          r"\b(?:boy|girl|man|woman|child|lad|youth|jongen|meisje|vrouw|kind|"
-                         r"jongeman|knaap) (?:of|van) (?P<person>\d+|[a-z]+)(?![.,]?\d)\b"
+                         rf"jongeman|knaap) (?:of|van) (?P<person>{_SPELLED_AGE})(?![.,]?\d)\b"
                          r"(?=\s*(?:[,;.)]|$)|\s+(?:years?|jaar|and|en|who|die|from|uit)\b)|"
                          # "Jan Smit was twelve and at school", "Jan Smit, who was 12, …" (of the
                          # one asked, right before: see `_ages_told`)
@@ -1705,14 +1707,19 @@ def counts_asked(counted: tuple[str, ...], text: str) -> bool | None:
         after = [t for t in tokens[i + 1:i + 4] if t not in _SCALES][:2]
         if after[:1] and after[0] in _MORE_OF_THEM and i != first:
             continue  # "killed 300 people and injured 900 more": what the one before counts
-        after = after[:next((k for k, t in enumerate(after) if t in stop or t.isdigit()),
-                            len(after))]
+        after = _until_stop(after, stop)
         if not after:
             verdict = None
             continue
         if _counts_what(counted, after):
             return True
     return verdict
+
+
+def _until_stop(after: list[str], stop: frozenset[str]) -> list[str]:
+    """The words after a figure up to a function word or another figure: what it counts."""
+    return after[:next((k for k, t in enumerate(after) if t in stop or t.isdigit()),
+                       len(after))]
 
 
 def _counts_what(counted: tuple[str, ...], after: list[str]) -> bool:
@@ -1723,9 +1730,10 @@ def _counts_what(counted: tuple[str, ...], after: list[str]) -> bool:
 
 
 def small_counts(counted: tuple[str, ...], text: str) -> frozenset[float]:
-    """Counts spelled under thirteen that count what was asked: "eleven passenger ships" for
-    ships, "elf mensen" or "Nine people" for people. (Elsewhere such words are too often no
-    count to be a figure: see `_quantities`.)"""
+    """Counts spelled under thirteen that name what was asked: "seven lifeboats" for boats,
+    "vier mensen" or "Four people" for people. (Elsewhere such words are too often no count
+    to be a figure: see `_quantities`.) Not part of a larger number: "thirty-five",
+    "three million"."""
     if not counted:
         return frozenset()
     tokens = _tokens(_without_identifiers(without_times(text)))
@@ -1735,9 +1743,11 @@ def small_counts(counted: tuple[str, ...], text: str) -> frozenset[float]:
         value = None if token[0].isdigit() else _NUMBER_WORDS.get(token) or dutch_numeral(token)
         if value is None or not 2 <= value < 13:
             continue
-        after = tokens[i + 1:i + 3]
-        after = after[:next((k for k, t in enumerate(after) if t in stop or t.isdigit()),
-                            len(after))]
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if i and tokens[i - 1] in _ENGLISH_TENS or following in _SCALES \
+                or following in ("hundred", "honderd"):
+            continue
+        after = _until_stop(tokens[i + 1:i + 3], stop)
         if after and _counts_what(counted, after):
             found.add(float(value))
     return frozenset(found)
@@ -3101,10 +3111,15 @@ def _ages_told(folded: str, whose: tuple[str, ...] = (),
             float(ordinal) if ordinal.isdigit() else dutch_numeral(ordinal))
         if not (ordinal is None or value is not None and value >= 10):
             continue
-        # (A bare count must be a number of years a life may have: not "aged and frail".)
+        # (A count must be a number of years a life may have: not "aged and frail", nor
+        # "his 300-year-old mill".)
         count = match.group("aged") or match.group("person") or match.group("bare") \
             or match.group("who")
-        if count is not None and not 1 <= (_count_value(count) or 0) <= 110:
+        told = value if ordinal is not None else _age_value(count or match.group(1))
+        if (count is not None or ordinal is None) and not 1 <= (told or 0) <= 110:
+            continue
+        # (Nor a relative's: "Smit had a twelve-year-old son".)
+        if whose and _RELATIVE.match(folded, match.end() + 1):
             continue
         # "was 12" is an age only right after the name of the one asked: "The toll at Smit's
         # mine was 39, and …" is none.
@@ -3116,10 +3131,21 @@ def _ages_told(folded: str, whose: tuple[str, ...] = (),
             near = min((abs(spot - match.start()) for spot in spots), default=_AGE_REACH + 1)
             if near > _AGE_REACH or any(abs(r - match.start()) <= near for r in rivals):
                 continue
-        told = value if ordinal is not None else _count_value(count or match.group(1))
         if told is not None:
             ages.append(told)
     return ages
+
+
+_RELATIVE = re.compile(r"(?:sons?|daughters?|wife|husband|father|mother|brothers?|sisters?|"
+                       r"grand(?:son|daughter)s?|zoon(?:tje)?|dochter(?:tje)?|echtgeno(?:te|ot)|"
+                       r"vader|moeder|broer(?:tje)?|zus(?:je)?|zuster|klein(?:zoon|dochter))\b")
+
+
+def _age_value(spelled: str) -> float | None:
+    """ "30", "twenty-three", "twenty three", "a" (year old) → the number."""
+    if spelled in ("a", "an", "een"):
+        return 1.0
+    return _count_value(spelled.replace(" ", "-"))
 
 
 _AGE_REACH = 60  # characters between an age and the name it belongs to
@@ -3132,11 +3158,12 @@ def ages_told(question: str, sentence: str) -> frozenset[float]:
     # ("Klaas Meurs (42)": the name before the brackets is whose age it is)
     # (the other names, whole: "Tomas" goes with "Veyrin"; a lone first word may only open
     # the sentence: "Dader was de 24-jarige …". Nor a place: "Smit, a clerk from Delft aged
-    # 30".)
-    sited = _sited(sentence)
+    # 30", though "from" may come before a person's full name.)
+    sited, located = _sited(sentence), places_in(sentence)
     runs = [run for start, end in capitalised_runs(sentence)
             if (start or " " in sentence[start:end])
-            and not ((run := words(sentence[start:end])) and run[0] in sited)]
+            and not ((run := words(sentence[start:end]))
+                     and (run[0] in located or len(run) == 1 and run[0] in sited))]
     rivals = frozenset(w for run in runs if not soft_overlap(whose, run) > 0
                        for w in run if w.isalpha() and not is_function_word(w))
     bracketed = [float(m.group(2)) for m in _AGE_AFTER_NAME.finditer(sentence)
@@ -3238,9 +3265,7 @@ def matches_expectation(question: Question, sentence: str) -> bool:
     if expect is Expect.QUANTITY:
         if asks_age(question.text):
             # … of whom it asks about: "de 30-jarige Veyrin" tells not how old Holloway was
-            whose = age_subject(question.text)
-            return bool(ages_told(question.text, sentence)) and (
-                not whose or soft_overlap(whose, words(sentence)) > 0)
+            return bool(ages_told(question.text, sentence))
         # "How many were executed?" is not answered by how many were sentenced, nor
         # "Hoeveel gulden kostte het?" by a price in euros.
         # Nor "Met hoeveel passagiers …?" by a length ("245 metres long"): a count of things
@@ -3760,13 +3785,14 @@ hungary hungarian hungarians hongarije hongaars hongaarse hongaren
 _NATION_FORMS = {form: frozenset(line) for form, line in _forms(_NATIONS).items()}
 
 
+@lru_cache(maxsize=1024)
 def _nation_of_compound(word: str) -> str | None:
-    """The people or country a word opens on, with a common noun of five letters or more
-    after it: "sovjet" in "sovjetstrijdkrachten"; none for "sovjetunie", nor for a name
-    listed whole ("duitsland")."""
+    """The people or country a word opens on, five letters or more, with five or more after
+    it: "sovjet" in "sovjetvloot"; none for "sovjetunie", nor for a name listed whole
+    ("duitsland")."""
     if word in _NATION_FORMS:
         return None
-    return next((form for form in _NATION_FORMS if len(form) >= 4 and word.startswith(form)
+    return next((form for form in _NATION_FORMS if len(form) >= 5 and word.startswith(form)
                  and len(word) - len(form) >= 5 and word[len(form):].isalpha()), None)
 
 
@@ -3783,8 +3809,8 @@ def _names(name: tuple[str, ...], text_words: list[str]) -> bool:
     ("Germans", "Duitsers")."""
     if len(name) == 1 and same_nation(name[0], text_words):
         return True
-    # "de Sovjetstrijdkrachten" is named by "the Soviet Union's armed forces": in another
-    # language, the people's name is what can be found of it.
+    # "de Sovjetvloot" is named by "the Soviet navy": the people's name is what another
+    # language keeps of it.
     if len(name) == 1 and (nation := _nation_of_compound(name[0])) is not None \
             and same_nation(nation, text_words):
         return True
