@@ -1365,8 +1365,8 @@ def values_of(question: Question, text: str, small: bool = False) -> set[float]:
 
 def asks_named_age(question: Question) -> bool:
     """ "How old was Piet Smit?": the ages told of him are its figures. (Of no one named,
-    "Hoe oud werd ze?", the ages in a sentence may be anyone's: "Most were 14 to 23 years
-    old".)"""
+    "Hoe oud werd ze?", the ages in a sentence may be anyone's: "the crew were 18 to 40
+    years old".)"""
     return question.expect is Expect.QUANTITY and asks_age(question.text) \
         and bool(age_subject(question.text))
 
