@@ -1221,6 +1221,7 @@ _TRADE_ASKED = re.compile(r"\b(?:jobs?|occupations?|professions?|beroepen|vak(?!
                           re.IGNORECASE)
 
 
+@lru_cache(maxsize=256)  # (asked of the same question for every figure compared)
 def asks_age(question: str) -> bool:
     return _AGE_QUESTION.search(fold(question)) is not None
 
