@@ -82,6 +82,7 @@ from assistant.questions import (
     setting_names,
     small_counts,
     soft_overlap,
+    states_cause,
     states_date,
     states_day,
     states_ending,
@@ -162,6 +163,8 @@ class AnswerConfig:
     cross_lingual_offset: float = 0.05
     support_margin: float = 0.03  # other documents' sentences this close also answer
     conflict_margin: float = 0.08  # how far below the best sentence a side may be
+    # … and how much further one in the other language that counts what was asked
+    counted_side_margin: float = 0.02
     # ... that takes the other side of a yes/no question: one that only shares the question's
     # words is no side (see `_opposing`), so it may be further below.
     polar_margin: float = 0.1
@@ -206,6 +209,9 @@ class AnswerConfig:
     life_margin: float = 0.12
     # … or one that names the doer of the killing asked about
     doer_margin: float = 0.12
+    # How far below a best sentence that does not say what caused an event asked about one
+    # that does may be.
+    cause_margin: float = 0.15
     continuation_margin: float = 0.08  # same-document sentences this close are shown together
 
 
@@ -783,6 +789,11 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
                          and c.score >= best.score - config.life_margin), best)
         if question.culprit and not best.typed:
             best = _naming_doer(best, eligible, config)
+        if question.caused and not states_cause(best.text):
+            # "What caused the fire?" is not answered by the sentence that tells the fire
+            # best, but by one that says what started it.
+            best = _nearly_as_good(best, eligible, config, lambda c: states_cause(c.text),
+                                   config.cause_margin)
         if best.bearer:
             best = _introducing(best, eligible, config)
         if question.definition:
@@ -814,6 +825,8 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
         if row < 0 or not _same_document(build, row, best):
             break
         antecedent = by_row.get(row) or scorer.candidate(row)
+        if not _TERMINAL.search(antecedent.text):
+            break  # a heading is no antecedent: "Dit dossier …" after the document's title
         if not _coheres(antecedent.text, current.text, question) and not (
                 question.expect is Expect.REASON and _CONSEQUENCE.match(current.text)):
             break  # a newsletter box or caption between paragraphs says nothing about "he"
@@ -1530,7 +1543,14 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
                 or other.document_id in rivals or other.document_id in agreed:
             continue
         if other.score < floor:
-            break
+            # A side in the other language than the best one's scores lower for its language
+            # alone: one that counts what was asked, by the list of things counted in both
+            # languages ("250 firemen" for "brandweerlieden"), may be a little further down.
+            if other.score < floor - config.counted_side_margin:
+                break
+            if other.translated == best.translated or not asked \
+                    or counts_asked(asked, other.text) is not True:
+                continue
         if not other.translated and other.overlap == 0 \
                 and not (question.deaths and counts_deaths(other.text)):
             # It shares no word with the question: its figure counts something else. (A

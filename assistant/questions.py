@@ -249,6 +249,43 @@ def asks_cause(question: str) -> bool:
     return _CAUSE_QUESTION.search(fold(question)) is not None
 
 
+# What caused an event, asked outright in the question's first words: "What caused the fire?",
+# "How did the fire start?", "Waardoor ontstond de brand?", "Wat was de oorzaak …?" (not "the
+# damage caused by the fire", nor "waardoor" in a clause further on).
+_WHAT_CAUSED = re.compile(
+    r"^\W*(?:(?:and|en)\s+)?(?:"
+    r"what\s+(?:\w+\s+)?(?:caused|triggered|started|sparked|set off|led to)\b|"
+    r"how\s+did\s+[^?]{1,60}\b(?:start|begin|break out)\b|"
+    r"what\s+(?:was|were|is)\s+(?:[\w,]+\s+){0,3}?the\s+(?:\w+\s+){0,2}(?:cause|causes|trigger)\b|"
+    r"waardoor\b|wat\s+veroorzaakte\b|hoe\s+(?:ontstond|begon)\b|"
+    r"wat\s+(?:was|waren|is)\s+(?:[\w,]+\s+){0,3}?de\s+(?:\w+\s+){0,2}(?:oorzaak|oorzaken|aanleiding)\b|"
+    r"hoe\s+is\s+[^?]{1,60}\bontstaan\b)")
+# A sentence that names a cause: the cue words above, or how a fire or failure began
+# ("was started by a cigar", "ontstaan door kortsluiting", "toegeschreven aan …").
+_CAUSE_TOLD = re.compile(
+    r"\b(?:(?:started|ignited|set off|brought about|blamed) (?:\w+ )?(?:by|on)|attributed to|"
+    r"as a result of|the result of|ontstaan door|ontstond door|ontstaan doordat|"
+    r"ontstond doordat|ontstoken door|toegeschreven aan|toe te schrijven|als gevolg van|"
+    r"het gevolg van|oorzaak|cause)\b")
+
+
+def asks_what_caused(question: str) -> bool:
+    """Whether a question asks outright what caused an event."""
+    return _WHAT_CAUSED.match(fold(question)) is not None
+
+
+@lru_cache(maxsize=1 << 16)
+def states_cause(sentence: str) -> bool:
+    """Whether a sentence names what caused something: "The fire was started by a cigar"."""
+    folded = fold(sentence)
+    # (Not what the event led to: "The disaster led to stricter rules".)
+    return any(m.group() not in _CONSEQUENCES for m in _CAUSE_CUES.finditer(folded)) \
+        or _CAUSE_TOLD.search(folded) is not None
+
+
+_CONSEQUENCES = frozenset(("led to", "leading to", "leidde tot"))
+
+
 def tells_cause(sentence: str) -> bool:
     return _CAUSE_CUES.search(fold(sentence)) is not None
 
@@ -351,6 +388,8 @@ class Question:
     day: bool = False
     # asks for words said or written: "What did Lehmann keep saying?", "Welk citaat …?"
     quote: bool = False
+    # asks what caused an event: "What caused the fire?", "Waardoor ontstond de brand?"
+    caused: bool = False
 
     @property
     def checked_kind(self) -> bool:
@@ -395,6 +434,7 @@ def analyse(question: str) -> Question:
                     day=expect is Expect.DATE and bool(_DAY_QUESTION.search(folded)),
                     name=expect is Expect.OTHER and bool(_NAME_QUESTION.search(folded)),
                     quote=expect is Expect.OTHER and bool(_QUOTE_QUESTION.search(folded)),
+                    caused=expect is Expect.OTHER and not polar and asks_what_caused(question),
                     deaths=expect is Expect.QUANTITY and asks_deaths(question))
 
 
@@ -1593,6 +1633,8 @@ _COUNT_NOUNS = {
     "generals": "generals general generaals generaal",
     "members": "members member leden lid",
     "crew": "crew crewmen bemanningsleden bemanning",
+    "firefighters": "firefighters firefighter firemen fireman brandweerlieden brandweerman "
+                    "brandweermannen brandweerlui",
     "passengers": "passengers passenger passagiers passagier",
     "spectators": "spectators onlookers audience toeschouwers toeschouwer toehoorders",
     "victims": "victims victim slachtoffers slachtoffer",

@@ -124,6 +124,7 @@ from assistant.questions import (
     soft_overlap,
     split_alternatives,
     split_compound,
+    states_cause,
     states_day,
     states_fate,
     states_onset,
@@ -5500,3 +5501,75 @@ def test_the_sentence_that_names_the_doer_answers_who_killed_someone() -> None:
     assert _naming_doer(told, [told, replace(doer, fragment=True)], config) is told
     before = replace(doer, document_id="d", row=0)
     assert _naming_doer(told, [told, before], config) is told
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("What caused the fire in Heerdam?", True),
+    ("How did the fire at the mill start?", True),
+    ("What was the real cause of the flood?", True),
+    ("Waardoor ontstond de brand in de molen?", True),
+    ("Wat was volgens de bronnen de werkelijke oorzaak van de ramp?", True),
+    ("What was the damage caused by the fire?", False),
+    ("Welke krant had een actie waardoor veel mensen kwamen?", False),
+    ("Was the fire caused by a cigar?", False),
+    ("Why did the mill burn down?", False),
+])
+def test_a_question_that_asks_what_caused_an_event(question: str, asked: bool) -> None:
+    assert analyse(question).caused is asked
+
+
+def test_a_sentence_that_says_what_caused_something() -> None:
+    for sentence in ("The fire was started by a cigar left in the cloakroom.",
+                     "De brand was ontstaan door kortsluiting in de bedrading.",
+                     "De oorzaak van de brand is nooit vastgesteld.",
+                     "The collapse was blamed on poor maintenance."):
+        assert states_cause(sentence), sentence
+    # What the event led to is no cause of it, nor is telling the event.
+    for sentence in ("The disaster led to stricter rules on fireworks.",
+                     "The fire broke out in the mill at night."):
+        assert not states_cause(sentence), sentence
+
+
+def test_what_caused_an_event_is_answered_by_the_sentence_that_says_it(
+        tmp_path: Path) -> None:
+    intro = "The great fire in the Heerdam mill in 1911 is the subject of this page."
+    cause = "The great fire in the Heerdam mill was started by a cigar."
+    corpus = write_corpus(tmp_path / "corpus", {
+        "mill.txt": f"The Heerdam mill fire\n{intro} {cause} The mill was rebuilt.\n"})
+    build_index(corpus, tmp_path / "data")
+    question = "What caused the great fire in the Heerdam mill in 1911?"
+    none = make_assistant(tmp_path / "data", replace(FAKE_CONFIG, cause_margin=0.0))
+    assert none.ask(question).citations[0].quote == intro
+    assert make_assistant(tmp_path / "data", FAKE_CONFIG).ask(question).citations[0].quote \
+        == cause
+
+
+def test_a_heading_does_not_say_what_this_refers_to(tmp_path: Path) -> None:
+    heading = "Dossier: de brand in de molen van Heerdam, 1911"
+    opening = "Dit dossier beschrijft de brand in de molen van Heerdam in mei 1911."
+    corpus = write_corpus(tmp_path / "corpus", {
+        "molen.txt": f"{heading}\n\n{opening} De molen werd herbouwd.\n"})
+    build_index(corpus, tmp_path / "data")
+    answer = make_assistant(tmp_path / "data").ask(
+        "In welke maand brandde de molen van Heerdam in 1911?")
+    assert refers_back(opening)
+    assert [c.quote for c in answer.citations] == [opening]
+
+
+def test_a_count_in_the_other_language_of_what_was_asked_may_be_a_little_further_down(
+        ) -> None:
+    question, config = analyse("Hoeveel brandweerlieden werden er ingezet?"), AnswerConfig()
+    best = replace(_candidate(1, 0.95), overlap=0.4,
+                   text="In totaal werden 140 brandweerlieden ingezet.")
+    floor = 0.95 - config.conflict_margin
+    english = replace(_candidate(2, floor - config.counted_side_margin / 2), document_id="e",
+                      translated=True, text="Some 250 firemen were deployed that night.")
+    assert _disagreeing(best, [best, english], question, config) == [english]
+    # Not further down, not one in the best one's language, nor one that counts other things.
+    lower = replace(english, score=floor - config.counted_side_margin - 0.01)
+    assert _disagreeing(best, [best, lower], question, config) == []
+    dutch = replace(english, translated=False, overlap=0.4,
+                    text="Er werden 250 brandweerlieden ingezet.")
+    assert _disagreeing(best, [best, dutch], question, config) == []
+    others = replace(english, text="Some 250 spectators watched that night.")
+    assert _disagreeing(best, [best, others], question, config) == []
