@@ -1635,7 +1635,8 @@ _COUNT_NOUNS = {
     "crew": "crew crewmen bemanningsleden bemanning",
     "firefighters": "firefighters firefighter firemen fireman brandweerlieden brandweerman "
                     "brandweermannen brandweerlui",
-    "passengers": "passengers passenger passagiers passagier",
+    "passengers": "passengers passenger passagiers passagier reizigers reiziger travellers "
+                  "traveller",
     "spectators": "spectators onlookers audience toeschouwers toeschouwer toehoorders",
     "victims": "victims victim slachtoffers slachtoffer",
     "survivors": "survivors survivor overlevenden overlevende",
@@ -1648,6 +1649,7 @@ _COUNT_NOUNS = {
     "buildings": "buildings building gebouwen gebouw",
     "churches": "churches church kerken kerk",
     "ships": "ships ship vessels schepen schip",
+    "trains": "trains train treinen trein",
     "boats": "boats boat lifeboats lifeboat sloepen sloep boten boot",
     "graves": "graves grave graven graf",
     "bodies": "bodies body lichamen lichaam",
@@ -1682,7 +1684,7 @@ def _count_noun(word: str) -> str | None:
         return None
     return next((name for form, name in _COUNT_NOUN_OF.items()
                  if len(form) >= 4 and len(word) > len(form) + 2 and word.endswith(form)
-                 and word[-len(form) - 1] in _JOINTS), None)
+                 and (word[-len(form) - 1] in _JOINTS or len(form) >= 6)), None)
 
 
 def _counts_known_things(question: str) -> bool:
@@ -1796,6 +1798,32 @@ def small_counts(counted: tuple[str, ...], text: str) -> frozenset[float]:
     return frozenset(found)
 
 
+def spells_other_things(counted: tuple[str, ...], text: str) -> bool:
+    """Whether a text without figures counts, in words, only things other than those asked,
+    both known to `_COUNT_NOUNS`: "de tweede van twee sneltreinen" counts no passengers."""
+    asked = next((n for n in map(_count_noun, counted) if n is not None), None)
+    if asked is None or quantities_in(text):
+        return False
+    tokens = _tokens(_without_identifiers(without_times(text)))
+    stop = _stopwords_of("")
+    told: set[str | None] = set()
+    for i, token in enumerate(tokens):
+        value = None if token[0].isdigit() else _NUMBER_WORDS.get(token) or dutch_numeral(token)
+        if value is None or value < 2:
+            continue
+        # (the last word it knows, of the two after it: "twee vertraagde sneltreinen",
+        # "eleven passenger ships")
+        after = _until_stop(tokens[i + 1:i + 3], stop)
+        kind = next((k for t in reversed(after) if (k := _count_noun(t)) is not None), None)
+        # (People at large may be any of those asked, and votes are cast by people: "drie
+        # stemmen" may count the delegates asked.)
+        alike = kind in _PERSONS and asked in _PERSONS \
+            and (kind in _ANYONE_OF or asked in _ANYONE_OF) \
+            or {kind, asked} & {"votes"} and {kind, asked} & _PERSONS
+        told.add(None if alike else kind)
+    return bool(told) and None not in told and asked not in told
+
+
 _MORE_OF_THEM = frozenset("more others meer anderen".split())
 
 
@@ -1864,8 +1892,9 @@ _SITED = re.compile(
     # (Before a person as often, "to", "for", "at", "op" … count only inside a
     # sentence: "Op Jansens bevel", "For Jansen, …" name no place.)
     r"(?:(?:\b(?:[Ii]n|[Nn]ear|[Tt]e|[Nn]abij|[Ii]nto|[Nn]aar|[Uu]it|[Oo]ff|[Oo]utside|"
-    r"[Bb]uiten|[Aa]cross|[Vv]ia|[Bb]etween|[Ww]ithin|[Oo]nto|[Bb]ereikte|[Vv]anuit)"
-    r"|(?<=[a-z,] )(?:at|to|from|bij|op|for|on|towards?|leaving|reached))"
+    r"[Bb]uiten|[Aa]cross|[Vv]ia|[Bb]etween|[Ww]ithin|[Oo]nto|[Bb]ereikte|[Vv]anuit|"
+    r"[Bb]estemming|[Rr]ichting)"
+    r"|(?<=[a-z,] )(?:at|to|from|bij|op|for|on|towards?|leaving|reached|bound for))"
     # ("uit het nabijgelegen Gronau", "on the southern coast of Ireland", "in de buurt
     # van Vlissingen")
     r"(?:\s+(?:the|de|het))?(?:\s+[a-z\u00DF-\u00FF]+){0,2}"
@@ -3321,6 +3350,8 @@ def matches_expectation(question: Question, sentence: str) -> bool:
         found = set(quantities_in(sentence))
         if given and found and found <= given and not _PARTITIVE.search(fold(question.text)):
             return False
+        if spells_other_things(counted_words(question.text), sentence):
+            return False  # "twee sneltreinen" for "Hoeveel reizigers …?"
         # ("14 years" is no count but a span: it answers "How many years did the works
         # last?". A number that names counts only when the question asks one: "Which
         # squadron, by number?", not "How many pilots flew?")

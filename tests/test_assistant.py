@@ -122,6 +122,7 @@ from assistant.questions import (
     setting_names,
     small_counts,
     soft_overlap,
+    spells_other_things,
     split_alternatives,
     split_compound,
     states_cause,
@@ -5573,3 +5574,28 @@ def test_a_count_in_the_other_language_of_what_was_asked_may_be_a_little_further
     assert _disagreeing(best, [best, dutch], question, config) == []
     others = replace(english, text="Some 250 spectators watched that night.")
     assert _disagreeing(best, [best, others], question, config) == []
+
+
+def test_a_destination_is_a_place_told() -> None:
+    where = replace(analyse("Naar welke plaats was de stoptrein uit Hoorn onderweg?"),
+                    language="nl")
+    assert matches_expectation(where, "De stoptrein was uit Hoorn vertrokken met bestemming "
+                                      "Enkhuizen.")
+    assert matches_expectation(replace(analyse("Where was the ship heading?"), language="en"),
+                               "The ship left Hoorn, bound for Batavia.")
+    assert matches_expectation(where, "De trein reed vanuit Hoorn richting Enkhuizen.")
+
+
+def test_a_count_in_words_of_other_things_is_no_count_of_what_was_asked() -> None:
+    travellers = ("reizigers", "zaten")
+    assert spells_other_things(travellers, "Het was de tweede van twee vertraagde sneltreinen "
+                                           "uit Hoorn.")
+    assert not matches_expectation(analyse("Hoeveel reizigers zaten er in de sneltrein?"),
+                                   "Het was de laatste van drie vertraagde sneltreinen.")
+    # Not what it counts by its last word, not a count of those asked, not votes of people,
+    # and not a sentence with figures, which are checked as figures.
+    assert not spells_other_things(("ships",), "Eleven passenger ships were moored.")
+    assert not spells_other_things(travellers, "Twee reizigers raakten gewond.")
+    assert not spells_other_things(("delegates", "voted"), "Stalin kreeg drie stemmen tegen.")
+    assert not spells_other_things(travellers, "Twee sneltreinen vervoerden 300 mensen.")
+    assert not spells_other_things(("lanterns",), "Twee sneltreinen botsten.")  # (unknown)
