@@ -1220,6 +1220,8 @@ _FAMILIES = {
     "river": "river rivers rivier rivieren",
     "harbour": "harbour harbours harbor harbors havens",
     "court": "court courts rechtbank",
+    "opening": "open opened opens inaugurated inauguration geopend opende openden "
+               "openen opent ingewijd inwijding",
     "report": "report reports rapport rapporten verslag",
     "newspaper": "newspaper newspapers krant kranten",
     "dike": "dike dikes dyke dykes dijk dijken",
@@ -3764,10 +3766,18 @@ def focus_words(question: str, language: str = "") -> tuple[str, ...]:
     # "Waar staat KDV voluit voor?", "What does KDV stand for in full?": how it is spelled
     # out, not a word the expansion shares.
     framing = _SCAFFOLD | (_SPELLED_OUT if _EXPANSION_QUESTION.search(asked) else frozenset())
+    # A function word of either language inside a name is part of it: "Paleis voor
+    # Volksvlijt", "Tour de France".
+    inside = {fold(m.group(1)) for m in _INSIDE_NAME.finditer(question)
+              if is_function_word(m.group(1))}
     content = tuple(w for w in re.findall(r"\w+", asked)
                     if w not in stop and w not in _WH_WORDS and w not in names
-                    and w not in framing and len(w) > 1 and not w.isdigit())
+                    and w not in framing and w not in inside and len(w) > 1
+                    and not w.isdigit())
     return tuple(dict.fromkeys(content))
+
+
+_INSIDE_NAME = re.compile(r"\b[A-Z\u00C0-\u024F][\w'’-]* ([a-z]{1,5}) (?=[A-Z\u00C0-\u024F])")
 
 
 _ANSWER_KIND = re.compile(

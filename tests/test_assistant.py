@@ -5599,3 +5599,17 @@ def test_a_count_in_words_of_other_things_is_no_count_of_what_was_asked() -> Non
     assert not spells_other_things(("delegates", "voted"), "Stalin kreeg drie stemmen tegen.")
     assert not spells_other_things(travellers, "Twee sneltreinen vervoerden 300 mensen.")
     assert not spells_other_things(("lanterns",), "Twee sneltreinen botsten.")  # (unknown)
+
+
+def test_a_function_word_inside_a_name_is_no_focus_word() -> None:
+    assert focus_words("When did the Paleis voor Kunst first open to the public?", "en") == \
+        ("first", "open", "public")
+    assert focus_words("Who organised the Tour de Flandre in 1950?", "en") == ("organised",)
+    # A word that is no function word stays, wherever it stands.
+    assert focus_words("Did Smit oppose Jansen?", "en") == ("oppose",)
+
+
+def test_opening_is_found_in_either_language() -> None:
+    assert focus_overlap(("open",), "Het paleis werd in 1864 feestelijk geopend.") > 0
+    assert focus_overlap(("geopend",), "The palace was opened in 1864.") > 0
+    assert focus_overlap(("open",), "Het paleis werd in 1864 feestelijk gesloten.") == 0
