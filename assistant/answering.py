@@ -163,14 +163,15 @@ class AnswerConfig:
     cross_lingual_offset: float = 0.05
     support_margin: float = 0.03  # other documents' sentences this close also answer
     conflict_margin: float = 0.08  # how far below the best sentence a side may be
-    # … and how much further one in the other language that counts what was asked
-    counted_side_margin: float = 0.02
     # ... that takes the other side of a yes/no question: one that only shares the question's
     # words is no side (see `_opposing`), so it may be further below.
     polar_margin: float = 0.1
     # The same for a side that says what the thing asked about began with and dates that
     # event: saying so, it is about the question, even in another language's words.
     onset_margin: float = 0.12
+    # How much further than `conflict_margin` a side in another language than the question,
+    # beside a best sentence in the question's, may be when it counts what was asked.
+    counted_side_margin: float = 0.02
     claim_overlap: float = 0.4  # a rival claim must share this much of the question
     # two years disagree as dates of one event when both sentences share this much of the
     # question's focus words
@@ -265,8 +266,13 @@ _FURNITURE = re.compile(r"\b(log ?in|inloggen|sign (in|up)|subscribe|subscriber|
 def is_fragment(text: str) -> bool:
     """Headings, menu trails, captions, pointers to other pages ("more on this at www…")
     and log-in prompts: short, without a closing mark, or web-page furniture."""
-    return len(text.split()) < 5 or not _TERMINAL.search(text) or ">" in text \
+    return len(text.split()) < 5 or _is_heading(text) or ">" in text \
         or bool(_LINK.search(text) or _FURNITURE.search(text))
+
+
+def _is_heading(text: str) -> bool:
+    """A line without a closing mark: a title or heading, not a statement."""
+    return not _TERMINAL.search(text)
 
 
 
@@ -825,7 +831,7 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
         if row < 0 or not _same_document(build, row, best):
             break
         antecedent = by_row.get(row) or scorer.candidate(row)
-        if not _TERMINAL.search(antecedent.text):
+        if _is_heading(antecedent.text):
             break  # a heading is no antecedent: "Dit dossier …" after the document's title
         if not _coheres(antecedent.text, current.text, question) and not (
                 question.expect is Expect.REASON and _CONSEQUENCE.match(current.text)):
@@ -1543,12 +1549,13 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
                 or other.document_id in rivals or other.document_id in agreed:
             continue
         if other.score < floor:
-            # A side in the other language than the best one's scores lower for its language
-            # alone: one that counts what was asked, by the list of things counted in both
-            # languages ("250 firemen" for "brandweerlieden"), may be a little further down.
+            # A side in another language than the question, beside a best sentence in the
+            # question's, scores lower for its language alone: one that counts what was
+            # asked, by the list of things counted in both languages ("90 firemen" for
+            # "brandweerlieden"), may be a little further down.
             if other.score < floor - config.counted_side_margin:
                 break
-            if other.translated == best.translated or not asked \
+            if not other.translated or best.translated or not asked \
                     or counts_asked(asked, other.text) is not True:
                 continue
         if not other.translated and other.overlap == 0 \

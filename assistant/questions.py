@@ -251,22 +251,26 @@ def asks_cause(question: str) -> bool:
 
 # What caused an event, asked outright in the question's first words: "What caused the fire?",
 # "How did the fire start?", "Waardoor ontstond de brand?", "Wat was de oorzaak …?" (not "the
-# damage caused by the fire", nor "waardoor" in a clause further on).
+# damage caused by the fire", nor "waardoor" in a clause further on; nor a passive or a verb
+# without an object, which ask what followed or what began: "What was caused by the storm?",
+# "What started in 1911?").
 _WHAT_CAUSED = re.compile(
     r"^\W*(?:(?:and|en)\s+)?(?:"
-    r"what\s+(?:\w+\s+)?(?:caused|triggered|started|sparked|set off|led to)\b|"
-    r"how\s+did\s+[^?]{1,60}\b(?:start|begin|break out)\b|"
+    r"what\s+(?!(?:was|were|is|are|has|had|have)\b)(?:\w+\s+)?"
+    r"(?:caused|triggered|started|sparked|set off|led to)\s+(?!(?:in|on|at|by|during|after|"
+    r"before|when|with|from|to)\b)\w|"
+    r"how\s+did\s+[^?]{1,60}\b(?:start|begin|break out)\W*$|"
     r"what\s+(?:was|were|is)\s+(?:[\w,]+\s+){0,3}?the\s+(?:\w+\s+){0,2}(?:cause|causes|trigger)\b|"
     r"waardoor\b|wat\s+veroorzaakte\b|hoe\s+(?:ontstond|begon)\b|"
-    r"wat\s+(?:was|waren|is)\s+(?:[\w,]+\s+){0,3}?de\s+(?:\w+\s+){0,2}(?:oorzaak|oorzaken|aanleiding)\b|"
+    r"wat\s+(?:was|waren|is)\s+(?:[\w,]+\s+){0,4}?de\s+(?:\w+\s+){0,2}(?:oorzaak|oorzaken|aanleiding)\b|"
     r"hoe\s+is\s+[^?]{1,60}\bontstaan\b)")
-# A sentence that names a cause: the cue words above, or how a fire or failure began
-# ("was started by a cigar", "ontstaan door kortsluiting", "toegeschreven aan …").
+# A sentence that names a cause: the cue words of `_CAUSE_CUES`, or how a fire or failure
+# began ("was started by a cigar", "ontstaan door kortsluiting", "toegeschreven aan …").
 _CAUSE_TOLD = re.compile(
-    r"\b(?:(?:started|ignited|set off|brought about|blamed) (?:\w+ )?(?:by|on)|attributed to|"
+    r"\b(?:(?:started|ignited|set off|brought about) (?:\w+ )?by|blamed on|attributed to|"
     r"as a result of|the result of|ontstaan door|ontstond door|ontstaan doordat|"
     r"ontstond doordat|ontstoken door|toegeschreven aan|toe te schrijven|als gevolg van|"
-    r"het gevolg van|oorzaak|cause)\b")
+    r"het gevolg van)\b")
 
 
 def asks_what_caused(question: str) -> bool:
@@ -278,7 +282,8 @@ def asks_what_caused(question: str) -> bool:
 def states_cause(sentence: str) -> bool:
     """Whether a sentence names what caused something: "The fire was started by a cigar"."""
     folded = fold(sentence)
-    # (Not what the event led to: "The disaster led to stricter rules".)
+    # ("The disaster led to stricter rules" tells what followed. An event said to cause
+    # something, "The fire caused the collapse", is not told apart from its cause.)
     return any(m.group() not in _CONSEQUENCES for m in _CAUSE_CUES.finditer(folded)) \
         or _CAUSE_TOLD.search(folded) is not None
 
@@ -1668,7 +1673,7 @@ _COUNT_NOUNS = {
 _COUNT_NOUN_OF = {w: name for name, forms in _COUNT_NOUNS.items() for w in forms.split()}
 _PERSONS = frozenset("people children women men soldiers officers generals members crew "
                      "passengers spectators victims survivors prisoners workers inhabitants "
-                     "delegates".split())
+                     "delegates firefighters".split())
 _ANYONE_OF = frozenset("people children women men victims survivors".split())
 _TIME_COUNTS = frozenset("days weeks months years hours minutes seconds".split())
 
@@ -1686,7 +1691,7 @@ def _count_noun(word: str) -> str | None:
         return None
     return next((name for form, name in _COUNT_NOUN_OF.items()
                  if len(form) >= 4 and len(word) > len(form) + 2 and word.endswith(form)
-                 and (word[-len(form) - 1] in _JOINTS or len(form) >= 6)), None)
+                 and word[-len(form) - 1] in _JOINTS), None)
 
 
 def _counts_known_things(question: str) -> bool:
@@ -1733,12 +1738,23 @@ def counts_other_things(counted: tuple[str, ...], text: str) -> bool:
         # to a function word: "20,000 watched the ships" counts no ships)
         head = after[:next((k for k, t in enumerate(after) if t in stop), len(after))][:3]
         kind = next((k for t in head if (k := _count_noun(t)) is not None), None)
-        # (People at large, or by what befell them, may be any of those who had a part:
-        # "2,100 inhabitants" may be the victims asked, "25.000 man" the soldiers; spectators
-        # are no workers, passengers no crew.)
-        told.add(None if kind in _PERSONS and asked in _PERSONS
-                 and (kind in _ANYONE_OF or asked in _ANYONE_OF) else kind)
+        told.add(None if _may_be(kind, asked) else kind)
     return bool(told) and None not in told and asked not in told
+
+
+def _may_be(kind: str | None, asked: str) -> bool:
+    """People at large, or by what befell them, may be any of those who had a part: "2,100
+    inhabitants" may be the victims asked, "25.000 man" the soldiers; spectators are no
+    workers, passengers no crew."""
+    return kind in _PERSONS and asked in _PERSONS and (kind in _ANYONE_OF or asked in _ANYONE_OF)
+
+
+def _spelled_numbers(tokens: list[str]) -> Iterator[tuple[int, float]]:
+    """Where the tokens spell a number of two or more in words, and its value."""
+    for i, token in enumerate(tokens):
+        value = None if token[0].isdigit() else _NUMBER_WORDS.get(token) or dutch_numeral(token)
+        if value is not None and value >= 2:
+            yield i, value
 
 
 def counts_asked(counted: tuple[str, ...], text: str) -> bool | None:
@@ -1786,9 +1802,8 @@ def small_counts(counted: tuple[str, ...], text: str) -> frozenset[float]:
     tokens = _tokens(_without_identifiers(without_times(text)))
     stop = _stopwords_of("")
     found = set()
-    for i, token in enumerate(tokens):
-        value = None if token[0].isdigit() else _NUMBER_WORDS.get(token) or dutch_numeral(token)
-        if value is None or not 2 <= value < 13:
+    for i, value in _spelled_numbers(tokens):
+        if value >= 13:
             continue
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
         if i and tokens[i - 1] in _ENGLISH_TENS or following in _SCALES \
@@ -1802,26 +1817,20 @@ def small_counts(counted: tuple[str, ...], text: str) -> frozenset[float]:
 
 def spells_other_things(counted: tuple[str, ...], text: str) -> bool:
     """Whether a text without figures counts, in words, only things other than those asked,
-    both known to `_COUNT_NOUNS`: "de tweede van twee sneltreinen" counts no passengers."""
+    both known to `_COUNT_NOUNS`: "de laatste van drie late treinen" counts no passengers."""
     asked = next((n for n in map(_count_noun, counted) if n is not None), None)
     if asked is None or quantities_in(text):
         return False
     tokens = _tokens(_without_identifiers(without_times(text)))
     stop = _stopwords_of("")
     told: set[str | None] = set()
-    for i, token in enumerate(tokens):
-        value = None if token[0].isdigit() else _NUMBER_WORDS.get(token) or dutch_numeral(token)
-        if value is None or value < 2:
-            continue
-        # (the last word it knows, of the two after it: "twee vertraagde sneltreinen",
-        # "eleven passenger ships")
+    for i, _ in _spelled_numbers(tokens):
+        # What a count counts is the last word of its noun: "drie late treinen", "nine cargo
+        # ships" (the first word it knows, of the two after it).
         after = _until_stop(tokens[i + 1:i + 3], stop)
         kind = next((k for t in reversed(after) if (k := _count_noun(t)) is not None), None)
-        # (People at large may be any of those asked, and votes are cast by people: "drie
-        # stemmen" may count the delegates asked.)
-        alike = kind in _PERSONS and asked in _PERSONS \
-            and (kind in _ANYONE_OF or asked in _ANYONE_OF) \
-            or {kind, asked} & {"votes"} and {kind, asked} & _PERSONS
+        # (Votes are cast by people: "drie stemmen" may count the delegates asked.)
+        alike = _may_be(kind, asked) or bool({kind, asked} & {"votes"} and {kind, asked} & _PERSONS)
         told.add(None if alike else kind)
     return bool(told) and None not in told and asked not in told
 
@@ -1894,13 +1903,14 @@ _SITED = re.compile(
     # (Before a person as often, "to", "for", "at", "op" … count only inside a
     # sentence: "Op Jansens bevel", "For Jansen, …" name no place.)
     r"(?:(?:\b(?:[Ii]n|[Nn]ear|[Tt]e|[Nn]abij|[Ii]nto|[Nn]aar|[Uu]it|[Oo]ff|[Oo]utside|"
-    r"[Bb]uiten|[Aa]cross|[Vv]ia|[Bb]etween|[Ww]ithin|[Oo]nto|[Bb]ereikte|[Vv]anuit|"
-    r"[Bb]estemming|[Rr]ichting)"
-    r"|(?<=[a-z,] )(?:at|to|from|bij|op|for|on|towards?|leaving|reached|bound for))"
+    r"[Bb]uiten|[Aa]cross|[Vv]ia|[Bb]etween|[Ww]ithin|[Oo]nto|[Bb]ereikte|[Vv]anuit)"
+    r"|(?<=[a-z,] )(?:at|to|from|bij|op|for|on|towards?|leaving|reached))"
     # ("uit het nabijgelegen Gronau", "on the southern coast of Ireland", "in de buurt
     # van Vlissingen")
     r"(?:\s+(?:the|de|het))?(?:\s+[a-z\u00DF-\u00FF]+){0,2}"
     r"(?:\s+(?:of|van)(?:\s+(?:the|de|het))?)?"
+    # (a destination: "met bestemming Urk", "richting Urk"; not "de richting van Kuyper")
+    r"|\b(?:[Bb]estemming|[Rr]ichting)"
     rf"|\b(?:{_PLACE_KINDS_EN}|{_PLACE_KINDS_NL}|plaats|land|country)"
     r"(?:\s+(?:of|van))?)\s+"
     # (not a possessive: "at Jansen's request")
@@ -3766,10 +3776,11 @@ def focus_words(question: str, language: str = "") -> tuple[str, ...]:
     # "Waar staat KDV voluit voor?", "What does KDV stand for in full?": how it is spelled
     # out, not a word the expansion shares.
     framing = _SCAFFOLD | (_SPELLED_OUT if _EXPANSION_QUESTION.search(asked) else frozenset())
-    # A function word of either language inside a name is part of it: "Paleis voor
-    # Volksvlijt", "Tour de France".
+    # A word that joins the parts of a name is part of it, in whatever language: "Huis voor
+    # Muziek", "Tour de France". (Not any function word: "want" in "Did Smit want Jansen to
+    # resign?" is a Dutch one.)
     inside = {fold(m.group(1)) for m in _INSIDE_NAME.finditer(question)
-              if is_function_word(m.group(1))}
+              if m.group(1) in _NAME_CONNECTORS}
     content = tuple(w for w in re.findall(r"\w+", asked)
                     if w not in stop and w not in _WH_WORDS and w not in names
                     and w not in framing and w not in inside and len(w) > 1
@@ -3777,6 +3788,8 @@ def focus_words(question: str, language: str = "") -> tuple[str, ...]:
     return tuple(dict.fromkeys(content))
 
 
+_NAME_CONNECTORS = frozenset("van voor de der den des het en of the and la le du di da y op "
+                             "aan ter ten te von zu am".split())
 _INSIDE_NAME = re.compile(r"\b[A-Z\u00C0-\u024F][\w'’-]* ([a-z]{1,5}) (?=[A-Z\u00C0-\u024F])")
 
 
