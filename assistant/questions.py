@@ -1815,6 +1815,7 @@ def small_counts(counted: tuple[str, ...], text: str) -> frozenset[float]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=1 << 16)  # (asked of every sentence scored for a "how many" question)
 def spells_other_things(counted: tuple[str, ...], text: str) -> bool:
     """Whether a text without figures counts, in words, only things other than those asked,
     both known to `_COUNT_NOUNS`: "de laatste van drie late treinen" counts no passengers."""
