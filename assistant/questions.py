@@ -265,7 +265,7 @@ _WHAT_CAUSED = re.compile(
     r"wat\s+(?:was|waren|is)\s+(?:[\w,]+\s+){0,4}?de\s+(?:\w+\s+){0,2}(?:oorzaak|oorzaken|aanleiding)\b|"
     r"hoe\s+is\s+[^?]{1,60}\bontstaan\b)")
 # A sentence that names a cause: the cue words of `_CAUSE_CUES`, or how a fire or failure
-# began ("was started by a cigar", "ontstaan door kortsluiting", "toegeschreven aan …").
+# began ("was started by a lantern", "ontstaan door blikseminslag", "toegeschreven aan …").
 _CAUSE_TOLD = re.compile(
     r"\b(?:(?:started|ignited|set off|brought about) (?:\w+ )?by|blamed on|attributed to|"
     r"as a result of|the result of|ontstaan door|ontstond door|ontstaan doordat|"
@@ -280,7 +280,7 @@ def asks_what_caused(question: str) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def states_cause(sentence: str) -> bool:
-    """Whether a sentence names what caused something: "The fire was started by a cigar"."""
+    """Whether a sentence names what caused something: "The fire was started by a lantern"."""
     folded = fold(sentence)
     # ("The disaster led to stricter rules" tells what followed. An event said to cause
     # something, "The fire caused the collapse", is not told apart from its cause.)
@@ -1827,7 +1827,7 @@ def spells_other_things(counted: tuple[str, ...], text: str) -> bool:
     told: set[str | None] = set()
     for i, _ in _spelled_numbers(tokens):
         # What a count counts is the last word of its noun: "drie late treinen", "nine cargo
-        # ships" (the first word it knows, of the two after it).
+        # ships" (the last word it knows, of the two after it).
         after = _until_stop(tokens[i + 1:i + 3], stop)
         kind = next((k for t in reversed(after) if (k := _count_noun(t)) is not None), None)
         # (Votes are cast by people: "drie stemmen" may count the delegates asked.)
@@ -3364,7 +3364,7 @@ def matches_expectation(question: Question, sentence: str) -> bool:
         if given and found and found <= given and not _PARTITIVE.search(fold(question.text)):
             return False
         if spells_other_things(counted_words(question.text), sentence):
-            return False  # "twee sneltreinen" for "Hoeveel reizigers …?"
+            return False  # "drie late treinen" for "Hoeveel reizigers …?"
         # ("14 years" is no count but a span: it answers "How many years did the works
         # last?". A number that names counts only when the question asks one: "Which
         # squadron, by number?", not "How many pilots flew?")
