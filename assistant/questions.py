@@ -1697,9 +1697,13 @@ def _count_noun(word: str) -> str | None:
 def _counts_known_things(question: str) -> bool:
     """ "Met hoeveel passagiers …?": counts what `_COUNT_NOUNS` knows as things counted,
     not time ("How many years …?"), nor an amount ("Hoeveel gas …?")."""
-    kind = next((k for w in counted_words(question) if (k := _count_noun(w)) is not None),
-                None)
+    kind = _kind_counted(counted_words(question))
     return kind is not None and kind not in _TIME_COUNTS
+
+
+def _kind_counted(counted: tuple[str, ...]) -> str | None:
+    """What the question's counted words count, by `_COUNT_NOUNS`: the first one known."""
+    return next((n for n in map(_count_noun, counted) if n is not None), None)
 
 
 def _spells_count(sentence: str) -> bool:
@@ -1722,7 +1726,7 @@ def counts_other_things(counted: tuple[str, ...], text: str) -> bool:
     """Whether each figure of the text is followed by a word for something else than the
     question counts, both known to `_COUNT_NOUNS`: "12 of the 40 workers" counts no
     "toeschouwers". False when it cannot tell."""
-    asked = next((n for n in map(_count_noun, counted) if n is not None), None)
+    asked = _kind_counted(counted)
     if asked is None:
         return False
     tokens = _tokens(_without_identifiers(without_times(text)))
@@ -1819,7 +1823,7 @@ def small_counts(counted: tuple[str, ...], text: str) -> frozenset[float]:
 def spells_other_things(counted: tuple[str, ...], text: str) -> bool:
     """Whether a text without figures counts, in words, only things other than those asked,
     both known to `_COUNT_NOUNS`: "de laatste van drie late treinen" counts no passengers."""
-    asked = next((n for n in map(_count_noun, counted) if n is not None), None)
+    asked = _kind_counted(counted)
     if asked is None or quantities_in(text):
         return False
     tokens = _tokens(_without_identifiers(without_times(text)))
@@ -1831,7 +1835,7 @@ def spells_other_things(counted: tuple[str, ...], text: str) -> bool:
         after = _until_stop(tokens[i + 1:i + 3], stop)
         kind = next((k for t in reversed(after) if (k := _count_noun(t)) is not None), None)
         # (Votes are cast by people: "drie stemmen" may count the delegates asked.)
-        alike = _may_be(kind, asked) or bool({kind, asked} & {"votes"} and {kind, asked} & _PERSONS)
+        alike = _may_be(kind, asked) or "votes" in (kind, asked) and bool({kind, asked} & _PERSONS)
         told.add(None if alike else kind)
     return bool(told) and None not in told and asked not in told
 
