@@ -1479,7 +1479,10 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
     spelled = not mine and question.expect is Expect.QUANTITY
     if spelled:
         mine = ranges_of(question, part, small=True)
-    if not mine:
+    dating = question.expect is Expect.DATE
+    # (A day without a year is dated by a side that tells the year: see below.)
+    if not mine and not (dating and not question.clock
+                         and dates_in(part, frozenset(question.years), year=1)):
         return []
     units = figure_kinds(best.text)
     counted = _counted(question, best)
@@ -1490,7 +1493,6 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
     # Years are told of many things near a question: two differ only as dates of the same
     # event, which both sentences tell in the question's own words ("completed in 1986",
     # "voltooid in 1997"; a family's "grave" or "birthplace" is no such telling).
-    dating = question.expect is Expect.DATE
     # (Which one of a series is no telling of the event: "on its last crossing". Nor are a
     # follow-up's words from earlier turns, when it has two or more of its own: "When did
     # they leave the camp? (prisoners revolt)" is not dated by when they came. One word
@@ -1603,7 +1605,16 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
         if lasting and not other.translated and focus_overlap(lasting, other.text) == 0:
             continue  # "the sarcophagus took 206 days" is not how long the graphite burned
         theirs = ranges_of(question, asked_part(question, other.text), small=spelled)
-        if not theirs or alone and _gap(mine, theirs, question.clock) > (
+        ours = mine
+        if dating and not question.clock and not alone:
+            # A day told without a year ("on Sunday 15 September") is of the year the other
+            # side tells, if it tells one: 14 September 1918 is another day. (Not for a
+            # side taken on its time alone: it must tell the event in the question's words.)
+            if not theirs:
+                theirs = _in_year_of(mine, question, other.text)
+            elif not ours:
+                ours = _in_year_of(theirs, question, part)
+        if not theirs or not ours or alone and _gap(ours, theirs, question.clock) > (
                 config.clock_apart if question.clock else config.day_apart):
             continue  # (13:15 and 16:56 are times of two moments, not two of one)
         at_least, at_most = (a | b for a, b in zip(bounds, _bounds(question, other.text),
@@ -1612,14 +1623,25 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
         if aged:
             # An age is told to the year: 10 and 11 are no rounding of one another, unless
             # either is given as an estimate ("aged about 12").
-            slack = 1.0 if hedged & {v for r in mine + theirs for v in r} else 0.0
-            apart = not _close([(lo - slack, hi + slack) for lo, hi in mine], theirs, exact=True)
+            slack = 1.0 if hedged & {v for r in ours + theirs for v in r} else 0.0
+            apart = not _close([(lo - slack, hi + slack) for lo, hi in ours], theirs, exact=True)
         else:
-            apart = not _close(mine, theirs, exact=dating, hedged=hedged, at_least=at_least,
+            apart = not _close(ours, theirs, exact=dating, hedged=hedged, at_least=at_least,
                                at_most=at_most)
         if apart:
             rivals[other.document_id] = other
     return list(rivals.values())
+
+
+def _in_year_of(told: list[tuple[float, float]], question: Question,
+                text: str) -> list[tuple[float, float]]:
+    """The days a text tells without a year, in the one year of the days `told` (a day
+    beside a month or a year may be of another event in it)."""
+    years = {int(low) for low, _ in told}
+    if len(years) != 1 or any(low != high for low, high in told):
+        return []
+    return [(low, high) for _, low, high in dates_in(text, frozenset(question.years),
+                                                     years.pop())]
 
 
 def _tells_alike(a: str, b: str) -> bool:
@@ -1843,10 +1865,13 @@ def _close(a: list[tuple[float, float]], b: list[tuple[float, float]],
     different things, not a disagreement. Years (`exact`) agree only when they are the same:
     1884 and 1886 are 0.1 % apart, but they disagree. (Only where both sentences are known
     to date the same thing: any two sentences near a question give years, and most differ.)
+    Two spans that only touch do not agree: "about 22.35" and "about 10.15 p.m." reach
+    22.25 from either side, but are twenty minutes apart.
     `hedged` are the figures given as estimates ("ongeveer 35")."""
     pairs = [(x, y) for x in a for y in b]
     if exact:
-        return any(x[0] <= y[1] and y[0] <= x[1] for x, y in pairs)
+        return any(x[0] <= y[1] and y[0] <= x[1] and not (
+            x[0] < x[1] and y[0] < y[1] and (x[0] == y[1] or y[0] == x[1])) for x, y in pairs)
     if any(_agree(x, y, hedged) or _within_bound(x, y, at_least, at_most)
            or _within_bound(y, x, at_least, at_most) for x, y in pairs):
         return True

@@ -364,9 +364,10 @@ def _describe(question: Question, quote: str) -> str:
         return " / ".join(dict.fromkeys(words for words, _, _ in times_in(quote))) \
             or "another time"
     if question.expect is Expect.DATE:
-        return " / ".join(dict.fromkeys(
-            words for words, _, _ in dates_in(quote, frozenset(question.years)))) \
-            or "another date"
+        # (A day told without a year, "on 15 June", as told: any year shows its words.)
+        dates = dates_in(quote, frozenset(question.years)) \
+            or dates_in(quote, frozenset(question.years), year=1)
+        return " / ".join(dict.fromkeys(words for words, _, _ in dates)) or "another date"
     if timed_span(question, quote) and (spans := durations_in(quote)):
         return " / ".join(dict.fromkeys(words for words, _ in spans))
     quote = asked_part(question, quote)

@@ -143,6 +143,10 @@ _CLOCK = re.compile(
     r"(?<![\d.,:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d.,:]?\d)|"
     # "14.00 uur", "om 01.23.40 uur", "at 9.30": a dotted time needs "uur" or "om"/"at"
     r"(?<![\d.,])(?:[01]?\d|2[0-3])\.[0-5]\d(?:\.[0-5]\d)?\s*(?i:uur|u|h)\b|"
+    # … or "it was" before it and a part of the day after it: "It was 8.21 in the morning"
+    # (not a score: "The team won 2.15 in the afternoon")
+    rf"(?:(?<=\b(?i:it) (?i:was) )|(?<=\b(?i:het) (?i:was) ))"
+    rf"(?:1[0-2]|0?[1-9])\.[0-5]\d(?=\s+{_PART_OF_DAY})|"
     r"\b(?i:om|at|around|rond|tegen|vanaf)\s+(?:(?i:about|around|approximately|roughly|"
     rf"exactly|precisely|ongeveer|omstreeks|circa|precies)\s+)?(?:[01]?\d|2[0-3])\.[0-5]\d\b{_NO_UNIT}|"
     # "shortly after 9 in the morning", "om 4 's nachts": an hour of the clock's face
@@ -2646,13 +2650,14 @@ _DATED = re.compile(
 _MONTH_WORDS = frozenset({"may", "march"})
 
 
-def dates_in(text: str, skip_years: frozenset[int] = frozenset()) -> list[tuple[str, float, float]]:
+def dates_in(text: str, skip_years: frozenset[int] = frozenset(),
+             year: int | None = None) -> list[tuple[str, float, float]]:
     """The dates a text gives, each as its words and a span of time: a day ("4 July 1672",
     "2 juli 1672") is a point, a month ("juli 1672") its days, a year alone the whole year.
-    A day or month told without a year takes the text's only year, if it names one. Years in
-    `skip_years` count only as part of a day or month (the question's own year is no answer,
-    the day in it is)."""
-    years = years_in(text)
+    A day or month told without a year takes the text's only year, if it names one, or
+    else `year`. Years in `skip_years` count only as part of a day or month (the question's
+    own year is no answer, the day in it is)."""
+    years = years_in(text) or ([year] if year is not None else [])
     found: list[tuple[str, float, float]] = []
     used: set[int] = set()
     # (On the text itself, not folded: folding changes the length of "…" and "ĳ".)
@@ -2672,7 +2677,7 @@ def dates_in(text: str, skip_years: frozenset[int] = frozenset()) -> list[tuple[
         low = year + (month * 32 + (int(day) if day else 1)) / 1000
         high = year + (month * 32 + (int(day) if day else 31)) / 1000
         found.append((text[match.start():match.end()].strip(" ,"), low, high))
-    found += [(str(y), float(y), y + 0.999) for y in dict.fromkeys(years)
+    found += [(str(y), float(y), y + 0.999) for y in dict.fromkeys(years_in(text))
               if y not in used and y not in skip_years]
     return found
 

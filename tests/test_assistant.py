@@ -407,6 +407,11 @@ def test_two_figures_no_one_rounded_agree_only_when_they_are_the_same() -> None:
     assert _close([(1200.0, 1200.0)], [(1198.0, 1198.0)])
     assert _close([(35.0, 35.0)], [(36.0, 36.0)], hedged=frozenset({35.0}))
     assert _close([(2e5, 1e6)], [(8e5, 8e5)])  # "hundreds of thousands"
+    # Two times "around" each other only touch when they are twice the slack apart
+    # (about 22.35 and about 22.15): they disagree. A time on the edge of one agrees.
+    assert not _close([(1345.0, 1365.0)], [(1325.0, 1345.0)], exact=True)
+    assert _close([(1345.0, 1365.0)], [(1345.0, 1345.0)], exact=True)
+    assert _close([(1345.0, 1365.0)], [(1335.0, 1355.0)], exact=True)
     assert quantities_in("Thirty-five of the 97 people on board were killed.") == [35.0, 97.0]
     assert quantities_in("twenty-one men, thirty-five thousand people") == [21.0, 35000.0]
     # A time of day is no figure: only the distance counts.
@@ -771,6 +776,22 @@ def test_two_years_disagree_only_as_dates_of_the_event_asked() -> None:
     assert _disagreeing(english, [english, dutch], hanged, config) == [dutch]
 
 
+def test_a_day_told_without_a_year_is_of_the_year_the_other_side_tells() -> None:
+    question, config = analyse("On what date was the bridge reopened?"), AnswerConfig()
+    dated = replace(_candidate(1, 0.95, focus=1.0), overlap=0.6,
+                    text="The bridge was reopened on 14 March 1931.")
+    yearless = replace(_candidate(2, 0.94, focus=1.0), document_id="e", overlap=0.6,
+                       text="The bridge was reopened on Monday 16 March.")
+    # Either way round: the day without a year takes the other side's year.
+    assert _disagreeing(dated, [dated, yearless], question, config) == [yearless]
+    assert _disagreeing(yearless, [yearless, dated], question, config) == [dated]
+    same = replace(yearless, text="The bridge was reopened on 14 March.")
+    assert _disagreeing(dated, [dated, same], question, config) == []
+    # Beside a month or a year, a day may be of another event in it.
+    month = replace(dated, text="The bridge was reopened in March 1931.")
+    assert _disagreeing(month, [month, yearless], question, config) == []
+
+
 def test_dates_are_spans_of_time_a_day_a_month_or_a_year() -> None:
     assert dates_in("He was made stadtholder on 4 July 1672.") == \
         [("4 July 1672", 1672.228, 1672.228)]
@@ -781,6 +802,11 @@ def test_dates_are_spans_of_time_a_day_a_month_or_a_year() -> None:
     assert [d for d, _, _ in dates_in("In 1953, on 1 February, the dikes broke.")] == \
         ["1 February"]
     assert dates_in("on 12 June and 3 July") == []
+    # ... unless it is given one: the year of another sentence.
+    assert [low for _, low, _ in dates_in("on 12 June and 3 July", year=1922)] == \
+        [1922.204, 1922.227]
+    assert [d for d, _, _ in dates_in("on 12 June 1923", year=1922)] == ["12 June 1923"]
+    assert [d for d, _, _ in dates_in("in June", year=1922)] == []  # (a month alone is no date)
     assert dates_in("in de zomer van 1672", frozenset({1672})) == []
     assert dates_in("De 1225 leden") == []
 
@@ -810,6 +836,11 @@ def test_a_question_for_words_said_is_answered_by_a_quotation() -> None:
 def test_times_of_day_are_minutes_after_midnight() -> None:
     assert times_in("Om 19.32 uur zagen toeschouwers een vlam.") == [("19.32", 1172, 1172)]
     assert times_in("At 7:25 p.m. the first flames appeared.") == [("7:25", 1165, 1165)]
+    # A dotted time needs "uur", or "om"/"at" before it, or "it was" before it and a part
+    # of the day after it (a figure alone is none: "8.21" below).
+    assert times_in("It was 8.21 in the morning when the bus left.") == [("8.21", 501, 501)]
+    assert times_in("Het was 10.15 in de avond.") == [("10.15", 1335, 1335)]
+    assert times_in("The share price was 8.21 that morning.") == []
     # "around" a round hour is the quarter hour either side; an hour of either half of the
     # day is both
     assert times_in("At around four o'clock in the afternoon they broke in.") == \
