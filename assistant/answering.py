@@ -63,6 +63,7 @@ from assistant.questions import (
     matches_expectation,
     name_coverage,
     name_runs,
+    named_cause,
     names_in,
     names_title,
     new_names,
@@ -166,6 +167,10 @@ class AnswerConfig:
     # ... that takes the other side of a yes/no question: one that only shares the question's
     # words is no side (see `_opposing`), so it may be further below.
     polar_margin: float = 0.1
+    # Two documents that name causes: how far below the best sentence the other's may be,
+    # and how alike (cosine of the embedder's vectors) two causes' words must be to be one.
+    cause_conflict_margin: float = 0.08
+    same_cause_similarity: float = 0.88
     # The same for a side that says what the thing asked about began with and dates that
     # event: saying so, it is about the question, even in another language's words.
     onset_margin: float = 0.12
@@ -705,6 +710,8 @@ _DATING_REACH = 50
 
 # A sentence row → how much the question's focus words add to its similarity.
 FocusContribution = Callable[[int], float]
+# How alike two phrases mean, in whatever language: the cosine of the embedder's vectors.
+PhraseSimilarity = Callable[[str, str], float]
 
 
 def is_answerable(best: Candidate, question: Question, config: AnswerConfig,
@@ -766,7 +773,8 @@ def confidence(candidate: Candidate, config: AnswerConfig) -> float:
 
 def select(question: Question, retrieval: Retrieval, build: IndexBuild,
            config: AnswerConfig,
-           focus_contribution: FocusContribution | None = None) -> Selection:
+           focus_contribution: FocusContribution | None = None,
+           phrase_similarity: PhraseSimilarity | None = None) -> Selection:
     scorer = SentenceScorer(question, retrieval, build, config)
     candidates = score_candidates(scorer)
     if not candidates:
@@ -879,6 +887,9 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
         # Depression", "crisisjaren".)
         pool = [c for c in candidates if c in eligible or c.translated]
         pair = _corrected(best, pool, question, config)
+        if pair is None and question.caused and phrase_similarity is not None:
+            # (What caused an event is one thing; reasons why are many, and add up.)
+            pair = _other_cause(best, pool, config, phrase_similarity)
         if pair is not None:
             anchor, rivals = pair[0], [pair[1]]
     if rivals:
@@ -1842,6 +1853,32 @@ def _corrected(best: Candidate, candidates: list[Candidate], question: Question,
                         and not doubts(stating.text) and not corrects(stating.text) \
                         and _says(denied, stating.text) and not _says(named, stating.text):
                     return stating, correcting
+    return None
+
+
+def _other_cause(best: Candidate, candidates: list[Candidate], config: AnswerConfig,
+                 alike: PhraseSimilarity) -> tuple[Candidate, Candidate] | None:
+    """For what caused something: another document that names a different cause than the
+    best one's, in a sentence nearly as good an answer. Causes are compared by what their
+    words mean (`alike`), so in either language: "kortsluiting in de bedrading" and "a short
+    circuit in the wiring" are one cause, "a cigar dropped by a visitor" another. A document
+    that names a cause alike to one the other names agrees. Each document speaks by its
+    sentences above the floor that name a cause and neither doubt nor correct it (see
+    `_corrected`). Returns (the best document's sentence, the other's)."""
+    floor = best.score - config.cause_conflict_margin
+    naming: dict[str, list[tuple[Candidate, str]]] = {}
+    for c in candidates:
+        if c.score < floor:
+            break
+        cause = None if c.fragment or doubts(c.text) or corrects(c.text) \
+            or not _about(c, best, config) else named_cause(c.text)
+        if cause is not None:
+            naming.setdefault(c.document_id, []).append((c, cause))
+    own = naming.pop(best.document_id, [])
+    for sides in naming.values():
+        if own and all(alike(mine, theirs) < config.same_cause_similarity
+                       for _, mine in own for _, theirs in sides):
+            return own[0][0], sides[0][0]
     return None
 
 

@@ -35,6 +35,7 @@ from assistant.questions import (
     dates_in,
     doubts,
     durations_in,
+    named_cause,
     split_alternatives,
     split_compound,
     times_in,
@@ -134,6 +135,10 @@ class Assistant:
         self._cache: OrderedDict[tuple[Any, ...], Answer] = OrderedDict()
         self._cache_lock = threading.Lock()
         self.cache_size = cache_size
+        # The vectors of phrases compared by meaning (causes two documents name): a corpus's
+        # causes recur question after question.
+        self._phrase_vector = lru_cache(maxsize=4096)(
+            lambda text: self.embedder.embed_documents([text])[0])
 
     @classmethod
     def from_settings(cls, settings: Settings, embedder: Embedder | None = None) -> Assistant:
@@ -233,7 +238,8 @@ class Assistant:
             answer_started = time.perf_counter()
             selection = select(analysed, retrieval, self.build,
                                config if index else self.answer_config,
-                               self._focus_contribution(text, language, vector))
+                               self._focus_contribution(text, language, vector),
+                               self._phrase_similarity)
             parts.append((analysed, retrieval, selection))
             timings["embed"] += (retrieve_started - embed_started) * 1000
             timings["retrieve"] += (answer_started - retrieve_started) * 1000
@@ -264,6 +270,10 @@ class Assistant:
             return float(sentence @ vector - sentence @ plain[0])
 
         return contribution
+
+    def _phrase_similarity(self, a: str, b: str) -> float:
+        """How alike two phrases mean, in whatever language (see `PhraseSimilarity`)."""
+        return float(self._phrase_vector(a) @ self._phrase_vector(b))
 
     def _validate(self, question: str) -> str:
         if not isinstance(question, str) or not question.strip():
@@ -352,7 +362,11 @@ def _side(phrases: dict[str, str], question: Question, citation: Citation) -> st
         key = "doubts" if doubts(citation.quote) else "affirms"
         return phrases[key].format(title=citation.title, n=citation.n)
     if question.expect not in (Expect.QUANTITY, Expect.DATE):
-        # (see `corrects`: "not X but Y" against "X")
+        # (see `corrects`: "not X but Y" against "X"; a cause named is shown in its words)
+        cause = None if corrects(citation.quote) else named_cause(citation.quote)
+        if cause is not None:
+            return phrases["side"].format(title=citation.title, n=citation.n,
+                                          value=f"“{cause}”")
         key = "corrects" if corrects(citation.quote) else "states"
         return phrases[key].format(title=citation.title, n=citation.n)
     return phrases["side"].format(title=citation.title, n=citation.n,

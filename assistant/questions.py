@@ -294,6 +294,37 @@ def states_cause(sentence: str) -> bool:
 
 _CONSEQUENCES = frozenset(("led to", "leading to", "leidde tot"))
 
+# The words that name a cause, after the words that say it is one: "was started by a
+# lantern", "ontstaan door kortsluiting", "blamed on the signalman", "de oorzaak was …";
+# or around them: "wees een vonk aan als oorzaak". (Not "X caused the fire": a sentence
+# that names the cause first also names what else it caused. Nor a bare "because" or
+# "doordat": it gives the reason for anything the sentence says.)
+_CAUSE_NAMED = re.compile(
+    r"\b(?:(?:caused|started|ignited|set off|triggered|sparked|brought about) (?:\w+ )?by|"
+    r"blamed on|attributed (?:\w+ )?to|due to|because of|as a result of|"
+    r"the result of|resulted from|(?:the|its) (?:\w+ )?cause (?:of [^,.;:]{1,60}? )?(?:was|is)"
+    r"(?!\s+(?:still|long|much|widely|hotly)\b)|"
+    r"(?:ontstaan|ontstond|ontstoken|veroorzaakt|ingezet) (?:\w+ )?door|"
+    r"(?:ontstaan|ontstond|ontstoken) (?:\w+ )?doordat|"
+    r"toegeschreven aan|te wijten aan|als gevolg van|het gevolg van|"
+    r"(?:de|het) (?:\w+ )?oorzaak (?:van [^,.;:]{1,60}? )?(?:was|is)"
+    r"(?!\s+(?:lang|nog|veel|fel)\b))\s+(?P<named>[^,.;:!?()]{3,160})|"
+    r"\b(?:wees|wezen) (?P<first>[^,.;:]{3,120}?) aan als (?:de )?oorzaak\b", re.IGNORECASE)
+
+
+def named_cause(sentence: str) -> str | None:
+    """The words a sentence names a cause in (see `_CAUSE_NAMED`), up to a relative clause and
+    at most twelve ("…" when cut): "a cigar dropped by a visitor in the gallery". None when
+    it names none."""
+    match = _CAUSE_NAMED.search(sentence)
+    if match is None:
+        return None
+    named = _RELATIVE_CLAUSE.split(match.group("first") or match.group("named"))[0].split()
+    return " ".join(named[:12]) + " …" * (len(named) > 12)
+
+
+_RELATIVE_CLAUSE = re.compile(r"\s(?:that|which|who|where|die|dat|waar|welke)\s", re.IGNORECASE)
+
 
 def tells_cause(sentence: str) -> bool:
     return _CAUSE_CUES.search(fold(sentence)) is not None

@@ -40,6 +40,7 @@ from assistant.answering import (
     _names_part,
     _naming_doer,
     _opposing,
+    _other_cause,
     _precise,
     _row_context,
     _stated,
@@ -107,6 +108,7 @@ from assistant.questions import (
     matches_expectation,
     name_coverage,
     name_runs,
+    named_cause,
     names_title,
     new_names,
     offers_alternatives,
@@ -1594,6 +1596,48 @@ def test_a_sentence_that_says_not_x_but_y_disagrees_with_one_that_says_x() -> No
                  "De oorzaak was niet uitsluitend de storm, maar ook het onderhoud.",
                  "Het kon niet anders, maar de oorzaak bleef onbekend."):
         assert not corrects(text), text
+
+
+def test_the_words_a_sentence_names_a_cause_in() -> None:
+    assert named_cause("The blaze was started by a lantern in the hayloft.") == \
+        "a lantern in the hayloft"
+    assert named_cause("De brand was ontstaan door kortsluiting in de meterkast, zo bleek.") \
+        == "kortsluiting in de meterkast"
+    assert named_cause("De inspectie wees een lekkende gasleiding aan als oorzaak.") == \
+        "een lekkende gasleiding"
+    assert named_cause("The cause of the collapse was rust in the bolts.") == "rust in the bolts"
+    # Not a cause still argued about, nor an event that causes something else.
+    assert named_cause("Over de oorzaak van de brand is lang gediscussieerd.") is None
+    assert named_cause("The fire caused the collapse of the roof.") is None
+    assert named_cause("The mill stood by the river.") is None
+
+
+def test_two_documents_that_name_different_causes_disagree() -> None:
+    config = AnswerConfig()
+    # (A stand-in for the embedder: causes that share a word mean alike.)
+    def alike(a: str, b: str) -> float:
+        return 1.0 if set(a.lower().split()) & set(b.lower().split()) - {"a", "the"} else 0.5
+
+    lantern = replace(_candidate(1, 0.95), overlap=0.6,
+                      text="The fire was started by a lantern in the hayloft.")
+    lightning = replace(_candidate(2, 0.90), document_id="e", overlap=0.6,
+                        text="The fire was started by lightning striking the roof.")
+    assert _other_cause(lantern, [lantern, lightning], config, alike) == (lantern, lightning)
+    # One cause in other words agrees; so does a document that also names the same cause.
+    same = replace(lightning, text="The fire was caused by a lantern that fell over.")
+    assert _other_cause(lantern, [lantern, same], config, alike) is None
+    also = replace(same, row=3, score=0.89)
+    assert _other_cause(lantern, [lantern, lightning, also], config, alike) is None
+    # Not a side too far below, nor one that doubts or corrects, nor one of the same
+    # document, nor one about something else.
+    assert _other_cause(lantern, [lantern, replace(lightning, score=0.86)], config,
+                        alike) is None
+    doubting = replace(lightning, text="It was never proven that lightning started the fire.")
+    assert _other_cause(lantern, [lantern, doubting], config, alike) is None
+    assert _other_cause(lantern, [lantern, replace(lightning, document_id="d")], config,
+                        alike) is None
+    assert _other_cause(lantern, [lantern, replace(lightning, overlap=0.1)], config,
+                        alike) is None
 
 
 def test_a_disagreement_on_a_cause_is_shown_with_both_sides(tmp_path: Path) -> None:
