@@ -882,14 +882,17 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
         pool = [c for c in candidates if c in eligible or c.translated and c.names > 0]
         rival = _opposing(best, pool, config)
         rivals = [rival] if rival is not None else []
-    elif question.expect in (Expect.OTHER, Expect.REASON) and asks_cause(question.text):
+    elif question.expect in (Expect.OTHER, Expect.REASON) \
+            and (asks_cause(question.text) or question.caused):
         # (A side in another language may name what is asked in its own words: "Great
         # Depression", "crisisjaren".)
         pool = [c for c in candidates if c in eligible or c.translated]
         pair = _corrected(best, pool, question, config)
         if pair is None and question.caused and phrase_similarity is not None:
-            # (What caused an event is one thing; reasons why are many, and add up.)
-            pair = _other_cause(best, pool, config, phrase_similarity)
+            # (What caused an event is one thing; reasons why are many, and add up. A side
+            # may name only part of the event's name: "The fire was started by …".)
+            pair = _other_cause(best, [c for c in candidates if c in pool or c.names > 0],
+                                config, phrase_similarity)
         if pair is not None:
             anchor, rivals = pair[0], [pair[1]]
     if rivals:
@@ -1863,15 +1866,15 @@ def _other_cause(best: Candidate, candidates: list[Candidate], config: AnswerCon
     words mean (`alike`), so in either language: "kortsluiting in de bedrading" and "a short
     circuit in the wiring" are one cause, "a cigar dropped by a visitor" another. A document
     that names a cause alike to one the other names agrees. Each document speaks by its
-    sentences above the floor that name a cause and neither doubt nor correct it (see
-    `_corrected`). Returns (the best document's sentence, the other's)."""
+    sentences above the floor that name a cause (and do not correct one: see `_corrected`).
+    Returns (the best document's sentence, the other's)."""
     floor = best.score - config.cause_conflict_margin
     naming: dict[str, list[tuple[Candidate, str]]] = {}
     for c in candidates:
         if c.score < floor:
             break
-        cause = None if c.fragment or doubts(c.text) or corrects(c.text) \
-            or not _about(c, best, config) else named_cause(c.text)
+        cause = None if c.fragment or corrects(c.text) or not _about(c, best, config) \
+            else named_cause(c.text)
         if cause is not None:
             naming.setdefault(c.document_id, []).append((c, cause))
     own = naming.pop(best.document_id, [])

@@ -261,7 +261,7 @@ def asks_cause(question: str) -> bool:
 _WHAT_CAUSED = re.compile(
     r"^\W*(?:(?:and|en)\s+)?(?:"
     r"what\s+(?!(?:was|were|is|are|has|had|have)\b)(?:\w+\s+)?"
-    r"(?:caused|triggered|started|sparked|set off|led to)\s+(?!(?:in|on|at|by|during|after|"
+    r"(?:caused|triggered|started|sparked|ignited|set off|led to)\s+(?!(?:in|on|at|by|during|after|"
     r"before|when|with|from|to)\b)\w|"
     r"how\s+did\s+[^?]{1,60}\b(?:start|begin|break out)\W*$|"
     r"what\s+(?:was|were|is)\s+(?:[\w,]+\s+){0,3}?the\s+(?:\w+\s+){0,2}(?:cause|causes|trigger)\b|"
@@ -315,9 +315,10 @@ _CAUSE_NAMED = re.compile(
 def named_cause(sentence: str) -> str | None:
     """The words a sentence names a cause in (see `_CAUSE_NAMED`), up to a relative clause and
     at most twelve ("…" when cut): "a cigar dropped by a visitor in the gallery". None when
-    it names none."""
+    it names none, or doubts it up to there ("It is unclear whether it was started by …";
+    a denial after it is of something else: "…, and the rain played no part")."""
     match = _CAUSE_NAMED.search(sentence)
-    if match is None:
+    if match is None or doubts(sentence[:match.end()]):
         return None
     named = _RELATIVE_CLAUSE.split(match.group("first") or match.group("named"))[0].split()
     return " ".join(named[:12]) + " …" * (len(named) > 12)

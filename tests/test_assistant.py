@@ -1610,6 +1610,10 @@ def test_the_words_a_sentence_names_a_cause_in() -> None:
     assert named_cause("Over de oorzaak van de brand is lang gediscussieerd.") is None
     assert named_cause("The fire caused the collapse of the roof.") is None
     assert named_cause("The mill stood by the river.") is None
+    # A cause doubted up to where it is named is none; a denial after it is of another.
+    assert named_cause("It is unclear whether it was started by a lantern.") is None
+    assert named_cause("It was caused by the drought, and the rain played no part.") == \
+        "the drought"
 
 
 def test_two_documents_that_name_different_causes_disagree() -> None:
@@ -1632,7 +1636,7 @@ def test_two_documents_that_name_different_causes_disagree() -> None:
     # document, nor one about something else.
     assert _other_cause(lantern, [lantern, replace(lightning, score=0.86)], config,
                         alike) is None
-    doubting = replace(lightning, text="It was never proven that lightning started the fire.")
+    doubting = replace(lightning, text="It is unclear if it was started by lightning.")
     assert _other_cause(lantern, [lantern, doubting], config, alike) is None
     assert _other_cause(lantern, [lantern, replace(lightning, document_id="d")], config,
                         alike) is None
@@ -5582,6 +5586,7 @@ def test_the_sentence_that_names_the_doer_answers_who_killed_someone() -> None:
 @pytest.mark.parametrize(("question", "asked"), [
     ("What caused the fire in Heerdam?", True),
     ("How did the fire at the mill start?", True),
+    ("What ignited the gas in the boiler room?", True),
     ("What was the real cause of the flood?", True),
     ("Waardoor ontstond de storing in het gemaal?", True),
     ("Wat was volgens de kronieken eigenlijk de oorzaak van de dijkdoorbraak?", True),
