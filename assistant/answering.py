@@ -169,6 +169,8 @@ class AnswerConfig:
     polar_margin: float = 0.1
     # Two documents that name causes: how far below the best sentence the other's may be,
     # and how alike (cosine of the embedder's vectors) two causes' words must be to be one.
+    # (Calibrated for multilingual-e5, whose cosines are high and close together; another
+    # model needs its own value.)
     cause_conflict_margin: float = 0.08
     same_cause_similarity: float = 0.88
     # The same for a side that says what the thing asked about began with and dates that
@@ -890,8 +892,9 @@ def select(question: Question, retrieval: Retrieval, build: IndexBuild,
         pair = _corrected(best, pool, question, config)
         if pair is None and question.caused and phrase_similarity is not None:
             # (What caused an event is one thing; reasons why are many, and add up. A side
-            # may name only part of the event's name: "The fire was started by …".)
-            pair = _other_cause(best, [c for c in candidates if c in pool or c.names > 0],
+            # may name only part of the event's name, hence any name: "The fire was started
+            # by …" in a document about the Grand Hall.)
+            pair = _other_cause(best, [c for c in candidates if c.names > 0 or c in pool],
                                 config, phrase_similarity)
         if pair is not None:
             anchor, rivals = pair[0], [pair[1]]
@@ -1495,8 +1498,7 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
         mine = ranges_of(question, part, small=True)
     dating = question.expect is Expect.DATE
     # (A day without a year is dated by a side that tells the year: see below.)
-    if not mine and not (dating and not question.clock
-                         and dates_in(part, frozenset(question.years), year=1)):
+    if not mine and not (dating and not question.clock and _days_without_year(question, part)):
         return []
     units = figure_kinds(best.text)
     counted = _counted(question, best)
@@ -1618,14 +1620,15 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
             continue
         if lasting and not other.translated and focus_overlap(lasting, other.text) == 0:
             continue  # "the sarcophagus took 206 days" is not how long the graphite burned
-        theirs = ranges_of(question, asked_part(question, other.text), small=spelled)
+        their_part = asked_part(question, other.text)
+        theirs = ranges_of(question, their_part, small=spelled)
         ours = mine
         if dating and not question.clock and not alone:
-            # A day told without a year ("on Sunday 15 September") is of the year the other
-            # side tells, if it tells one: 14 September 1918 is another day. (Not for a
-            # side taken on its time alone: it must tell the event in the question's words.)
+            # A day told without a year ("on Friday 9 May") is of the year the other side
+            # tells, if it tells one: 8 May 1931 is another day. (Not for a side taken on
+            # its time alone: it must tell the event in the question's words.)
             if not theirs:
-                theirs = _in_year_of(mine, question, other.text)
+                theirs = _in_year_of(mine, question, their_part)
             elif not ours:
                 ours = _in_year_of(theirs, question, part)
         if not theirs or not ours or alone and _gap(ours, theirs, question.clock) > (
@@ -1647,6 +1650,12 @@ def _disagreeing(best: Candidate, candidates: list[Candidate], question: Questio
     return list(rivals.values())
 
 
+def _days_without_year(question: Question, text: str) -> bool:
+    """Whether a text tells a day without a year ("on 9 May"), and no year."""
+    return not years_in(text) and bool(dates_in(text, frozenset(question.years),
+                                                default_year=1))
+
+
 def _in_year_of(told: list[tuple[float, float]], question: Question,
                 text: str) -> list[tuple[float, float]]:
     """The days a text tells without a year, in the one year of the days `told` (a day
@@ -1655,7 +1664,7 @@ def _in_year_of(told: list[tuple[float, float]], question: Question,
     if len(years) != 1 or any(low != high for low, high in told):
         return []
     return [(low, high) for _, low, high in dates_in(text, frozenset(question.years),
-                                                     years.pop())]
+                                                     default_year=years.pop())]
 
 
 def _tells_alike(a: str, b: str) -> bool:
@@ -1861,13 +1870,10 @@ def _corrected(best: Candidate, candidates: list[Candidate], question: Question,
 
 def _other_cause(best: Candidate, candidates: list[Candidate], config: AnswerConfig,
                  alike: PhraseSimilarity) -> tuple[Candidate, Candidate] | None:
-    """For what caused something: another document that names a different cause than the
-    best one's, in a sentence nearly as good an answer. Causes are compared by what their
-    words mean (`alike`), so in either language: "kortsluiting in de bedrading" and "a short
-    circuit in the wiring" are one cause, "a cigar dropped by a visitor" another. A document
-    that names a cause alike to one the other names agrees. Each document speaks by its
-    sentences above the floor that name a cause (and do not correct one: see `_corrected`).
-    Returns (the best document's sentence, the other's)."""
+    """For what caused something: another document that names only causes unlike those the
+    best one's names (`named_cause`; not a correction: see `_corrected`), in a sentence
+    nearly as good an answer. Causes are compared by what their words mean (`alike`), so
+    in either language. Returns (the best document's sentence, the other's)."""
     floor = best.score - config.cause_conflict_margin
     naming: dict[str, list[tuple[Candidate, str]]] = {}
     for c in candidates:
@@ -1878,8 +1884,10 @@ def _other_cause(best: Candidate, candidates: list[Candidate], config: AnswerCon
         if cause is not None:
             naming.setdefault(c.document_id, []).append((c, cause))
     own = naming.pop(best.document_id, [])
+    if not own:
+        return None
     for sides in naming.values():
-        if own and all(alike(mine, theirs) < config.same_cause_similarity
+        if all(alike(mine, theirs) < config.same_cause_similarity
                        for _, mine in own for _, theirs in sides):
             return own[0][0], sides[0][0]
     return None
@@ -1905,8 +1913,8 @@ def _close(a: list[tuple[float, float]], b: list[tuple[float, float]],
     different things, not a disagreement. Years (`exact`) agree only when they are the same:
     1884 and 1886 are 0.1 % apart, but they disagree. (Only where both sentences are known
     to date the same thing: any two sentences near a question give years, and most differ.)
-    Two spans that only touch do not agree: "about 22.35" and "about 10.15 p.m." reach
-    22.25 from either side, but are twenty minutes apart.
+    Two spans (`exact`) that only touch do not agree: "about 14.40" and "about 2.20 p.m."
+    reach 14.30 from either side, but are twenty minutes apart.
     `hedged` are the figures given as estimates ("ongeveer 35")."""
     pairs = [(x, y) for x in a for y in b]
     if exact:

@@ -135,10 +135,6 @@ class Assistant:
         self._cache: OrderedDict[tuple[Any, ...], Answer] = OrderedDict()
         self._cache_lock = threading.Lock()
         self.cache_size = cache_size
-        # The vectors of phrases compared by meaning (causes two documents name): a corpus's
-        # causes recur question after question.
-        self._phrase_vector = lru_cache(maxsize=4096)(
-            lambda text: self.embedder.embed_documents([text])[0])
 
     @classmethod
     def from_settings(cls, settings: Settings, embedder: Embedder | None = None) -> Assistant:
@@ -273,7 +269,7 @@ class Assistant:
 
     def _phrase_similarity(self, a: str, b: str) -> float:
         """How alike two phrases mean, in whatever language (see `PhraseSimilarity`)."""
-        return float(self._phrase_vector(a) @ self._phrase_vector(b))
+        return float(_phrase_vector(self.embedder, a) @ _phrase_vector(self.embedder, b))
 
     def _validate(self, question: str) -> str:
         if not isinstance(question, str) or not question.strip():
@@ -357,17 +353,28 @@ class Assistant:
         return [self._passage(r, scores.get(r, 0.0)) for r in rows[:max(k, len(cited))]]
 
 
+@lru_cache(maxsize=4096)
+def _phrase_vector(embedder: Embedder, text: str) -> np.ndarray:
+    """A phrase's vector, kept: a corpus's causes recur question after question, and a new
+    build (see `reopen`) keeps its embedder."""
+    vector = embedder.embed_documents([text])[0]
+    vector.setflags(write=False)
+    return vector
+
+
 def _side(phrases: dict[str, str], question: Question, citation: Citation) -> str:
     if question.polar:
         key = "doubts" if doubts(citation.quote) else "affirms"
         return phrases[key].format(title=citation.title, n=citation.n)
     if question.expect not in (Expect.QUANTITY, Expect.DATE):
-        # (see `corrects`: "not X but Y" against "X"; a cause named is shown in its words)
-        cause = None if corrects(citation.quote) else named_cause(citation.quote)
+        # (see `corrects`: "not X but Y" against "X"; for what caused an event, the cause
+        # each names is shown in its words)
+        correcting = corrects(citation.quote)
+        cause = named_cause(citation.quote) if question.caused and not correcting else None
         if cause is not None:
             return phrases["side"].format(title=citation.title, n=citation.n,
                                           value=f"“{cause}”")
-        key = "corrects" if corrects(citation.quote) else "states"
+        key = "corrects" if correcting else "states"
         return phrases[key].format(title=citation.title, n=citation.n)
     return phrases["side"].format(title=citation.title, n=citation.n,
                                   value=_describe(question, citation.quote))
@@ -379,8 +386,7 @@ def _describe(question: Question, quote: str) -> str:
             or "another time"
     if question.expect is Expect.DATE:
         # (A day told without a year, "on 15 June", as told: any year shows its words.)
-        dates = dates_in(quote, frozenset(question.years)) \
-            or dates_in(quote, frozenset(question.years), year=1)
+        dates = dates_in(quote, frozenset(question.years), default_year=1)
         return " / ".join(dict.fromkeys(words for words, _, _ in dates)) or "another date"
     if timed_span(question, quote) and (spans := durations_in(quote)):
         return " / ".join(dict.fromkeys(words for words, _ in spans))

@@ -143,9 +143,9 @@ _CLOCK = re.compile(
     r"(?<![\d.,:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d.,:]?\d)|"
     # "14.00 uur", "om 01.23.40 uur", "at 9.30": a dotted time needs "uur" or "om"/"at"
     r"(?<![\d.,])(?:[01]?\d|2[0-3])\.[0-5]\d(?:\.[0-5]\d)?\s*(?i:uur|u|h)\b|"
-    # … or "it was" before it and a part of the day after it: "It was 8.21 in the morning"
+    # … or "it was" before it and a part of the day after it: "It was 6.40 in the morning"
     # (not a score: "The team won 2.15 in the afternoon")
-    rf"(?:(?<=\b(?i:it) (?i:was) )|(?<=\b(?i:het) (?i:was) ))"
+    r"(?:(?<=\b(?i:it was) )|(?<=\b(?i:het was) ))"
     rf"(?:1[0-2]|0?[1-9])\.[0-5]\d(?=\s+{_PART_OF_DAY})|"
     r"\b(?i:om|at|around|rond|tegen|vanaf)\s+(?:(?i:about|around|approximately|roughly|"
     rf"exactly|precisely|ongeveer|omstreeks|circa|precies)\s+)?(?:[01]?\d|2[0-3])\.[0-5]\d\b{_NO_UNIT}|"
@@ -296,9 +296,11 @@ _CONSEQUENCES = frozenset(("led to", "leading to", "leidde tot"))
 
 # The words that name a cause, after the words that say it is one: "was started by a
 # lantern", "ontstaan door kortsluiting", "blamed on the signalman", "de oorzaak was …";
-# or around them: "wees een vonk aan als oorzaak". (Not "X caused the fire": a sentence
-# that names the cause first also names what else it caused. Nor a bare "because" or
-# "doordat": it gives the reason for anything the sentence says.)
+# or around them: "wees een lekkende gasleiding aan als oorzaak". (Not "X caused the fire":
+# a sentence that names the cause first also names what else it caused; nor a sentence that
+# opens on its cause, "Due to the fire, the match was cancelled", which tells what the
+# event caused. Nor a bare "because" or "doordat": it gives the reason for anything the
+# sentence says.)
 _CAUSE_NAMED = re.compile(
     r"\b(?:(?:caused|started|ignited|set off|triggered|sparked|brought about) (?:\w+ )?by|"
     r"blamed on|attributed (?:\w+ )?to|due to|because of|as a result of|"
@@ -315,16 +317,28 @@ _CAUSE_NAMED = re.compile(
 def named_cause(sentence: str) -> str | None:
     """The words a sentence names a cause in (see `_CAUSE_NAMED`), up to a relative clause and
     at most twelve ("…" when cut): "a cigar dropped by a visitor in the gallery". None when
-    it names none, or doubts it up to there ("It is unclear whether it was started by …";
-    a denial after it is of something else: "…, and the rain played no part")."""
+    it names none, names none known ("unknown", "onbekend"), or doubts it before or in those
+    words ("It is unclear whether it was started by …"; a denial after a comma is of
+    something else: "…, and the rain played no part")."""
     match = _CAUSE_NAMED.search(sentence)
-    if match is None or doubts(sentence[:match.end()]):
+    if match is None or _FRONTED.match(match.group()) \
+            and not sentence[:match.start()].strip(" \"'‘“(-–"):
         return None
-    named = _RELATIVE_CLAUSE.split(match.group("first") or match.group("named"))[0].split()
-    return " ".join(named[:12]) + " …" * (len(named) > 12)
+    first = match.group("first")
+    start = match.start("first") if first else match.start("named")
+    named = _THE_FACT.sub("", first or match.group("named"))
+    words_ = _RELATIVE_CLAUSE.split(named)[0].split()
+    cause = " ".join(words_[:12]) + " …" * (len(words_) > 12)
+    if not words_ or _UNKNOWN.match(cause) or doubts(sentence[:start]) or doubts(cause):
+        return None
+    return cause
 
 
 _RELATIVE_CLAUSE = re.compile(r"\s(?:that|which|who|where|die|dat|waar|welke)\s", re.IGNORECASE)
+_FRONTED = re.compile(r"(?:due to|because of|as a result of|als gevolg van)\b", re.IGNORECASE)
+_THE_FACT = re.compile(r"^(?:the fact that|het feit dat)\s+", re.IGNORECASE)
+_UNKNOWN = re.compile(r"(?:unknown|undetermined|not known|onbekend|niet bekend)\b",
+                      re.IGNORECASE)
 
 
 def tells_cause(sentence: str) -> bool:
@@ -2683,13 +2697,14 @@ _MONTH_WORDS = frozenset({"may", "march"})
 
 
 def dates_in(text: str, skip_years: frozenset[int] = frozenset(),
-             year: int | None = None) -> list[tuple[str, float, float]]:
+             default_year: int | None = None) -> list[tuple[str, float, float]]:
     """The dates a text gives, each as its words and a span of time: a day ("4 July 1672",
     "2 juli 1672") is a point, a month ("juli 1672") its days, a year alone the whole year.
-    A day or month told without a year takes the text's only year, if it names one, or
-    else `year`. Years in `skip_years` count only as part of a day or month (the question's
-    own year is no answer, the day in it is)."""
-    years = years_in(text) or ([year] if year is not None else [])
+    A day told without a year takes the text's only year, if it names one, or else
+    `default_year`. Years in `skip_years` count only as part of a day or month (the
+    question's own year is no answer, the day in it is)."""
+    told = years_in(text)
+    years = told or ([default_year] if default_year is not None else [])
     found: list[tuple[str, float, float]] = []
     used: set[int] = set()
     # (On the text itself, not folded: folding changes the length of "…" and "ĳ".)
@@ -2709,7 +2724,7 @@ def dates_in(text: str, skip_years: frozenset[int] = frozenset(),
         low = year + (month * 32 + (int(day) if day else 1)) / 1000
         high = year + (month * 32 + (int(day) if day else 31)) / 1000
         found.append((text[match.start():match.end()].strip(" ,"), low, high))
-    found += [(str(y), float(y), y + 0.999) for y in dict.fromkeys(years_in(text))
+    found += [(str(y), float(y), y + 0.999) for y in dict.fromkeys(told)
               if y not in used and y not in skip_years]
     return found
 

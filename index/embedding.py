@@ -26,6 +26,9 @@ class Embedder(Protocol):
 
     def embed_query(self, text: str) -> np.ndarray: ...
 
+    # (Hashable, as any plain object: the answering code keeps vectors per embedder.)
+    def __hash__(self) -> int: ...
+
 
 EmbedderFactory = Callable[[str, int], Embedder]
 _FACTORIES: dict[str, EmbedderFactory] = {}

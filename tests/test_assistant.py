@@ -805,10 +805,10 @@ def test_dates_are_spans_of_time_a_day_a_month_or_a_year() -> None:
         ["1 February"]
     assert dates_in("on 12 June and 3 July") == []
     # ... unless it is given one: the year of another sentence.
-    assert [low for _, low, _ in dates_in("on 12 June and 3 July", year=1922)] == \
+    assert [low for _, low, _ in dates_in("on 12 June and 3 July", default_year=1922)] == \
         [1922.204, 1922.227]
-    assert [d for d, _, _ in dates_in("on 12 June 1923", year=1922)] == ["12 June 1923"]
-    assert [d for d, _, _ in dates_in("in June", year=1922)] == []  # (a month alone is no date)
+    assert [d for d, _, _ in dates_in("on 12 June 1923", default_year=1922)] == ["12 June 1923"]
+    assert dates_in("in June", default_year=1922) == []  # (a month alone is no date)
     assert dates_in("in de zomer van 1672", frozenset({1672})) == []
     assert dates_in("De 1225 leden") == []
 
@@ -840,9 +840,10 @@ def test_times_of_day_are_minutes_after_midnight() -> None:
     assert times_in("At 7:25 p.m. the first flames appeared.") == [("7:25", 1165, 1165)]
     # A dotted time needs "uur", or "om"/"at" before it, or "it was" before it and a part
     # of the day after it (a figure alone is none: "8.21" below).
-    assert times_in("It was 8.21 in the morning when the bus left.") == [("8.21", 501, 501)]
+    assert times_in("It was 6.40 in the morning when the ferry sailed.") == \
+        [("6.40", 400, 400)]
     assert times_in("Het was 10.15 in de avond.") == [("10.15", 1335, 1335)]
-    assert times_in("The share price was 8.21 that morning.") == []
+    assert times_in("The share price was 8.21 in the morning.") == []
     # "around" a round hour is the quarter hour either side; an hour of either half of the
     # day is both
     assert times_in("At around four o'clock in the afternoon they broke in.") == \
@@ -1601,14 +1602,19 @@ def test_a_sentence_that_says_not_x_but_y_disagrees_with_one_that_says_x() -> No
 def test_the_words_a_sentence_names_a_cause_in() -> None:
     assert named_cause("The blaze was started by a lantern in the hayloft.") == \
         "a lantern in the hayloft"
-    assert named_cause("De brand was ontstaan door kortsluiting in de meterkast, zo bleek.") \
-        == "kortsluiting in de meterkast"
+    assert named_cause("De molen was in brand geraakt en ontstaan door een omgevallen lamp, "
+                       "zo bleek.") == "een omgevallen lamp"
     assert named_cause("De inspectie wees een lekkende gasleiding aan als oorzaak.") == \
         "een lekkende gasleiding"
     assert named_cause("The cause of the collapse was rust in the bolts.") == "rust in the bolts"
-    # Not a cause still argued about, nor an event that causes something else.
-    assert named_cause("Over de oorzaak van de brand is lang gediscussieerd.") is None
+    # Not a cause still argued about, or unknown, nor an event that causes something else.
+    assert named_cause("Over de oorzaak van de overstroming is lang getwist.") is None
+    assert named_cause("The cause of the collapse is unknown.") is None
     assert named_cause("The fire caused the collapse of the roof.") is None
+    assert named_cause("Due to the fire, the concert was cancelled.") is None
+    assert named_cause("The fire was due to a lamp.") == "a lamp"
+    assert named_cause("It was blamed on the fact that the fuses were old.") == \
+        "the fuses were old"
     assert named_cause("The mill stood by the river.") is None
     # A cause doubted up to where it is named is none; a denial after it is of another.
     assert named_cause("It is unclear whether it was started by a lantern.") is None

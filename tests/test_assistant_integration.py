@@ -163,10 +163,10 @@ def test_a_warm_ask_is_fast(real_index_settings: Settings) -> None:
     assert median < 200
 
 
-def test_two_documents_naming_different_causes_disagree_in_either_language(
+def test_two_documents_naming_different_causes_across_languages_disagree(
         tmp_path: Path) -> None:
-    """The causes are compared by the bundled model's vectors: a short circuit in Dutch and a
-    cigar in English are two causes; a short circuit in both languages is one."""
+    """The causes are compared by the bundled model's vectors: an oil lamp in Dutch and
+    lightning in English are two causes; an oil lamp in both languages is one."""
     from index.build import rebuild_from_settings
 
     def ask(files: dict[str, str]) -> Any:
@@ -180,15 +180,15 @@ def test_two_documents_naming_different_causes_disagree_in_either_language(
         return Assistant.from_settings(settings).ask("What started the fire in the Zuiderhal?")
 
     dutch = ("De brand in de Zuiderhal\nIn de nacht van 3 mei 1921 brandde de Zuiderhal in "
-             "Brinkport volledig af. De brand in de Zuiderhal was ontstaan door kortsluiting in "
-             "de elektrische leidingen achter het podium.\n")
-    cigar = ("The Zuiderhal fire\nThe Zuiderhal in Brinkport burned down on the night "
-             "of 3 May 1921. The fire in the Zuiderhal was started by a cigar left burning "
-             "in the cloakroom.\n")
-    wiring = cigar.replace("a cigar left burning in the cloakroom",
-                           "a short circuit in the electric wiring behind the stage")
-    answer = ask({"a.txt": dutch, "b.txt": cigar})
+             "Brinkport volledig af. De brand in de Zuiderhal was ontstaan door een "
+             "omgevallen olielamp in de keuken van de conciërge.\n")
+    lightning = ("The Zuiderhal fire\nThe Zuiderhal in Brinkport burned down on the night "
+                 "of 3 May 1921. The fire in the Zuiderhal was started by lightning that "
+                 "struck the north tower.\n")
+    lamp = lightning.replace("lightning that struck the north tower",
+                             "an oil lamp that fell over in the caretaker's kitchen")
+    answer = ask({"a.txt": dutch, "b.txt": lightning})
     assert len(answer.conflicts) == 1, answer.answer
-    assert "cigar" in answer.conflicts[0].summary
-    agreeing = ask({"a.txt": dutch, "b.txt": wiring})
+    assert "lightning" in answer.conflicts[0].summary
+    agreeing = ask({"a.txt": dutch, "b.txt": lamp})
     assert not agreeing.abstained and agreeing.conflicts == (), agreeing.answer
