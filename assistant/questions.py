@@ -295,7 +295,7 @@ def states_cause(sentence: str) -> bool:
 _CONSEQUENCES = frozenset(("led to", "leading to", "leidde tot"))
 
 # The words that name a cause, after the words that say it is one: "was started by a
-# lantern", "ontstaan door kortsluiting", "blamed on the signalman", "de oorzaak was …";
+# lantern", "ontstaan door blikseminslag", "blamed on the signalman", "de oorzaak was …";
 # or around them: "wees een lekkende gasleiding aan als oorzaak". (Not "X caused the fire":
 # a sentence that names the cause first also names what else it caused; nor a sentence that
 # opens on its cause, "Due to the fire, the match was cancelled", which tells what the
