@@ -1888,7 +1888,7 @@ def _other_cause(best: Candidate, candidates: list[Candidate], config: AnswerCon
         return None
     for sides in naming.values():
         if all(alike(mine, theirs) < config.same_cause_similarity
-                       for _, mine in own for _, theirs in sides):
+               for _, mine in own for _, theirs in sides):
             return own[0][0], sides[0][0]
     return None
 
